@@ -1,0 +1,136 @@
+"""The errors kinerja raises. Every one derives from :class:`KinerjaError`.
+
+Bad input never yields a silently wrong score: it raises :class:`ValidationError`,
+which carries *every* problem found (not just the first), each with a path in the
+document such as ``indicators[2].target`` and a plain English message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "KinerjaError",
+    "Problem",
+    "Problems",
+    "RuleNotInForceError",
+    "UnknownRuleError",
+    "ValidationError",
+    "join_path",
+]
+
+
+class KinerjaError(Exception):
+    """Base class of every error kinerja raises on purpose."""
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One thing wrong with an input: where (*path*) and what (*message*)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def prefixed(self, prefix: str) -> Problem:
+        """The same problem seen from one level up (``target`` → ``indicators[2].target``)."""
+        return Problem(join_path(prefix, self.path), self.message)
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Join two path fragments: ``join_path("a[1]", "b")`` → ``"a[1].b"``; ``"[2]"`` attaches directly."""
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+class ValidationError(KinerjaError, ValueError):
+    """Input that kinerja refuses, with every :class:`Problem` found.
+
+    >>> err = ValidationError([Problem("target", "must be positive")]).prefixed("indicators[2]")
+    >>> str(err)
+    'indicators[2].target: must be positive'
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("ValidationError needs at least one problem")
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+    @classmethod
+    def one(cls, path: str, message: str) -> ValidationError:
+        """A validation error with a single problem."""
+        return cls((Problem(path, message),))
+
+    def prefixed(self, prefix: str) -> ValidationError:
+        """The same error with every path placed under *prefix*."""
+        return ValidationError(p.prefixed(prefix) for p in self.problems)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The paths of all problems, in order."""
+        return tuple(p.path for p in self.problems)
+
+    def to_json(self) -> list[dict[str, str]]:
+        """The problems as ``[{"path": ..., "message": ...}, ...]``."""
+        return [{"path": p.path, "message": p.message} for p in self.problems]
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across worker processes
+        return (ValidationError, (self.problems,))
+
+
+class Problems:
+    """A collector: gather problems while checking many fields, raise them all at once.
+
+    >>> ps = Problems()
+    >>> ps.add("a", "bad"); ps.add("b", "worse")
+    >>> ps.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: a: bad; b: worse
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(Problem(path, message))
+
+    def extend(self, error: ValidationError, prefix: str = "") -> None:
+        self.items.extend(p.prefixed(prefix) for p in error.problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError(self.items)
+
+
+class UnknownRuleError(KinerjaError, LookupError):
+    """No regime or scheme is registered under the requested name."""
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown rule set {name!r}; known: {', '.join(self.known)}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (UnknownRuleError, (self.name, self.known))
+
+
+class RuleNotInForceError(KinerjaError, LookupError):
+    """No single regime covers the requested period (none in force, or it straddles a change)."""

@@ -1,0 +1,146 @@
+"""Explanations: how a result was reached, step by step, each step citing its rule and source.
+
+An :class:`Explanation` is an ordered tuple of :class:`Step` objects. Each step
+names the rule it applied, the :class:`Source` (regulation and article or
+lampiran), the inputs it used and the output it produced. It renders as plain
+text (:meth:`Explanation.to_text`), as JSON (:meth:`Explanation.to_json`) and as
+an HTML table in a notebook.
+
+Explanations are built on demand: scoring keeps the document it scored, and
+``result.explain()`` re-runs the rule with a trace list switched on. Regime code
+writes ``if trace is not None: trace.append(Step(...))`` so that the per-record
+path pays nothing for explanations nobody asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import html
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from kinerja.numbers import fmt
+
+__all__ = ["Explanation", "Source", "Step", "Trace", "render_value"]
+
+
+@attrs.frozen
+class Source:
+    """A legal or documentary source: the regulation and the article or lampiran.
+
+    ``confidence`` repeats the spec's tag where it matters (``"C1"`` single-source,
+    ``"R"`` recalled, ``"D"`` derived, ``"agency"`` an agency's own choice).
+
+    >>> str(Source("PermenPANRB 6/2022", "Lampiran, matriks kuadran kinerja"))
+    'PermenPANRB 6/2022, Lampiran, matriks kuadran kinerja'
+    """
+
+    regulation: str
+    article: str = ""
+    confidence: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.regulation}, {self.article}" if self.article else self.regulation
+        return f"{text} [{self.confidence}]" if self.confidence else text
+
+
+def render_value(value: object) -> Any:
+    """Turn a value into plain JSON data: decimals as strings, enums as their codes, dates as ISO text."""
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): render_value(v) for k, v in value.items()}
+    if isinstance(value, Sequence | set | frozenset):
+        return [render_value(v) for v in value]
+    label = getattr(value, "label", None)
+    if isinstance(label, str):
+        return label
+    return str(value)
+
+
+def _text(value: object) -> str:
+    rendered = render_value(value)
+    if isinstance(rendered, list | dict):
+        import json
+
+        return json.dumps(rendered, ensure_ascii=False)
+    return "-" if rendered is None else str(rendered)
+
+
+@attrs.frozen
+class Step:
+    """One step of a computation: the *rule* applied, its *source*, the *inputs* used and the *output*."""
+
+    rule: str
+    source: Source
+    inputs: Mapping[str, object] = attrs.field(factory=dict)
+    output: object = None
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "source": str(self.source),
+            "inputs": {k: render_value(v) for k, v in self.inputs.items()},
+            "output": render_value(self.output),
+        }
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+Trace = list[Step] | None
+"""Where steps are recorded: a list when an explanation was asked for, ``None`` when not."""
+
+
+@attrs.frozen
+class Explanation:
+    """How a result was reached: a *title* and the ordered *steps*."""
+
+    title: str
+    steps: tuple[Step, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "steps": [s.to_json() for s in self.steps]}
+
+    def to_text(self) -> str:
+        """Aligned plain text, one block per step."""
+        lines = [self.title, "=" * len(self.title)]
+        for i, s in enumerate(self.steps, 1):
+            lines.append(f"{i}. {s.rule} -> {_text(s.output)}")
+            lines.append(f"   source: {s.source}")
+            if s.inputs:
+                width = max(len(k) for k in s.inputs)
+                for k, v in s.inputs.items():
+                    lines.append(f"   {k.ljust(width)} = {_text(v)}")
+            if s.note:
+                lines.append(f"   note: {s.note}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for i, s in enumerate(self.steps, 1):
+            inputs = "<br>".join(f"{html.escape(k)} = {html.escape(_text(v))}" for k, v in s.inputs.items())
+            note = f"<br><em>{html.escape(s.note)}</em>" if s.note else ""
+            rows.append(
+                f"<tr><td>{i}</td><td>{html.escape(s.rule)}{note}</td><td>{inputs}</td>"
+                f"<td><b>{html.escape(_text(s.output))}</b></td><td>{html.escape(str(s.source))}</td></tr>"
+            )
+        return (
+            f"<table class='kinerja-explanation'><caption>{html.escape(self.title)}</caption>"
+            "<thead><tr><th>#</th><th>rule</th><th>inputs</th><th>output</th><th>source</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )

@@ -1,0 +1,254 @@
+"""The JSON edge: load documents into model objects, dump results, one function for foreign callers.
+
+A *document* is a JSON object naming its rule set and carrying that rule's
+fields::
+
+    {"regime": "permenpanrb-6-2022", "employee": {...}, "period": {...}, ...}
+
+``regime`` may name a regime or a scheme; when it is absent the regime in force
+for the document's ``period`` is chosen (:func:`kinerja.rules.for_period`).
+
+Loading is strict (cattrs, ``forbid_extra_keys``): unknown keys, missing
+fields, wrong types, booleans where numbers belong, NaN, malformed NIPs and
+unknown labels are all reported together as one
+:class:`~kinerja.errors.ValidationError`, each problem with its path
+(``rhk[1].indicators[0].target``). Decimals travel as strings (numbers are
+accepted on input); nothing but a ``KinerjaError`` escapes :func:`load` for bad
+input.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from kinerja import rules
+from kinerja.errors import KinerjaError, Problem, Problems, ValidationError, join_path
+from kinerja.explain import render_value
+from kinerja.model import Period, RankedEnum, Target
+from kinerja.nip import Nip
+from kinerja.numbers import fmt, to_decimal
+from kinerja.result import Result
+
+__all__ = [
+    "converter",
+    "dump",
+    "evaluate",
+    "explain",
+    "load",
+    "load_result",
+    "loads",
+    "structure",
+    "unstructure",
+]
+
+
+def _strict_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError.one("", f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _strict_int(value: object, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError.one("", f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _strict_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError.one("", f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _date(value: object, _: object) -> _dt.date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError.one("", f"expected an ISO date YYYY-MM-DD, got {value!r}")
+
+
+def _decimal(value: object, _: object) -> Decimal:
+    return to_decimal(value, "")
+
+
+def _target(value: object, _: object) -> Target:
+    if not isinstance(value, (str, int, float, Decimal, Mapping)) or isinstance(value, bool):
+        raise ValidationError.one("", "a target is a number or {\"low\": ..., \"high\": ...}")
+    if isinstance(value, Mapping):
+        extra = set(value) - {"low", "high"}
+        if extra:
+            raise ValidationError(Problem(k, "unknown field") for k in sorted(extra))
+        if "low" not in value:
+            raise ValidationError.one("low", "required field missing")
+    return Target.of(value)
+
+
+def _unstructure_target(t: Target) -> object:
+    return fmt(t.low) if t.high is None else {"low": fmt(t.low), "high": fmt(t.high)}
+
+
+def _make_converter() -> cattrs.Converter:
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    c.register_structure_hook(str, _strict_str)
+    c.register_structure_hook(int, _strict_int)
+    c.register_structure_hook(bool, _strict_bool)
+    c.register_structure_hook(Decimal, _decimal)
+    c.register_unstructure_hook(Decimal, fmt)
+    c.register_structure_hook(_dt.date, _date)
+    c.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
+    c.register_structure_hook(Nip, lambda v, _: Nip(v))
+    c.register_unstructure_hook(Nip, lambda n: n.digits)
+    c.register_structure_hook(Target, _target)
+    c.register_unstructure_hook(Target, _unstructure_target)
+    c.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, RankedEnum), lambda v, t: t.parse(v, "")
+    )
+    c.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    return c
+
+
+converter: cattrs.Converter = _make_converter()
+"""The shared cattrs converter (strict: no extra keys, no silent type coercion)."""
+
+
+def _problems_from(exc: BaseException, path: str) -> list[Problem]:
+    """Flatten a cattrs error tree into problems with document paths."""
+    if isinstance(exc, ValidationError):
+        return [p.prefixed(path) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(join_path(path, k), "unknown field") for k in sorted(exc.extra_fields)]
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        out: list[Problem] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", []):
+                name = getattr(note, "name", None)
+                index = getattr(note, "index", None)
+                if name is not None:
+                    sub_path = join_path(path, str(name))
+                elif index is not None:
+                    sub_path = join_path(path, f"[{index}]") if isinstance(index, int) else join_path(path, str(index))
+            out.extend(_problems_from(sub, sub_path))
+        return out
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required field missing")]
+    if isinstance(exc, (TypeError, AttributeError)):
+        return [Problem(path, "wrong type of value here")]
+    return [Problem(path, f"invalid value ({exc})")]
+
+
+def structure(data: object, cls: type[Any], path: str = "") -> Any:
+    """Structure plain JSON data into *cls*, or raise a :class:`ValidationError` with every problem's path."""
+    if not isinstance(data, Mapping) and attrs_has(cls):
+        raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}")
+    try:
+        return converter.structure(data, cls)
+    except RecursionError:
+        raise ValidationError.one(path, "document nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a ValidationError with a path
+        raise ValidationError(_problems_from(exc, path) or [Problem(path, "invalid document")]) from None
+
+
+def attrs_has(cls: object) -> bool:
+    import attrs
+
+    return isinstance(cls, type) and attrs.has(cls)
+
+
+def unstructure(obj: object) -> Any:
+    """Plain JSON data for a model object (decimals as strings)."""
+    return converter.unstructure(obj)
+
+
+def _period_of(document: Mapping[str, Any]) -> Period:
+    raw = document.get("period")
+    return structure(raw, Period, "period")  # type: ignore[no-any-return]
+
+
+def load(document: object) -> tuple[rules.Rule, Any]:
+    """Load one document: return its rule and the structured document object.
+
+    >>> rule, doc = load({"regime": "no-such-rule"})
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: regime: unknown rule set 'no-such-rule'; ...
+    """
+    if not isinstance(document, Mapping):
+        raise ValidationError.one("", f"a document is a JSON object, got {type(document).__name__}")
+    name = document.get("regime")
+    if name is None:
+        try:
+            rule = rules.for_period(_period_of(document))
+        except KinerjaError as exc:
+            if isinstance(exc, ValidationError):
+                raise
+            raise ValidationError.one("regime", f"not given, and {exc}") from None
+    elif not isinstance(name, str):
+        raise ValidationError.one("regime", "expected the name of a regime or scheme")
+    else:
+        try:
+            rule = rules.get(name)
+        except KinerjaError as exc:
+            raise ValidationError.one("regime", str(exc)) from None
+    body = {k: v for k, v in document.items() if k != "regime"}
+    return rule, structure(body, rule.document_type)
+
+
+def dump(rule: rules.Rule, document: object) -> dict[str, Any]:
+    """The JSON form of a document object, with its ``regime`` key; :func:`load` reads it back unchanged."""
+    data = unstructure(document)
+    return {"regime": rule.info.name, **data}
+
+
+def evaluate(document: object) -> dict[str, Any]:
+    """JSON in, JSON out: score one document and return the result as plain data.
+
+    This is the function the command line and foreign-language callers share.
+    Bad input raises :class:`ValidationError` (see :attr:`ValidationError.to_json`).
+    """
+    rule, doc = load(document)
+    return rule.evaluate(doc).to_json()
+
+
+def explain(document: object) -> dict[str, Any]:
+    """JSON in, JSON out: the result and its full explanation."""
+    rule, doc = load(document)
+    result = rule.evaluate(doc)
+    return {"result": result.to_json(), "explanation": rule.explain(doc).to_json()}
+
+
+def load_result(data: Mapping[str, Any]) -> Result:
+    """Rebuild a :class:`Result` from its JSON form (the rule named in ``data["rule"]`` gives the value types)."""
+    try:
+        rule = rules.get(str(data.get("rule")))
+    except KinerjaError as exc:
+        raise ValidationError.one("rule", str(exc)) from None
+    return Result.from_json(data, rule.outputs)
+
+
+def loads(text: str) -> Any:
+    """Parse JSON text keeping numbers exact (floats become ``Decimal``), or raise ``ValidationError``."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except ValidationError:
+        raise
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        raise ValidationError.one("", f"not valid JSON: {exc}") from None
+
+
+def _no_constant(name: str) -> object:
+    raise ValidationError.one("", f"{name} is not a number kinerja accepts")
+
+

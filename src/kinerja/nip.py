@@ -1,0 +1,171 @@
+"""NIP (Nomor Induk Pegawai, the civil-servant number) and NI PPPK parsing and validation.
+
+Source: Perka BKN 22/2007 and 43/2007 (18-digit NIP since 2009), spec
+``regulations.md`` §8.1; NI PPPK per BKN Kanreg I Yogyakarta and others, §8.2.
+
+PNS layout ``YYYYMMDD YYYYMM G NNN``: date of birth, year and month of first
+appointment (TMT CPNS), gender (1 male, 2 female), sequence (001…999).
+
+PPPK layout ``YYYYMMDD YYYY CC G NNN``: date of birth, year of first PPPK
+appointment, a two-digit code (officially "jumlah perjanjian kerja"; 21 seen in
+regular numbers, 24 reported for 2025 paruh waktu — meaning not fully public),
+gender, sequence. A PPPK number is told apart from a PNS NIP by its code field:
+positions 13–14 are a month (01–12) for PNS and ≥ 13 for PPPK (spec §8.2 [D]).
+
+NIK rules are never applied: the birth day is not offset by 40 for women (that is
+the 16-digit population number's convention, not the NIP's; spec §6.3 pitfall).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+
+import attrs
+
+from kinerja.errors import Problems, ValidationError
+
+__all__ = ["Gender", "Nip", "NipKind", "parse_nip"]
+
+
+class NipKind(enum.Enum):
+    """Which number scheme: PNS (civil servant) or PPPK (contract civil servant)."""
+
+    PNS = "PNS"
+    PPPK = "PPPK"
+
+
+class Gender(enum.Enum):
+    """Jenis kelamin as coded in digit 15: 1 laki-laki (male), 2 perempuan (female)."""
+
+    LAKI_LAKI = "1"
+    PEREMPUAN = "2"
+
+
+def _validate(digits: str) -> None:
+    path = ""
+    ps = Problems()
+    if len(digits) != 18 or not digits.isascii() or not digits.isdigit():
+        ps.add(
+            path,
+            f"a NIP has exactly 18 digits (spaces allowed between groups), got {digits!r}",
+        )
+        ps.raise_if_any()
+    try:
+        birth = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        ps.add(
+            path, f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth"
+        )
+        birth = None
+    year = int(digits[8:12])
+    code = int(digits[12:14])
+    if year < 1900:
+        ps.add(
+            path, f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year"
+        )
+    elif birth is not None and year < birth.year:
+        ps.add(path, f"appointment year {year} is before the birth year {birth.year}")
+    if code == 0:
+        ps.add(
+            path,
+            "digits 13-14 are 00: neither an appointment month (PNS) nor a PPPK code",
+        )
+    if digits[14] not in "12":
+        ps.add(path, f"digit 15 (gender) must be 1 or 2, got {digits[14]}")
+    if digits[15:18] == "000":
+        ps.add(path, "digits 16-18 (sequence) must not be 000")
+    ps.raise_if_any()
+
+
+def _clean(value: object) -> str:
+    if isinstance(value, Nip):
+        return value.digits
+    if not isinstance(value, str):
+        raise ValidationError.one(
+            "", f"a NIP is a string of 18 digits, got {type(value).__name__}"
+        )
+    return value.replace(" ", "").replace("\u00a0", "").strip()
+
+
+@attrs.frozen(order=True, repr=False)
+class Nip:
+    """A validated 18-digit NIP or NI PPPK.
+
+    >>> n = Nip("19900101 201503 2 001")
+    >>> n.kind.value, n.birth_date.isoformat(), n.appointment_year, n.appointment_month, n.gender.name
+    ('PNS', '1990-01-01', 2015, 3, 'PEREMPUAN')
+    >>> str(n), n.sequence
+    ('19900101 201503 2 001', 1)
+    >>> Nip("19900231 201503 2 001")
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: digits 1-8 (19900231) are not a real calendar date of birth
+    """
+
+    digits: str = attrs.field(converter=_clean)
+
+    def __attrs_post_init__(self) -> None:
+        _validate(self.digits)
+
+    @property
+    def kind(self) -> NipKind:
+        """PNS when positions 13-14 are a month, PPPK when they are a code ≥ 13."""
+        return NipKind.PNS if int(self.digits[12:14]) <= 12 else NipKind.PPPK
+
+    @property
+    def birth_date(self) -> _dt.date:
+        d = self.digits
+        return _dt.date(int(d[0:4]), int(d[4:6]), int(d[6:8]))
+
+    @property
+    def appointment_year(self) -> int:
+        """Year of first appointment (TMT CPNS for PNS, first PPPK contract for PPPK)."""
+        return int(self.digits[8:12])
+
+    @property
+    def appointment_month(self) -> int | None:
+        """Month of first appointment for PNS; ``None`` for PPPK (the field is a code there)."""
+        return int(self.digits[12:14]) if self.kind is NipKind.PNS else None
+
+    @property
+    def pppk_code(self) -> str | None:
+        """The PPPK two-digit code ("jumlah perjanjian kerja"); ``None`` for PNS."""
+        return self.digits[12:14] if self.kind is NipKind.PPPK else None
+
+    @property
+    def gender(self) -> Gender:
+        return Gender(self.digits[14])
+
+    @property
+    def sequence(self) -> int:
+        return int(self.digits[15:18])
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Plausibility remarks that are not errors (appointment before age 18)."""
+        age = self.appointment_year - self.birth_date.year
+        return (f"appointed at about age {age}, below 18",) if age < 18 else ()
+
+    def __str__(self) -> str:
+        d = self.digits
+        if self.kind is NipKind.PNS:
+            return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"
+        return f"{d[0:8]} {d[8:12]} {d[12:14]} {d[14]} {d[15:18]}"
+
+    def __repr__(self) -> str:
+        return f"Nip({str(self)!r})"
+
+
+def parse_nip(value: object, path: str = "nip") -> Nip:
+    """Parse and validate a NIP, reporting problems under *path*.
+
+    >>> parse_nip("19900101 201503 3 001", "employee.nip")
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: employee.nip: digit 15 (gender) must be 1 or 2, got 3
+    """
+    try:
+        return Nip(value)
+    except ValidationError as exc:
+        raise exc.prefixed(path) from None

@@ -1,0 +1,166 @@
+"""Exact numbers: the one place that decides how numeric input is read and how values round.
+
+Every score in kinerja is a :class:`decimal.Decimal`. This module owns
+
+* **input** — :func:`to_decimal` accepts ``int``, ``str``, ``Decimal`` and ``float``
+  (a float is read through its shortest ``repr``, so ``0.1`` means one tenth, not
+  0.1000000000000000055…). It refuses ``bool``, NaN, infinities, more than
+  :data:`MAX_DIGITS` significant digits and exponents beyond :data:`MAX_EXPONENT`
+  — a hostile ``"1e999999999"`` is refused by looking at its exponent, before any
+  arithmetic, so it cannot hang the process;
+* **arithmetic** — :data:`CONTEXT`, a private :class:`decimal.Context` with 40
+  significant digits. Inputs carry at most 28 significant digits, so sums,
+  differences and products of two inputs are exact; a quotient is correct to 40
+  significant digits (ROUND_HALF_EVEN at the 40th digit), far below any place
+  where a regulation rounds. Use :func:`exact` (``with exact(): ...``) around a
+  computation so that the caller's thread context is never read or changed;
+* **rounding** — :func:`round_half_up` is the only rounding primitive. Half-up
+  here means *half away from zero* (``ROUND_HALF_UP`` in :mod:`decimal`), which is
+  what PHP's ``round()`` does, so a PHP SIMPEG system gets the same digits
+  (see ``../shared/spec/pitfalls.md``, "Rounding differs by language").
+  Rounding happens only where a rule says so; each call site cites its rule.
+
+Missing is not zero: a value that was not assessed is ``None`` in the model and
+is never converted to a number here (``to_decimal(None)`` is an error).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Final
+
+from kinerja.errors import Problem, ValidationError
+
+__all__ = [
+    "CONTEXT",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "ONE",
+    "HUNDRED",
+    "ZERO",
+    "NumberLike",
+    "exact",
+    "fmt",
+    "is_number_like",
+    "round_half_up",
+    "to_decimal",
+]
+
+NumberLike = int | str | Decimal | float
+"""What :func:`to_decimal` accepts."""
+
+MAX_DIGITS: Final = 28
+"""Largest number of significant digits accepted in an input value."""
+
+MAX_EXPONENT: Final = 15
+"""Largest accepted magnitude: values must lie within ±10**15 and have no digit below 10**-15."""
+
+CONTEXT: Final = decimal.Context(
+    prec=40,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=999_999,
+    Emin=-999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The arithmetic context of every kinerja computation (40 significant digits)."""
+
+ZERO: Final = Decimal(0)
+ONE: Final = Decimal(1)
+HUNDRED: Final = Decimal(100)
+
+_LIMIT = Decimal(10) ** MAX_EXPONENT
+
+
+def exact() -> contextlib.AbstractContextManager[decimal.Context]:
+    """Return a context manager that runs the enclosed arithmetic in :data:`CONTEXT`."""
+    return decimal.localcontext(CONTEXT)
+
+
+def _problem(path: str, message: str) -> ValidationError:
+    return ValidationError((Problem(path, message),))
+
+
+def to_decimal(value: object, path: str = "value") -> Decimal:
+    """Read one numeric input as an exact ``Decimal``, or raise a :class:`ValidationError` naming *path*.
+
+    >>> to_decimal("88.31")
+    Decimal('88.31')
+    >>> to_decimal(0.1)
+    Decimal('0.1')
+    >>> to_decimal(True, "indicators[0].target")
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: indicators[0].target: expected a number, got a boolean
+    """
+    if isinstance(value, Decimal):
+        d = value
+    elif isinstance(value, bool):
+        raise _problem(path, "expected a number, got a boolean")
+    elif isinstance(value, int):
+        if abs(value) > _LIMIT:  # compared as ints, cheap even for huge values
+            raise _problem(
+                path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)"
+            )
+        return Decimal(value)
+    elif isinstance(value, float):
+        d = Decimal(repr(value))  # shortest repr: 0.1 -> Decimal('0.1')
+    elif isinstance(value, str):
+        text = value.strip().replace(
+            "_", "#"
+        )  # Decimal() accepts underscores; we do not
+        if len(text) > 64:
+            raise _problem(path, "number is too long (more than 64 characters)")
+        try:
+            d = Decimal(text)
+        except decimal.InvalidOperation:
+            raise _problem(path, f"not a number: {value!r}") from None
+    elif value is None:
+        raise _problem(path, "a value is required here (missing is not zero)")
+    else:
+        raise _problem(path, f"expected a number, got {type(value).__name__}")
+    if not d.is_finite():
+        raise _problem(path, f"not a finite number: {value!r}")
+    sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)
+    if exponent < -MAX_EXPONENT or len(digits) + exponent > MAX_EXPONENT + 1:
+        if d.is_zero():
+            return Decimal(0)
+        raise _problem(path, f"number out of range or too precise: {value!r}")
+    if len(digits) > MAX_DIGITS:
+        raise _problem(path, f"too many significant digits (more than {MAX_DIGITS})")
+    if d.is_zero() and sign:
+        d = Decimal(0)
+    return d
+
+
+def is_number_like(value: object) -> bool:
+    """True when *value* has a type :func:`to_decimal` can read (it may still be refused)."""
+    return isinstance(value, (int, str, Decimal, float)) and not isinstance(value, bool)
+
+
+def round_half_up(value: Decimal | Fraction, places: int = 0) -> Decimal:
+    """Round *value* to *places* decimals, halves away from zero (PHP ``round()``).
+
+    >>> round_half_up(Decimal("2.085"), 2), round_half_up(Decimal("-2.5"))
+    (Decimal('2.09'), Decimal('-3'))
+    """
+    if isinstance(value, Fraction):
+        value = CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return value.quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT
+    )
+
+
+def fmt(value: Decimal) -> str:
+    """Render a decimal as plain text without exponent (``Decimal('1E+2')`` → ``'100'``).
+
+    Trailing zeros that the value carries are kept (``'85.50'`` stays ``'85.50'``)
+    because a rounded result's places are part of its meaning.
+    """
+    if value == value.to_integral_value() and value.as_tuple().exponent > 0:  # type: ignore[operator]
+        return str(value.quantize(ONE))
+    text = f"{value:f}"
+    return "0" if text in ("-0", "-0.0") else text

@@ -1,0 +1,188 @@
+"""The rules registry: find a regime or scheme by its stable name, or by the period it governs.
+
+A *regime* is a national regulation turned into code (``pp-46-2011``,
+``permenpanrb-8-2021``, ``permenpanrb-6-2022``); a *scheme* is an agency's local
+configuration on top (``surakarta``, ``jakarta``…). Both satisfy :class:`Rule`
+and live in one registry, like python-holidays' countries or python-stdnum's
+formats: one module each, found by name.
+
+>>> import kinerja
+>>> kinerja.rules.get("permenpanrb-6-2022").info.title
+'PermenPANRB 6/2022 - Pengelolaan Kinerja Pegawai ASN'
+>>> kinerja.rules.for_period(kinerja.Period.year(2019)).info.name
+'pp-46-2011'
+
+Third parties register their own with :func:`register`; built-in modules are
+imported lazily the first time a name is looked up.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+from collections.abc import Mapping
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import attrs
+
+from kinerja.errors import RuleNotInForceError, UnknownRuleError, ValidationError
+from kinerja.explain import Explanation, Source
+from kinerja.model import Period
+from kinerja.result import OutputField, Result
+
+__all__ = [
+    "Rule",
+    "RuleInfo",
+    "available",
+    "for_period",
+    "get",
+    "register",
+]
+
+
+@attrs.frozen
+class RuleInfo:
+    """What a rule set is: stable *name*, *kind*, *title*, validity and legal *sources*.
+
+    ``valid_from``/``valid_to`` are inclusive; ``None`` means open-ended. Only
+    regimes with ``selectable=True`` take part in :func:`for_period`.
+    """
+
+    name: str
+    kind: Literal["regime", "scheme"]
+    title: str
+    version: str
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+    sources: tuple[Source, ...] = ()
+    selectable: bool = True
+    description: str = ""
+
+    def covers(self, period: Period) -> bool:
+        lo = self.valid_from or _dt.date.min
+        hi = self.valid_to or _dt.date.max
+        return lo <= period.start and period.end <= hi
+
+    def overlaps(self, period: Period) -> bool:
+        lo = self.valid_from or _dt.date.min
+        hi = self.valid_to or _dt.date.max
+        return lo <= period.end and period.start <= hi
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "title": self.title,
+            "version": self.version,
+            "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "sources": [str(s) for s in self.sources],
+        }
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """What every regime and scheme offers.
+
+    ``document_type`` is the attrs class of the document it scores (the JSON
+    loader structures input into it); ``outputs`` declares the values its results
+    carry; ``evaluate`` scores without building an explanation; ``explain``
+    re-runs with a trace.
+    """
+
+    @property
+    def info(self) -> RuleInfo: ...
+
+    @property
+    def document_type(self) -> type[Any]: ...
+
+    @property
+    def outputs(self) -> tuple[OutputField, ...]: ...
+
+    def evaluate(self, document: Any) -> Result: ...
+
+    def explain(self, document: Any) -> Explanation: ...
+
+
+_BUILTIN: Mapping[str, str] = {
+    "pp-46-2011": "kinerja.rules.pp46_2011",
+    "permenpanrb-8-2021": "kinerja.rules.permenpanrb_8_2021",
+    "integrasi-2021": "kinerja.rules.integrasi_2021",
+    "permenpanrb-6-2022": "kinerja.rules.permenpanrb_6_2022",
+    "surakarta": "kinerja.schemes.surakarta",
+    "jakarta": "kinerja.schemes.jakarta",
+    "asemrowo": "kinerja.schemes.asemrowo",
+    "tanjungpinang": "kinerja.schemes.tanjungpinang",
+    "salatiga": "kinerja.schemes.salatiga",
+}
+"""Built-in rule names and the module that defines each (the module exposes ``RULE``)."""
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule, *, replace: bool = False) -> Rule:
+    """Add *rule* under ``rule.info.name``; refuse to shadow an existing name unless *replace*."""
+    name = rule.info.name
+    if not replace and name in _REGISTRY and _REGISTRY[name] is not rule:
+        raise ValidationError.one("info.name", f"a rule named {name!r} is already registered")
+    _REGISTRY[name] = rule
+    return rule
+
+
+def _load_builtin(name: str) -> Rule | None:
+    module_name = _BUILTIN.get(name)
+    if module_name is None:
+        return None
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module_name + ".").startswith(exc.name + "."):  # not built in this checkout
+            return None
+        raise
+    rule: Rule = module.RULE
+    _REGISTRY.setdefault(name, rule)
+    return _REGISTRY[name]
+
+
+def get(name: str) -> Rule:
+    """The rule registered as *name* (``"permenpanrb-6-2022"``…); :class:`~kinerja.errors.UnknownRuleError` if none."""
+    rule = _REGISTRY.get(name)
+    if rule is None:
+        rule = _load_builtin(name)
+    if rule is None:
+        raise UnknownRuleError(name, [i.name for i in available()])
+    return rule
+
+
+def available(kind: Literal["regime", "scheme"] | None = None) -> tuple[RuleInfo, ...]:
+    """Every registered rule's :class:`RuleInfo`, regimes first, in order of validity."""
+    for name in _BUILTIN:
+        if name not in _REGISTRY:
+            _load_builtin(name)
+    infos = [r.info for r in _REGISTRY.values() if kind is None or r.info.kind == kind]
+    return tuple(
+        sorted(infos, key=lambda i: (i.kind != "regime", i.valid_from or _dt.date.min, i.name))
+    )
+
+
+def for_period(period: Period) -> Rule:
+    """The national regime in force for the whole of *period*.
+
+    PP 46/2011 for 2014-01-01 … 2021-06-30, PermenPANRB 8/2021 for 2021-07-01 …
+    2021-12-31, PermenPANRB 6/2022 from 2022-01-01 (spec §1, §2.6, §3; the dates are
+    each regime's ``RuleInfo``). A period that straddles a change raises
+    :class:`~kinerja.errors.RuleNotInForceError` saying where to split it.
+    """
+    regimes = [i for i in available("regime") if i.selectable]
+    for info in regimes:
+        if info.covers(period):
+            return get(info.name)
+    touched = [i for i in regimes if i.overlaps(period)]
+    if len(touched) > 1:
+        cuts = ", ".join(
+            f"{i.name} ends {i.valid_to.isoformat()}" for i in touched if i.valid_to and i.valid_to < period.end
+        )
+        raise RuleNotInForceError(
+            f"period {period.label} straddles a change of regime ({cuts}); split it there and score each part"
+        )
+    raise RuleNotInForceError(f"no regime in this library is in force for {period.label}")

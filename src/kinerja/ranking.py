@@ -1,0 +1,188 @@
+"""Ranking with an explicit tie policy — never the accident of sort order.
+
+One ranking routine shared by unit comparison, awards and multi-criteria
+selection. A :class:`TiePolicy` says what happens when scores are equal:
+
+* ``TiePolicy.average()`` — tied alternatives share the average of the ranks
+  they occupy (1, 2.5, 2.5, 4), the statistical convention ("fractional ranking");
+* ``TiePolicy.minimum()`` — tied alternatives share the best rank (1, 2, 2, 4),
+  "competition ranking" as used in sports and many award lists;
+* ``TiePolicy.breakers("predikat", "nip")`` — ties are broken by the declared
+  secondary keys, in order (each item supplies them, higher is better unless the
+  key is listed in ``ascending``); whatever is still tied shares the average rank.
+
+>>> from decimal import Decimal as D
+>>> [(r.key, str(r.rank)) for r in rank([RankItem("a", D(90)), RankItem("b", D(95)), RankItem("c", D(90))])]
+[('b', '1'), ('a', '2.5'), ('c', '2.5')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from kinerja.errors import Problems, ValidationError
+
+__all__ = ["RankItem", "Ranked", "TiePolicy", "percentile_rank", "rank"]
+
+
+@attrs.frozen
+class TiePolicy:
+    """How equal scores are ranked. See the module docstring."""
+
+    mode: Literal["average", "minimum", "breakers"] = "average"
+    keys: tuple[str, ...] = ()
+    ascending: tuple[str, ...] = ()
+
+    @classmethod
+    def average(cls) -> TiePolicy:
+        return cls("average")
+
+    @classmethod
+    def minimum(cls) -> TiePolicy:
+        return cls("minimum")
+
+    @classmethod
+    def breakers(cls, *keys: str, ascending: Sequence[str] = ()) -> TiePolicy:
+        """Break ties by *keys* in order (higher wins, or lower for keys in *ascending*); leftovers share the average rank."""
+        if not keys:
+            raise ValidationError.one("keys", "name at least one tie-breaker")
+        return cls("breakers", tuple(keys), tuple(ascending))
+
+    def describe(self) -> str:
+        if self.mode == "average":
+            return "ties share the average of their ranks"
+        if self.mode == "minimum":
+            return "ties share the best of their ranks (competition ranking)"
+        order = ", ".join(f"{k} ({'lower' if k in self.ascending else 'higher'} first)" for k in self.keys)
+        return f"ties broken by {order}; still tied share the average rank"
+
+
+@attrs.frozen
+class RankItem:
+    """One alternative to rank: *key*, *score*, and optional tie-breaker values by name."""
+
+    key: str
+    score: Decimal
+    tiebreak: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Ranked:
+    """A ranked alternative: its *rank* (a ``Decimal``, 2.5 for a shared average), the *tied_with* keys and *how* the position was settled."""
+
+    key: str
+    score: Decimal
+    rank: Decimal
+    tied_with: tuple[str, ...]
+    how: str
+
+
+def rank(
+    items: Sequence[RankItem],
+    *,
+    higher_is_better: bool = True,
+    ties: TiePolicy | None = None,
+) -> list[Ranked]:
+    """Rank *items* by score (best first) under the tie policy *ties* (default: average).
+
+    The output order is the rank order; among alternatives that remain tied, the
+    order is by key so it never depends on the input order.
+    """
+    ties = ties or TiePolicy.average()
+    ps = Problems()
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.key in seen:
+            ps.add(f"[{i}].key", f"duplicate key {item.key!r}")
+        seen.add(item.key)
+        for k in ties.keys:
+            if k not in item.tiebreak:
+                ps.add(f"[{i}].tiebreak.{k}", "tie-breaker value missing")
+    ps.raise_if_any()
+
+    def primary(item: RankItem) -> Decimal:
+        return -item.score if higher_is_better else item.score
+
+    def secondary(item: RankItem) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for k in ties.keys:
+            v = item.tiebreak[k]
+            out.append(v if k in ties.ascending else _Neg(v))
+        return tuple(out)
+
+    ordered = sorted(items, key=lambda it: (primary(it), secondary(it) if ties.mode == "breakers" else (), it.key))
+    out: list[Ranked] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1].score == ordered[i].score:
+            j += 1
+        group = ordered[i : j + 1]
+        if ties.mode == "breakers" and len(group) > 1:
+            k = 0
+            while k < len(group):
+                m = k
+                while m + 1 < len(group) and secondary(group[m + 1]) == secondary(group[k]):
+                    m += 1
+                sub = group[k : m + 1]
+                how = (
+                    f"equal score with {', '.join(g.key for g in group if g.key != sub[0].key)}; {ties.describe()}"
+                    if len(sub) == 1
+                    else f"tied on score and every tie-breaker; {ties.describe()}"
+                )
+                _emit(out, sub, i + k, "average", how)
+                k = m + 1
+        else:
+            how = "unique score" if len(group) == 1 else ties.describe()
+            _emit(out, group, i, "minimum" if ties.mode == "minimum" else "average", how)
+        i = j + 1
+    return out
+
+
+def _emit(out: list[Ranked], group: Sequence[RankItem], start: int, mode: str, how: str) -> None:
+    if mode == "minimum":
+        shared = Decimal(start + 1)
+    else:
+        shared = Decimal(2 * start + len(group) + 1) / 2  # mean of start+1 … start+len
+        shared = shared.normalize() if shared == shared.to_integral_value() else shared
+        if shared == shared.to_integral_value():
+            shared = shared.quantize(Decimal(1))
+    keys = tuple(g.key for g in group)
+    for g in group:
+        out.append(Ranked(g.key, g.score, shared, tuple(k for k in keys if k != g.key), how))
+
+
+class _Neg:
+    """Reverse the order of any comparable value (for "higher first" tie-breakers)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+    def __lt__(self, other: _Neg) -> bool:
+        return bool(self.v > other.v)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Neg) and bool(self.v == other.v)
+
+    def __hash__(self) -> int:
+        return hash(self.v)
+
+
+def percentile_rank(score: Decimal, population: Sequence[Decimal]) -> Decimal:
+    """Percentile rank of *score* in *population*: 100 × (below + ½·equal) / n (the "mid-rank" definition).
+
+    >>> from decimal import Decimal as D
+    >>> percentile_rank(D(80), [D(70), D(80), D(90), D(100)])
+    Decimal('37.5')
+    """
+    if not population:
+        raise ValidationError.one("population", "cannot take a percentile in an empty population")
+    below = sum(1 for x in population if x < score)
+    equal = sum(1 for x in population if x == score)
+    return (Decimal(below) + Decimal(equal) / 2) * 100 / len(population)

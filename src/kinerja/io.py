@@ -30,8 +30,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from kinerja import rules
-from kinerja.errors import KinerjaError, Problem, Problems, ValidationError, join_path
-from kinerja.explain import render_value
+from kinerja.errors import KinerjaError, Problem, ValidationError, join_path
 from kinerja.model import Period, RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import fmt, to_decimal
@@ -83,7 +82,7 @@ def _decimal(value: object, _: object) -> Decimal:
 
 def _target(value: object, _: object) -> Target:
     if not isinstance(value, (str, int, float, Decimal, Mapping)) or isinstance(value, bool):
-        raise ValidationError.one("", "a target is a number or {\"low\": ..., \"high\": ...}")
+        raise ValidationError.one("", 'a target is a number or {"low": ..., "high": ...}')
     if isinstance(value, Mapping):
         extra = set(value) - {"low", "high"}
         if extra:
@@ -113,9 +112,7 @@ def _make_converter() -> cattrs.Converter:
     c.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, RankedEnum), lambda v, t: t.parse(v, "")
     )
-    c.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
+    c.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
     return c
 
 
@@ -157,7 +154,7 @@ def structure(data: object, cls: type[Any], path: str = "") -> Any:
         return converter.structure(data, cls)
     except RecursionError:
         raise ValidationError.one(path, "document nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a ValidationError with a path
+    except Exception as exc:
         raise ValidationError(_problems_from(exc, path) or [Problem(path, "invalid document")]) from None
 
 
@@ -250,5 +247,3 @@ def loads(text: str) -> Any:
 
 def _no_constant(name: str) -> object:
     raise ValidationError.one("", f"{name} is not a number kinerja accepts")
-
-

@@ -77,22 +77,22 @@ class RankedEnum(enum.Enum):
     def __lt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.rank < other.rank  # type: ignore[attr-defined, no-any-return]
+        return self.rank < other.rank
 
     def __le__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.rank <= other.rank  # type: ignore[attr-defined, no-any-return]
+        return self.rank <= other.rank
 
     def __gt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.rank > other.rank  # type: ignore[attr-defined, no-any-return]
+        return self.rank > other.rank
 
     def __ge__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.rank >= other.rank  # type: ignore[attr-defined, no-any-return]
+        return self.rank >= other.rank
 
     def __str__(self) -> str:
         return self.label
@@ -103,9 +103,7 @@ class RankedEnum(enum.Enum):
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
-            raise ValidationError.one(
-                path, f"expected one of {cls._choices()}, got {type(value).__name__}"
-            )
+            raise ValidationError.one(path, f"expected one of {cls._choices()}, got {type(value).__name__}")
         member = _LOOKUP[cls].get(_norm(value))
         if member is None:
             raise ValidationError.one(
@@ -275,17 +273,11 @@ class Jenjang(RankedEnum):
 
     @property
     def kategori(self) -> KategoriJenjang:
-        return (
-            KategoriJenjang.KEAHLIAN
-            if self.name.startswith("AHLI")
-            else KategoriJenjang.KETERAMPILAN
-        )
+        return KategoriJenjang.KEAHLIAN if self.name.startswith("AHLI") else KategoriJenjang.KETERAMPILAN
 
 
 _GOLONGAN_NAMES = [
-    f"{r}/{g}"
-    for r, gs in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
-    for g in gs
+    f"{r}/{g}" for r, gs in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")) for g in gs
 ]
 
 
@@ -359,16 +351,14 @@ def decimal_field(*, optional: bool = False, default: object = attrs.NOTHING) ->
     conv = _opt_dec_conv if optional else _dec_conv
     if optional and default is attrs.NOTHING:
         default = None
-    return attrs.field(
-        converter=attrs.Converter(conv, takes_field=True), default=default
-    )  # type: ignore[call-overload]
+    return attrs.field(converter=attrs.Converter(conv, takes_field=True), default=default)
 
 
 def _enum_conv(cls: type[RankedEnum]) -> Any:
     def conv(value: object, field: attrs.Attribute[Any]) -> RankedEnum:
         return cls.parse(value, field.name)
 
-    return attrs.Converter(conv, takes_field=True)  # type: ignore[call-overload]
+    return attrs.Converter(conv, takes_field=True)
 
 
 def enum_field(cls: type[RankedEnum], **kw: Any) -> Any:
@@ -379,7 +369,7 @@ def enum_field(cls: type[RankedEnum], **kw: Any) -> Any:
         def conv(value: object, field: attrs.Attribute[Any]) -> RankedEnum | None:
             return None if value is None else inner.parse(value, field.name)
 
-        return attrs.field(converter=attrs.Converter(conv, takes_field=True), **kw)  # type: ignore[call-overload]
+        return attrs.field(converter=attrs.Converter(conv, takes_field=True), **kw)
     return attrs.field(converter=_enum_conv(cls), **kw)
 
 
@@ -413,9 +403,7 @@ class Employee:
     nip: Nip = attrs.field(converter=_nip_conv)
     name: str = attrs.field(validator=_nonempty)
     status: Status = enum_field(Status, default=Status.PNS)
-    jenis_jabatan: JenisJabatan = enum_field(
-        JenisJabatan, default=JenisJabatan.PELAKSANA
-    )
+    jenis_jabatan: JenisJabatan = enum_field(JenisJabatan, default=JenisJabatan.PELAKSANA)
     jenjang: Jenjang | None = enum_field(Jenjang, default=None)
     golongan: Golongan | None = enum_field(Golongan, default=None)
     unit: str = ""
@@ -424,10 +412,7 @@ class Employee:
         ps = Problems()
         if self.jenis_jabatan is JenisJabatan.FUNGSIONAL and self.jenjang is None:
             ps.add("jenjang", "a jabatan fungsional needs its jenjang")
-        if (
-            self.jenis_jabatan is not JenisJabatan.FUNGSIONAL
-            and self.jenjang is not None
-        ):
+        if self.jenis_jabatan is not JenisJabatan.FUNGSIONAL and self.jenjang is not None:
             ps.add(
                 "jenjang",
                 f"jenjang is only for jabatan fungsional, not {self.jenis_jabatan.label}",
@@ -452,17 +437,13 @@ def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:
                 return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-        raise ValidationError.one(
-            field.name, f"expected an ISO date YYYY-MM-DD, got {value!r}"
-        )
-    raise ValidationError.one(
-        field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}"
-    )
+        raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {value!r}")
+    raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}")
 
 
 def date_field(**kw: Any) -> Any:
     """An attrs field holding a :class:`datetime.date`, read from ISO text."""
-    return attrs.field(converter=attrs.Converter(_date_conv, takes_field=True), **kw)  # type: ignore[call-overload]
+    return attrs.field(converter=attrs.Converter(_date_conv, takes_field=True), **kw)
 
 
 @attrs.frozen(order=True)
@@ -480,9 +461,7 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError.one(
-                "end", f"period ends ({self.end}) before it starts ({self.start})"
-            )
+            raise ValidationError.one("end", f"period ends ({self.end}) before it starts ({self.start})")
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -511,20 +490,14 @@ class Period:
     @classmethod
     def semester(cls, year: int, semester: int) -> Period:
         if semester not in (1, 2):
-            raise ValidationError.one(
-                "semester", f"semester must be 1 or 2, got {semester}"
-            )
+            raise ValidationError.one("semester", f"semester must be 1 or 2, got {semester}")
         return cls.months_span(year, 6 * semester - 5, 6 * semester)
 
     @property
     def months(self) -> int:
         """Length in whole calendar months; a period that is not made of whole months counts the whole months inside it."""
         first = self.start if self.start.day == 1 else _next_month(self.start)
-        last_end = (
-            self.end
-            if self.end == _month_end(self.end)
-            else _month_start(self.end) - _dt.timedelta(days=1)
-        )
+        last_end = self.end if self.end == _month_end(self.end) else _month_start(self.end) - _dt.timedelta(days=1)
         if last_end < first:
             return 0
         return (last_end.year - first.year) * 12 + last_end.month - first.month + 1
@@ -601,10 +574,10 @@ class Target:
         if isinstance(value, Target):
             return value
         if isinstance(value, Mapping):
-            return cls(value.get("low"), value.get("high"))
+            return cls(value.get("low"), value.get("high"))  # type: ignore[arg-type]
         if isinstance(value, (tuple, list)) and len(value) == 2:
             return cls(value[0], value[1])
-        return cls(value)
+        return cls(value)  # type: ignore[arg-type]
 
 
 def _target_conv(value: object) -> Target:
@@ -627,9 +600,7 @@ class Realization:
 
     def __attrs_post_init__(self) -> None:
         if self.value < ZERO:
-            raise ValidationError.one(
-                "value", f"a realisation cannot be negative, got {self.value}"
-            )
+            raise ValidationError.one("value", f"a realisation cannot be negative, got {self.value}")
 
 
 @attrs.frozen
@@ -651,17 +622,13 @@ class Indicator:
 
     def __attrs_post_init__(self) -> None:
         if self.weight is not None and self.weight < ZERO:
-            raise ValidationError.one(
-                "weight", f"a weight cannot be negative, got {self.weight}"
-            )
+            raise ValidationError.one("weight", f"a weight cannot be negative, got {self.weight}")
 
 
 # --- weights -------------------------------------------------------------------------------
 
 
-def check_weight_sum(
-    weights: Iterable[tuple[str, Decimal]], expected: Decimal = ONE, path: str = ""
-) -> Decimal:
+def check_weight_sum(weights: Iterable[tuple[str, Decimal]], expected: Decimal = ONE, path: str = "") -> Decimal:
     """Check that non-negative *weights* add up to exactly *expected* (1 or 100); return the sum.
 
     No tolerance: 0.3333 × 3 is not 1 (pitfall 11, spec ``pitfalls.md``). The error
@@ -692,7 +659,7 @@ def _weights_conv(value: object) -> tuple[tuple[str, Decimal], ...]:
     if isinstance(value, Mapping):
         items = list(value.items())
     elif isinstance(value, Iterable):
-        items = list(value)  # type: ignore[arg-type]
+        items = list(value)
     else:
         raise ValidationError.one("", "weights must be a mapping of name to weight")
     ps = Problems()
@@ -720,9 +687,7 @@ class Weights:
 
     def __attrs_post_init__(self) -> None:
         if self.total not in (ONE, HUNDRED):
-            raise ValidationError.one(
-                "total", f"weights add up to 1 or to 100 (percent), not {self.total}"
-            )
+            raise ValidationError.one("total", f"weights add up to 1 or to 100 (percent), not {self.total}")
         check_weight_sum(self.items, self.total)
 
     def __getitem__(self, key: str) -> Decimal:

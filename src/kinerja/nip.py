@@ -54,16 +54,12 @@ def _validate(digits: str) -> None:
     try:
         birth = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        ps.add(
-            path, f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth"
-        )
+        ps.add(path, f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth")
         birth = None
     year = int(digits[8:12])
     code = int(digits[12:14])
     if year < 1900:
-        ps.add(
-            path, f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year"
-        )
+        ps.add(path, f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year")
     elif birth is not None and year < birth.year:
         ps.add(path, f"appointment year {year} is before the birth year {birth.year}")
     if code == 0:
@@ -82,9 +78,7 @@ def _clean(value: object) -> str:
     if isinstance(value, Nip):
         return value.digits
     if not isinstance(value, str):
-        raise ValidationError.one(
-            "", f"a NIP is a string of 18 digits, got {type(value).__name__}"
-        )
+        raise ValidationError.one("", f"a NIP is a string of 18 digits, got {type(value).__name__}")
     return value.replace(" ", "").replace("\u00a0", "").strip()
 
 

@@ -36,10 +36,10 @@ from kinerja.errors import Problem, ValidationError
 
 __all__ = [
     "CONTEXT",
+    "HUNDRED",
     "MAX_DIGITS",
     "MAX_EXPONENT",
     "ONE",
-    "HUNDRED",
     "ZERO",
     "NumberLike",
     "exact",
@@ -101,16 +101,12 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
         raise _problem(path, "expected a number, got a boolean")
     elif isinstance(value, int):
         if abs(value) > _LIMIT:  # compared as ints, cheap even for huge values
-            raise _problem(
-                path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)"
-            )
+            raise _problem(path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)")
         return Decimal(value)
     elif isinstance(value, float):
         d = Decimal(repr(value))  # shortest repr: 0.1 -> Decimal('0.1')
     elif isinstance(value, str):
-        text = value.strip().replace(
-            "_", "#"
-        )  # Decimal() accepts underscores; we do not
+        text = value.strip().replace("_", "#")  # Decimal() accepts underscores; we do not
         if len(text) > 64:
             raise _problem(path, "number is too long (more than 64 characters)")
         try:
@@ -149,9 +145,7 @@ def round_half_up(value: Decimal | Fraction, places: int = 0) -> Decimal:
     """
     if isinstance(value, Fraction):
         value = CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
-    return value.quantize(
-        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT
-    )
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def fmt(value: Decimal) -> str:

@@ -99,9 +99,9 @@ def rank(
         if item.key in seen:
             ps.add(f"[{i}].key", f"duplicate key {item.key!r}")
         seen.add(item.key)
-        for k in ties.keys:
-            if k not in item.tiebreak:
-                ps.add(f"[{i}].tiebreak.{k}", "tie-breaker value missing")
+        for name in ties.keys:
+            if name not in item.tiebreak:
+                ps.add(f"[{i}].tiebreak.{name}", "tie-breaker value missing")
     ps.raise_if_any()
 
     def primary(item: RankItem) -> Decimal:
@@ -109,9 +109,9 @@ def rank(
 
     def secondary(item: RankItem) -> tuple[Any, ...]:
         out: list[Any] = []
-        for k in ties.keys:
-            v = item.tiebreak[k]
-            out.append(v if k in ties.ascending else _Neg(v))
+        for name in ties.keys:
+            v = item.tiebreak[name]
+            out.append(v if name in ties.ascending else _Neg(v))
         return tuple(out)
 
     ordered = sorted(items, key=lambda it: (primary(it), secondary(it) if ties.mode == "breakers" else (), it.key))

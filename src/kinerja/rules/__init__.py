@@ -160,9 +160,7 @@ def available(kind: Literal["regime", "scheme"] | None = None) -> tuple[RuleInfo
         if name not in _REGISTRY:
             _load_builtin(name)
     infos = [r.info for r in _REGISTRY.values() if kind is None or r.info.kind == kind]
-    return tuple(
-        sorted(infos, key=lambda i: (i.kind != "regime", i.valid_from or _dt.date.min, i.name))
-    )
+    return tuple(sorted(infos, key=lambda i: (i.kind != "regime", i.valid_from or _dt.date.min, i.name)))
 
 
 def for_period(period: Period) -> Rule:

@@ -1,0 +1,48 @@
+# kinerja — the two set-up commands (see README): `make demo` and `make test`.
+# Each creates its own virtual environment (.venv) and installs from pyproject.toml.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench vectors docs browser-check fresh-venv-check clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH (or: make PYTHON=python3 ...)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,pandas,plot,dask,testing]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kinerja demo
+
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks docs
+	$(BIN)/ruff format --check src tests benchmarks docs
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src/kinerja
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+vectors: $(STAMP)
+	$(BIN)/python -m kinerja.vectors.generate
+
+docs: $(STAMP)
+	$(BIN)/python docs/build_images.py
+
+browser-check: $(STAMP)
+	bash scripts/browser_check.sh
+
+fresh-venv-check:
+	bash scripts/fresh_venv_check.sh
+
+clean:
+	rm -rf $(VENV) build dist out src/*.egg-info

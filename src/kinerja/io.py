@@ -24,10 +24,16 @@ import enum
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from types import UnionType
+from typing import Any, Union
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from kinerja import rules
 from kinerja.errors import KinerjaError, Problem, ValidationError, join_path
@@ -96,8 +102,63 @@ def _unstructure_target(t: Target) -> object:
     return fmt(t.low) if t.high is None else {"low": fmt(t.low), "high": fmt(t.high)}
 
 
-def _make_converter() -> cattrs.Converter:
-    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _is_optional(t: object) -> bool:
+    args = getattr(t, "__args__", None)
+    return (
+        (getattr(t, "__origin__", None) in (Union, UnionType) or isinstance(t, UnionType))
+        and args is not None
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_factory(t: Any, conv: cattrs.Converter) -> Any:
+    inner = next(a for a in t.__args__ if a is not type(None))
+    hook = conv.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: object) -> object:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
+
+
+def _is_homogeneous_tuple(t: object) -> bool:
+    args = getattr(t, "__args__", None)
+    return getattr(t, "__origin__", None) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(t: Any, conv: cattrs.Converter) -> Any:
+    inner = t.__args__[0]
+    hook = conv.get_structure_hook(inner)
+    detailed = conv.detailed_validation
+
+    def structure_tuple(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):  # a string or an object is not a JSON array
+            raise ValidationError.one("", f"expected a list, got {type(value).__name__}")
+        if not detailed:
+            return tuple([hook(v, inner) for v in value])
+        out = []
+        errors: list[Exception] = []
+        for ix, v in enumerate(value):
+            try:
+                out.append(hook(v, inner))
+            except Exception as exc:
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {ix}", ix, inner)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("while structuring a list", errors, t)
+        return tuple(out)
+
+    return structure_tuple
+
+
+def _make_converter(detailed: bool = True) -> cattrs.Converter:
+    """Build the strict converter. *detailed* collects every problem with its path (slower).
+
+    Optional and homogeneous-tuple fields get hooks resolved once per type
+    (cattrs' generic ones re-dispatch on every value); lists must be JSON arrays.
+    """
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     c.register_structure_hook(str, _strict_str)
     c.register_structure_hook(int, _strict_int)
     c.register_structure_hook(bool, _strict_bool)
@@ -113,11 +174,16 @@ def _make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, RankedEnum), lambda v, t: t.parse(v, "")
     )
     c.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
+    c.register_structure_hook_factory(_is_optional, lambda t: _optional_factory(t, c))
+    c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_factory(t, c))
     return c
 
 
 converter: cattrs.Converter = _make_converter()
-"""The shared cattrs converter (strict: no extra keys, no silent type coercion)."""
+"""The shared cattrs converter (strict: no extra keys, no silent type coercion, every problem with its path)."""
+
+_fast: cattrs.Converter = _make_converter(detailed=False)
+"""The same hooks without error collection: tried first; on any failure the detailed one re-runs for the paths."""
 
 
 def _problems_from(exc: BaseException, path: str) -> list[Problem]:
@@ -150,6 +216,10 @@ def structure(data: object, cls: type[Any], path: str = "") -> Any:
     """Structure plain JSON data into *cls*, or raise a :class:`ValidationError` with every problem's path."""
     if not isinstance(data, Mapping) and attrs_has(cls):
         raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}")
+    try:
+        return _fast.structure(data, cls)
+    except Exception:
+        pass
     try:
         return converter.structure(data, cls)
     except RecursionError:

@@ -100,11 +100,15 @@ class RankedEnum(enum.Enum):
     @classmethod
     def parse(cls: type[E], value: object, path: str = "") -> E:
         """Read a member from its name, label or a known export spelling."""
+        table = _LOOKUP[cls]
+        exact = table.get(value)  # type: ignore[call-overload]
+        if exact is not None and type(value) is str:
+            return exact  # type: ignore[no-any-return]
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
             raise ValidationError.one(path, f"expected one of {cls._choices()}, got {type(value).__name__}")
-        member = _LOOKUP[cls].get(_norm(value))
+        member = table.get(_norm(value))
         if member is None:
             raise ValidationError.one(
                 path,
@@ -134,6 +138,8 @@ def _register(
         _LABELS[cls] = dict(labels or {})
         table: dict[str, RankedEnum] = {}
         for m in cls:
+            table[m.value] = m  # exact codes and labels first: the fast path of parse()
+            table[m.label] = m
             table[_norm(m.name)] = m
             table[_norm(m.value)] = m
             table[_norm(m.label)] = m

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import decimal
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Final
@@ -72,6 +73,9 @@ ONE: Final = Decimal(1)
 HUNDRED: Final = Decimal(100)
 
 _LIMIT = Decimal(10) ** MAX_EXPONENT
+_ZERO_D = Decimal(0)
+_SIMPLE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,13})?\Z").match
+"""Decimal text that needs no further checks: at most 15 integer and 13 fraction digits."""
 
 
 def exact() -> contextlib.AbstractContextManager[decimal.Context]:
@@ -95,6 +99,21 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
     ...
     kinerja.errors.ValidationError: indicators[0].target: expected a number, got a boolean
     """
+    kind = type(value)
+    if kind is str:
+        text = value.strip()  # type: ignore[attr-defined]
+        if _SIMPLE(text):  # fast path: plain decimal text within the limits, nothing more to check
+            d = Decimal(text)
+            return d if d or text[0] != "-" else _ZERO_D
+    elif kind is Decimal:
+        d = value  # type: ignore[assignment]
+        if not d.is_finite():
+            raise _problem(path, f"not a finite number: {value!r}")
+        if not d:
+            return _ZERO_D
+        if d.adjusted() > MAX_EXPONENT or d.adjusted() < -MAX_EXPONENT:
+            raise _problem(path, f"number out of range or too precise: {value!r}")
+        return d
     if isinstance(value, Decimal):
         d = value
     elif isinstance(value, bool):

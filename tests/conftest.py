@@ -89,3 +89,23 @@ def ratio_doc(nip: str = "199001012015031001", target: object = "10", realisasi:
 @pytest.fixture
 def good_doc() -> dict[str, object]:
     return ratio_doc()
+
+
+EKS = ("DI_ATAS", "SESUAI", "DI_BAWAH")
+
+
+def skp_doc(i: int) -> dict[str, object]:
+    """A valid PermenPANRB 6/2022 document, varied by *i* (all nine matrix cells occur)."""
+    return {
+        "regime": "permenpanrb-6-2022",
+        "employee": {"nip": f"1990010120150310{(i % 90) + 10:02d}", "name": f"Pegawai {i}", "unit": f"Unit {i // 7}"},
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "rhk": [
+            {
+                "id": "rhk-1",
+                "indicators": [{"id": "1.1", "target": str(10 + i % 5), "realization": {"value": str(8 + i % 7)}}],
+            }
+        ],
+        "hasil_kerja": EKS[i % 3],
+        "perilaku_kerja": EKS[(i // 3) % 3],
+    }

@@ -29,9 +29,9 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+import dask.bag as db
 from dask.base import compute
 from dask.delayed import delayed
-import dask.bag as db
 
 from kinerja.batch import score_one_json
 
@@ -108,9 +108,7 @@ def score_directory(source: str, target: str, *, pattern: str = "*.jsonl", outpu
     bag = db.read_text(os.path.join(source, pattern), blocksize=None)
     scored = score_bag(bag)
     if output == "jsonl":
-        paths: list[str] = scored.map(lambda s: s + "\n").to_textfiles(
-            os.path.join(target, "part-*.jsonl"), last_endline=False
-        )
+        paths: list[str] = scored.to_textfiles(os.path.join(target, "part-*.jsonl"), last_endline=True)
         return paths
     parts = scored.to_delayed()
     writes = [delayed(_write_parquet)(p, os.path.join(target, f"part-{i}.parquet")) for i, p in enumerate(parts)]

@@ -4,7 +4,7 @@ Quick start::
 
     >>> import kinerja
     >>> [info.name for info in kinerja.rules.available("regime")]
-    ['pp-46-2011', 'permenpanrb-8-2021', 'integrasi-2021', 'permenpanrb-6-2022']
+    ['pp-46-2011', 'integrasi-2021', 'permenpanrb-8-2021', 'permenpanrb-6-2022']
 
 The public API is listed in ``__all__``; everything else is internal.
 ``import kinerja`` pulls in only ``attrs`` and ``cattrs``: the pandas, plotting,
@@ -16,6 +16,12 @@ from __future__ import annotations
 
 from kinerja import rules
 from kinerja.aggregation import Aggregate, Aggregator, Item, Mean, MissingRule, WeightedMean
+from kinerja.distribution import (
+    Calibration,
+    DistributionReport,
+    calibrate,
+    check_distribution,
+)
 from kinerja.errors import (
     KinerjaError,
     Problem,
@@ -58,8 +64,10 @@ __all__ = [
     "Aggregate",
     "Aggregator",
     "Aspek",
+    "Calibration",
     "Decision",
     "Direction",
+    "DistributionReport",
     "Ekspektasi",
     "Employee",
     "Explanation",
@@ -99,7 +107,9 @@ __all__ = [
     "WeightedMean",
     "Weights",
     "__version__",
+    "calibrate",
     "capaian",
+    "check_distribution",
     "check_weight_sum",
     "dump",
     "evaluate",

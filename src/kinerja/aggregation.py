@@ -128,3 +128,55 @@ class Mean:
         with exact():
             value = sum((i.value for i in present if i.value is not None), ZERO) / len(present)
         return Aggregate(value, tuple(i.key for i in present), tuple(skipped), Decimal(len(present)), self.name)
+
+
+# Multi-criteria selection methods (SAW, WP, TOPSIS, AHP) are part of the aggregation layer.
+from kinerja.mcdm import (  # noqa: E402
+    AHP,
+    SAATY_RANDOM_INDEX,
+    SAW,
+    TOPSIS,
+    WP,
+    AboveThreshold,
+    Alternative,
+    Candidate,
+    Criterion,
+    DecisionMatrix,
+    InconsistentJudgmentsError,
+    Normalisation,
+    PairwiseMatrix,
+    PrecisionError,
+    Priorities,
+    PriorityMethod,
+    RandomIndex,
+    Ranking,
+    RankingMethod,
+    Selection,
+    TopK,
+    direction_of,
+)
+
+__all__ += [
+    "AHP",
+    "SAATY_RANDOM_INDEX",
+    "SAW",
+    "TOPSIS",
+    "WP",
+    "AboveThreshold",
+    "Alternative",
+    "Candidate",
+    "Criterion",
+    "DecisionMatrix",
+    "InconsistentJudgmentsError",
+    "Normalisation",
+    "PairwiseMatrix",
+    "PrecisionError",
+    "Priorities",
+    "PriorityMethod",
+    "RandomIndex",
+    "Ranking",
+    "RankingMethod",
+    "Selection",
+    "TopK",
+    "direction_of",
+]

@@ -322,7 +322,14 @@ class Golongan(RankedEnum):
     IV_E = "IV/e"
 
 
-@_register(aliases={"normal": "HIGHER_IS_BETTER", "khusus": "LOWER_IS_BETTER"})
+@_register(
+    aliases={
+        "normal": "HIGHER_IS_BETTER",
+        "khusus": "LOWER_IS_BETTER",
+        "benefit": "HIGHER_IS_BETTER",
+        "cost": "LOWER_IS_BETTER",
+    }
+)
 class Direction(RankedEnum):
     """Which way an indicator improves: HIGHER_IS_BETTER (kondisi normal) or LOWER_IS_BETTER (kondisi khusus)."""
 

@@ -105,7 +105,7 @@ def rank(
     ps.raise_if_any()
 
     def primary(item: RankItem) -> Decimal:
-        return -item.score if higher_is_better else item.score
+        return item.score.copy_negate() if higher_is_better else item.score  # copy_negate never rounds
 
     def secondary(item: RankItem) -> tuple[Any, ...]:
         out: list[Any] = []

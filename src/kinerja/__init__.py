@@ -55,6 +55,7 @@ from kinerja.model import (
 from kinerja.nip import Gender, Nip, NipKind, parse_nip
 from kinerja.numbers import round_half_up, to_decimal
 from kinerja.policy import Decision, Ladder, Policy, Requirement, run_policies
+from kinerja.reporting import report
 from kinerja.result import OutputField, Result
 from kinerja.rules import Rule, RuleInfo
 
@@ -120,6 +121,7 @@ __all__ = [
     "loads",
     "parse_nip",
     "ratio",
+    "report",
     "round_half_up",
     "rules",
     "run_policies",

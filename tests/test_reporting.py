@@ -1,0 +1,182 @@
+"""kinerja.reporting: one self-contained HTML file per unit and period, opened in a real browser."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import tempfile
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import kinerja
+from kinerja import reporting
+from kinerja.distribution import check_distribution
+from kinerja.model import Predikat as P
+
+UNITS = ("Sekretariat", "Bidang Perencanaan Ekonomi", "Bidang Infrastruktur dan Kewilayahan")
+
+
+@pytest.fixture
+def demo() -> dict[str, Any]:
+    return reporting.demo_data()
+
+
+def _self_contained(page: str) -> None:
+    """No script, no stylesheet or image fetched from anywhere: the page opens without a network."""
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower()
+    assert not re.search(r"""\b(src|href)\s*=\s*['"]?(https?:)?//""", page)
+    assert "url(http" not in page and "@import" not in page
+    # the only absolute URL is the SVG namespace name, which is never fetched
+    assert set(re.findall(r"https?://[^'\" )]+", page)) <= {"http://www.w3.org/2000/svg"}
+
+
+def test_agency_report_has_summary_curve_table_and_explanations(demo: dict[str, Any]) -> None:
+    page = reporting.report(demo)
+    _self_contained(page)
+    assert page.startswith("<!DOCTYPE html>")
+    for u in UNITS:
+        assert f"<h2>{u}</h2>" in page
+    assert page.count("<svg") == 3 and page.count("class='kinerja-unit-summary'") == 3
+    assert page.count("<details") == 25  # every employee's explanation, a click away
+    assert page.count("class='kinerja-explanation'") == 25
+    assert "does not comply" in page and "complies with the curve" in page
+    for doc in (d for u in demo["units"] for d in u["documents"]):
+        assert doc["employee"]["name"] in page
+
+
+def test_unit_reports_agree_with_the_curve_check(demo: dict[str, Any]) -> None:
+    reports = reporting.unit_reports(demo)
+    assert [r.unit for r in reports] == list(UNITS)
+    for r, u in zip(reports, demo["units"]):
+        preds = [kinerja.rules.get(d["regime"]).evaluate(kinerja.load(d)[1]) for d in u["documents"]]
+        assert r.distribution.to_json() == check_distribution(u["predikat_organisasi"], preds).to_json()
+        counts = dict(r.counts())
+        assert sum(counts.values()) == len(preds)
+        assert sum(s for _, s in r.shares() if s is not None) == Decimal(100)
+    text = str(reports[2])
+    assert "does NOT comply" in text and "Butuh Perbaikan" in text
+    assert reports[0]._repr_html_().startswith("<section class='kinerja-unit' id='unit-Sekretariat-")
+
+
+def test_one_unit_and_one_employee(demo: dict[str, Any]) -> None:
+    page = reporting.report(demo, unit="Sekretariat")
+    assert "<h2>Sekretariat</h2>" in page and "Bidang Perencanaan Ekonomi" not in page
+    doc = demo["units"][1]["documents"][2]
+    nip, name = doc["employee"]["nip"], doc["employee"]["name"]
+    own = reporting.report(demo, employee=nip)
+    _self_contained(own)
+    assert name in own and own.count("<details") == 1 and "<details id=" in own and " open>" in own
+    others = [d["employee"]["name"] for u in demo["units"] for d in u["documents"] if d["employee"]["nip"] != nip]
+    assert not any(o in own for o in others)  # nothing about colleagues
+    assert "kinerja-curve" not in own
+    with pytest.raises(kinerja.ValidationError, match="no document for NIP"):
+        reporting.report(demo, employee="199001012015031001")
+    with pytest.raises(kinerja.ValidationError, match="no unit named"):
+        reporting.report(demo, unit="Bidang Tidak Ada")
+
+
+def test_bad_documents_are_listed_with_their_error(demo: dict[str, Any]) -> None:
+    data = copy.deepcopy(demo)
+    data["units"][0]["documents"][1]["employee"]["nip"] = "12345"
+    page = reporting.report(data, unit="Sekretariat")
+    assert page.count("not scored:") == 1 and "employee.nip: a NIP has exactly 18 digits" in page
+    assert page.count("<details") == 9
+
+
+def test_json_lines_grouped_by_unit_with_the_org_predikat_given(tmp_path: pathlib.Path, demo: dict[str, Any]) -> None:
+    docs = [d for u in demo["units"] for d in u["documents"]]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    reports = reporting.unit_reports(path, predikat_organisasi={"Sekretariat": "Baik"})
+    assert [r.unit for r in reports] == list(UNITS)
+    assert reports[0].distribution is not None and reports[1].distribution is None
+    assert "not given" in reports[1].distribution_note
+    assert "Curve check not made" in reporting.render_html(reports)
+
+
+def test_curve_svg_marks_what_fails() -> None:
+    check = check_distribution("Sangat Kurang", [P.SANGAT_KURANG] * 5 + [P.SANGAT_BAIK, P.BAIK, P.KURANG])
+    svg = reporting.curve_svg(check)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.count("\u2717") == 1  # only Sangat Baik (none allowed) fails
+    assert "url(#kinerja-hatch)" in svg and "none" in svg
+
+
+def test_command_line(tmp_path: pathlib.Path, demo: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "agency.json"
+    src.write_text(json.dumps(demo), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert reporting.run_cli([str(src), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").count("<details") == 25
+    assert "report written to" in capsys.readouterr().out
+    nip = demo["units"][0]["documents"][0]["employee"]["nip"]
+    one = tmp_path / "one.html"
+    assert reporting.run_cli([str(src), "-o", str(one), "--employee", nip, "--unit", "Sekretariat"]) == 0
+    assert one.read_text(encoding="utf-8").count("<details") == 1
+    assert reporting.run_cli([str(src), "-o", str(one), "--employee", "1"]) == 1
+    assert "no document for NIP" in capsys.readouterr().err
+    assert reporting.run_cli([str(tmp_path / "missing.json"), "-o", str(one)]) == 1
+    assert reporting.run_cli([str(src)]) == 2  # -o is required
+
+
+def test_demo_report_is_written(tmp_path: pathlib.Path) -> None:
+    path = reporting.write_demo_report(tmp_path / "out" / "demo.html")
+    assert pathlib.Path(path).read_text(encoding="utf-8").count("<details") == 25
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",  # no network at all: the page must not need it
+]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/browser_check.sh installs it)")
+def test_report_renders_in_a_real_headless_browser(tmp_path: pathlib.Path) -> None:
+    assert CHROMIUM is not None
+    page = tmp_path / "report.html"
+    reporting.write_demo_report(page)
+    profile = tempfile.mkdtemp(dir=tmp_path)
+    dom = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    # the browser parsed the whole page: every unit, its figure, every explanation
+    assert dom.count("<details") == 25 and dom.count("<svg") == 3
+    assert "Bidang Infrastruktur dan Kewilayahan" in dom
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--window-size=1100,1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    from matplotlib.image import imread
+
+    pixels = imread(shot)
+    assert pixels.shape[0] == 1600 and pixels.shape[1] == 1100
+    assert pixels.std() > 0.05  # not a blank page: text, tables and the figure were drawn

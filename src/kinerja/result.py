@@ -57,7 +57,7 @@ class OutputField:
                 return None
             raise ValidationError.one(path, "value required")
         if self.kind == "decimal":
-            return to_decimal(value, path)
+            return _output_decimal(value, path)
         if self.kind in _ENUMS:
             return _ENUMS[self.kind].parse(value, path)
         if self.kind == "integer":
@@ -71,6 +71,20 @@ class OutputField:
         if not isinstance(value, str):
             raise ValidationError.one(path, "expected text")
         return value
+
+
+def _output_decimal(value: object, path: str) -> Decimal:
+    """Read a computed value back: any finite decimal (a quotient may carry up to 40 digits)."""
+    if isinstance(value, str) and len(value) <= 100:
+        try:
+            d = Decimal(value)
+        except ArithmeticError:
+            raise ValidationError.one(path, f"not a number: {value!r}") from None
+        if d.is_finite():
+            return d
+    elif isinstance(value, Decimal) and value.is_finite():
+        return value
+    return to_decimal(value, path)
 
 
 def _no_explainer() -> Explanation:

@@ -180,7 +180,10 @@ def for_period(period: Period) -> Rule:
         cuts = ", ".join(
             f"{i.name} ends {i.valid_to.isoformat()}" for i in touched if i.valid_to and i.valid_to < period.end
         )
+        hint = ""
+        if period.start.year == period.end.year == 2021:
+            hint = " (for the whole of 2021, the integrasi-2021 rule combines the two halves)"
         raise RuleNotInForceError(
-            f"period {period.label} straddles a change of regime ({cuts}); split it there and score each part"
+            f"period {period.label} straddles a change of regime ({cuts}); split it there and score each part{hint}"
         )
     raise RuleNotInForceError(f"no regime in this library is in force for {period.label}")

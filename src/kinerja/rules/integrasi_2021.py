@@ -1,0 +1,346 @@
+"""Integrasi 2021: one result for the split year, January – June under PP 46/2011, July – December under 8/2021.
+
+Registered as ``integrasi-2021`` (``selectable=False``: :func:`kinerja.rules.for_period`
+never picks it; a document names it). 2021 was appraised in two periods — January – June
+under PP 46/2011 + Perka BKN 1/2013, July – December under PP 30/2019 + PermenPANRB
+8/2021 — and the two results were integrated with 50 % weight each (spec
+``regulations.md`` §2.6 [C1: S14], SE MenPANRB 3/2021 for the split).
+
+A document holds the two halves, each a complete document of its regime (without the
+``regime`` key)::
+
+    {"regime": "integrasi-2021",
+     "semester_1": {...a pp-46-2011 document, period inside 2021-01-01..2021-06-30...},
+     "semester_2": {...a permenpanrb-8-2021 document, period inside 2021-07-01..2021-12-31...}}
+
+**Scale reconciliation** (open question 5; unverified in the sources). The halves are on
+different scales: PP 46/2011 scores around 0–100 with sebutan edges 91 / 76 / 61 / 51,
+PermenPANRB 8/2021 on 0–120 with predikat edges 110 / 90 / 70 / 50. Adding them as they
+are would let a PP 46 "Baik" (76) drag an 8/2021 "Baik" (90) down into "Cukup". The
+default ``Reconciliation.BAND_MAP`` converts the first half first, piecewise linearly,
+band onto band::
+
+    PP 46/2011  0 ─ 51 ─ 61 ─ 76 ─ 91 ─ 100 (and above)
+    8/2021      0 ─ 50 ─ 70 ─ 90 ─ 110 ─ 120
+
+so that every PP 46/2011 sebutan lands in the same rung of the 8/2021 predikat ladder
+(Baik 76–<91 → 90–<110; Sangat Baik 91+ → 110–120; Buruk → Sangat Kurang), a score above
+100 converts to 120 (the top of the new scale) and a negative one (only possible with
+extremely late work) to 0. Alternatives: ``Reconciliation.SCALE_120`` (× 1.2, capped at
+120) and ``Reconciliation.NONE`` (the raw numbers, as S14 states the 50/50 rule). Then::
+
+    score = bobot_semester_1 × konversi(semester 1) + bobot_semester_2 × nilai kinerja(semester 2)
+
+with 50/50 by default (``bobot_semester_1``), and the predikat follows the 8/2021 bands,
+Sangat Baik requiring the new idea recorded in the second half (PP 30/2019 Pasal 41(5)).
+Each half is scored by its own regime with the parameters given in
+:class:`Integrasi2021Params`.
+
+>>> from kinerja.rules.integrasi_2021 import konversi
+>>> [konversi(Decimal(x)) for x in ("51", "76", "91", "100", "104")]
+[Decimal('50'), Decimal('90'), Decimal('110'), Decimal('120'), Decimal('120')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from kinerja.errors import Problems, ValidationError
+from kinerja.explain import Explanation, Source, Step, Trace
+from kinerja.model import Period
+from kinerja.numbers import round_half_up, to_decimal
+from kinerja.policy import Ladder
+from kinerja.result import OutputField, Result
+from kinerja.rules import RuleInfo
+from kinerja.rules import permenpanrb_8_2021 as p8
+from kinerja.rules import pp46_2011 as p46
+
+__all__ = [
+    "BAND_MAP",
+    "INFO",
+    "OUTPUTS",
+    "RULE",
+    "Integrasi2021Document",
+    "Integrasi2021Params",
+    "Integrasi2021Rule",
+    "Reconciliation",
+    "example_document",
+    "konversi",
+]
+
+SRC_SPLIT = Source(
+    "SE MenPANRB 3/2021", "2021 appraised in two periods: Jan-Jun under PP 46/2011, Jul-Dec under PP 30/2019", "C1"
+)
+SRC_5050 = Source("BKN practice (spec 2.6, S14)", "the two periods integrated with 50 % weight each", "C1")
+SRC_RECONCILE = Source("kinerja", "scale reconciliation of the two halves (open question 5)", "D")
+
+INFO: Final = RuleInfo(
+    name="integrasi-2021",
+    kind="regime",
+    title="Integrasi 2021 - PP 46/2011 (Jan-Jun) + PermenPANRB 8/2021 (Jul-Des)",
+    version="1",
+    valid_from=_dt.date(2021, 1, 1),
+    valid_to=_dt.date(2021, 12, 31),
+    sources=(SRC_SPLIT, SRC_5050, SRC_RECONCILE),
+    selectable=False,
+    description=(
+        "One result for 2021: the January-June PP 46/2011 score (converted to the 0-120 scale) "
+        "and the July-December PermenPANRB 8/2021 score combined 50/50; chosen by name only."
+    ),
+)
+
+SEMESTER_1: Final = Period(_dt.date(2021, 1, 1), _dt.date(2021, 6, 30))
+SEMESTER_2: Final = Period(_dt.date(2021, 7, 1), _dt.date(2021, 12, 31))
+
+
+class Reconciliation(enum.Enum):
+    """How the PP 46/2011 half is brought onto the 0–120 scale before the 50/50 combination."""
+
+    BAND_MAP = "BAND_MAP"
+    """Piecewise linear, sebutan band onto predikat band (default)."""
+    SCALE_120 = "SCALE_120"
+    """Multiply by 1.2, cap at 120 (floor 0)."""
+    NONE = "NONE"
+    """Use the PP 46/2011 number as it is."""
+
+
+BAND_MAP: Final[Ladder[p8.Segment]] = Ladder(
+    [
+        (100, p8.Segment(Decimal(100), Decimal(120), Decimal(100), Decimal(120))),  # 100 and above -> 120
+        (91, p8.Segment(Decimal(91), Decimal(110), Decimal(100), Decimal(120))),  # Sangat Baik -> 110-120
+        (76, p8.Segment(Decimal(76), Decimal(90), Decimal(91), Decimal(110))),  # Baik -> 90-<110
+        (61, p8.Segment(Decimal(61), Decimal(70), Decimal(76), Decimal(90))),  # Cukup -> 70-<90
+        (51, p8.Segment(Decimal(51), Decimal(50), Decimal(61), Decimal(70))),  # Kurang -> 50-<70
+        (0, p8.Segment(Decimal(0), Decimal(0), Decimal(51), Decimal(50))),  # Buruk -> 0-<50
+    ],
+    floor=p8.Segment(Decimal(0), Decimal(0), Decimal(0), Decimal(0)),  # below 0 -> 0
+    source=SRC_RECONCILE,
+)
+"""The default conversion of a PP 46/2011 score onto the 0–120 scale, band edge onto band edge."""
+
+_SCALE_MAX = Fraction(p8.SCALE_MAX)
+
+
+def _konversi(value: Fraction, how: Reconciliation) -> Fraction:
+    if how is Reconciliation.NONE:
+        return value
+    if how is Reconciliation.SCALE_120:
+        return min(max(value * Fraction(12, 10), Fraction(0)), _SCALE_MAX)
+    return p8._rung(BAND_MAP, value).at(value)
+
+
+def konversi(nilai_pp46: Decimal, how: Reconciliation = Reconciliation.BAND_MAP) -> Decimal:
+    """A PP 46/2011 nilai prestasi kerja on the 0–120 scale of PermenPANRB 8/2021 (see the module docstring).
+
+    >>> konversi(Decimal("84.77")), konversi(Decimal("84.77"), Reconciliation.SCALE_120)
+    (Decimal('101.6933333333333333333333333333333333333'), Decimal('101.724'))
+    """
+    return p8._dec(_konversi(Fraction(nilai_pp46), how))
+
+
+def _share(value: object, attribute: attrs.Attribute[Any]) -> Decimal:
+    d = to_decimal(value, attribute.name)
+    if not 0 <= d <= 1:
+        raise ValidationError.one(attribute.name, f"a weight between 0 and 1, got {d}")
+    return d
+
+
+@attrs.frozen
+class Integrasi2021Params:
+    """The choices for the integration, and the parameters each half is scored with."""
+
+    reconciliation: Reconciliation = Reconciliation.BAND_MAP
+    bobot_semester_1: Decimal = attrs.field(
+        default=Decimal("0.5"),
+        converter=attrs.Converter(_share, takes_field=True),  # type: ignore[misc]
+    )
+    pp46: p46.Pp46Params = attrs.field(factory=p46.Pp46Params)
+    permenpanrb8: p8.Permenpanrb8Params = attrs.field(factory=p8.Permenpanrb8Params)
+
+
+@attrs.frozen
+class Integrasi2021Document:
+    """The two halves of 2021 for one PNS: ``semester_1`` (PP 46/2011) and ``semester_2`` (PermenPANRB 8/2021)."""
+
+    semester_1: p46.Pp46Document
+    semester_2: p8.Permenpanrb8Document
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        if not SEMESTER_1.contains(self.semester_1.period):
+            ps.add("semester_1.period", f"must lie inside {SEMESTER_1.label}, got {self.semester_1.period.label}")
+        if not SEMESTER_2.contains(self.semester_2.period):
+            ps.add("semester_2.period", f"must lie inside {SEMESTER_2.label}, got {self.semester_2.period.label}")
+        if self.semester_1.employee.nip != self.semester_2.employee.nip:
+            ps.add(
+                "semester_2.employee.nip",
+                f"both halves must be the same PNS: {self.semester_2.employee.nip.digits} "
+                f"is not {self.semester_1.employee.nip.digits}",
+            )
+        ps.raise_if_any()
+
+
+OUTPUTS: Final = (
+    OutputField("nilai_semester_1", "decimal", "PP 46/2011 nilai prestasi kerja, January-June (exact)"),
+    OutputField("kategori_semester_1", "text", "PP 46/2011 sebutan of the first half"),
+    OutputField("nilai_konversi_semester_1", "decimal", "the first half on the 0-120 scale"),
+    OutputField("nilai_semester_2", "decimal", "PermenPANRB 8/2021 nilai kinerja, July-December (exact)"),
+    OutputField("predikat_semester_2", "predikat", "PermenPANRB 8/2021 predikat of the second half"),
+    OutputField("bobot_semester_1", "decimal", "weight of the first half (0.5)"),
+    OutputField("bobot_semester_2", "decimal", "weight of the second half (0.5)"),
+    OutputField("score", "decimal", "the integrated 2021 value on the 0-120 scale (exact)"),
+    OutputField("score_2dp", "decimal", "the integrated value shown with 2 decimals, half-up"),
+    OutputField("ide_baru", "boolean", "a new idea was recorded in the second half"),
+    OutputField("predikat", "predikat", "predikat of the integrated value (PP 30/2019 Pasal 41(5) bands)"),
+)
+"""The values an ``integrasi-2021`` result carries, in order."""
+
+
+def _prefixed(steps: list[Step], prefix: str) -> list[Step]:
+    return [attrs.evolve(s, rule=f"{prefix}: {s.rule}") for s in steps]
+
+
+def _run(
+    doc: Integrasi2021Document, params: Integrasi2021Params, trace: Trace
+) -> tuple[dict[str, object], tuple[str, ...]]:
+    t1: list[Step] | None = [] if trace is not None else None
+    t2: list[Step] | None = [] if trace is not None else None
+    first = p46._run(doc.semester_1, params.pp46, t1)
+    second = p8._run(doc.semester_2, params.permenpanrb8, t2)
+    converted = _konversi(first.score, params.reconciliation)
+    w1 = Fraction(params.bobot_semester_1)
+    w2 = 1 - w1
+    score = w1 * converted + w2 * second.score
+    band_value = (
+        score
+        if params.permenpanrb8.predikat_places is None
+        else Fraction(round_half_up(score, params.permenpanrb8.predikat_places))
+    )
+    predikat = p8._predikat(band_value, doc.semester_2.ide_baru)
+    warnings = tuple(f"semester_1: {w}" for w in first.warnings) + tuple(f"semester_2: {w}" for w in second.warnings)
+    if trace is not None and t1 is not None and t2 is not None:
+        trace.extend(_prefixed(t1, "semester_1"))
+        trace.extend(_prefixed(t2, "semester_2"))
+        if params.reconciliation is Reconciliation.BAND_MAP:
+            segment = p8._rung(BAND_MAP, first.score)
+            how = f"band map: {segment} on the PP 46 value" if first.score >= 0 else "below 0 -> 0"
+        elif params.reconciliation is Reconciliation.SCALE_120:
+            how = "x 1.2, within 0-120"
+        else:
+            how = "none: the PP 46/2011 number as it is"
+        trace.append(
+            Step(
+                "semester_1 converted to the 0-120 scale",
+                SRC_RECONCILE,
+                {"nilai prestasi kerja": p8._dec(first.score), "sebutan": first.sebutan.label, "conversion": how},
+                p8._dec(converted),
+                note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, so each sebutan keeps its rung"
+                if params.reconciliation is Reconciliation.BAND_MAP
+                else "",
+            )
+        )
+        trace.append(
+            Step(
+                f"integrated value = {p8._dec(w1)} x semester_1 + {p8._dec(w2)} x semester_2",
+                SRC_5050,
+                {"semester_1 (converted)": p8._dec(converted), "semester_2": p8._dec(second.score)},
+                p8._dec(score),
+            )
+        )
+        trace.append(
+            Step(
+                "predikat of the integrated value (Sangat Baik needs the new idea of semester_2)",
+                p8.SRC_PREDIKAT,
+                {"nilai": p8._dec(band_value), "ide baru": doc.semester_2.ide_baru},
+                predikat,
+            )
+        )
+    values: dict[str, object] = {
+        "nilai_semester_1": p8._dec(first.score),
+        "kategori_semester_1": first.sebutan.label,
+        "nilai_konversi_semester_1": p8._dec(converted),
+        "nilai_semester_2": p8._dec(second.score),
+        "predikat_semester_2": second.predikat,
+        "bobot_semester_1": p8._dec(w1),
+        "bobot_semester_2": p8._dec(w2),
+        "score": p8._dec(score),
+        "score_2dp": round_half_up(score, 2),
+        "ide_baru": doc.semester_2.ide_baru,
+        "predikat": predikat,
+    }
+    return values, warnings
+
+
+def _period(doc: Integrasi2021Document) -> str:
+    return Period(doc.semester_1.period.start, doc.semester_2.period.end).label
+
+
+@attrs.frozen
+class Integrasi2021Rule:
+    """The ``integrasi-2021`` rule; ``params`` holds the reconciliation, the weights and each half's parameters."""
+
+    params: Integrasi2021Params = attrs.field(factory=Integrasi2021Params)
+    info: RuleInfo = INFO
+
+    @property
+    def document_type(self) -> type[Integrasi2021Document]:
+        return Integrasi2021Document
+
+    @property
+    def outputs(self) -> tuple[OutputField, ...]:
+        return OUTPUTS
+
+    def _check(self, document: object) -> Integrasi2021Document:
+        if not isinstance(document, Integrasi2021Document):
+            raise ValidationError.one("", f"expected an Integrasi2021Document, got {type(document).__name__}")
+        return document
+
+    def evaluate(self, document: Integrasi2021Document) -> Result:
+        """Score both halves and integrate them (no explanation is built)."""
+        doc = self._check(document)
+        values, warnings = _run(doc, self.params, None)
+        return Result(
+            rule=self.info.name,
+            version=self.info.version,
+            subject=doc.semester_1.employee.nip.digits,
+            period=_period(doc),
+            values=values,
+            warnings=warnings,
+            explainer=functools.partial(self.explain, doc),
+        )
+
+    def explain(self, document: Integrasi2021Document) -> Explanation:
+        """Every step of both halves (prefixed ``semester_1:`` / ``semester_2:``), then the integration."""
+        doc = self._check(document)
+        trace: list[Step] = []
+        _run(doc, self.params, trace)
+        return Explanation(f"{self.info.title} - {doc.semester_1.employee.nip.digits} - {_period(doc)}", tuple(trace))
+
+
+RULE: Final = Integrasi2021Rule()
+"""The registered ``integrasi-2021`` rule with the default parameters."""
+
+
+def example_document() -> dict[str, Any]:
+    """A complete, valid ``integrasi-2021`` JSON document (the two bundled examples, set in 2021).
+
+    >>> import kinerja
+    >>> kinerja.evaluate(example_document())["values"]["predikat"]
+    'BAIK'
+    """
+    first = p46.example_document()
+    del first["regime"]
+    first["period"] = {"start": "2021-01-01", "end": "2021-06-30"}
+    for kegiatan in first["kegiatan"]:  # a six-month SKP: half the annual targets
+        kegiatan["waktu"] = {"target": "6", "realisasi": "6"}
+    first["kegiatan"][1]["kuantitas"] = {"target": "600", "realisasi": "580"}
+    second = p8.example_document()
+    del second["regime"]
+    return {"regime": "integrasi-2021", "semester_1": first, "semester_2": second}

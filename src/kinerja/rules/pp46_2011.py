@@ -1,0 +1,934 @@
+"""PP 46/2011 + Perka BKN 1/2013: *penilaian prestasi kerja PNS*, the numeric regime of 2014 – June 2021.
+
+Registered as ``pp-46-2011``; :func:`kinerja.rules.for_period` picks it for periods
+inside 2014-01-01 … 2021-06-30 (spec ``regulations.md`` §1, §2.6).
+
+The computation (spec §1.1 – §1.7)::
+
+    kegiatan i, aspect by aspect
+      kuantitas  = RO / TO × 100
+      kualitas   = RK / TK × 100                       (RK scored 0–100 by the penilai)
+      waktu      e = 100 − RW / TW × 100  (efisiensi, %)
+                 e ≤ 24 → ((1,76·TW − RW) / TW) × 100                 (= 76 + e)
+                 e > 24 → 76 − ((((1,76·TW − RW) / TW) × 100) − 100)  (= 100 − e)
+      biaya      the same rule with TB, RB               (only when the kegiatan has a biaya target)
+      capaian_i  = (kuantitas + kualitas + waktu [+ biaya]) / 3 [or / 4]
+    nilai capaian SKP = mean(capaian_i) + nilai tugas tambahan + nilai kreativitas
+    nilai perilaku    = mean(orientasi pelayanan, integritas, komitmen, disiplin, kerja sama
+                             [, kepemimpinan — pejabat struktural only])
+    nilai prestasi kerja = 60 % × nilai capaian SKP + 40 % × nilai perilaku   (``score``)
+    sebutan: ≥ 91 Sangat Baik, ≥ 76 Baik, ≥ 61 Cukup, ≥ 51 Kurang, else Buruk
+
+**Exactness.** Every intermediate is an exact rational (:class:`fractions.Fraction`);
+values leave as :class:`~decimal.Decimal` (40 significant digits) and only the
+``*_2dp`` outputs are rounded (two decimals, half-up, as ``number_format`` shows them;
+spec §1.7). The 24 % test compares exact rationals, so the floating-point trap of spec
+§1.3 (TW = 12, RW = 9,12 giving e a hair above 24 in doubles, hence nilai 76 instead of 100)
+cannot happen, and the order of the kegiatan cannot change a single digit.
+
+Decisions on the open questions (spec "Open questions" 1 – 2 and gaps of §1), each a
+field of :class:`Pp46Params`:
+
+* **Non-integer band edges** (open question 1). Perka BKN 1/2013 prints the bands as
+  integers (91 and above, 76 – 90, …), so 90.5 lies in no printed band.
+  ``band_policy=BandPolicy.EXACT`` (default) compares the exact value with the lower
+  thresholds ≥ 91 / ≥ 76 / ≥ 61 / ≥ 51, which is what SIMPEG code commonly does
+  (``if ($nilai >= 91)``): 90.5 is *Baik*. Because of that, 90.996 is *shown* as 91.00 but
+  is *Baik*; the result then carries a warning. ``BandPolicy.DISPLAYED`` classifies the
+  value as shown (2 decimals, half-up): 90.996 → 91.00 → Sangat Baik, 90.5 → Baik.
+  ``BandPolicy.ROUND_INTEGER`` rounds half-up to an integer first (the spec's suggested
+  alternative): 90.5 → 91 → Sangat Baik. The same policy is used for the SKP, perilaku
+  and final sebutan.
+* **Kreativitas accumulation** (open question 2). ``kreativitas=KreativitasRule.SUM``
+  (default): every certified creative product earns its points (3 unit kerja, 6 instansi,
+  12 nasional) and several add up. Reasons: the points are awarded per product, each
+  with its own certificate, and the only code base that handles several items (S5's
+  export routine) sums them. ``KreativitasRule.MAX`` counts only the best item.
+  ``kreativitas_cap`` (default ``None``, no cap: none is documented) bounds the total.
+* **Undone kegiatan** (spec §1.3 note 4). A kegiatan whose kuantitas realisation is 0
+  was not done. ``undone=UndoneRule.ZERO_ALL`` (default, as the S6 code base): every
+  aspect of it is 0, whatever else was entered, and its other realisations may be
+  omitted; it still counts in the mean. ``UndoneRule.FORMULA`` applies the formulas to
+  whatever was entered (all realisations then required).
+* **Very late work** (not covered by the spec). Finishing later than 1,76 × the target
+  makes the waktu (or biaya) value negative; the formula is applied as written
+  (``aspect_floor=None``, default, parity with SIMPEG code) and the result carries a
+  warning. ``aspect_floor=Decimal(0)`` clamps those values at 0.
+* **Kepemimpinan.** Scored only for pejabat struktural (``Employee.jenis_jabatan`` JPT,
+  administrator or pengawas); for them it is required and the average is over 6
+  elements, for everyone else it must be absent and the average is over 5 (S6 code).
+* **Biaya.** A kegiatan with no budget omits ``biaya``; a zero biaya target is refused
+  (a SIMPEG export that stores 0 for "no budget" must map it to an absent ``biaya``).
+* **Equivalent predikat.** ``predikat`` maps the final sebutan onto the shared
+  :class:`~kinerja.model.Predikat` ladder (Sangat Baik, Baik, Cukup → Butuh Perbaikan,
+  Kurang, Buruk → Sangat Kurang; spec §7.1 – §7.2, §9.3 [D]) so that follow-up policies
+  can compare results across regimes.
+
+>>> from kinerja.rules.pp46_2011 import nilai_efisiensi
+>>> nilai_efisiensi(Decimal("12"), Decimal("9.12")), nilai_efisiensi(Decimal("12"), Decimal("12"))
+(Decimal('100'), Decimal('76'))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from kinerja.errors import Problems, ValidationError
+from kinerja.explain import Explanation, Source, Step, Trace
+from kinerja.model import Employee, Period, Predikat, RankedEnum, _register, decimal_field, enum_field
+from kinerja.numbers import CONTEXT, round_half_up
+from kinerja.policy import Ladder
+from kinerja.result import OutputField, Result
+from kinerja.rules import RuleInfo
+
+__all__ = [
+    "INFO",
+    "OUTPUTS",
+    "RULE",
+    "SEBUTAN_BANDS",
+    "TUGAS_TAMBAHAN_POINTS",
+    "BandPolicy",
+    "Kegiatan",
+    "Kreativitas",
+    "KreativitasRule",
+    "PerilakuKerja",
+    "Pp46Document",
+    "Pp46Params",
+    "Pp46Rule",
+    "Sebutan",
+    "TargetRealisasi",
+    "TingkatKreativitas",
+    "UndoneRule",
+    "capaian_kegiatan",
+    "efisiensi",
+    "example_document",
+    "nilai_efisiensi",
+    "nilai_kreativitas",
+    "nilai_tugas_tambahan",
+    "sebutan",
+]
+
+# --- sources -----------------------------------------------------------------------------
+
+PP46: Final = "PP 46/2011"
+PERKA: Final = "Perka BKN 1/2013"
+
+SRC_KUANTITAS = Source(PERKA, "Lampiran, penghitungan SKP: kuantitas = RO / TO x 100", "C2")
+SRC_KUALITAS = Source(PERKA, "Lampiran, penghitungan SKP: kualitas = RK / TK x 100", "C2")
+SRC_EFISIENSI = Source(PERKA, "Lampiran, penghitungan SKP: waktu/biaya, efisiensi <= 24 % / > 24 % (1,76)", "C2")
+SRC_UNDONE = Source(PERKA, "Lampiran; kegiatan not done scored 0 on every aspect (S6 code)", "C1")
+SRC_CAPAIAN = Source(PERKA, "Lampiran, capaian kegiatan = perhitungan / 3 (no biaya) or / 4 (with biaya)", "C2")
+SRC_MEAN = Source(PERKA, "Lampiran, nilai capaian SKP = mean over kegiatan tugas jabatan", "C2")
+SRC_TUGAS_TAMBAHAN = Source(PERKA, "Lampiran, tugas tambahan: 1-3 -> 1, 4-6 -> 2, >= 7 -> 3", "C2")
+SRC_KREATIVITAS = Source(PERKA, "Lampiran, kreativitas: unit kerja 3, instansi 6, nasional 12", "C1")
+SRC_SKP = Source(PERKA, "Lampiran, nilai capaian SKP = mean + tugas tambahan + kreativitas", "C2")
+SRC_PERILAKU = Source(PERKA, "Lampiran, perilaku kerja: mean of 5 elements, 6 with kepemimpinan (struktural)", "C2")
+SRC_NPK = Source(PP46, "nilai prestasi kerja = 60 % SKP + 40 % perilaku kerja", "C2")
+SRC_BANDS = Source(
+    PERKA, "Lampiran, sebutan: 91+ Sangat Baik, 76-90 Baik, 61-75 Cukup, 51-60 Kurang, <= 50 Buruk", "C2"
+)
+SRC_DISPLAY = Source(PERKA, "worked examples shown with two decimals (number_format(x, 2)), half-up", "C1")
+SRC_PREDIKAT = Source("kinerja", "equivalent rung on the shared predikat ladder (spec 7.1-7.2, 9.3)", "D")
+
+INFO: Final = RuleInfo(
+    name="pp-46-2011",
+    kind="regime",
+    title="PP 46/2011 - Penilaian Prestasi Kerja PNS",
+    version="1",
+    valid_from=_dt.date(2014, 1, 1),
+    valid_to=_dt.date(2021, 6, 30),
+    sources=(
+        Source(PP46, "Penilaian Prestasi Kerja PNS; applies to appraisals from 1 January 2014", "C2"),
+        Source(PERKA, "Ketentuan pelaksanaan PP 46/2011, Lampiran (penghitungan SKP)", "C2"),
+        Source("SE MenPANRB 3/2021", "2021 appraised in two periods: January-June under PP 46/2011", "C1"),
+    ),
+    description=(
+        "Legacy numeric SKP: kuantitas, kualitas, waktu and biaya per kegiatan, tugas tambahan, "
+        "kreativitas, perilaku kerja, 60/40, five sebutan (Sangat Baik ... Buruk). In force for "
+        "appraisal periods from 2014-01-01 (PP 46/2011) to 2021-06-30 (the first half of 2021, "
+        "SE MenPANRB 3/2021; spec regulations.md 1, 2.6)."
+    ),
+)
+
+# --- enumerations and parameters --------------------------------------------------------
+
+
+@_register(
+    labels={
+        "BURUK": "Buruk",
+        "KURANG": "Kurang",
+        "CUKUP": "Cukup",
+        "BAIK": "Baik",
+        "SANGAT_BAIK": "Sangat Baik",
+    }
+)
+class Sebutan(RankedEnum):
+    """The five PP 46/2011 categories (sebutan), worst → best (Perka BKN 1/2013, spec §1.6)."""
+
+    BURUK = "BURUK"
+    KURANG = "KURANG"
+    CUKUP = "CUKUP"
+    BAIK = "BAIK"
+    SANGAT_BAIK = "SANGAT_BAIK"
+
+    @property
+    def predikat(self) -> Predikat:
+        """The equivalent rung of :class:`~kinerja.model.Predikat` (Cukup ≡ Butuh Perbaikan, Buruk ≡ Sangat Kurang) [D]."""
+        return _PREDIKAT[self]
+
+
+_PREDIKAT: Final = {
+    Sebutan.BURUK: Predikat.SANGAT_KURANG,
+    Sebutan.KURANG: Predikat.KURANG,
+    Sebutan.CUKUP: Predikat.BUTUH_PERBAIKAN,
+    Sebutan.BAIK: Predikat.BAIK,
+    Sebutan.SANGAT_BAIK: Predikat.SANGAT_BAIK,
+}
+
+
+@_register(
+    labels={"UNIT_KERJA": "Unit Kerja", "INSTANSI": "Instansi", "NASIONAL": "Nasional"},
+    aliases={"unit": "UNIT_KERJA", "organisasi": "INSTANSI", "instansi/organisasi": "INSTANSI", "negara": "NASIONAL"},
+)
+class TingkatKreativitas(RankedEnum):
+    """Level at which a creative product (kreativitas) is recognised: unit kerja, instansi, nasional."""
+
+    UNIT_KERJA = "UNIT_KERJA"
+    INSTANSI = "INSTANSI"
+    NASIONAL = "NASIONAL"
+
+
+KREATIVITAS_POINTS: Final = {
+    TingkatKreativitas.UNIT_KERJA: 3,
+    TingkatKreativitas.INSTANSI: 6,
+    TingkatKreativitas.NASIONAL: 12,
+}
+"""Points per creative product, by level (Perka BKN 1/2013 Lampiran, spec §1.4 [C1])."""
+
+TUGAS_TAMBAHAN_POINTS: Final[Ladder[int]] = Ladder([(7, 3), (4, 2), (1, 1)], floor=0, source=SRC_TUGAS_TAMBAHAN)
+"""Points for the number of tugas tambahan in the year: 0 → 0, 1–3 → 1, 4–6 → 2, ≥ 7 → 3 (spec §1.4)."""
+
+SEBUTAN_BANDS: Final[Ladder[Sebutan]] = Ladder(
+    [(91, Sebutan.SANGAT_BAIK), (76, Sebutan.BAIK), (61, Sebutan.CUKUP), (51, Sebutan.KURANG)],
+    floor=Sebutan.BURUK,
+    source=SRC_BANDS,
+)
+"""The sebutan bands as lower thresholds (half-open: 90.99 is Baik under :attr:`BandPolicy.EXACT`)."""
+
+W_SKP: Final = Fraction(60, 100)
+W_PERILAKU: Final = Fraction(40, 100)
+DISPLAY_PLACES: Final = 2
+
+
+class BandPolicy(enum.Enum):
+    """How a non-integer value is placed in the integer bands (open question 1)."""
+
+    EXACT = "EXACT"
+    """Compare the exact value with the thresholds ≥ 91 / ≥ 76 / ≥ 61 / ≥ 51 (SIMPEG practice; default)."""
+    DISPLAYED = "DISPLAYED"
+    """Classify the value as displayed: rounded half-up to two decimals first."""
+    ROUND_INTEGER = "ROUND_INTEGER"
+    """Round half-up to an integer first (90.5 → 91 → Sangat Baik)."""
+
+
+class KreativitasRule(enum.Enum):
+    """How several kreativitas items combine (open question 2)."""
+
+    SUM = "SUM"
+    """Every item earns its points and they add up (default)."""
+    MAX = "MAX"
+    """Only the best item counts."""
+
+
+class UndoneRule(enum.Enum):
+    """How a kegiatan that was not done (kuantitas realisation 0) is scored."""
+
+    ZERO_ALL = "ZERO_ALL"
+    """Every aspect is 0; the other realisations may be omitted (default)."""
+    FORMULA = "FORMULA"
+    """Apply the formulas to whatever was entered."""
+
+
+@attrs.frozen
+class Pp46Params:
+    """The choices this module makes where the regulation is silent (see the module docstring)."""
+
+    band_policy: BandPolicy = BandPolicy.EXACT
+    kreativitas: KreativitasRule = KreativitasRule.SUM
+    kreativitas_cap: Decimal | None = decimal_field(optional=True)
+    undone: UndoneRule = UndoneRule.ZERO_ALL
+    aspect_floor: Decimal | None = decimal_field(optional=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kreativitas_cap is not None and self.kreativitas_cap < 0:
+            raise ValidationError.one("kreativitas_cap", f"must not be negative, got {self.kreativitas_cap}")
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+def _text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError.one(attribute.name, "must be a non-empty string")
+
+
+@attrs.frozen
+class TargetRealisasi:
+    """One aspect of a kegiatan: the *target* (strictly positive) and the *realisasi* (non-negative).
+
+    ``realisasi`` may be ``None`` only for a kegiatan that was not done (see :class:`UndoneRule`).
+    """
+
+    target: Decimal | None = decimal_field(optional=True)
+    realisasi: Decimal | None = decimal_field(optional=True)
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        if self.target is None:
+            if self.realisasi is not None:
+                ps.add(
+                    "target",
+                    f"a realisasi ({self.realisasi}) needs a target; omit the whole aspect when it is not targeted",
+                )
+            else:
+                ps.add("target", "a target is required; omit the whole aspect when it is not targeted")
+        elif self.target <= 0:
+            ps.add("target", f"a target must be positive, got {self.target}")
+        if self.realisasi is not None and self.realisasi < 0:
+            ps.add("realisasi", f"a realisasi cannot be negative, got {self.realisasi}")
+        ps.raise_if_any()
+
+    @property
+    def t(self) -> Decimal:
+        assert self.target is not None
+        return self.target
+
+
+@attrs.frozen
+class Kegiatan:
+    """A kegiatan tugas jabatan (activity of the position) with its four aspects.
+
+    ``kuantitas`` (output count, unit in ``satuan``), ``kualitas`` (scored 0–100, target
+    normally 100), ``waktu`` (months) and, for a kegiatan with a budget, ``biaya``
+    (rupiah). A kuantitas realisation of 0 means the kegiatan was not done.
+    """
+
+    name: str = attrs.field(validator=_text)
+    kuantitas: TargetRealisasi
+    kualitas: TargetRealisasi
+    waktu: TargetRealisasi
+    biaya: TargetRealisasi | None = None
+    satuan: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        for name, value in (("target", self.kualitas.target), ("realisasi", self.kualitas.realisasi)):
+            if value is not None and value > 100:
+                ps.add(f"kualitas.{name}", f"kualitas is scored on a 0-100 scale, got {value}")
+        if self.kuantitas.realisasi is None:
+            ps.add(
+                "kuantitas.realisasi",
+                "required: write 0 for a kegiatan that was not done (missing is not zero)",
+            )
+        elif self.dikerjakan:
+            for name, aspect in self._aspects():
+                if aspect.realisasi is None:
+                    ps.add(f"{name}.realisasi", "required for a kegiatan that was done (missing is not zero)")
+        ps.raise_if_any()
+
+    def _aspects(self) -> list[tuple[str, TargetRealisasi]]:
+        out = [("kualitas", self.kualitas), ("waktu", self.waktu)]
+        if self.biaya is not None:
+            out.append(("biaya", self.biaya))
+        return out
+
+    @property
+    def dikerjakan(self) -> bool:
+        """False when the kegiatan was not done (kuantitas realisation 0)."""
+        return self.kuantitas.realisasi is not None and self.kuantitas.realisasi > 0
+
+    @property
+    def has_biaya(self) -> bool:
+        return self.biaya is not None
+
+
+@attrs.frozen
+class Kreativitas:
+    """A creative product recognised at a *tingkat* (unit kerja, instansi, nasional)."""
+
+    tingkat: TingkatKreativitas = enum_field(TingkatKreativitas)
+    name: str = ""
+
+
+@attrs.frozen
+class PerilakuKerja:
+    """The perilaku kerja elements, each scored 0–100; ``kepemimpinan`` only for pejabat struktural."""
+
+    orientasi_pelayanan: Decimal = decimal_field()
+    integritas: Decimal = decimal_field()
+    komitmen: Decimal = decimal_field()
+    disiplin: Decimal = decimal_field()
+    kerja_sama: Decimal = decimal_field()
+    kepemimpinan: Decimal | None = decimal_field(optional=True)
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        for name, value in self.elements():
+            if not 0 <= value <= 100:
+                ps.add(name, f"perilaku elements are scored 0-100, got {value}")
+        ps.raise_if_any()
+
+    def elements(self) -> list[tuple[str, Decimal]]:
+        """The elements that were scored, in the regulation's order."""
+        out = [
+            ("orientasi_pelayanan", self.orientasi_pelayanan),
+            ("integritas", self.integritas),
+            ("komitmen", self.komitmen),
+            ("disiplin", self.disiplin),
+            ("kerja_sama", self.kerja_sama),
+        ]
+        if self.kepemimpinan is not None:
+            out.append(("kepemimpinan", self.kepemimpinan))
+        return out
+
+
+@attrs.frozen
+class Pp46Document:
+    """One PNS's appraisal for one period under PP 46/2011 (the ``pp-46-2011`` document).
+
+    ``tugas_tambahan`` is the *number* of additional assignments in the period;
+    ``kreativitas`` lists the recognised creative products.
+    """
+
+    employee: Employee
+    period: Period
+    kegiatan: tuple[Kegiatan, ...]
+    perilaku: PerilakuKerja
+    tugas_tambahan: int = 0
+    kreativitas: tuple[Kreativitas, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        if not self.kegiatan:
+            ps.add("kegiatan", "at least one kegiatan tugas jabatan is required")
+        if isinstance(self.tugas_tambahan, bool) or not isinstance(self.tugas_tambahan, int):
+            ps.add("tugas_tambahan", "the number of tugas tambahan must be an integer")
+        elif self.tugas_tambahan < 0:
+            ps.add("tugas_tambahan", f"the number of tugas tambahan cannot be negative, got {self.tugas_tambahan}")
+        struktural = self.employee.jenis_jabatan.is_struktural
+        if struktural and self.perilaku.kepemimpinan is None:
+            ps.add(
+                "perilaku.kepemimpinan",
+                f"required: a pejabat struktural ({self.employee.jenis_jabatan.label}) is scored on kepemimpinan",
+            )
+        if not struktural and self.perilaku.kepemimpinan is not None:
+            ps.add(
+                "perilaku.kepemimpinan",
+                f"kepemimpinan is scored only for pejabat struktural, not {self.employee.jenis_jabatan.label}",
+            )
+        ps.raise_if_any()
+
+
+# --- the formulas (exact rationals inside, Decimal at the surface) --------------------------
+
+_HUNDRED = Fraction(100)
+_Q_LIMIT = Fraction(76)
+_Q_TOP = Fraction(176)
+
+
+def _dec(value: Fraction) -> Decimal:
+    """A rational as a Decimal (exact when it terminates within 40 digits, else correctly rounded)."""
+    if value.denominator == 1:
+        return Decimal(value.numerator)
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def _nilai_efisiensi(t: Fraction, r: Fraction) -> tuple[Fraction, Fraction, bool]:
+    """(efisiensi %, nilai, branch e ≤ 24) for waktu or biaya, exact.
+
+    With q = R / T × 100 the Lampiran's terms are: efisiensi e = 100 − q;
+    ((1,76·T − R) / T) × 100 = 176 − q; and 76 − ((((1,76·T − R) / T) × 100) − 100) = q.
+    So e ≤ 24 ⟺ q ≥ 76 (an exact comparison of rationals, inclusive at 24 %), and the
+    value is 176 − q (= 76 + e) in that branch, q (= 100 − e) otherwise. One implementation
+    of the rule, used by every caller (pitfall 4); the tests check it against the
+    Lampiran's literal formula.
+    """
+    q = r * _HUNDRED / t
+    if q >= _Q_LIMIT:
+        return _HUNDRED - q, _Q_TOP - q, True
+    return _HUNDRED - q, q, False
+
+
+def efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
+    """Efisiensi in percent, ``100 − realisasi / target × 100`` (spec §1.3).
+
+    >>> efisiensi(Decimal("12"), Decimal("9.12"))
+    Decimal('24')
+    """
+    _check_tr(target, realisasi)
+    return _dec(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[0])
+
+
+def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
+    """The waktu (or biaya) value by the 1,76 / 24 % / 76 rule, exactly (spec §1.3).
+
+    Inclusive at 24 % and discontinuous there: 24 % → 100, 24.0001 % → 75.9999.
+
+    >>> [nilai_efisiensi(Decimal(100), Decimal(x)) for x in ("76", "75.9999", "100", "108")]
+    [Decimal('100'), Decimal('75.9999'), Decimal('76'), Decimal('68')]
+    """
+    _check_tr(target, realisasi)
+    return _dec(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[1])
+
+
+def _check_tr(target: Decimal, realisasi: Decimal) -> None:
+    ps = Problems()
+    if target <= 0:
+        ps.add("target", f"a target must be positive, got {target}")
+    if realisasi < 0:
+        ps.add("realisasi", f"a realisasi cannot be negative, got {realisasi}")
+    ps.raise_if_any()
+
+
+def nilai_tugas_tambahan(count: int) -> Decimal:
+    """Points for *count* tugas tambahan (spec §1.4, row L10).
+
+    >>> [nilai_tugas_tambahan(n) for n in (0, 3, 4, 6, 7, 12)]
+    [Decimal('0'), Decimal('1'), Decimal('2'), Decimal('2'), Decimal('3'), Decimal('3')]
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValidationError.one("tugas_tambahan", f"expected a non-negative integer, got {count!r}")
+    return Decimal(TUGAS_TAMBAHAN_POINTS.classify(Decimal(count)))
+
+
+def nilai_kreativitas(
+    items: Iterable[Kreativitas | TingkatKreativitas],
+    rule: KreativitasRule = KreativitasRule.SUM,
+    cap: Decimal | None = None,
+) -> Decimal:
+    """Points for the kreativitas items under *rule*, bounded by *cap* when given.
+
+    >>> t = TingkatKreativitas
+    >>> nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI]), nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI], KreativitasRule.MAX)
+    (Decimal('9'), Decimal('6'))
+    """
+    return _dec(_kreativitas(items, rule, cap))
+
+
+def _kreativitas(
+    items: Iterable[Kreativitas | TingkatKreativitas], rule: KreativitasRule, cap: Decimal | None
+) -> Fraction:
+    points = [KREATIVITAS_POINTS[i.tingkat if isinstance(i, Kreativitas) else i] for i in items]
+    total = Fraction(0)
+    if points:
+        total = Fraction(sum(points) if rule is KreativitasRule.SUM else max(points))
+    if cap is not None and total > cap:
+        total = Fraction(cap)
+    return total
+
+
+_BANDS_EXACT: Final = tuple((Fraction(r.lower), r.label) for r in SEBUTAN_BANDS.rungs)
+
+
+def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:
+    if policy is BandPolicy.EXACT:
+        for lower, label in _BANDS_EXACT:
+            if value >= lower:
+                return label
+        return SEBUTAN_BANDS.floor
+    places = DISPLAY_PLACES if policy is BandPolicy.DISPLAYED else 0
+    return SEBUTAN_BANDS.classify(round_half_up(value, places))
+
+
+def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT) -> Sebutan:
+    """The sebutan (category) of *value* under the band *policy* (spec §1.6, open question 1).
+
+    >>> [sebutan(Decimal(x)).label for x in ("91", "90.5", "76", "75.99", "61", "51", "50.99")]
+    ['Sangat Baik', 'Baik', 'Baik', 'Cukup', 'Cukup', 'Kurang', 'Buruk']
+    >>> sebutan(Decimal("90.5"), BandPolicy.ROUND_INTEGER).label, sebutan(Decimal("90.996"), BandPolicy.DISPLAYED).label
+    ('Sangat Baik', 'Sangat Baik')
+    """
+    return _classify(Fraction(value), policy)
+
+
+@attrs.frozen
+class _KegiatanScore:
+    kuantitas: Fraction
+    kualitas: Fraction
+    waktu: Fraction
+    biaya: Fraction | None
+    perhitungan: Fraction
+    capaian: Fraction
+    dikerjakan: bool
+    negative: tuple[str, ...]
+
+
+def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) -> _KegiatanScore:
+    divisor = 4 if k.has_biaya else 3
+    zero = Fraction(0)
+    if not k.dikerjakan and params.undone is UndoneRule.ZERO_ALL:
+        b0 = zero if k.has_biaya else None
+        if trace is not None:
+            trace.append(
+                Step(
+                    f"{path}: not done (kuantitas realisasi 0) -> every aspect 0",
+                    SRC_UNDONE,
+                    {"name": k.name, "kuantitas.realisasi": k.kuantitas.realisasi, "divisor": divisor},
+                    Decimal(0),
+                )
+            )
+        return _KegiatanScore(zero, zero, zero, b0, zero, zero, False, ())
+    ps = Problems()
+    for name, aspect in k._aspects():
+        if aspect.realisasi is None:
+            ps.add(
+                f"{path}.{name}.realisasi", "required when undone kegiatan are scored by formula (missing is not zero)"
+            )
+    ps.raise_if_any()
+    assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None
+    assert k.waktu.realisasi is not None
+    kuantitas = Fraction(k.kuantitas.realisasi) * _HUNDRED / Fraction(k.kuantitas.t)
+    kualitas = Fraction(k.kualitas.realisasi) * _HUNDRED / Fraction(k.kualitas.t)
+    negative: list[str] = []
+    floor = None if params.aspect_floor is None else Fraction(params.aspect_floor)
+
+    def eff(name: str, aspect: TargetRealisasi) -> Fraction:
+        assert aspect.realisasi is not None
+        t, r = Fraction(aspect.t), Fraction(aspect.realisasi)
+        e, nilai, low_branch = _nilai_efisiensi(t, r)
+        raw = nilai
+        if nilai < 0:
+            negative.append(f"{path}.{name}")
+            if floor is not None and nilai < floor:
+                nilai = floor
+        if trace is not None:
+            trace.append(
+                Step(
+                    f"{path}.{name} = "
+                    + (
+                        "((1,76*T - R)/T)*100 since efisiensi <= 24 %"
+                        if low_branch
+                        else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
+                    ),
+                    SRC_EFISIENSI,
+                    {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": _dec(e)},
+                    _dec(nilai),
+                    note=""
+                    if raw == nilai
+                    else f"formula gives {_dec(raw)}; clamped at aspect_floor {params.aspect_floor}",
+                )
+            )
+        return nilai
+
+    if trace is not None:
+        trace.append(
+            Step(
+                f"{path}.kuantitas = RO / TO x 100",
+                SRC_KUANTITAS,
+                {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
+                _dec(kuantitas),
+            )
+        )
+        trace.append(
+            Step(
+                f"{path}.kualitas = RK / TK x 100",
+                SRC_KUALITAS,
+                {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
+                _dec(kualitas),
+            )
+        )
+    waktu = eff("waktu", k.waktu)
+    biaya = eff("biaya", k.biaya) if k.biaya is not None else None
+    perhitungan = kuantitas + kualitas + waktu + (biaya if biaya is not None else zero)
+    capaian = perhitungan / divisor
+    if trace is not None:
+        trace.append(
+            Step(
+                f"{path} capaian = perhitungan / {divisor}",
+                SRC_CAPAIAN,
+                {"perhitungan": _dec(perhitungan), "aspects": divisor},
+                _dec(capaian),
+            )
+        )
+    return _KegiatanScore(kuantitas, kualitas, waktu, biaya, perhitungan, capaian, k.dikerjakan, tuple(negative))
+
+
+def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> Decimal:
+    """The capaian of one kegiatan: the mean of its 3 (or 4, with biaya) aspect values (spec §1.4, row L1).
+
+    >>> k = Kegiatan("Laporan", TargetRealisasi(1, 1), TargetRealisasi(100, 90), TargetRealisasi(12, 12),
+    ...              TargetRealisasi(170395000, 170395000))
+    >>> capaian_kegiatan(k)
+    Decimal('85.5')
+    """
+    return _dec(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian)
+
+
+# --- the rule -----------------------------------------------------------------------------
+
+OUTPUTS: Final = (
+    OutputField("jumlah_kegiatan", "integer", "number of kegiatan tugas jabatan"),
+    OutputField("jumlah_kegiatan_tidak_dikerjakan", "integer", "kegiatan with kuantitas realisasi 0"),
+    OutputField("jumlah_kegiatan_dengan_biaya", "integer", "kegiatan scored on 4 aspects (with biaya)"),
+    OutputField("rata_rata_capaian_kegiatan", "decimal", "mean capaian over the kegiatan (exact)"),
+    OutputField("nilai_tugas_tambahan", "decimal", "points for tugas tambahan (0-3)"),
+    OutputField("nilai_kreativitas", "decimal", "points for kreativitas"),
+    OutputField("nilai_capaian_skp", "decimal", "mean capaian + tugas tambahan + kreativitas (exact)"),
+    OutputField("nilai_capaian_skp_2dp", "decimal", "nilai capaian SKP shown with 2 decimals, half-up"),
+    OutputField("kategori_skp", "text", "sebutan of the nilai capaian SKP"),
+    OutputField("jumlah_unsur_perilaku", "integer", "5, or 6 with kepemimpinan"),
+    OutputField("jumlah_nilai_perilaku", "decimal", "sum of the perilaku elements"),
+    OutputField("nilai_perilaku", "decimal", "mean of the perilaku elements (exact)"),
+    OutputField("nilai_perilaku_2dp", "decimal", "nilai perilaku shown with 2 decimals, half-up"),
+    OutputField("kategori_perilaku", "text", "sebutan of the nilai perilaku"),
+    OutputField("bobot_skp", "decimal", "weight of the SKP (0.6)"),
+    OutputField("bobot_perilaku", "decimal", "weight of perilaku kerja (0.4)"),
+    OutputField("score", "decimal", "nilai prestasi kerja (exact)"),
+    OutputField("score_2dp", "decimal", "nilai prestasi kerja shown with 2 decimals, half-up"),
+    OutputField("kategori", "text", "sebutan of the nilai prestasi kerja"),
+    OutputField("predikat", "predikat", "equivalent rung on the shared predikat ladder [D]"),
+)
+"""The values a ``pp-46-2011`` result carries, in order."""
+
+
+@attrs.frozen
+class _Outcome:
+    values: dict[str, object]
+    warnings: tuple[str, ...]
+    score: Fraction
+    sebutan: Sebutan
+
+
+def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
+    warnings: list[str] = []
+    if not INFO.covers(doc.period):
+        warnings.append(
+            f"period {doc.period.label} is outside the validity of PP 46/2011 "
+            f"({INFO.valid_from}..{INFO.valid_to}); scored under it as asked"
+        )
+    # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
+    scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
+    for s in scores:
+        warnings.extend(
+            f"{p} is negative (realisation above 1,76 x target); formula applied as written" for p in s.negative
+        )
+    mean = sum((s.capaian for s in scores), Fraction(0)) / len(scores)
+    tt = Fraction(TUGAS_TAMBAHAN_POINTS.classify(Decimal(doc.tugas_tambahan)))
+    kr = _kreativitas(doc.kreativitas, params.kreativitas, params.kreativitas_cap)
+    skp = mean + tt + kr
+    # perilaku
+    elements = doc.perilaku.elements()
+    jumlah = sum((Fraction(v) for _, v in elements), Fraction(0))
+    perilaku = jumlah / len(elements)
+    # nilai prestasi kerja
+    npk = W_SKP * skp + W_PERILAKU * perilaku
+    s_skp = _classify(skp, params.band_policy)
+    s_per = _classify(perilaku, params.band_policy)
+    s_npk = _classify(npk, params.band_policy)
+    shown_skp = round_half_up(skp, DISPLAY_PLACES)
+    shown_per = round_half_up(perilaku, DISPLAY_PLACES)
+    shown_npk = round_half_up(npk, DISPLAY_PLACES)
+    for name, value, shown, given in (
+        ("nilai capaian SKP", skp, shown_skp, s_skp),
+        ("nilai perilaku", perilaku, shown_per, s_per),
+        ("nilai prestasi kerja", npk, shown_npk, s_npk),
+    ):
+        if params.band_policy is not BandPolicy.DISPLAYED and SEBUTAN_BANDS.classify(shown) is not given:
+            warnings.append(
+                f"{name} is shown as {shown} but classified {given.label} "
+                f"(band policy {params.band_policy.value} on {_dec(value)})"
+            )
+    if trace is not None:
+        trace.append(
+            Step(
+                "mean capaian over the kegiatan",
+                SRC_MEAN,
+                {"jumlah capaian": _dec(sum((s.capaian for s in scores), Fraction(0))), "kegiatan": len(scores)},
+                _dec(mean),
+            )
+        )
+        trace.append(Step("nilai tugas tambahan", SRC_TUGAS_TAMBAHAN, {"tugas tambahan": doc.tugas_tambahan}, _dec(tt)))
+        trace.append(
+            Step(
+                f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
+                SRC_KREATIVITAS,
+                {
+                    "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
+                    "cap": params.kreativitas_cap,
+                },
+                _dec(kr),
+                note="open question 2: several items add up by default (KreativitasRule.SUM)",
+            )
+        )
+        trace.append(
+            Step(
+                "nilai capaian SKP = mean + tugas tambahan + kreativitas",
+                SRC_SKP,
+                {"mean": _dec(mean), "tugas tambahan": _dec(tt), "kreativitas": _dec(kr)},
+                _dec(skp),
+            )
+        )
+        trace.append(
+            Step(
+                f"nilai perilaku = jumlah / {len(elements)}",
+                SRC_PERILAKU,
+                {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
+                _dec(perilaku),
+            )
+        )
+        trace.append(
+            Step(
+                "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
+                SRC_NPK,
+                {"nilai capaian SKP": _dec(skp), "nilai perilaku": _dec(perilaku)},
+                _dec(npk),
+            )
+        )
+        trace.append(
+            Step(
+                "shown with two decimals, half-up",
+                SRC_DISPLAY,
+                {"nilai prestasi kerja": _dec(npk)},
+                shown_npk,
+            )
+        )
+        trace.append(
+            Step(
+                f"sebutan ({params.band_policy.value} band policy)",
+                SRC_BANDS,
+                {"nilai capaian SKP": s_skp.label, "nilai perilaku": s_per.label, "nilai prestasi kerja": _dec(npk)},
+                s_npk.label,
+                note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
+                if params.band_policy is BandPolicy.EXACT
+                else "",
+            )
+        )
+        trace.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": s_npk.label}, s_npk.predikat))
+    values: dict[str, object] = {
+        "jumlah_kegiatan": len(scores),
+        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
+        "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
+        "rata_rata_capaian_kegiatan": _dec(mean),
+        "nilai_tugas_tambahan": _dec(tt),
+        "nilai_kreativitas": _dec(kr),
+        "nilai_capaian_skp": _dec(skp),
+        "nilai_capaian_skp_2dp": shown_skp,
+        "kategori_skp": s_skp.label,
+        "jumlah_unsur_perilaku": len(elements),
+        "jumlah_nilai_perilaku": _dec(jumlah),
+        "nilai_perilaku": _dec(perilaku),
+        "nilai_perilaku_2dp": shown_per,
+        "kategori_perilaku": s_per.label,
+        "bobot_skp": _dec(W_SKP),
+        "bobot_perilaku": _dec(W_PERILAKU),
+        "score": _dec(npk),
+        "score_2dp": shown_npk,
+        "kategori": s_npk.label,
+        "predikat": s_npk.predikat,
+    }
+    return _Outcome(values, tuple(warnings), npk, s_npk)
+
+
+@attrs.frozen
+class Pp46Rule:
+    """The ``pp-46-2011`` regime; ``params`` holds the choices on the open questions.
+
+    A variant with other parameters is an ordinary value:
+    ``attrs.evolve(RULE, params=Pp46Params(band_policy=BandPolicy.ROUND_INTEGER))``
+    (register it under another name with ``selectable=False`` if it should be found by name).
+    """
+
+    params: Pp46Params = attrs.field(factory=Pp46Params)
+    info: RuleInfo = INFO
+
+    @property
+    def document_type(self) -> type[Pp46Document]:
+        return Pp46Document
+
+    @property
+    def outputs(self) -> tuple[OutputField, ...]:
+        return OUTPUTS
+
+    def _outcome(self, document: Pp46Document, trace: Trace = None) -> _Outcome:
+        if not isinstance(document, Pp46Document):
+            raise ValidationError.one("", f"expected a Pp46Document, got {type(document).__name__}")
+        return _run(document, self.params, trace)
+
+    def evaluate(self, document: Pp46Document) -> Result:
+        """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""
+        out = self._outcome(document)
+        return Result(
+            rule=self.info.name,
+            version=self.info.version,
+            subject=document.employee.nip.digits,
+            period=document.period.label,
+            values=out.values,
+            warnings=out.warnings,
+            explainer=functools.partial(self.explain, document),
+        )
+
+    def explain(self, document: Pp46Document) -> Explanation:
+        """The step-by-step explanation of the score, each step with its source."""
+        trace: list[Step] = []
+        self._outcome(document, trace)
+        return Explanation(
+            f"{self.info.title} - {document.employee.nip.digits} - {document.period.label}", tuple(trace)
+        )
+
+
+RULE: Final = Pp46Rule()
+"""The registered ``pp-46-2011`` rule with the default parameters."""
+
+
+def example_document() -> dict[str, Any]:
+    """A complete, valid ``pp-46-2011`` JSON document (row L1 of the spec plus a second kegiatan).
+
+    >>> import kinerja
+    >>> kinerja.evaluate(example_document())["values"]["score_2dp"]
+    '84.77'
+    """
+    return {
+        "regime": "pp-46-2011",
+        "employee": {
+            "nip": "198503102010011002",
+            "name": "Siti Rahmawati",
+            "jenis_jabatan": "PELAKSANA",
+            "golongan": "III/a",
+            "unit": "Bagian Umum",
+        },
+        "period": {"start": "2019-01-01", "end": "2019-12-31"},
+        "kegiatan": [
+            {
+                "name": "Menyusun laporan keuangan tahunan",
+                "satuan": "laporan",
+                "kuantitas": {"target": "1", "realisasi": "1"},
+                "kualitas": {"target": "100", "realisasi": "90"},
+                "waktu": {"target": "12", "realisasi": "12"},
+                "biaya": {"target": "170395000", "realisasi": "170395000"},
+            },
+            {
+                "name": "Mengagendakan surat masuk",
+                "satuan": "surat",
+                "kuantitas": {"target": "1200", "realisasi": "1150"},
+                "kualitas": {"target": "100", "realisasi": "85"},
+                "waktu": {"target": "12", "realisasi": "11"},
+            },
+        ],
+        "perilaku": {
+            "orientasi_pelayanan": "80",
+            "integritas": "82",
+            "komitmen": "80",
+            "disiplin": "78",
+            "kerja_sama": "80",
+        },
+        "tugas_tambahan": 2,
+        "kreativitas": [],
+    }

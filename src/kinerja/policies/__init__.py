@@ -1,0 +1,144 @@
+"""Follow-up policies: what an appraisal triggers, each a policy object with its reasons and sources.
+
+Built on :mod:`kinerja.policy` (``Policy``, ``Decision``, ``Requirement``,
+``Ladder``) and :mod:`kinerja.ranking`. Each policy takes a frozen *facts* object
+(loadable from JSON with ``kinerja.io.structure(data, FactsClass)``) and returns
+a :class:`~kinerja.policy.Decision` listing every requirement with its value,
+verdict and source, in the order a BKD officer checks them.
+
+=====================================  ==========================================  ===============
+policy                                 facts                                       spec
+=====================================  ==========================================  ===============
+:class:`AngkaKreditPolicy`             :class:`AngkaKreditFacts`                   §4
+:class:`KenaikanPangkatPolicy`         :class:`PromotionFacts`                     §7.1
+:class:`KgbPolicy`                     :class:`KgbFacts`                           §7.2
+:class:`TalentBoxPolicy`               :class:`TalentFacts`                        §6
+:class:`DisciplinePolicy`              :class:`AbsenceFacts`                       §7.3
+:class:`TopPerformerAward`             :class:`UnitFacts` / :class:`AwardUnit`     awards
+:class:`ImprovementAward`              :class:`ImprovementFacts`                   local-schemes
+=====================================  ==========================================  ===============
+
+:func:`unit_report` runs a list of policies over a unit (:class:`UnitFacts` of
+:class:`EmployeeFacts` bundles) and returns one :class:`EmployeeReport` per employee.
+See ``docs/policies.md``.
+"""
+
+from __future__ import annotations
+
+from kinerja.policies._common import YearlyPredikat, add_years, months_between
+from kinerja.policies.angka_kredit import (
+    AK_TABLE,
+    PERSENTASE,
+    AkLedger,
+    AkLine,
+    AkNeeds,
+    AkRounding,
+    AkSegment,
+    AngkaKreditFacts,
+    AngkaKreditPolicy,
+    IjazahBonus,
+    JenjangAk,
+)
+from kinerja.policies.disiplin import (
+    ABSENCE_LADDER,
+    CONSECUTIVE_DAYS,
+    CONSECUTIVE_PENALTY,
+    AbsenceFacts,
+    DisciplinePolicy,
+    Hukuman,
+    Tingkat,
+)
+from kinerja.policies.kenaikan_pangkat import (
+    KP_MONTHS_BEFORE_2024,
+    KP_MONTHS_FROM_2024,
+    MIN_PREDIKAT_KP,
+    MIN_YEARS_REGULER,
+    KenaikanPangkatPolicy,
+    PangkatRecord,
+    PromotionFacts,
+    kp_dates,
+    next_kp_date,
+)
+from kinerja.policies.kgb import KGB_STEP_YEARS, KgbFacts, KgbPolicy, first_kgb_date, kgb_due_dates
+from kinerja.policies.penghargaan import (
+    AwardCandidate,
+    AwardRow,
+    AwardUnit,
+    ImprovementAward,
+    ImprovementFacts,
+    Measurement,
+    TopPerformerAward,
+)
+from kinerja.policies.report import EmployeeFacts, EmployeeReport, UnitFacts, UnitPolicy, unit_report
+from kinerja.policies.talenta import (
+    BOX_GRID,
+    DEFAULT_KINERJA_CUTOFFS,
+    DEFAULT_POTENSI_CUTOFFS,
+    DEFAULT_PREDIKAT_TO_KINERJA,
+    RECOMMENDATIONS,
+    TALENT_POOL,
+    Potensi,
+    TalentBoxPolicy,
+    TalentFacts,
+    box_of,
+)
+
+__all__ = [
+    "ABSENCE_LADDER",
+    "AK_TABLE",
+    "BOX_GRID",
+    "CONSECUTIVE_DAYS",
+    "CONSECUTIVE_PENALTY",
+    "DEFAULT_KINERJA_CUTOFFS",
+    "DEFAULT_POTENSI_CUTOFFS",
+    "DEFAULT_PREDIKAT_TO_KINERJA",
+    "KGB_STEP_YEARS",
+    "KP_MONTHS_BEFORE_2024",
+    "KP_MONTHS_FROM_2024",
+    "MIN_PREDIKAT_KP",
+    "MIN_YEARS_REGULER",
+    "PERSENTASE",
+    "RECOMMENDATIONS",
+    "TALENT_POOL",
+    "AbsenceFacts",
+    "AkLedger",
+    "AkLine",
+    "AkNeeds",
+    "AkRounding",
+    "AkSegment",
+    "AngkaKreditFacts",
+    "AngkaKreditPolicy",
+    "AwardCandidate",
+    "AwardRow",
+    "AwardUnit",
+    "DisciplinePolicy",
+    "EmployeeFacts",
+    "EmployeeReport",
+    "Hukuman",
+    "IjazahBonus",
+    "ImprovementAward",
+    "ImprovementFacts",
+    "JenjangAk",
+    "KenaikanPangkatPolicy",
+    "KgbFacts",
+    "KgbPolicy",
+    "Measurement",
+    "PangkatRecord",
+    "Potensi",
+    "PromotionFacts",
+    "TalentBoxPolicy",
+    "TalentFacts",
+    "Tingkat",
+    "TopPerformerAward",
+    "UnitFacts",
+    "UnitPolicy",
+    "YearlyPredikat",
+    "add_years",
+    "box_of",
+    "first_kgb_date",
+    "kgb_due_dates",
+    "kp_dates",
+    "months_between",
+    "next_kp_date",
+    "unit_report",
+]

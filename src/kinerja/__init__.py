@@ -14,7 +14,7 @@ Dask and Hypothesis parts are optional extras imported on demand
 
 from __future__ import annotations
 
-from kinerja import rules
+from kinerja import policies, rules
 from kinerja.aggregation import Aggregate, Aggregator, Item, Mean, MissingRule, WeightedMean
 from kinerja.distribution import (
     Calibration,
@@ -120,6 +120,7 @@ __all__ = [
     "load_result",
     "loads",
     "parse_nip",
+    "policies",
     "ratio",
     "report",
     "round_half_up",

@@ -14,7 +14,7 @@ Dask and Hypothesis parts are optional extras imported on demand
 
 from __future__ import annotations
 
-from kinerja import policies, rules
+from kinerja import compare, policies, raters, rules, schemes, survey
 from kinerja.aggregation import Aggregate, Aggregator, Item, Mean, MissingRule, WeightedMean
 from kinerja.distribution import (
     Calibration,
@@ -58,6 +58,7 @@ from kinerja.policy import Decision, Ladder, Policy, Requirement, run_policies
 from kinerja.reporting import report
 from kinerja.result import OutputField, Result
 from kinerja.rules import Rule, RuleInfo
+from kinerja.schemes import Scheme, SchemeVersion
 
 __version__ = "0.1.0"
 
@@ -99,6 +100,8 @@ __all__ = [
     "Rule",
     "RuleInfo",
     "RuleNotInForceError",
+    "Scheme",
+    "SchemeVersion",
     "Source",
     "Status",
     "Step",
@@ -112,6 +115,7 @@ __all__ = [
     "capaian",
     "check_distribution",
     "check_weight_sum",
+    "compare",
     "dump",
     "evaluate",
     "explain",
@@ -121,10 +125,13 @@ __all__ = [
     "loads",
     "parse_nip",
     "policies",
+    "raters",
     "ratio",
     "report",
     "round_half_up",
     "rules",
     "run_policies",
+    "schemes",
+    "survey",
     "to_decimal",
 ]

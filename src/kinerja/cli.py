@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from kinerja import batch, io, rules
 from kinerja.errors import KinerjaError, ValidationError
-from kinerja.model import Period
+from kinerja.model import Period, Predikat
 
 __all__ = ["main"]
 
@@ -190,26 +190,39 @@ def _demo_data() -> dict[str, Any]:
 
 
 def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from kinerja.distribution import check_distribution  # the 6/2022 curve (SE MenPANRB 3/2023)
+    from kinerja.distribution import calibrate, check_distribution  # the 6/2022 curve (SE MenPANRB 3/2023)
 
     data = _demo_data()
     out.write(f"{data['agency']} - {io.structure(data['period'], Period).label} - PermenPANRB 6/2022\n\n")
     for unit in data["units"]:
         out.write(f"Unit: {unit['name']} (predikat organisasi {unit['predikat_organisasi']})\n")
         out.write(f"  {'NIP':<21} {'Nama':<28} {'Hasil kerja':<20} {'Perilaku':<20} Predikat\n")
-        predikats = []
+        predikats: list[Predikat] = []
+        subjects: list[str] = []
         for doc in unit["documents"]:
             result = rules.get(doc["regime"]).evaluate(io.load(doc)[1])
             name = doc["employee"]["name"]
             hk = result.values["hasil_kerja"]
             pk = result.values["perilaku_kerja"]
             p = result.predikat
-            predikats.append(p)
+            if p is not None:
+                predikats.append(p)
+                subjects.append(result.subject)
             out.write(
                 f"  {result.subject:<21} {name:<28} {getattr(hk, 'label', hk)!s:<20} {getattr(pk, 'label', pk)!s:<20} {p.label if p else '-'}\n"
             )
         report = check_distribution(unit["predikat_organisasi"], predikats)
-        out.write("\n" + "\n".join("  " + line for line in str(report).splitlines()) + "\n\n")
+        out.write("\n" + "\n".join("  " + line for line in str(report).splitlines()) + "\n")
+        if not report.holds:
+            # the assessor's order is taken to be the order of the unit's documents (1 = best)
+            order = [(s, p, i + 1) for i, (s, p) in enumerate(zip(subjects, predikats))]
+            proposal = calibrate(unit["predikat_organisasi"], order, higher_is_better=False)
+            out.write("  Calibration proposal (fewest one-step changes keeping the assessor's order):\n")
+            for move in proposal.moves:
+                out.write(f"    {move.key}: {move.from_predikat.label} -> {move.to_predikat.label} ({move.reason})\n")
+            if not proposal.feasible:
+                out.write(f"    {proposal.reason}\n")
+        out.write("\n")
     try:
         from kinerja import reporting
     except ImportError:

@@ -108,7 +108,7 @@ def score_directory(source: str, target: str, *, pattern: str = "*.jsonl", outpu
     bag = db.read_text(os.path.join(source, pattern), blocksize=None)
     scored = score_bag(bag)
     if output == "jsonl":
-        paths: list[str] = scored.to_textfiles(os.path.join(target, "part-*.jsonl"), last_endline=True)
+        paths: list[str] = scored.to_textfiles(os.path.join(target, "part-*.jsonl"), last_endline=True)  # type: ignore[call-arg, arg-type]
         return paths
     parts = scored.to_delayed()
     writes = [delayed(_write_parquet)(p, os.path.join(target, f"part-{i}.parquet")) for i, p in enumerate(parts)]

@@ -1,0 +1,102 @@
+"""The command line: exit codes, JSON Lines with bad records, explain, rules, demo."""
+
+from __future__ import annotations
+
+import io as _io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import skp_doc
+
+from kinerja.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = _io.StringIO(), _io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _five_records(tmp_path: Path) -> Path:
+    docs = [skp_doc(i) for i in range(5)]
+    docs[0]["employee"]["nip"] = "19900101201503100"  # type: ignore[index]  # 17 digits
+    docs[2]["hasil_kerja"] = "Luar Biasa"
+    docs[3]["rhk"][0]["indicators"][0]["target"] = "0"  # type: ignore[index]
+    docs[3]["unexpected"] = True
+    path = tmp_path / "five.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_three_bad_two_good(tmp_path: Path) -> None:
+    code, out, err = run("score", str(_five_records(tmp_path)))
+    assert code == 1
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["subject"] for r in results] == ["199001012015031011", "199001012015031014"]
+    assert "record 0" in err and "employee.nip" in err
+    assert "record 2" in err and "hasil_kerja: unknown Ekspektasi 'Luar Biasa'" in err
+    assert "record 3" in err and "rhk[0].indicators[0].target" in err and "unexpected: unknown field" in err
+    assert "3 of 5 records rejected" in err
+
+
+def test_single_document_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(skp_doc(4), indent=2), encoding="utf-8")
+    code, out, err = run("score", str(path))
+    assert code == 0 and err == ""
+    assert json.loads(out)["values"]["predikat"] == "BAIK"  # Sesuai x Sesuai
+    proc = subprocess.run(
+        [sys.executable, "-m", "kinerja", "score", "-"], input=json.dumps(skp_doc(0)), capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and json.loads(proc.stdout)["values"]["predikat"] == "SANGAT_BAIK"
+
+
+def test_json_array_and_workers_give_the_same_output(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([skp_doc(i) for i in range(20)]), encoding="utf-8")
+    code1, out1, _ = run("score", str(path))
+    code2, out2, _ = run("score", str(path), "--workers", "2")
+    assert code1 == code2 == 0 and out1 == out2 and len(out1.splitlines()) == 20
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "ok.jsonl"
+    path.write_text("\n".join(json.dumps(skp_doc(i)) for i in range(30)), encoding="utf-8")
+    code, _, err = run("score", str(path))
+    assert code == 0 and err == ""
+
+
+def test_explain_text_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(skp_doc(0)), encoding="utf-8")
+    code, out, _ = run("explain", str(path))
+    assert code == 0 and "PermenPANRB 6/2022" in out and "source:" in out
+    code, out, _ = run("explain", str(path), "--json")
+    data = json.loads(out)
+    assert data["result"]["values"]["predikat"] == "SANGAT_BAIK" and data["explanation"]["steps"]
+
+
+def test_rules_lists_validity_and_sources() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    assert "pp-46-2011" in out and "2014-01-01 .. 2021-06-30" in out and "source:" in out
+    code, out, _ = run("rules", "--json")
+    names = [r["name"] for r in json.loads(out)]
+    assert {"pp-46-2011", "permenpanrb-8-2021", "permenpanrb-6-2022", "surakarta", "jakarta"} <= set(names)
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("frobnicate")[0] == 2
+    assert run("score")[0] == 2
+    assert run("score", str(tmp_path / "missing.json"))[0] == 2
+    assert run("score", "-", "--workers", "0")[0] == 2
+
+
+def test_demo_prints_predikat_and_curve(tmp_path: Path) -> None:
+    code, out, _ = run("demo", "-o", str(tmp_path / "r.html"))
+    assert code == 0
+    assert "Sangat Baik" in out and "complies with the curve" in out and "does NOT comply" in out
+    assert "Calibration proposal" in out
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

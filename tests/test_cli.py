@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from conftest import skp_doc
-
 from kinerja.cli import main
 
 

@@ -1,0 +1,624 @@
+"""Conformance runner: check another implementation against the golden vectors.
+
+A SIMPEG system written in PHP, Java or JavaScript keeps its own scoring code;
+this runner tells it whether that code agrees with kinerja. It feeds each
+vector's ``input`` document to the other program and compares what comes back
+with the vector's ``expected`` result::
+
+    kinerja conformance --command 'php score.php'
+    kinerja conformance --command 'node score.js --jsonl' --jsonl --regime permenpanrb-6-2022
+    kinerja conformance --command 'java -jar skp.jar' --case 'matrix-*' --timeout 5
+
+**The protocol.** Default mode: the command is started once per case, gets one
+JSON document on standard input and prints one JSON object on standard output,
+then exits with status 0. ``--jsonl`` mode: the command is started once, reads
+one document per line and answers each with one line, in order (much faster
+for interpreters with a slow start). The answer is either the full result
+(``{"rule": ..., "values": {...}, ...}`` as kinerja prints it) or just the
+``values`` object. An answer ``{"error": ...}`` or a non-zero exit is reported
+as an error of that case.
+
+**The comparison.** Every field of the expected ``values`` is compared (that
+includes ``predikat`` and every intermediate value); ``--ignore NAME`` (shell
+patterns allowed) leaves fields out. Numbers compare by exact decimal value:
+``"85.50"``, ``"85.5"`` and the JSON number ``85.5`` are equal, ``85.49`` is
+not; ``--places N`` rounds both sides half-up to *N* places first, for
+implementations that keep fewer digits in their intermediates. Enumerations
+compare by meaning: the code ``BUTUH_PERBAIKAN`` and the labels ``"Butuh
+Perbaikan"`` / ``"Cukup"`` are equal. ``--strict`` turns all of that off: the
+JSON value must equal the vector's exactly, and fields the vector does not
+have are mismatches too.
+
+Exit status: 0 when every selected case passes, 1 when any case fails or
+errs, 2 on a usage error (no case selected, bad option).
+
+From Python::
+
+    from kinerja import conformance
+    cases = conformance.select_cases(regime=["permenpanrb-6-2022"])
+    report = conformance.run(["node", "score.js"], cases)
+    assert report.ok, report.to_text()
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from select import select as _wait_readable
+from typing import IO, Any, Literal, NoReturn
+
+import attrs
+
+from kinerja import rules, vectors
+from kinerja.errors import KinerjaError, ValidationError
+from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi, RankedEnum
+from kinerja.numbers import round_half_up, to_decimal
+from kinerja.result import OutputField
+
+__all__ = [
+    "CaseOutcome",
+    "Mismatch",
+    "Report",
+    "compare",
+    "run",
+    "run_cli",
+    "select_cases",
+]
+
+_MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
+
+Status = Literal["pass", "fail", "error"]
+
+
+@attrs.frozen
+class Mismatch:
+    """One field that differs: its *field* path (``values.predikat``), the *expected* and the *got* JSON values."""
+
+    field: str
+    expected: object
+    got: object
+    note: str = ""
+
+    def __str__(self) -> str:
+        got = "(missing)" if self.got is _MISSING else _show(self.got)
+        expected = "(absent)" if self.expected is _MISSING else _show(self.expected)
+        text = f"{self.field}: expected {expected}, got {got}"
+        return f"{text} ({self.note})" if self.note else text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "expected": None if self.expected is _MISSING else _plain(self.expected),
+            "got": None if self.got is _MISSING else _plain(self.got),
+            "missing": self.got is _MISSING,
+            "note": self.note,
+        }
+
+
+def _plain(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _show(value: object) -> str:
+    return json.dumps(_plain(value), ensure_ascii=False)
+
+
+@attrs.frozen
+class CaseOutcome:
+    """What happened to one case: *status* ``pass``/``fail``/``error``, the *mismatches*, or the *error* text."""
+
+    case_id: str
+    regime: str
+    status: Status
+    mismatches: tuple[Mismatch, ...] = ()
+    error: str = ""
+    source: str = ""
+    seconds: float = 0.0  # wall-clock, for the report only
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.case_id,
+            "regime": self.regime,
+            "status": self.status,
+            "mismatches": [m.to_json() for m in self.mismatches],
+            "error": self.error,
+        }
+
+
+@attrs.frozen
+class Report:
+    """The outcome of a conformance run: one :class:`CaseOutcome` per case, in vector order."""
+
+    command: str
+    outcomes: tuple[CaseOutcome, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(o.status == "pass" for o in self.outcomes)
+
+    @property
+    def failed(self) -> int:
+        return sum(o.status == "fail" for o in self.outcomes)
+
+    @property
+    def errors(self) -> int:
+        return sum(o.status == "error" for o in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        """True when there was at least one case and every case passed."""
+        return bool(self.outcomes) and self.passed == len(self.outcomes)
+
+    @property
+    def mismatches(self) -> tuple[tuple[str, Mismatch], ...]:
+        """Every mismatching field as ``(case id, mismatch)``."""
+        return tuple((o.case_id, m) for o in self.outcomes for m in o.mismatches)
+
+    def summary(self) -> str:
+        n_fields = len(self.mismatches)
+        return (
+            f"{len(self.outcomes)} cases: {self.passed} passed, {self.failed} failed "
+            f"({n_fields} mismatching field{'s' if n_fields != 1 else ''}), {self.errors} errors"
+        )
+
+    def to_text(self, verbose: bool = False) -> str:
+        regimes = sorted({o.regime for o in self.outcomes})
+        lines = [f"kinerja conformance: {self.command}", f"rules: {', '.join(regimes) or '-'}"]
+        for o in self.outcomes:
+            if o.status == "pass":
+                if verbose:
+                    lines.append(f"PASS  {o.case_id}")
+                continue
+            where = f"  [{o.source}]" if o.source else ""
+            lines.append(f"{o.status.upper():5} {o.case_id}{where}")
+            lines.extend(f"      {m}" for m in o.mismatches)
+            if o.error:
+                lines.extend(f"      {line}" for line in o.error.splitlines())
+        lines.append(("OK    " if self.ok else "FAILED ") + self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "command": self.command,
+            "ok": self.ok,
+            "cases": len(self.outcomes),
+            "passed": self.passed,
+            "failed": self.failed,
+            "errors": self.errors,
+            "outcomes": [o.to_json() for o in self.outcomes],
+        }
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+
+def _outputs(regime: str) -> dict[str, OutputField]:
+    try:
+        return {o.name: o for o in rules.get(regime).outputs}
+    except KinerjaError:
+        return {}
+
+
+def _as_decimal(value: object) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, Decimal, str, float)):
+        try:
+            return to_decimal(value)
+        except ValidationError:
+            return None
+    return None
+
+
+_ENUM_KINDS: dict[str, type[RankedEnum]] = {
+    "predikat": Predikat,
+    "ekspektasi": Ekspektasi,
+    "predikat_organisasi": PredikatOrganisasi,
+}
+
+
+def _equal(kind: str | None, expected: object, got: object, places: int | None) -> tuple[bool, str]:
+    if expected is None or got is None:
+        return expected is got, ""
+    if kind == "decimal" or (kind is None and isinstance(expected, str) and _as_decimal(expected) is not None):
+        e, g = _as_decimal(expected), _as_decimal(got)
+        if e is None:
+            return expected == got, ""
+        if g is None:
+            return False, "not a number"
+        if places is not None:
+            return round_half_up(e, places) == round_half_up(g, places), f"compared at {places} places"
+        return e == g, ""
+    if kind in _ENUM_KINDS:
+        enum_cls = _ENUM_KINDS[kind]
+        try:
+            return enum_cls.parse(expected) is enum_cls.parse(got), ""
+        except ValidationError:
+            return False, f"not a {enum_cls.__name__}"
+    if kind == "integer":
+        g = _as_decimal(got) if not isinstance(got, str) else None
+        return g is not None and isinstance(expected, int) and g == expected, ""
+    return expected == got, ""
+
+
+def compare(
+    case: vectors.Case,
+    output: object,
+    *,
+    ignore: Sequence[str] = (),
+    places: int | None = None,
+    strict: bool = False,
+) -> tuple[Mismatch, ...]:
+    """Every field in which *output* (the other program's parsed JSON answer) differs from *case*'s expected values.
+
+    *output* may be the full result or only its ``values`` object.
+    """
+    if not isinstance(output, Mapping):
+        return (Mismatch("values", case.values, output, "the answer is not a JSON object"),)
+    got_values = output["values"] if "values" in output else output
+    if not isinstance(got_values, Mapping):
+        return (Mismatch("values", case.values, got_values, "values is not a JSON object"),)
+    kinds = _outputs(case.regime)
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatchcase(name, p) for p in ignore)
+
+    out: list[Mismatch] = []
+    for name, expected in case.values.items():
+        if ignored(name):
+            continue
+        path = f"values.{name}"
+        if name not in got_values:
+            if expected is None and not strict:
+                continue
+            out.append(Mismatch(path, expected, _MISSING))
+            continue
+        got = got_values[name]
+        if strict:
+            same = type(got) is type(expected) and got == expected
+            note = ""
+        else:
+            kind = kinds[name].kind if name in kinds else None
+            same, note = _equal(kind, expected, got, places)
+        if not same:
+            out.append(Mismatch(path, expected, got, note if note.startswith("not") else ""))
+    if strict:
+        for name in got_values:
+            if name not in case.values and not ignored(name):
+                out.append(Mismatch(f"values.{name}", _MISSING, got_values[name], "not an output of this rule"))
+    return tuple(out)
+
+
+# --- running the other program --------------------------------------------------------------
+
+
+def _parse_answer(text: str) -> object:
+    return json.loads(text, parse_float=Decimal)
+
+
+def _tail(text: str, lines: int = 8) -> str:
+    parts = text.strip().splitlines()
+    return "\n".join(parts[-lines:])
+
+
+def _judge(
+    case: vectors.Case, text: str, ignore: Sequence[str], places: int | None, strict: bool
+) -> tuple[Status, tuple[Mismatch, ...], str]:
+    try:
+        answer = _parse_answer(text)
+    except (json.JSONDecodeError, ValueError) as exc:
+        return "error", (), f"the answer is not valid JSON ({exc}): {_tail(text, 3)[:300]!r}"
+    if isinstance(answer, Mapping) and "error" in answer and "values" not in answer:
+        return "error", (), f"the program reported an error: {_show(answer['error'])[:500]}"
+    found = compare(case, answer, ignore=ignore, places=places, strict=strict)
+    return ("fail" if found else "pass"), found, ""
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        proc.kill()
+    proc.wait()
+
+
+def _run_one(
+    argv: Sequence[str], case: vectors.Case, timeout: float, cwd: str | None, env: Mapping[str, str] | None
+) -> tuple[str | None, str]:
+    """Run the command for one case: (stdout text, or None on failure; error text)."""
+    data = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        proc = subprocess.Popen(
+            list(argv),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=None if env is None else dict(env),
+            start_new_session=True,
+        )
+    except OSError as exc:
+        return None, f"cannot start {argv[0]!r}: {exc.strerror or exc}"
+    try:
+        stdout, stderr = proc.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        return None, f"timed out after {timeout:g} s"
+    if proc.returncode != 0:
+        detail = _tail(stderr.decode("utf-8", "replace")) or _tail(stdout.decode("utf-8", "replace"))
+        return None, f"exit status {proc.returncode}" + (f":\n{detail}" if detail else "")
+    return stdout.decode("utf-8", "replace"), ""
+
+
+class _LinePipe:
+    """One long-running JSON Lines process: write a line, read a line within a time limit."""
+
+    def __init__(self, argv: Sequence[str], cwd: str | None, env: Mapping[str, str] | None) -> None:
+        self.stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            list(argv),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
+            cwd=cwd,
+            env=None if env is None else dict(env),
+            start_new_session=True,
+        )
+        assert self.proc.stdout is not None
+        self.fd = self.proc.stdout.fileno()
+        self.buf = b""
+
+    def ask(self, line: bytes, timeout: float) -> tuple[str | None, str]:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(line)
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return None, self.died("stopped reading its input")
+        deadline = time.monotonic() + timeout
+        while True:
+            if b"\n" in self.buf:
+                raw, _, self.buf = self.buf.partition(b"\n")
+                if raw.strip():
+                    return raw.decode("utf-8", "replace"), ""
+                continue
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None, f"timed out after {timeout:g} s"
+            ready, _, _ = _wait_readable([self.fd], [], [], left)
+            if not ready:
+                return None, f"timed out after {timeout:g} s"
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                if self.buf.strip():
+                    raw, self.buf = self.buf, b""
+                    return raw.decode("utf-8", "replace"), ""
+                return None, self.died("closed its output")
+            self.buf += chunk
+
+    def died(self, what: str) -> str:
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return f"the program {what}"
+        self.stderr.seek(0)
+        detail = _tail(self.stderr.read().decode("utf-8", "replace"))
+        return f"the program {what} (exit status {code})" + (f":\n{detail}" if detail else "")
+
+    def close(self, force: bool = False) -> None:
+        if force and self.proc.poll() is None:
+            _kill(self.proc)
+        if self.proc.poll() is None:
+            try:
+                assert self.proc.stdin is not None
+                self.proc.stdin.close()
+                self.proc.wait(timeout=2)
+            except (subprocess.TimeoutExpired, OSError):
+                _kill(self.proc)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        self.stderr.close()
+
+
+def select_cases(
+    regime: Sequence[str] = (),
+    case: Sequence[str] = (),
+    files: Sequence[str] = (),
+) -> list[vectors.Case]:
+    """The cases to run: from the shipped vectors (or the given vector *files*), filtered by *regime* and *case* id patterns."""
+    if files:
+        pool: list[vectors.Case] = []
+        for path in files:
+            with open(path, encoding="utf-8") as fh:
+                pool.extend(vectors.loads(fh.read()).cases)
+        return [
+            c
+            for c in pool
+            if (not regime or c.regime in regime) and (not case or any(vectors._matches(c.id, p) for p in case))
+        ]
+    return list(vectors.cases(regime=regime or None, case=case or None))
+
+
+def run(
+    command: str | Sequence[str],
+    cases: Iterable[vectors.Case],
+    *,
+    timeout: float = 10.0,
+    jsonl: bool = False,
+    ignore: Sequence[str] = (),
+    places: int | None = None,
+    strict: bool = False,
+    cwd: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Report:
+    """Run *command* over *cases* and compare every answer; see the module docstring for the protocol.
+
+    *command* is a shell-like string (split with :func:`shlex.split`, no shell
+    involved) or an argument list. *timeout* applies to each case.
+    """
+    argv = shlex.split(command) if isinstance(command, str) else list(command)
+    if not argv:
+        raise ValueError("an empty command")
+    shown = command if isinstance(command, str) else shlex.join(argv)
+    outcomes: list[CaseOutcome] = []
+    pipe: _LinePipe | None = None
+    try:
+        for case in cases:
+            start = time.monotonic()
+            text: str | None
+            if jsonl:
+                text, error = None, ""
+                if pipe is None:
+                    try:
+                        pipe = _LinePipe(argv, cwd, env)
+                    except OSError as exc:
+                        error = f"cannot start {argv[0]!r}: {exc.strerror or exc}"
+                if pipe is not None:
+                    line = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
+                    text, error = pipe.ask(line, timeout)
+                    if text is None:  # a hung or dead process: start afresh for the next case
+                        pipe.close(force=True)
+                        pipe = None
+            else:
+                text, error = _run_one(argv, case, timeout, cwd, env)
+            if text is None:
+                status: Status = "error"
+                found: tuple[Mismatch, ...] = ()
+            else:
+                status, found, error = _judge(case, text, ignore, places, strict)
+            outcomes.append(
+                CaseOutcome(
+                    case_id=case.id,
+                    regime=case.regime,
+                    status=status,
+                    mismatches=found,
+                    error=error,
+                    source=case.source.ref,
+                    seconds=time.monotonic() - start,
+                )
+            )
+    finally:
+        if pipe is not None:
+            pipe.close()
+    return Report(command=shown, outcomes=tuple(outcomes))
+
+
+class _Exit(Exception):
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports instead of exiting (the caller returns the status)."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Exit(status, message or "")
+
+    def error(self, message: str) -> NoReturn:
+        raise _Exit(2, f"{self.format_usage()}{self.prog}: error: {message}\n")
+
+    def print_help(self, file: Any = None) -> None:
+        raise _Exit(0, self.format_help())
+
+
+def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    """``kinerja conformance``: run another implementation over the golden vectors; exit 0 only when all pass."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _Parser(
+        prog="kinerja conformance",
+        description="Check another implementation against kinerja's golden vectors.",
+        epilog="The command gets one JSON document on stdin and prints one JSON result on stdout "
+        "(with --jsonl: one document per line in, one result per line out). Exit status: 0 all cases pass, "
+        "1 a case failed or erred, 2 usage error.",
+    )
+    parser.add_argument("--command", "-c", help="the program to test, e.g. 'php score.php' (split like a shell)")
+    parser.add_argument("--jsonl", action="store_true", help="start the command once and talk JSON Lines")
+    parser.add_argument("--regime", "-r", action="append", default=[], help="only this rule (repeatable)")
+    parser.add_argument(
+        "--case", action="append", default=[], help="only cases whose id matches this shell pattern (repeatable)"
+    )
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per case (default 10)")
+    parser.add_argument(
+        "--ignore", action="append", default=[], help="do not compare this values field (pattern, repeatable)"
+    )
+    parser.add_argument("--places", type=int, help="compare decimals after rounding both sides to N places")
+    parser.add_argument("--strict", action="store_true", help="exact JSON equality, extra fields are mismatches")
+    parser.add_argument(
+        "--vectors",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="use this vector file instead of the shipped ones",
+    )
+    parser.add_argument("--list", action="store_true", help="list the selected cases and stop")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--verbose", "-v", action="store_true", help="also list the cases that pass")
+    try:
+        args = parser.parse_args(argv)
+    except _Exit as exc:
+        if exc.message:
+            (out if exc.code == 0 else err).write(exc.message)
+        return exc.code
+    if args.timeout <= 0:
+        err.write("kinerja conformance: --timeout must be positive\n")
+        return 2
+    if args.places is not None and args.places < 0:
+        err.write("kinerja conformance: --places must be 0 or more\n")
+        return 2
+    try:
+        chosen = select_cases(args.regime, args.case, args.vectors)
+    except (OSError, KinerjaError, LookupError) as exc:
+        err.write(f"kinerja conformance: {exc}\n")
+        return 2
+    if not chosen:
+        known = ", ".join(vectors.names())
+        err.write(f"kinerja conformance: no case matches the filters (rules with vectors: {known})\n")
+        return 2
+    if args.list:
+        for c in chosen:
+            out.write(f"{c.id}\t{c.description}\n")
+        return 0
+    if not args.command:
+        err.write("kinerja conformance: --command is required\n")
+        return 2
+    try:
+        report = run(
+            args.command,
+            chosen,
+            timeout=args.timeout,
+            jsonl=args.jsonl,
+            ignore=args.ignore,
+            places=args.places,
+            strict=args.strict,
+        )
+    except ValueError as exc:
+        err.write(f"kinerja conformance: {exc}\n")
+        return 2
+    if args.json:
+        out.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.to_text(verbose=args.verbose) + "\n")
+    return 0 if report.ok else 1

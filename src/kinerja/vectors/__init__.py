@@ -1,0 +1,258 @@
+"""Golden vectors: language-neutral test cases, one JSON file per regime and per preset scheme.
+
+kinerja is meant to be the reference that other SIMPEG implementations (PHP,
+Java, JavaScript…) are tested against. The vectors are that reference in a form
+any language can read: ``kinerja/vectors/<rule>.json`` holds ::
+
+    {"format": 1, "rule": "permenpanrb-6-2022", "rule_version": "...",
+     "generated_by": "kinerja 0.1.0",
+     "cases": [{"id": "permenpanrb-6-2022/matrix-di-atas-sesuai",
+                "description": "one line",
+                "regime": "permenpanrb-6-2022",
+                "source": {"kind": "spec-example", "ref": "regulations.md §3.3"},
+                "input": {...the document, canonical form...},
+                "expected": {...the full result: rule, version, subject, period, values, warnings...},
+                "decisions": [...]   # only where the case also runs follow-up policies
+               }, ...]}
+
+Every number is a decimal string; every enumeration its code. ``source.kind`` is
+``spec-example`` (a worked example of ``regulations.md``), ``hand-worked``,
+``boundary`` (either side of a band, table or ladder edge) or ``scenario`` (a
+preset's story). The files are generated from the code by
+``python -m kinerja.vectors.generate`` and checked in; a test fails when the
+code and the files disagree, so a behaviour change is always a visible diff.
+
+>>> from kinerja import vectors
+>>> all(isinstance(n, str) for n in vectors.names())
+True
+
+Reading them from Python::
+
+    for case in vectors.cases(regime="permenpanrb-6-2022"):
+        assert my_score(case.input) == case.expected["values"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import attrs
+
+from kinerja.errors import Problems, ValidationError
+
+__all__ = ["FORMAT", "SOURCE_KINDS", "Case", "Source", "VectorFile", "cases", "load", "loads", "names"]
+
+FORMAT = 1
+"""The version of the vector file layout."""
+
+SOURCE_KINDS = ("spec-example", "hand-worked", "boundary", "scenario")
+"""Where a case comes from."""
+
+
+@attrs.frozen
+class Source:
+    """Where a case comes from: *kind* (one of :data:`SOURCE_KINDS`) and *ref* (spec section and row id, or preset)."""
+
+    kind: str
+    ref: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in SOURCE_KINDS:
+            raise ValidationError.one("kind", f"unknown source kind {self.kind!r}; expected one of {SOURCE_KINDS}")
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "ref": self.ref}
+
+
+@attrs.frozen(eq=False)
+class Case:
+    """One golden vector: an *input* document and the full *expected* result (plus policy *decisions* where run)."""
+
+    id: str
+    description: str
+    regime: str
+    source: Source
+    input: Mapping[str, Any]
+    expected: Mapping[str, Any]
+    decisions: tuple[Mapping[str, Any], ...] | None = None
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        """The expected ``values`` object (every intermediate value and the outcome)."""
+        values = self.expected["values"]
+        assert isinstance(values, Mapping)
+        return values
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "description": self.description,
+            "regime": self.regime,
+            "source": self.source.to_json(),
+            "input": self.input,
+            "expected": self.expected,
+        }
+        if self.decisions is not None:
+            data["decisions"] = list(self.decisions)
+        return data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Case):
+            return NotImplemented
+        return self.to_json() == other.to_json()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@attrs.frozen
+class VectorFile:
+    """The contents of one vector file."""
+
+    rule: str
+    rule_version: str
+    generated_by: str
+    cases: tuple[Case, ...]
+    format: int = FORMAT
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "rule": self.rule,
+            "rule_version": self.rule_version,
+            "generated_by": self.generated_by,
+            "cases": [c.to_json() for c in self.cases],
+        }
+
+    def dumps(self) -> str:
+        """The file text exactly as stored: two-space indent, UTF-8, one trailing newline."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+_CASE_KEYS = {"id", "description", "regime", "source", "input", "expected", "decisions"}
+_FILE_KEYS = {"format", "rule", "rule_version", "generated_by", "cases"}
+
+
+def _check_keys(data: object, allowed: set[str], required: set[str], path: str, ps: Problems) -> bool:
+    if not isinstance(data, Mapping):
+        ps.add(path, "expected an object")
+        return False
+    for key in sorted(set(data) - allowed):
+        ps.add(f"{path}.{key}" if path else key, "unknown field")
+    for key in sorted(required - set(data)):
+        ps.add(f"{path}.{key}" if path else key, "required field missing")
+    return True
+
+
+def _case(data: Mapping[str, Any], path: str, outer: Problems) -> Case | None:
+    ps = Problems()
+    if _check_keys(data, _CASE_KEYS, _CASE_KEYS - {"decisions"}, path, ps):
+        _check_keys(data.get("source"), {"kind", "ref"}, {"kind", "ref"}, f"{path}.source", ps)
+        for key in ("input", "expected"):
+            if key in data and not isinstance(data[key], Mapping):
+                ps.add(f"{path}.{key}", "expected an object")
+        if "decisions" in data and not isinstance(data["decisions"], list):
+            ps.add(f"{path}.decisions", "expected a list")
+    if ps:
+        outer.items.extend(ps.items)
+        return None
+    src = data["source"]
+    try:
+        source = Source(str(src["kind"]), str(src["ref"]))
+    except ValidationError as exc:
+        outer.extend(exc, f"{path}.source")
+        return None
+    decisions = data.get("decisions")
+    return Case(
+        id=str(data["id"]),
+        description=str(data["description"]),
+        regime=str(data["regime"]),
+        source=source,
+        input=data["input"],
+        expected=data["expected"],
+        decisions=None if decisions is None else tuple(decisions),
+    )
+
+
+def loads(text: str) -> VectorFile:
+    """Parse a vector file's text (strictly: unknown or missing fields are errors with paths)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError.one("", f"not valid JSON: {exc}") from None
+    ps = Problems()
+    if not _check_keys(data, _FILE_KEYS, _FILE_KEYS, "", ps):
+        ps.raise_if_any()
+    if "format" in data and data["format"] != FORMAT:
+        raise ValidationError.one(
+            "format", f"unsupported vector format {data['format']!r} (this kinerja reads {FORMAT})"
+        )
+    raw_cases = data.get("cases", [])
+    if not isinstance(raw_cases, list):
+        ps.add("cases", "expected a list")
+        raw_cases = []
+    out: list[Case] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_cases):
+        case = _case(raw, f"cases[{i}]", ps)
+        if case is None:
+            continue
+        if case.id in seen:
+            ps.add(f"cases[{i}].id", f"duplicate case id {case.id!r}")
+        seen.add(case.id)
+        out.append(case)
+    ps.raise_if_any()
+    return VectorFile(
+        rule=str(data["rule"]),
+        rule_version=str(data["rule_version"]),
+        generated_by=str(data["generated_by"]),
+        cases=tuple(out),
+        format=FORMAT,
+    )
+
+
+def _package() -> Traversable:
+    return resources.files(__name__)
+
+
+def names() -> tuple[str, ...]:
+    """The rules that have a vector file shipped in this package, sorted."""
+    return tuple(
+        sorted(p.name[: -len(".json")] for p in _package().iterdir() if p.name.endswith(".json") and p.is_file())
+    )
+
+
+def load(name: str) -> VectorFile:
+    """The vector file of rule *name*; ``LookupError`` if there is none."""
+    resource = _package() / f"{name}.json"
+    if not resource.is_file():
+        raise LookupError(f"no golden vectors for {name!r}; available: {', '.join(names())}")
+    return loads(resource.read_text(encoding="utf-8"))
+
+
+def cases(
+    regime: str | Iterable[str] | None = None,
+    case: str | Iterable[str] | None = None,
+) -> Iterator[Case]:
+    """Every shipped case, optionally only of the given *regime* name(s) and whose id matches *case* (shell patterns).
+
+    A *case* pattern without a ``/`` matches the part of the id after the rule name.
+    """
+    wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
+    patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
+    for name in names():
+        if wanted is not None and name not in wanted:
+            continue
+        for c in load(name).cases:
+            if patterns is None or any(_matches(c.id, p) for p in patterns):
+                yield c
+
+
+def _matches(case_id: str, pattern: str) -> bool:
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(case_id.split("/", 1)[-1], pattern)
+    return fnmatch.fnmatchcase(case_id, pattern)

@@ -1,0 +1,84 @@
+"""The case builders behind the golden vectors: one module per regime or preset, registered by rule name.
+
+A builder returns :class:`Spec` objects: a local id, a one-line description,
+where the case comes from, and the input document (any form the loader
+accepts; the generator stores its canonical form). The expected output is never
+written here: the generator computes it from the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from kinerja.policy import Decision
+from kinerja.result import Result
+
+__all__ = ["BUILDERS", "Spec", "builder", "employee"]
+
+DecisionsFn = Callable[[Result, Any], Sequence[Decision]]
+
+
+@attrs.frozen
+class Spec:
+    """A case before evaluation: a local *id*, a one-line *description*, its source (*kind*, *ref*), the *document*.
+
+    *decisions*, when given, runs follow-up policies on the result (and the loaded
+    document object) and returns their decisions.
+    """
+
+    id: str
+    description: str
+    kind: str
+    ref: str
+    document: Mapping[str, Any]
+    decisions: DecisionsFn | None = None
+
+
+Builder = Callable[[], list[Spec]]
+
+BUILDERS: dict[str, Builder] = {}
+"""The case builders, by rule name (one per regime and preset scheme)."""
+
+
+def builder(name: str) -> Callable[[Builder], Builder]:
+    """Register the decorated function as the case builder of rule *name*."""
+
+    def deco(fn: Builder) -> Builder:
+        BUILDERS[name] = fn
+        return fn
+
+    return deco
+
+
+NIP_PNS = "198503102010011002"
+NIP_PNS_2 = "199001012015032001"
+NIP_PPPK = "199205142022211003"
+
+
+def employee(
+    nip: str = NIP_PNS,
+    name: str = "Siti Rahmawati",
+    jenis_jabatan: str = "PELAKSANA",
+    golongan: str | None = "III/a",
+    jenjang: str | None = None,
+    status: str = "PNS",
+    unit: str = "Bagian Umum",
+) -> dict[str, Any]:
+    """An employee object for a document (synthetic, valid NIP)."""
+    out: dict[str, Any] = {"nip": nip, "name": name, "status": status, "jenis_jabatan": jenis_jabatan}
+    if jenjang is not None:
+        out["jenjang"] = jenjang
+    if golongan is not None:
+        out["golongan"] = golongan
+    out["unit"] = unit
+    return out
+
+
+def period(start: str, end: str) -> dict[str, str]:
+    return {"start": start, "end": end}
+
+
+from kinerja.vectors._builders import integrasi, p6_2022, p8_2021, pp46, schemes  # noqa: E402,F401  (each registers its builder)

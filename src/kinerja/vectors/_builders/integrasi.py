@@ -1,0 +1,100 @@
+"""Vectors of ``integrasi-2021`` (the 2021 split year, 50/50; spec regulations.md §2.6, open question 5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kinerja.vectors._builders import Spec, builder, p8_2021, pp46
+
+NAME = "integrasi-2021"
+H1 = ("2021-01-01", "2021-06-30")
+
+
+def _doc(s1: dict[str, Any], s2: dict[str, Any]) -> dict[str, Any]:
+    first = {k: v for k, v in s1.items() if k != "regime"}
+    second = {k: v for k, v in s2.items() if k != "regime"}
+    return {"regime": NAME, "semester_1": first, "semester_2": second}
+
+
+@builder(NAME)
+def cases() -> list[Spec]:
+    t1 = p8_2021.t1_document()
+    out = []
+    # the default BAND_MAP conversion, both sides of every sebutan edge of the first half
+    for x, note in (
+        ("100", "100 converts to 120, the top of the new scale"),
+        ("91", "91 (Sangat Baik) converts to 110"),
+        ("90.99", "90.99 (Baik) converts to just under 110"),
+        ("76", "76 (Baik) converts to 90"),
+        ("75.99", "75.99 (Cukup) converts to just under 90"),
+        ("61", "61 (Cukup) converts to 70"),
+        ("60.99", "60.99 (Kurang) converts to just under 70"),
+        ("51", "51 (Kurang) converts to 50"),
+        ("50.99", "50.99 (Buruk) converts to just under 50"),
+    ):
+        out.append(
+            Spec(
+                f"konversi-{x}",
+                f"first half {note}; second half T1 (106.3)",
+                "boundary",
+                "integrasi_2021.BAND_MAP (open question 5)",
+                _doc(pp46.document_at(x, H1), t1),
+            )
+        )
+    # the predikat of the integrated value, both sides of the edges
+    out += [
+        Spec(
+            "predikat-90",
+            "first half 76 (-> 90), second half 90: integrated 90, Baik",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("76", H1), p8_2021.document_at("90")),
+        ),
+        Spec(
+            "predikat-89.99",
+            "first half 75.99 (-> 89.99), second half 90: integrated just under 90, Cukup",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("75.99", H1), p8_2021.document_at("90")),
+        ),
+        Spec(
+            "predikat-110-ide-baru",
+            "first half 91 (-> 110), second half 110 with a new idea: integrated 110, Sangat Baik",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("91", H1), p8_2021.document_at("110", ide_baru=True)),
+        ),
+        Spec(
+            "predikat-109.99-ide-baru",
+            "first half 90.99 (-> just under 110), second half 110 with a new idea: Baik",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("90.99", H1), p8_2021.document_at("110", ide_baru=True)),
+        ),
+        Spec(
+            "predikat-70",
+            "first half 61 (-> 70), second half 70: integrated 70, Cukup",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("61", H1), p8_2021.document_at("70")),
+        ),
+        Spec(
+            "predikat-50",
+            "first half 51 (-> 50), second half 50: integrated 50, Kurang",
+            "boundary",
+            "regulations.md §2.2, §2.6",
+            _doc(pp46.document_at("51", H1), p8_2021.document_at("50")),
+        ),
+    ]
+    from kinerja.rules import integrasi_2021
+
+    out.append(
+        Spec(
+            "example",
+            "the module's example: the PP 46 and 8/2021 examples set in the two halves of 2021",
+            "hand-worked",
+            "regulations.md §2.6",
+            integrasi_2021.example_document(),
+        )
+    )
+    return out

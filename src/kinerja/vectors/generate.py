@@ -1,0 +1,258 @@
+"""Generate the golden vectors and the JSON Schemas from the code.
+
+Run ``python -m kinerja.vectors.generate`` (or ``make vectors``) after a
+deliberate change of behaviour and commit the diff; ``--check`` only compares
+and exits 1 when the checked-in files are stale (the test suite does the same).
+
+What is written, for every built-in rule this checkout has:
+
+* ``kinerja/vectors/<rule>.json`` — the cases of :data:`BUILDERS` (or, for a
+  rule without a builder, the module's ``example_document()``), each with its
+  input in canonical form (``kinerja.io.dump`` of the loaded document) and the
+  full expected result (``kinerja.io.evaluate``), plus policy decisions where a
+  case runs follow-up policies;
+* ``kinerja/schemas/<rule>.input.json`` and ``<rule>.result.json`` — from
+  :mod:`kinerja.schema`; plus ``decision.json`` and ``vectors.json``.
+
+Case ids are ``<rule>/<local-id>`` and stable: renaming one is a visible change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import kinerja
+from kinerja import io, rules, schema
+from kinerja.errors import KinerjaError
+from kinerja.vectors import FORMAT, Case, Source, VectorFile
+from kinerja.vectors._builders import BUILDERS, Spec
+
+__all__ = [
+    "BUILDERS",
+    "Spec",
+    "build",
+    "build_all",
+    "builtin_rules",
+    "check",
+    "expected_files",
+    "main",
+    "write",
+]
+
+
+def builtin_rules() -> tuple[str, ...]:
+    """The built-in rule names whose modules exist in this checkout."""
+    out = []
+    for name in rules._BUILTIN:
+        try:
+            rules.get(name)
+        except KinerjaError:
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+def _plain(data: Any) -> Any:
+    return json.loads(json.dumps(data, ensure_ascii=False, default=_default))
+
+
+def _default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def _example(name: str) -> list[Spec]:
+    module = importlib.import_module(rules._BUILTIN[name])
+    make = getattr(module, "example_document", None)
+    if make is None:
+        raise LookupError(f"rule {name!r} has neither a vector builder nor example_document()")
+    return [
+        Spec("example", f"the example document of {name}", "hand-worked", f"{module.__name__}.example_document", make())
+    ]
+
+
+def build(name: str) -> VectorFile:
+    """The vector file of rule *name*, built now from the code."""
+    rule = rules.get(name)
+    specs = BUILDERS[name]() if name in BUILDERS else _example(name)
+    cases: list[Case] = []
+    seen: set[str] = set()
+    for spec in specs:
+        case_id = f"{name}/{spec.id}"
+        if case_id in seen:
+            raise ValueError(f"duplicate case id {case_id}")
+        seen.add(case_id)
+        try:
+            loaded_rule, doc = io.load(spec.document)
+        except KinerjaError as exc:
+            raise ValueError(f"case {case_id}: the document does not load: {exc}") from exc
+        if loaded_rule.info.name != name:
+            raise ValueError(f"case {case_id}: the document names {loaded_rule.info.name!r}")
+        canonical = _plain(io.dump(loaded_rule, doc))
+        again = io.load(canonical)[1]
+        if again != doc:
+            raise ValueError(f"case {case_id}: the canonical document does not load back unchanged")
+        result = loaded_rule.evaluate(doc)
+        decisions = None
+        if spec.decisions is not None:
+            decisions = tuple(_plain(d.to_json()) for d in spec.decisions(result, doc))
+        cases.append(
+            Case(
+                id=case_id,
+                description=spec.description,
+                regime=name,
+                source=Source(spec.kind, spec.ref),
+                input=canonical,
+                expected=_plain(result.to_json()),
+                decisions=decisions,
+            )
+        )
+    return VectorFile(
+        rule=name,
+        rule_version=rule.info.version,
+        generated_by=f"kinerja {kinerja.__version__}",
+        cases=tuple(cases),
+        format=FORMAT,
+    )
+
+
+def build_all() -> dict[str, VectorFile]:
+    """Every built-in rule's vector file, built now."""
+    return {name: build(name) for name in builtin_rules()}
+
+
+def _roots() -> tuple[Path, Path]:
+    package = Path(kinerja.__file__).resolve().parent
+    return package / "vectors", package / "schemas"
+
+
+def expected_files() -> dict[Path, str]:
+    """Every generated file (absolute path → text) as the code says it should be."""
+    vec_dir, schema_dir = _roots()
+    out: dict[Path, str] = {}
+    for name, vf in build_all().items():
+        out[vec_dir / f"{name}.json"] = vf.dumps()
+        out[schema_dir / f"{name}.input.json"] = schema.dumps(schema.document_schema(name))
+        out[schema_dir / f"{name}.result.json"] = schema.dumps(schema.result_schema(name))
+    out[schema_dir / "decision.json"] = schema.dumps(schema.decision_schema())
+    out[schema_dir / "vectors.json"] = schema.dumps(schema.vector_file_schema())
+    return out
+
+
+def _stale(vec_dir: Path, schema_dir: Path, wanted: Mapping[Path, str]) -> Iterator[Path]:
+    for directory in (vec_dir, schema_dir):
+        if directory.is_dir():
+            for p in sorted(directory.glob("*.json")):
+                if p not in wanted:
+                    yield p
+
+
+def _without_stamp(text: str) -> Any:
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data.pop("generated_by", None)
+    return data
+
+
+def _case_diff(path: Path, old: str, new: str) -> list[str]:
+    try:
+        a, b = json.loads(old), json.loads(new)
+    except json.JSONDecodeError:
+        return [f"{path.name}: not valid JSON"]
+    if not (isinstance(a, dict) and isinstance(b, dict) and "cases" in a and "cases" in b):
+        return [f"{path.name}: differs"]
+    old_cases = {c.get("id"): c for c in a["cases"] if isinstance(c, dict)}
+    new_cases = {c.get("id"): c for c in b["cases"]}
+    lines = []
+    for cid in new_cases:
+        if cid not in old_cases:
+            lines.append(f"{path.name}: new case {cid}")
+        elif old_cases[cid] != new_cases[cid]:
+            fields = [k for k in new_cases[cid] if old_cases[cid].get(k) != new_cases[cid][k]]
+            detail = ""
+            if "expected" in fields:
+                ov = old_cases[cid].get("expected", {}).get("values", {})
+                nv = new_cases[cid]["expected"]["values"]
+                changed = [f"{k}: {ov.get(k)!r} -> {nv.get(k)!r}" for k in nv if ov.get(k) != nv.get(k)]
+                changed += [f"{k}: removed" for k in ov if k not in nv]
+                detail = "; " + "; ".join(changed[:6]) if changed else ""
+            lines.append(f"{path.name}: case {cid} changed ({', '.join(fields)}){detail}")
+    lines.extend(f"{path.name}: case {cid} removed" for cid in old_cases if cid not in new_cases)
+    for key in ("format", "rule", "rule_version"):
+        if a.get(key) != b.get(key):
+            lines.append(f"{path.name}: {key} {a.get(key)!r} -> {b.get(key)!r}")
+    return lines or [f"{path.name}: differs"]
+
+
+def check() -> list[str]:
+    """Differences between the checked-in files and the code (empty when up to date).
+
+    The ``generated_by`` stamp is not compared, so a release does not by itself make the files stale.
+    """
+    vec_dir, schema_dir = _roots()
+    wanted = expected_files()
+    problems: list[str] = []
+    for path, text in wanted.items():
+        if not path.is_file():
+            problems.append(f"{path.name}: missing")
+            continue
+        current = path.read_text(encoding="utf-8")
+        if current == text or _without_stamp(current) == _without_stamp(text):
+            continue
+        if path.parent == vec_dir:
+            problems.extend(_case_diff(path, current, text))
+        else:
+            problems.append(f"schemas/{path.name}: differs")
+    problems.extend(f"{p.name}: stale file (no rule generates it)" for p in _stale(vec_dir, schema_dir, wanted))
+    return problems
+
+
+def write() -> list[Path]:
+    """Write every generated file (and delete stale ones); return the paths that changed."""
+    vec_dir, schema_dir = _roots()
+    wanted = expected_files()
+    changed: list[Path] = []
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    for path, text in wanted.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    for p in list(_stale(vec_dir, schema_dir, wanted)):
+        p.unlink()
+        changed.append(p)
+    return changed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kinerja.vectors.generate", description="Regenerate the golden vectors and JSON Schemas."
+    )
+    parser.add_argument("--check", action="store_true", help="only compare; exit 1 when the files are stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = check()
+        for line in problems:
+            print(line)
+        if problems:
+            print("vectors are stale: run python -m kinerja.vectors.generate and review the diff", file=sys.stderr)
+            return 1
+        print("vectors and schemas are up to date")
+        return 0
+    changed = write()
+    for p in changed:
+        print(f"wrote {p}")
+    counts = {name: len(vf.cases) for name, vf in build_all().items()}
+    print(", ".join(f"{n}: {c} cases" for n, c in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -110,14 +110,15 @@ def m_dask(path: str) -> float:
     import kinerja.dask
 
     with tempfile.TemporaryDirectory() as src, tempfile.TemporaryDirectory() as dst:
-        # one partition per file: split the input into 8 files
+        # one partition per file: split the input into 8 files, streaming (this process stays small)
         with open(path, encoding="utf-8") as fh:
-            lines = fh.readlines()
-        per = -(-len(lines) // 8)
-        for k in range(8):
-            with open(os.path.join(src, f"in-{k}.jsonl"), "w", encoding="utf-8") as out:
-                out.writelines(lines[k * per : (k + 1) * per])
-        del lines
+            total = sum(1 for _ in fh)
+        per = -(-total // 8)
+        with open(path, encoding="utf-8") as fh:
+            for k in range(8):
+                with open(os.path.join(src, f"in-{k}.jsonl"), "w", encoding="utf-8") as out:
+                    for _, line in zip(range(per), fh):
+                        out.write(line)
         with (
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
             Client(cluster),

@@ -176,6 +176,10 @@ def _make_converter(detailed: bool = True) -> cattrs.Converter:
     c.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
     c.register_structure_hook_factory(_is_optional, lambda t: _optional_factory(t, c))
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_factory(t, c))
+    if not detailed:
+        from kinerja import _fastload
+
+        _fastload.register(c)  # hand-written hooks for indicators; results identical (tests/test_fastload.py)
     return c
 
 

@@ -85,3 +85,22 @@ def test_workers_give_the_same_output_in_the_same_order() -> None:
     # a result scored in a worker can still explain itself here
     first = next(o for o in batch.score_many(docs[:3], workers=2) if not isinstance(o, batch.BatchError))
     assert first.explain().steps
+
+
+def test_a_defect_in_a_rule_is_reported_on_its_record_and_the_batch_goes_on(monkeypatch: Any) -> None:
+    from conftest import RATIO_RULE
+
+    calls = 0
+    real = RATIO_RULE.evaluate
+
+    def flaky(doc: Any) -> Result:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise ZeroDivisionError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(RATIO_RULE, "evaluate", flaky)
+    out = list(batch.score_many(_docs(3, set())))
+    assert [type(o).__name__ for o in out] == ["Result", "BatchError", "Result"]
+    assert "internal error (ZeroDivisionError: boom)" in str(out[1])

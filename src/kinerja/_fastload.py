@@ -109,8 +109,16 @@ def _with_fallback(fast: Callable[[object], Any], generic: Callable[..., Any]) -
     return structure
 
 
+def _exactly(cls: type) -> Callable[[Any], bool]:
+    def predicate(t: Any) -> bool:
+        return t is cls
+
+    return predicate
+
+
 def register(conv: cattrs.Converter) -> None:
     """Install the fast hooks on *conv* (the generic hooks stay as the fallback)."""
     for cls, fast in ((Realization, _realization), (Indicator, _indicator)):
         generic = make_dict_structure_fn(cls, conv)
-        conv.register_structure_hook(cls, _with_fallback(fast, generic))
+        # exactly this class: a subclass (e.g. the 8/2021 Iki) keeps its own generated hook
+        conv.register_structure_hook_func(_exactly(cls), _with_fallback(fast, generic))

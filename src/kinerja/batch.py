@@ -103,6 +103,10 @@ def _score_item(index: int, item: object) -> Result | BatchError:
         return rule.evaluate(doc)
     except KinerjaError as exc:
         return _error(index, exc, item)
+    except Exception as exc:  # a defect, not bad input: report it on this record and keep going
+        return BatchError(
+            index, (Problem("", f"internal error ({type(exc).__name__}: {exc}); please report it"),), _subject_of(item)
+        )
 
 
 def _chunks(it: Iterable[T], size: int) -> Iterator[list[T]]:

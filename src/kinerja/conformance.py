@@ -42,7 +42,6 @@ From Python::
 
 from __future__ import annotations
 
-import argparse
 import fnmatch
 import json
 import os
@@ -55,11 +54,12 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from select import select as _wait_readable
-from typing import IO, Any, Literal, NoReturn
+from typing import IO, Any, Literal
 
 import attrs
 
 from kinerja import rules, vectors
+from kinerja._argparse import ArgumentParser, Exit
 from kinerja.errors import KinerjaError, ValidationError
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi, RankedEnum
 from kinerja.numbers import round_half_up, to_decimal
@@ -523,31 +523,11 @@ def run(
     return Report(command=shown, outcomes=tuple(outcomes))
 
 
-class _Exit(Exception):
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports instead of exiting (the caller returns the status)."""
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Exit(status, message or "")
-
-    def error(self, message: str) -> NoReturn:
-        raise _Exit(2, f"{self.format_usage()}{self.prog}: error: {message}\n")
-
-    def print_help(self, file: Any = None) -> None:
-        raise _Exit(0, self.format_help())
-
-
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja conformance``: run another implementation over the golden vectors; exit 0 only when all pass."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="kinerja conformance",
         description="Check another implementation against kinerja's golden vectors.",
         epilog="The command gets one JSON document on stdin and prints one JSON result on stdout "
@@ -578,7 +558,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     parser.add_argument("--verbose", "-v", action="store_true", help="also list the cases that pass")
     try:
         args = parser.parse_args(argv)
-    except _Exit as exc:
+    except Exit as exc:
         if exc.message:
             (out if exc.code == 0 else err).write(exc.message)
         return exc.code

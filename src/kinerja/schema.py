@@ -41,7 +41,6 @@ Command line (``kinerja schema``)::
 
 from __future__ import annotations
 
-import argparse
 import collections.abc
 import datetime as _dt
 import enum
@@ -51,11 +50,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import IO, Any, NoReturn
+from typing import IO, Any
 
 import attrs
 
 from kinerja import rules
+from kinerja._argparse import ArgumentParser, Exit
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.result import OutputField
@@ -451,31 +451,11 @@ def dumps(schema: Mapping[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-class _Exit(Exception):
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports instead of exiting (the caller returns the status)."""
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Exit(status, message or "")
-
-    def error(self, message: str) -> NoReturn:
-        raise _Exit(2, f"{self.format_usage()}{self.prog}: error: {message}\n")
-
-    def print_help(self, file: Any = None) -> None:
-        raise _Exit(0, self.format_help())
-
-
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja schema``: print a JSON Schema; exit 0, or 2 on a usage error (unknown rule)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="kinerja schema", description="Print the JSON Schema (draft 2020-12) of a rule's input or result."
     )
     parser.add_argument("rule", nargs="?", help="a regime or scheme name (see --list)")
@@ -486,7 +466,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     what.add_argument("--list", action="store_true", help="list the rules that have schemas")
     try:
         args = parser.parse_args(argv)
-    except _Exit as exc:
+    except Exit as exc:
         if exc.message:
             (out if exc.code == 0 else err).write(exc.message)
         return exc.code

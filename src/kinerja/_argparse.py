@@ -1,0 +1,30 @@
+"""An argument parser for the sub-commands that reports instead of exiting (the caller returns the status)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, NoReturn
+
+__all__ = ["ArgumentParser", "Exit"]
+
+
+class Exit(Exception):
+    """Raised instead of ``sys.exit``: *code* is the exit status, *message* what to print."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """``argparse`` that raises :class:`Exit` (2 on a usage error, 0 for ``--help``) so tests and ``main`` keep control."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise Exit(status, message or "")
+
+    def error(self, message: str) -> NoReturn:
+        raise Exit(2, f"{self.format_usage()}{self.prog}: error: {message}\n")
+
+    def print_help(self, file: Any = None) -> None:
+        raise Exit(0, self.format_help())

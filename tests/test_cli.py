@@ -99,3 +99,22 @@ def test_demo_prints_predikat_and_curve(tmp_path: Path) -> None:
     assert "Sangat Baik" in out and "complies with the curve" in out and "does NOT comply" in out
     assert "Calibration proposal" in out
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+class _Tty(_io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    docs = [skp_doc(i) for i in range(40)]
+    docs[7]["hasil_kerja"] = "?"
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    out, err = _io.StringIO(), _Tty()
+    assert main(["score", str(path)], out, err) == 1
+    text = err.getvalue()
+    # the last progress line: records done, rate, errors so far, and (a file has a size) the time left
+    last = text.split("\r")[-1]
+    assert "40 records" in last and "/s" in last and "1 errors" in last and "100.0%" in last and "left" in last
+    assert len(out.getvalue().splitlines()) == 39

@@ -97,6 +97,69 @@ def test_band_map_keeps_the_rung_and_the_order(a: Decimal, b: Decimal) -> None:
     assert 0 <= konversi(a) <= 120
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=D(-5), max_value=D(110), places=4),
+    st.sampled_from(list(p46.BandPolicy)),
+)
+def test_band_map_keeps_the_rung_under_every_band_policy(a: Decimal, policy: p46.BandPolicy) -> None:
+    """Audit: under ROUND_INTEGER 90.5 is Sangat Baik, so it must convert onto the Sangat Baik rung (110), not 109.33."""
+    converted = konversi(a, band_policy=policy)
+    assert p8.predikat_kinerja(converted, ide_baru=True) is p46.sebutan(a, policy).predikat
+
+
+@pytest.mark.parametrize(
+    ("value", "policy", "converted"),
+    [
+        ("90.5", p46.BandPolicy.EXACT, "109.3333333333333333333333333333333333333"),  # Baik: 90 + 20/15 x 14.5
+        ("90.5", p46.BandPolicy.ROUND_INTEGER, "110"),  # 90.5 -> 91, Sangat Baik: the bottom of 110-120
+        ("90.4", p46.BandPolicy.ROUND_INTEGER, "108.6666666666666666666666666666666666667"),  # -> 90: 90 + 4/3 x 14
+        ("75.5", p46.BandPolicy.ROUND_INTEGER, "90"),  # -> 76, Baik
+        ("90.995", p46.BandPolicy.DISPLAYED, "110"),  # shown 91.00, Sangat Baik
+        ("90.994", p46.BandPolicy.DISPLAYED, "109.9866666666666666666666666666666666667"),  # 90.99: 90 + 4/3 x 14.99
+    ],
+)
+def test_band_map_converts_the_value_the_band_policy_classifies(
+    value: str, policy: p46.BandPolicy, converted: str
+) -> None:
+    assert konversi(D(value), band_policy=policy) == D(converted)
+    assert konversi(D(value), Reconciliation.SCALE_120, policy) == konversi(D(value), Reconciliation.SCALE_120)
+
+
+def _semester_1_at_90_5() -> dict[str, Any]:
+    """Semester 1 with nilai prestasi kerja exactly 90.5 (worked by hand).
+
+    One kegiatan: kuantitas 1/1 -> 100, kualitas 95.5/100 -> 95.5, waktu 6/6 -> 76; capaian 271.5 / 3 = 90.5;
+    no tugas tambahan; perilaku 90.5 everywhere -> 90.5; npk = 0.6 x 90.5 + 0.4 x 90.5 = 90.5.
+    """
+    k = {
+        "name": "k",
+        "kuantitas": {"target": "1", "realisasi": "1"},
+        "kualitas": {"target": "100", "realisasi": "95.5"},
+        "waktu": {"target": "6", "realisasi": "6"},
+    }
+    perilaku = dict.fromkeys(["orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerja_sama"], "90.5")
+    return {"kegiatan": [k], "perilaku": perilaku, "tugas_tambahan": 0}
+
+
+def test_integration_follows_the_pp46_band_policy() -> None:
+    d = _halves(_semester_1_at_90_5())
+    _, doc = load(d)
+    exact = RULE.evaluate(doc).values
+    assert exact["nilai_semester_1"] == D("90.5") and exact["kategori_semester_1"] == "Baik"
+    assert exact["nilai_konversi_semester_1"] == D("109.3333333333333333333333333333333333333")
+    rounding = attrs.evolve(
+        RULE, params=Integrasi2021Params(pp46=p46.Pp46Params(band_policy=p46.BandPolicy.ROUND_INTEGER))
+    )
+    r = rounding.evaluate(doc)
+    v = r.values
+    assert v["kategori_semester_1"] == "Sangat Baik"
+    assert v["nilai_konversi_semester_1"] == 110  # the Sangat Baik rung, as the sebutan says
+    assert v["score"] == D("104.615")  # 0.5 x 110 + 0.5 x 99.23
+    step = next(s for s in r.explain().to_json()["steps"] if s["rule"] == "semester_1 converted to the 0-120 scale")
+    assert step["inputs"]["as classified (ROUND_INTEGER band policy)"] == "91"
+
+
 def _halves(score1_doc_change: dict[str, Any] | None = None, **second: Any) -> dict[str, Any]:
     d = m.example_document()
     if score1_doc_change:
@@ -170,6 +233,76 @@ def test_bad_documents() -> None:
     assert "semester_2" in errors(missing)
 
 
+def test_every_problem_of_both_halves_at_once() -> None:
+    d = m.example_document()
+    d["semester_1"]["kegiatan"][0]["waktu"]["target"] = "0"  # semester 1 cannot be built ...
+    d["semester_2"]["period"] = {"start": "2021-07-01", "end": "2022-01-31"}  # ... nor can the halves be compared
+    d["semester_2"]["nilai_perilaku"] = "130"
+    d["semester_2"]["kinerja_utama"][0]["weight"] = "50"  # 50 + 60 = 110
+    assert errors(d) == {
+        "semester_1.kegiatan[0].waktu.target": "a target must be positive, got 0",
+        "semester_2.kinerja_utama": "the bobot (weight, percent) of the kinerja utama must add up to 100, "
+        "they add up to 110",
+        "semester_2.nilai_perilaku": "nilai perilaku is on the 0-120 scale, got 130",
+        "semester_2.period": "must lie inside 2021-07-01..2021-12-31, got 2021-07-01..2022-01-31",
+    }
+    other = m.example_document()
+    other["semester_1"]["perilaku"]["komitmen"] = "x"
+    other["semester_2"]["employee"] = {"nip": "197805122005011003", "name": "Agus"}
+    assert set(errors(other)) == {"semester_1.perilaku.komitmen", "semester_2.employee.nip"}
+
+
+def test_an_error_while_scoring_a_half_names_the_half() -> None:
+    # semester 2: 106 of 100 on a maximum attainable target is refused when scored
+    d = m.example_document()
+    d["semester_2"]["kinerja_utama"][0].update(target="50", realization={"value": "53"}, target_maksimal=True)
+    _, doc = load(d)
+    with pytest.raises(ValidationError) as info:
+        RULE.evaluate(doc)
+    assert info.value.paths == ("semester_2.kinerja_utama[0].realization.value",)
+    # semester 1: UndoneRule.FORMULA needs every realisation of an undone kegiatan
+    d = m.example_document()
+    d["semester_1"]["kegiatan"][0].update(kuantitas={"target": "1", "realisasi": "0"}, kualitas={"target": "100"})
+    _, doc = load(d)
+    formula = attrs.evolve(RULE, params=Integrasi2021Params(pp46=p46.Pp46Params(undone=p46.UndoneRule.FORMULA)))
+    with pytest.raises(ValidationError) as info:
+        formula.evaluate(doc)
+    assert info.value.paths == ("semester_1.kegiatan[0].kualitas.realisasi",)
+
+
+def test_predikat_uses_the_kurang_edge_of_the_8_2021_parameters() -> None:
+    _, doc = load(m.example_document())
+    # the example integrates to 99.96 (Baik) whatever the Kurang edge
+    edge = attrs.evolve(RULE, params=Integrasi2021Params(permenpanrb8=p8.Permenpanrb8Params(kurang_min=D(60))))
+    assert edge.evaluate(doc).values["predikat"] is P.BAIK
+    # a weak year. Semester 1: one kegiatan (100 + 1 + 76) / 3 = 59, no tugas tambahan, perilaku 40 everywhere:
+    # npk = 0.6 x 59 + 0.4 x 40 = 51.4 -> band map (Kurang row) 50 + 2 x 0.4 = 50.8.
+    # Semester 2: capaian 60 % -> nilai 50, no KT, perilaku 0: 0.7 x 50 = 35.
+    # Integrated 0.5 x 50.8 + 0.5 x 35 = 42.9 -> Sangat Kurang by default, Kurang with kurang_min 40.
+    d = m.example_document()
+    d["semester_1"]["tugas_tambahan"] = 0
+    d["semester_1"]["perilaku"] = dict.fromkeys(d["semester_1"]["perilaku"], "40")
+    d["semester_1"]["kegiatan"] = [
+        {
+            "name": "k",
+            "kuantitas": {"target": "1", "realisasi": "1"},
+            "kualitas": {"target": "100", "realisasi": "1"},
+            "waktu": {"target": "6", "realisasi": "6"},
+        }
+    ]
+    d["semester_2"].update(
+        kinerja_utama=[{"id": "a", "target": "100", "weight": "100", "realization": {"value": "60"}}],
+        kinerja_tambahan=[],
+        nilai_perilaku="0",
+    )
+    _, doc = load(d)
+    v = RULE.evaluate(doc).values
+    assert (v["nilai_semester_1"], v["nilai_konversi_semester_1"], v["nilai_semester_2"]) == (D("51.4"), D("50.8"), 35)
+    assert v["score"] == D("42.9") and v["predikat"] is P.SANGAT_KURANG
+    low = attrs.evolve(RULE, params=Integrasi2021Params(permenpanrb8=p8.Permenpanrb8Params(kurang_min=D(40))))
+    assert low.evaluate(doc).values["predikat"] is P.KURANG
+
+
 def test_shorter_halves_are_allowed() -> None:
     d = _halves({"period": {"start": "2021-03-01", "end": "2021-06-30"}})
     assert kinerja.evaluate(d)["period"] == "2021-03-01..2021-12-31"
@@ -198,6 +331,8 @@ def test_explanation_has_both_halves_and_the_reconciliation() -> None:
         "predikat of the integrated value (Sangat Baik needs the new idea of semester_2)",
     ]
     assert "51/61/76/91/100" in ex.to_text()
+    none = attrs.evolve(RULE, params=Integrasi2021Params(reconciliation=Reconciliation.NONE))
+    assert "S14's plain 50/50 of the raw numbers" in none.explain(doc).to_text()
 
 
 def test_warnings_of_the_halves_are_kept() -> None:

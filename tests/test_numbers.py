@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import math
 import time
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -83,6 +85,64 @@ def test_float_means_its_shortest_repr() -> None:
 )
 def test_round_half_up_matches_php(value: str, places: int, expected: str) -> None:
     assert str(round_half_up(Decimal(value), places)) == expected
+
+
+def test_a_fraction_is_rounded_once_not_twice() -> None:
+    """Audit reproducer (f_doubleround.py): 85.205 - 8.4e-43 is below the tie, so it rounds down.
+
+    The old path made a 40-digit decimal first: 85.20499...9(42 nines)16 -> 85.20500000000000000000000000000000000000
+    (half-even at the 40th digit), then rounded that tie up to 85.21.
+    """
+    tie = Fraction(85205, 1000)
+    tiny = Fraction(84, 10**44)  # 8.4e-43
+    assert str(round_half_up(tie - tiny, 2)) == "85.20"
+    assert str(round_half_up(tie, 2)) == "85.21"  # the exact tie goes away from zero
+    assert str(round_half_up(tie + tiny, 2)) == "85.21"
+    assert str(round_half_up(-tie + tiny, 2)) == "-85.20"
+    assert str(round_half_up(-tie, 2)) == "-85.21"
+    # 1/3 to 3 places, 2/3 to none, -1/2000 to 2 places (rounds to zero: no "-0.00")
+    assert [str(round_half_up(Fraction(n, d), p)) for n, d, p in ((1, 3, 3), (2, 3, 0), (-1, 2000, 2))] == [
+        "0.333",
+        "1",
+        "0.00",
+    ]
+    assert str(round_half_up(Fraction(12345), -2)) == "1.23E+4"  # negative places: to hundreds
+
+
+@st.composite
+def near_ties(draw: st.DrawFn) -> tuple[Fraction, int]:
+    """A value a hair (1e-39 .. 1e-60) off a rounding tie at *places*: where a 40-digit detour rounds wrongly."""
+    places = draw(st.integers(min_value=0, max_value=8))
+    tie = Fraction(2 * draw(st.integers(min_value=-(10**12), max_value=10**12)) + 1, 2 * 10**places)
+    hair = Fraction(draw(st.integers(1, 9)), 10 ** draw(st.integers(min_value=39, max_value=60)))
+    return tie + draw(st.sampled_from([hair, -hair])), places
+
+
+anywhere = st.tuples(
+    st.fractions(min_value=-(10**12), max_value=10**12, max_denominator=10**60),
+    st.integers(min_value=0, max_value=8),
+)
+
+
+@given(st.one_of(near_ties(), anywhere))
+def test_round_half_up_of_a_fraction_is_the_integer_arithmetic_definition(case: tuple[Fraction, int]) -> None:
+    value, places = case
+    q = value * 10**places
+    n = math.floor(abs(q) + Fraction(1, 2))  # half away from zero, on the exact rational
+    expected = Fraction(n if q >= 0 else -n, 10**places)
+    got = round_half_up(value, places)
+    assert Fraction(got) == expected
+    assert got.as_tuple().exponent == -places  # the places are part of the value's meaning ("85.50")
+    assert abs(Fraction(got) - value) <= Fraction(1, 2 * 10**places)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=10, min_value=-(10**9), max_value=10**9),
+    st.integers(0, 8),
+)
+def test_decimal_and_fraction_paths_agree(d: Decimal, places: int) -> None:
+    a, b = round_half_up(d, places), round_half_up(Fraction(d), places)
+    assert a == b and a.as_tuple().exponent == b.as_tuple().exponent
 
 
 def test_fmt_has_no_exponent() -> None:

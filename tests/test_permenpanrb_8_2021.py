@@ -28,8 +28,10 @@ from kinerja.rules.permenpanrb_8_2021 import (
     CapOn,
     Iki,
     KinerjaTambahan,
+    NegativeCapaian,
     Permenpanrb8Document,
     Permenpanrb8Params,
+    TargetMaksimalRule,
     bobot,
     capaian_iki,
     kategori_capaian_iki,
@@ -264,7 +266,28 @@ def test_scale_capped_at_120() -> None:
     doc = document(iki(100, 111), perilaku=100, tambahan=(10,))
     assert RULE.evaluate(doc).values["score"] == 120
     assert skp_first.evaluate(doc).values["score"] == 114
-    assert skp_first.evaluate(doc).values["nilai_skp"] == 130  # still the regulation's KU + KT
+    assert RULE.evaluate(doc).values["nilai_skp"] == 130  # the default caps the final value only
+
+
+def test_cap_on_nilai_skp_reports_the_capped_nilai_skp() -> None:
+    """Audit: KU 120 (capaian 111 %) + KT 10 under CapOn.NILAI_SKP: 120 is weighted, so 120 is shown, not 130.
+
+    0.7 x 120 + 0.3 x 100 = 114; KU + KT = 130 stays visible as nilai_ku + nilai_kt and in the explanation.
+    """
+    skp_first = attrs.evolve(RULE, params=Permenpanrb8Params(cap_on=CapOn.NILAI_SKP))
+    doc = document(iki(100, 111), perilaku=100, tambahan=(10,))
+    r = skp_first.evaluate(doc)
+    v = r.values
+    assert (v["nilai_ku"], v["nilai_kt"], v["nilai_skp"], v["score"]) == (120, 10, 120, 114)
+    assert str(v["nilai_skp_1dp"]) == "120.0"
+    steps = {s["rule"]: s for s in r.explain().to_json()["steps"]}
+    assert steps["Nilai SKP = Nilai KU + Nilai KT"]["output"] == "130"
+    capped = steps["Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)"]
+    assert (capped["inputs"]["Nilai KU + Nilai KT"], capped["output"]) == ("130", "120")
+    assert steps["Nilai SKP shown with one decimal, half-up"]["output"] == "120.0"
+    # below the cap nothing changes: KU 109 + KT 2.5 = 111.5 under either policy
+    low = document(iki(100, 100), perilaku=100, tambahan=("2.5",))
+    assert skp_first.evaluate(low).values == RULE.evaluate(low).values
 
 
 @pytest.mark.parametrize(
@@ -310,6 +333,156 @@ def test_params_validation() -> None:
         Permenpanrb8Params(capaian_places=-1)
     with pytest.raises(ValidationError, match="predikat_places"):
         Permenpanrb8Params(predikat_places=True)
+    for edge in ("0", "70", "-1", "abc"):
+        with pytest.raises(ValidationError, match="kurang_min"):
+            Permenpanrb8Params(kurang_min=edge)  # type: ignore[arg-type]
+
+
+def test_kurang_edge_is_a_parameter() -> None:
+    """Open question 3: Kurang 50 <= x < 70 [R]. With kurang_min 45: 45 is Kurang, 44.99 Sangat Kurang."""
+    assert predikat_kinerja(D("49.99")) is P.SANGAT_KURANG and predikat_kinerja(D(50)) is P.KURANG
+    at45 = Permenpanrb8Params(kurang_min=D(45))
+    assert at45.kurang_min == 45
+    assert predikat_kinerja(D("49.99"), params=at45) is P.KURANG
+    assert predikat_kinerja(D(45), params=at45) is P.KURANG
+    assert predikat_kinerja(D("44.99"), params=at45) is P.SANGAT_KURANG
+    assert predikat_kinerja(D("69.99"), params=at45) is P.KURANG
+    assert predikat_kinerja(D(70), params=at45) is P.BUTUH_PERBAIKAN  # the Cukup line (70) is not moved
+    # through the rule: capaian 50 % -> 50 / 59 x 49 = 41.52...; perilaku 70: 0.7 x 41.52... + 21 = 50.06...
+    doc = document(iki(100, 50), perilaku=70)
+    assert RULE.evaluate(doc).values["predikat"] is P.KURANG
+    strict = attrs.evolve(RULE, params=Permenpanrb8Params(kurang_min=D(55)))
+    assert strict.evaluate(doc).values["predikat"] is P.SANGAT_KURANG
+    assert "Kurang 55-<70" in strict.explain(doc).to_text()
+
+
+def test_public_helpers_refuse_values_outside_the_scale() -> None:
+    """Audit: predikat_kinerja(125, ide_baru=True) was Sangat Baik; the scale is 0-120 (Pasal 41(5))."""
+    for bad in ("125", "120.01", "-1"):
+        with pytest.raises(ValidationError) as info:
+            predikat_kinerja(D(bad), ide_baru=True)
+        assert info.value.paths == ("nilai",)
+    assert predikat_kinerja(D(120), ide_baru=True) is P.SANGAT_BAIK
+    assert predikat_kinerja(D(0)) is P.SANGAT_KURANG
+
+
+def test_a_maximum_target_cannot_be_exceeded() -> None:
+    """Audit: nilai_capaian_iki(105, target_maksimal=True) gave 120. 105 % of a maximum is a contradiction."""
+    with pytest.raises(ValidationError) as info:
+        nilai_capaian_iki(D(105), target_maksimal=True)
+    assert info.value.paths == ("capaian",) and "maximum attainable target" in str(info.value)
+    with pytest.raises(ValidationError):
+        kategori_capaian_iki(D("100.5"), target_maksimal=True)  # rounds to 101
+    assert nilai_capaian_iki(D("100.49"), target_maksimal=True) == 120  # rounds to 100: met
+    with pytest.raises(ValidationError):
+        nilai_capaian_iki(D("100.49"), target_maksimal=True, places=None)  # exact mode: above 100
+    at_least = Permenpanrb8Params(target_maksimal=TargetMaksimalRule.AT_LEAST_100)
+    assert nilai_capaian_iki(D(105), target_maksimal=True, params=at_least) == 120  # the earlier reading
+    assert kategori_capaian_iki(D(105), target_maksimal=True, params=at_least) is P.SANGAT_BAIK
+    assert nilai_capaian_iki(D(105)) == D("114.4444444444444444444444444444444444444")  # no flag: 110 + 10/9 x 4
+    # through the rule: 106 of 100 on a maximum target is refused naming the realisation
+    doc = document(iki(100, 106, maksimal=True), perilaku=100)
+    with pytest.raises(ValidationError) as info:
+        RULE.evaluate(doc)
+    assert info.value.paths == ("kinerja_utama[0].realization.value",)
+    lenient = attrs.evolve(RULE, params=at_least)
+    assert lenient.evaluate(doc).values["nilai_ku"] == 120
+    # every refused IKI at once
+    two = document(iki(100, 106, 50, maksimal=True, id="a"), iki(10, 12, 50, maksimal=True, id="b"))
+    with pytest.raises(ValidationError) as info:
+        RULE.evaluate(two)
+    assert info.value.paths == ("kinerja_utama[0].realization.value", "kinerja_utama[1].realization.value")
+
+
+def test_negative_capaian_is_a_parameter() -> None:
+    """Less is better, target 10, realisasi 25: (1 + (1 - 2.5)) x 100 = -50 %. Default nilai 0; REFUSE refuses."""
+    doc = document(iki(10, 25, direction=Direction.LOWER_IS_BETTER), perilaku=100)
+    v = RULE.evaluate(doc).values
+    assert v["nilai_ku"] == 0 and v["score"] == 30  # 0.7 x 0 + 0.3 x 100
+    refuse = Permenpanrb8Params(negative_capaian=NegativeCapaian.REFUSE)
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(RULE, params=refuse).evaluate(doc)
+    assert info.value.paths == ("kinerja_utama[0].realization.value",) and "below 0 %" in str(info.value)
+    with pytest.raises(ValidationError):
+        nilai_capaian_iki(D(-50), params=refuse)
+    assert nilai_capaian_iki(D(-50)) == 0 and kategori_capaian_iki(D(-50)) is P.SANGAT_KURANG
+    assert nilai_capaian_iki(D("-0.4"), params=refuse) == 0  # rounds to 0 %: not below 0
+
+
+# --- percentages (satuan "%") ------------------------------------------------------------------
+
+
+def test_a_percentage_lies_within_0_to_100() -> None:
+    """Audit: satuan "%" with realisasi 150, a range 80-120 %, a target of 120 % were accepted."""
+    pct = "satuan '%'"
+    assert errors(_iki_doc(satuan="%", target="90", realization={"value": "150"})) == {
+        "kinerja_utama[0].realization.value": f"a realisation in percent ({pct}) lies within 0-100, got 150"
+    }
+    assert errors(_iki_doc(satuan="%", target={"low": "80", "high": "120"}, realization={"value": "100"})) == {
+        "kinerja_utama[0].target.high": f"the top of a range target in percent ({pct}) lies within 0-100, got 120"
+    }
+    assert errors(_iki_doc(satuan="%", target="120", realization={"value": "100"})) == {
+        "kinerja_utama[0].target": f"a target in percent ({pct}) lies within 0-100, got 120"
+    }
+    both = errors(_iki_doc(satuan=" Persen ", target={"low": "101", "high": "120"}, realization={"value": "100.5"}))
+    assert set(both) == {
+        "kinerja_utama[0].target.low",
+        "kinerja_utama[0].target.high",
+        "kinerja_utama[0].realization.value",
+    }
+    assert "satuan 'Persen'" in both["kinerja_utama[0].target.low"]
+    # 100 is allowed; so are values above 100 in any other unit
+    ok = load(_iki_doc(satuan="%", target={"low": "80", "high": "100"}, realization={"value": "100"}))[1]
+    assert RULE.evaluate(ok).values["nilai_ku"] == 109  # inside the range: 100 %
+    assert RULE.evaluate(load(_iki_doc(satuan="dokumen", target="10", realization={"value": "15"}))[1])
+    # the Python API refuses the same
+    with pytest.raises(ValidationError) as info:
+        Iki("a", target=Target(D(90)), satuan="%", weight=D(100), realization=Realization(D(150)))
+    assert info.value.paths == ("realization.value",)
+    assert m.is_percent("%") and m.is_percent("PERSEN") and not m.is_percent("persentase")
+
+
+def test_a_realisation_outside_a_range_is_scored_not_refused() -> None:
+    """Spec §2.3: above the range -> the upper bound, below -> the lower bound; nothing to refuse (T3: 70 of 80-90)."""
+    v = RULE.evaluate(load(_iki_doc(satuan="%", target={"low": "80", "high": "90"}, realization={"value": "70"}))[1])
+    assert v.values["nilai_ku"] == 78  # 70 / 80 = 87.5 % -> 88 % -> 70 + 8
+
+
+# --- every problem at once ---------------------------------------------------------------------
+
+
+def test_a_bad_iki_does_not_hide_the_document_checks() -> None:
+    """Audit: the bobot sum (90) and nilai perilaku (130) used to wait until the IKI errors were fixed."""
+    bad = base_doc(
+        nilai_perilaku="130",
+        kinerja_utama=[
+            {"id": "a", "target": "0", "weight": "50", "realization": {"value": "5"}},
+            {"id": "b", "target": "10", "weight": "40", "realization": {"value": "-1"}},
+        ],
+    )
+    assert errors(bad) == {
+        "kinerja_utama[0].target": "a target must be positive, got 0",
+        "kinerja_utama[1].realization.value": "a realisation cannot be negative, got -1",
+        "kinerja_utama": "the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to 90",
+        "nilai_perilaku": "nilai perilaku is on the 0-120 scale, got 130",
+    }
+
+
+def test_a_bad_field_does_not_hide_the_iki_checks() -> None:
+    # a bad target next to a missing weight, a missing realisation and a percentage above 100
+    one = {"id": "a", "target": "-1", "satuan": "%"}
+    assert errors(base_doc(kinerja_utama=[one])) == {
+        "kinerja_utama[0].target": "a target must be positive, got -1",
+        "kinerja_utama[0].weight": "required: the bobot (percent) of this indikator",
+        "kinerja_utama[0].realization": "required: the realisasi of this indikator (missing is not zero)",
+    }
+    two = {"id": "a", "target": "abc", "satuan": "%", "weight": "-5", "realization": {"value": "150"}}
+    assert errors(base_doc(kinerja_utama=[two])) == {
+        "kinerja_utama[0].target.low": "not a number: 'abc'",  # the loader reads a single target as its low end
+        "kinerja_utama[0].weight": "a weight cannot be negative, got -5",
+        "kinerja_utama[0].realization.value": "a realisation in percent (satuan '%') lies within 0-100, got 150",
+        "kinerja_utama": "the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to -5",
+    }
 
 
 # --- bad input --------------------------------------------------------------------------------
@@ -406,16 +579,33 @@ def test_period_outside_validity_warns() -> None:
 capaians = st.decimals(min_value=D(-50), max_value=D(200), places=3)
 
 
+AT_LEAST_100 = Permenpanrb8Params(target_maksimal=TargetMaksimalRule.AT_LEAST_100)
+"""The earlier reading (a maximum target scores 120 at 100 % or more): defined for every capaian, so monotone."""
+
+
 @settings(max_examples=300, deadline=None)
 @given(capaians, capaians, st.sampled_from([0, 1, 2, None]), st.booleans())
 def test_nilai_table_is_monotone_and_in_range(a: Decimal, b: Decimal, places: int | None, maks: bool) -> None:
     lo, hi = min(a, b), max(a, b)
-    n_lo = nilai_capaian_iki(lo, places=places, target_maksimal=maks)
-    n_hi = nilai_capaian_iki(hi, places=places, target_maksimal=maks)
+    kw: dict[str, Any] = {"places": places, "target_maksimal": maks, "params": AT_LEAST_100}
+    n_lo = nilai_capaian_iki(lo, **kw)
+    n_hi = nilai_capaian_iki(hi, **kw)
     assert 0 <= n_lo <= n_hi <= 120
-    assert kategori_capaian_iki(lo, places=places, target_maksimal=maks) <= kategori_capaian_iki(
-        hi, places=places, target_maksimal=maks
-    )
+    assert kategori_capaian_iki(lo, **kw) <= kategori_capaian_iki(hi, **kw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(capaians, st.sampled_from([0, 1, 2, None]))
+def test_a_maximum_target_is_refused_exactly_when_exceeded(c: Decimal, places: int | None) -> None:
+    used = c if places is None else c.quantize(D(1).scaleb(-places), rounding="ROUND_HALF_UP")
+    if used > 100:
+        with pytest.raises(ValidationError):
+            nilai_capaian_iki(c, places=places, target_maksimal=True)
+    else:  # the default agrees with the earlier reading wherever it does not refuse
+        assert nilai_capaian_iki(c, places=places, target_maksimal=True) == nilai_capaian_iki(
+            c, places=places, target_maksimal=True, params=AT_LEAST_100
+        )
+        assert (nilai_capaian_iki(c, places=places, target_maksimal=True) == 120) is (used == 100)
 
 
 HUNDRED = D(100)
@@ -453,7 +643,8 @@ def test_a_better_realisation_never_lowers_the_score(
     better = r + delta if i.direction is Direction.HIGHER_IS_BETTER else max(r - delta, D(0))
     worse_doc = document(i, perilaku=perilaku, p360=p360, ide_baru=ide)
     better_doc = document(attrs.evolve(i, realization=Realization(better)), perilaku=perilaku, p360=p360, ide_baru=ide)
-    a, b = RULE.evaluate(worse_doc).values, RULE.evaluate(better_doc).values
+    rule = attrs.evolve(RULE, params=AT_LEAST_100)  # every realisation scores (none is refused)
+    a, b = rule.evaluate(worse_doc).values, rule.evaluate(better_doc).values
     assert a["score"] <= b["score"]  # type: ignore[operator]
     assert a["predikat"] <= b["predikat"]  # type: ignore[operator]
     for v in (a, b):
@@ -470,7 +661,8 @@ def test_a_better_realisation_never_lowers_the_score(
 def test_indicator_order_does_not_matter(items: list[Iki], kt: list[Decimal], rnd: Any) -> None:
     shuffled = list(items)
     rnd.shuffle(shuffled)
-    a = RULE.evaluate(document(*items, tambahan=tuple(kt))).values
-    b = RULE.evaluate(document(*shuffled, tambahan=tuple(reversed(kt)))).values
+    rule = attrs.evolve(RULE, params=AT_LEAST_100)
+    a = rule.evaluate(document(*items, tambahan=tuple(kt))).values
+    b = rule.evaluate(document(*shuffled, tambahan=tuple(reversed(kt)))).values
     assert a == b
     assert 0 <= a["nilai_kt"] <= 10  # type: ignore[operator]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -359,6 +360,39 @@ def test_two_decimals_half_up() -> None:
     assert r.values["score_2dp"] == D("85.21")
 
 
+def test_two_decimals_round_the_exact_value_once() -> None:
+    """Audit reproducer (f_doubleround.py): a nilai capaian SKP 8.4e-43 below the tie 85.205 shows as 85.20.
+
+    The quotients were chosen so that (100 RO/TO + 100 RK/TK + 76) / 3 = 85.205 - 8.43...e-43 exactly; its
+    40-digit decimal is the tie 85.20500000000000000000000000000000000000, which used to be rounded again to 85.21.
+    """
+    ro, to = "141532516040.178640161567084", "123456789012.345678901234567"
+    rk, tk = "64.973660975683243", "99.999999999999989"
+    skp = (Fraction(D(ro)) / Fraction(D(to)) * 100 + Fraction(D(rk)) / Fraction(D(tk)) * 100 + 76) / 3
+    assert Fraction(-85, 10**44) < skp - Fraction(85205, 1000) < Fraction(-84, 10**44)  # just below the tie
+    v = evaluate(
+        base_doc(kegiatan=[_keg(kuantitas={"target": to, "realisasi": ro}, kualitas={"target": tk, "realisasi": rk})])
+    ).values
+    assert v["nilai_capaian_skp"] == D("85.20500000000000000000000000000000000000")  # the 40-digit value
+    assert str(v["nilai_capaian_skp_2dp"]) == "85.20"  # half-up of the exact value
+
+
+@pytest.mark.parametrize(
+    ("value", "policy", "expected"),
+    [
+        # a hair (1e-44) below 90.995 / 90.5 / 75.5: the exact value rounds down; a 40-digit detour rounded it up
+        ("90.99499999999999999999999999999999999999999999", BandPolicy.DISPLAYED, "BAIK"),  # 90.99, not 91.00
+        ("90.49999999999999999999999999999999999999999999", BandPolicy.ROUND_INTEGER, "BAIK"),  # 90, not 91
+        ("75.49999999999999999999999999999999999999999999", BandPolicy.ROUND_INTEGER, "CUKUP"),  # 75, not 76
+        ("90.995", BandPolicy.DISPLAYED, "SANGAT_BAIK"),  # the tie itself goes up
+        ("90.5", BandPolicy.ROUND_INTEGER, "SANGAT_BAIK"),
+    ],
+)
+def test_band_policies_round_the_exact_value(value: str, policy: BandPolicy, expected: str) -> None:
+    d = Decimal(value)  # sebutan() reads the Decimal exactly (Fraction(d)), whatever its length
+    assert sebutan(d, policy) is Sebutan[expected]
+
+
 # --- negative aspects -------------------------------------------------------------------------
 
 
@@ -419,6 +453,83 @@ def test_more_bad_inputs() -> None:
 def test_every_problem_is_reported_at_once() -> None:
     bad = _keg(kuantitas={"target": "0", "realisasi": "1"}, waktu={"target": "12", "realisasi": "-1"})
     assert set(errors(base_doc(kegiatan=[bad]))) == {"kegiatan[0].kuantitas.target", "kegiatan[0].waktu.realisasi"}
+
+
+def test_a_bad_aspect_does_not_hide_the_kegiatan_checks() -> None:
+    """Audit: kuantitas target 0 and kualitas 105 in one kegiatan: both at once (kualitas used to wait for the fix)."""
+    bad = _keg(kuantitas={"target": "0", "realisasi": "1"}, kualitas={"target": "100", "realisasi": "105"})
+    assert errors(base_doc(kegiatan=[bad])) == {
+        "kegiatan[0].kuantitas.target": "a target must be positive, got 0",
+        "kegiatan[0].kualitas.realisasi": "kualitas is scored on a 0-100 scale, got 105",
+    }
+    # a done kegiatan (RO 1) with a bad waktu target and no kualitas realisation: both
+    bad = _keg(kualitas={"target": "100"}, waktu={"target": "-12", "realisasi": "12"})
+    assert set(errors(base_doc(kegiatan=[bad]))) == {"kegiatan[0].waktu.target", "kegiatan[0].kualitas.realisasi"}
+
+
+def test_a_bad_kegiatan_does_not_hide_the_document_checks() -> None:
+    """A bad kegiatan, a bad perilaku element and the document rules (tugas tambahan, kepemimpinan) together."""
+    p = {**base_doc()["perilaku"], "integritas": "abc", "disiplin": "101", "kepemimpinan": "80"}
+    d = base_doc(kegiatan=[_keg(waktu={"target": "0", "realisasi": "12"})], perilaku=p, tugas_tambahan=-1)
+    assert errors(d) == {
+        "kegiatan[0].waktu.target": "a target must be positive, got 0",
+        "perilaku.integritas": "not a number: 'abc'",
+        "perilaku.disiplin": "perilaku elements are scored 0-100, got 101",
+        "tugas_tambahan": "the number of tugas tambahan cannot be negative, got -1",
+        "perilaku.kepemimpinan": "kepemimpinan is scored only for pejabat struktural, not Pelaksana",
+    }
+    # a pejabat struktural without kepemimpinan, next to an unreadable kegiatan
+    struktural = base_doc(employee={"nip": NIP_STRUKTURAL, "name": "Agus", "jenis_jabatan": "PENGAWAS"})
+    struktural["kegiatan"] = [{**_keg(), "kuantitas": "lots"}]
+    assert set(errors(struktural)) == {"kegiatan[0].kuantitas", "perilaku.kepemimpinan"}
+    # unchanged when only the document-level check fails
+    assert errors(base_doc(kegiatan=[])) == {"kegiatan": "at least one kegiatan tugas jabatan is required"}
+
+
+def test_a_zero_biaya_target_says_to_omit_biaya() -> None:
+    found = errors(base_doc(kegiatan=[_keg(biaya={"target": "0", "realisasi": "-5"})]))
+    assert found == {
+        "kegiatan[0].biaya.target": "a biaya target must be positive, got 0: omit `biaya` when the kegiatan has no budget",
+        "kegiatan[0].biaya.realisasi": "a realisasi cannot be negative, got -5",
+    }
+    # other aspects keep the plain message; a negative biaya target is not "no budget"
+    assert errors(base_doc(kegiatan=[_keg(waktu={"target": "0", "realisasi": "1"})])) == {
+        "kegiatan[0].waktu.target": "a target must be positive, got 0"
+    }
+    assert errors(base_doc(kegiatan=[_keg(biaya={"target": "-1", "realisasi": "1"})])) == {
+        "kegiatan[0].biaya.target": "a target must be positive, got -1"
+    }
+
+
+def test_each_perilaku_element_has_its_sebutan() -> None:
+    """Spec §1.5: the five bands apply to every element. 91 SB, 90.5 Baik (91 under ROUND_INTEGER), 76 Baik,
+    60.5 Kurang (61 -> Cukup under ROUND_INTEGER), 50 Buruk; mean 368/5 = 73.6 Cukup."""
+    p = perilaku(91, "90.5", 76, "60.5", 50)
+    assert {k: v.label for k, v in p.sebutan_unsur().items()} == {
+        "orientasi_pelayanan": "Sangat Baik",
+        "integritas": "Baik",
+        "komitmen": "Baik",
+        "disiplin": "Kurang",
+        "kerja_sama": "Buruk",
+    }
+    assert [v.label for v in p.sebutan_unsur(BandPolicy.ROUND_INTEGER).values()] == [
+        "Sangat Baik",
+        "Sangat Baik",
+        "Baik",
+        "Cukup",
+        "Buruk",
+    ]
+    r = RULE.evaluate(document(kegiatan(), perilaku=p))
+    assert r.values["nilai_perilaku"] == D("73.6") and r.values["kategori_perilaku"] == "Cukup"
+    step = next(s for s in r.explain().to_json()["steps"] if s["rule"].startswith("sebutan of each perilaku element"))
+    assert step["inputs"]["disiplin"] == "60.5"
+    assert step["output"] == {
+        "orientasi_pelayanan": "Sangat Baik",
+        "integritas": "Baik",
+        "komitmen": "Baik",
+        "disiplin": "Kurang",
+        "kerja_sama": "Buruk",
+    }
 
 
 # --- the rule as a whole ----------------------------------------------------------------------

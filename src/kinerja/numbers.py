@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import decimal
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -159,12 +160,28 @@ def is_number_like(value: object) -> bool:
 def round_half_up(value: Decimal | Fraction, places: int = 0) -> Decimal:
     """Round *value* to *places* decimals, halves away from zero (PHP ``round()``).
 
+    A :class:`~fractions.Fraction` is rounded exactly, with integer arithmetic: with
+    ``q = |value| × 10**places`` the result is ``sign × floor(q + 1/2) × 10**-places``.
+    It is never first turned into a 40-digit decimal, which would round it once
+    (half-even at the 40th digit) before this rounding — a double rounding that moves
+    a value a hair below a tie, such as 85.205 − 8.4·10⁻⁴³, up to 85.21 instead of 85.20.
+
     >>> round_half_up(Decimal("2.085"), 2), round_half_up(Decimal("-2.5"))
     (Decimal('2.09'), Decimal('-3'))
+    >>> round_half_up(Fraction(85205, 1000) - Fraction(1, 10**43), 2), round_half_up(Fraction(-5, 2))
+    (Decimal('85.20'), Decimal('-3'))
     """
     if isinstance(value, Fraction):
-        value = CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+        return _round_fraction(value, places)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def _round_fraction(value: Fraction, places: int) -> Decimal:
+    """Half away from zero on an exact rational; the digits are built directly, so no context can round them."""
+    scaled = abs(value) * (Fraction(10) ** places)
+    n = math.floor(scaled + Fraction(1, 2))
+    sign = 1 if value < 0 and n else 0  # a value that rounds to zero is 0, not -0
+    return Decimal((sign, tuple(int(c) for c in str(n)), -places))
 
 
 def fmt(value: Decimal) -> str:

@@ -13,28 +13,41 @@ A document holds the two halves, each a complete document of its regime (without
      "semester_1": {...a pp-46-2011 document, period inside 2021-01-01..2021-06-30...},
      "semester_2": {...a permenpanrb-8-2021 document, period inside 2021-07-01..2021-12-31...}}
 
-**Scale reconciliation** (open question 5; unverified in the sources). The halves are on
-different scales: PP 46/2011 scores around 0–100 with sebutan edges 91 / 76 / 61 / 51,
-PermenPANRB 8/2021 on 0–120 with predikat edges 110 / 90 / 70 / 50. Adding them as they
-are would let a PP 46 "Baik" (76) drag an 8/2021 "Baik" (90) down into "Cukup". The
-default ``Reconciliation.BAND_MAP`` converts the first half first, piecewise linearly,
+**What the source says, and what the default does** (open question 5). The only source
+for the integration, S14 (a blog, [C1]), states a plain 50/50 of the two results *as
+numbers*: ``0.5 × PP 46 value + 0.5 × 8/2021 value``. That is ``Reconciliation.NONE``.
+It is not the default, because the halves are on different scales — PP 46/2011 scores
+around 0–100 with sebutan edges 91 / 76 / 61 / 51, PermenPANRB 8/2021 on 0–120 with
+predikat edges 110 / 90 / 70 / 50 — and adding the raw numbers lets a PP 46 "Baik" (76)
+drag an 8/2021 "Baik" (90) down into "Cukup" (0.5 × 76 + 0.5 × 90 = 83), a result no
+appraiser gave. No official scale reconciliation was found (the BKN / MenPANRB instrument
+is unverified), so this is a documented choice of the library [D], and S14's literal rule
+stays one parameter away.
+
+The default ``Reconciliation.BAND_MAP`` converts the first half first, piecewise linearly,
 band onto band::
 
     PP 46/2011  0 ─ 51 ─ 61 ─ 76 ─ 91 ─ 100 (and above)
     8/2021      0 ─ 50 ─ 70 ─ 90 ─ 110 ─ 120
 
-so that every PP 46/2011 sebutan lands in the same rung of the 8/2021 predikat ladder
-(Baik 76–<91 → 90–<110; Sangat Baik 91+ → 110–120; Buruk → Sangat Kurang), a score above
-100 converts to 120 (the top of the new scale) and a negative one (only possible with
-extremely late work) to 0. Alternatives: ``Reconciliation.SCALE_120`` (× 1.2, capped at
-120) and ``Reconciliation.NONE`` (the raw numbers, as S14 states the 50/50 rule). Then::
+applied to the number the PP 46 band policy classifies (``Pp46Params.band_policy``: the
+exact value under ``EXACT``, the value rounded half-up to 2 decimals under ``DISPLAYED``,
+to an integer under ``ROUND_INTEGER``). So every PP 46/2011 sebutan lands in the same rung
+of the 8/2021 predikat ladder, under every band policy (Baik 76–<91 → 90–<110; Sangat Baik
+91+ → 110–120, Sangat Baik there needing the new idea; Buruk → Sangat Kurang): 90.5 is
+Baik → 109.33 under ``EXACT``, and Sangat Baik (90.5 → 91) → 110 under ``ROUND_INTEGER``.
+A score above 100 converts to 120 (the top of the new scale) and a negative one (only
+possible with extremely late work) to 0. Alternatives: ``Reconciliation.SCALE_120`` (× 1.2
+of the exact value, capped at 120) and ``Reconciliation.NONE`` (S14's raw 50/50; neither
+keeps the rungs). Then::
 
     score = bobot_semester_1 × konversi(semester 1) + bobot_semester_2 × nilai kinerja(semester 2)
 
-with 50/50 by default (``bobot_semester_1``), and the predikat follows the 8/2021 bands,
-Sangat Baik requiring the new idea recorded in the second half (PP 30/2019 Pasal 41(5)).
-Each half is scored by its own regime with the parameters given in
-:class:`Integrasi2021Params`.
+with 50/50 by default (``bobot_semester_1``), and the predikat follows the 8/2021 bands
+(with ``Permenpanrb8Params.kurang_min`` and ``predikat_places``), Sangat Baik requiring the
+new idea recorded in the second half (PP 30/2019 Pasal 41(5)). Each half is scored by its
+own regime with the parameters given in :class:`Integrasi2021Params`; an error of either
+half names it (``semester_2.kinerja_utama[0]...``).
 
 >>> from kinerja.rules.integrasi_2021 import konversi
 >>> [konversi(Decimal(x)) for x in ("51", "76", "91", "100", "104")]
@@ -46,15 +59,17 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.model import Period
+from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
@@ -104,11 +119,11 @@ class Reconciliation(enum.Enum):
     """How the PP 46/2011 half is brought onto the 0–120 scale before the 50/50 combination."""
 
     BAND_MAP = "BAND_MAP"
-    """Piecewise linear, sebutan band onto predikat band (default)."""
+    """Piecewise linear, sebutan band onto predikat band, on the value the PP 46 band policy classifies (default)."""
     SCALE_120 = "SCALE_120"
     """Multiply by 1.2, cap at 120 (floor 0)."""
     NONE = "NONE"
-    """Use the PP 46/2011 number as it is."""
+    """Use the PP 46/2011 number as it is: the plain 50/50 of the raw numbers that S14 states."""
 
 
 BAND_MAP: Final[Ladder[p8.Segment]] = Ladder(
@@ -128,21 +143,32 @@ BAND_MAP: Final[Ladder[p8.Segment]] = Ladder(
 _SCALE_MAX = Fraction(p8.SCALE_MAX)
 
 
-def _konversi(value: Fraction, how: Reconciliation) -> Fraction:
+def _konversi(value: Fraction, how: Reconciliation, band_policy: p46.BandPolicy = p46.BandPolicy.EXACT) -> Fraction:
     if how is Reconciliation.NONE:
         return value
     if how is Reconciliation.SCALE_120:
         return min(max(value * Fraction(12, 10), Fraction(0)), _SCALE_MAX)
-    return p8._rung(BAND_MAP, value).at(value)
+    classified = p46._band_value(value, band_policy)  # the number the PP 46 sebutan was read from
+    return p8._rung(BAND_MAP, classified).at(classified)
 
 
-def konversi(nilai_pp46: Decimal, how: Reconciliation = Reconciliation.BAND_MAP) -> Decimal:
+def konversi(
+    nilai_pp46: Decimal,
+    how: Reconciliation = Reconciliation.BAND_MAP,
+    band_policy: p46.BandPolicy = p46.BandPolicy.EXACT,
+) -> Decimal:
     """A PP 46/2011 nilai prestasi kerja on the 0–120 scale of PermenPANRB 8/2021 (see the module docstring).
+
+    ``BAND_MAP`` converts the number the PP 46 *band_policy* classifies — the exact value,
+    or it rounded half-up to 2 decimals (``DISPLAYED``) or to an integer (``ROUND_INTEGER``)
+    — so the converted value sits on the rung of the sebutan that policy gives.
 
     >>> konversi(Decimal("84.77")), konversi(Decimal("84.77"), Reconciliation.SCALE_120)
     (Decimal('101.6933333333333333333333333333333333333'), Decimal('101.724'))
+    >>> konversi(Decimal("90.5")), konversi(Decimal("90.5"), band_policy=p46.BandPolicy.ROUND_INTEGER)
+    (Decimal('109.3333333333333333333333333333333333333'), Decimal('110'))
     """
-    return p8._dec(_konversi(Fraction(nilai_pp46), how))
+    return p8._dec(_konversi(Fraction(nilai_pp46), how, band_policy))
 
 
 def _share(value: object, attribute: attrs.Attribute[Any]) -> Decimal:
@@ -173,18 +199,57 @@ class Integrasi2021Document:
     semester_2: p8.Permenpanrb8Document
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        if not SEMESTER_1.contains(self.semester_1.period):
-            ps.add("semester_1.period", f"must lie inside {SEMESTER_1.label}, got {self.semester_1.period.label}")
-        if not SEMESTER_2.contains(self.semester_2.period):
-            ps.add("semester_2.period", f"must lie inside {SEMESTER_2.label}, got {self.semester_2.period.label}")
-        if self.semester_1.employee.nip != self.semester_2.employee.nip:
-            ps.add(
+        s1, s2 = self.semester_1, self.semester_2
+        problems = _halves_problems(s1.period, s2.period, s1.employee.nip, s2.employee.nip)
+        if problems:
+            raise ValidationError(problems)
+
+
+def _halves_problems(p1: Period | None, p2: Period | None, nip1: Nip | None, nip2: Nip | None) -> list[Problem]:
+    """The checks across the two halves; ``None`` is a part that could not be read (its check is skipped)."""
+    out: list[Problem] = []
+    if p1 is not None and not SEMESTER_1.contains(p1):
+        out.append(Problem("semester_1.period", f"must lie inside {SEMESTER_1.label}, got {p1.label}"))
+    if p2 is not None and not SEMESTER_2.contains(p2):
+        out.append(Problem("semester_2.period", f"must lie inside {SEMESTER_2.label}, got {p2.label}"))
+    if nip1 is not None and nip2 is not None and nip1 != nip2:
+        out.append(
+            Problem(
                 "semester_2.employee.nip",
-                f"both halves must be the same PNS: {self.semester_2.employee.nip.digits} "
-                f"is not {self.semester_1.employee.nip.digits}",
+                f"both halves must be the same PNS: {nip2.digits} is not {nip1.digits}",
             )
-        ps.raise_if_any()
+        )
+    return out
+
+
+def _raw_period(half: object) -> Period | None:
+    from kinerja import io
+
+    if not isinstance(half, Mapping):
+        return None
+    try:
+        period: Period = io.structure(half.get("period"), Period)
+    except ValidationError:
+        return None
+    return period
+
+
+def _raw_nip(half: object) -> Nip | None:
+    employee = half.get("employee") if isinstance(half, Mapping) else None
+    if not isinstance(employee, Mapping):
+        return None
+    try:
+        return parse_nip(employee.get("nip"))
+    except ValidationError:
+        return None
+
+
+def _raw_halves(data: Mapping[str, Any]) -> list[Problem]:
+    s1, s2 = data.get("semester_1"), data.get("semester_2")
+    return _halves_problems(_raw_period(s1), _raw_period(s2), _raw_nip(s1), _raw_nip(s2))
+
+
+p46._loader_hook(Integrasi2021Document, _raw_halves)
 
 
 OUTPUTS: Final = (
@@ -212,25 +277,34 @@ def _run(
 ) -> tuple[dict[str, object], tuple[str, ...]]:
     t1: list[Step] | None = [] if trace is not None else None
     t2: list[Step] | None = [] if trace is not None else None
-    first = p46._run(doc.semester_1, params.pp46, t1)
-    second = p8._run(doc.semester_2, params.permenpanrb8, t2)
-    converted = _konversi(first.score, params.reconciliation)
+    ps = Problems()
+    try:
+        first: p46._Outcome | None = p46._run(doc.semester_1, params.pp46, t1)
+    except ValidationError as exc:  # e.g. UndoneRule.FORMULA without every realisation
+        ps.extend(exc, "semester_1")
+        first = None
+    try:
+        second: p8._Outcome | None = p8._run(doc.semester_2, params.permenpanrb8, t2)
+    except ValidationError as exc:  # e.g. a capaian above 100 % of a maximum attainable target
+        ps.extend(exc, "semester_2")
+        second = None
+    ps.raise_if_any()
+    assert first is not None and second is not None
+    policy = params.pp46.band_policy
+    converted = _konversi(first.score, params.reconciliation, policy)
     w1 = Fraction(params.bobot_semester_1)
     w2 = 1 - w1
     score = w1 * converted + w2 * second.score
-    band_value = (
-        score
-        if params.permenpanrb8.predikat_places is None
-        else Fraction(round_half_up(score, params.permenpanrb8.predikat_places))
-    )
-    predikat = p8._predikat(band_value, doc.semester_2.ide_baru)
+    band_value = p8._used(score, params.permenpanrb8.predikat_places)
+    predikat = p8._predikat(band_value, doc.semester_2.ide_baru, params.permenpanrb8.kurang_min)
     warnings = tuple(f"semester_1: {w}" for w in first.warnings) + tuple(f"semester_2: {w}" for w in second.warnings)
     if trace is not None and t1 is not None and t2 is not None:
         trace.extend(_prefixed(t1, "semester_1"))
         trace.extend(_prefixed(t2, "semester_2"))
+        classified = p46._band_value(first.score, policy)
         if params.reconciliation is Reconciliation.BAND_MAP:
-            segment = p8._rung(BAND_MAP, first.score)
-            how = f"band map: {segment} on the PP 46 value" if first.score >= 0 else "below 0 -> 0"
+            segment = p8._rung(BAND_MAP, classified)
+            how = f"band map: {segment} on the PP 46 value" if classified >= 0 else "below 0 -> 0"
         elif params.reconciliation is Reconciliation.SCALE_120:
             how = "x 1.2, within 0-120"
         else:
@@ -239,10 +313,18 @@ def _run(
             Step(
                 "semester_1 converted to the 0-120 scale",
                 SRC_RECONCILE,
-                {"nilai prestasi kerja": p8._dec(first.score), "sebutan": first.sebutan.label, "conversion": how},
+                {
+                    "nilai prestasi kerja": p8._dec(first.score),
+                    f"as classified ({policy.value} band policy)": p8._dec(classified),
+                    "sebutan": first.sebutan.label,
+                    "conversion": how,
+                },
                 p8._dec(converted),
-                note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, so each sebutan keeps its rung"
+                note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, applied to the number the "
+                "band policy classifies, so each sebutan keeps its rung"
                 if params.reconciliation is Reconciliation.BAND_MAP
+                else "S14's plain 50/50 of the raw numbers: the PP 46 value is not brought onto the 0-120 scale"
+                if params.reconciliation is Reconciliation.NONE
                 else "",
             )
         )

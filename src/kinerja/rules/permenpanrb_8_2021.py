@@ -27,35 +27,66 @@ Everything inside is an exact rational; results leave as :class:`~decimal.Decima
 (40 significant digits), with ``nilai_skp_1dp`` (one decimal, as the Lampiran's example
 "102,8") and ``score_2dp`` rounded half-up for display.
 
-Decisions on the open questions (spec §2 and "Open questions" 3 – 5), each a field of
-:class:`Permenpanrb8Params` where a choice exists:
+Percentages: an IKI whose ``satuan`` is a percentage ("%", "persen") has its target, the
+bounds of a range target and its realisation within 0–100; a value above 100 is refused
+naming the field (``kinerja_utama[0].realization.value``, ``kinerja_utama[0].target.high``).
+A realisation outside a range target is not refused: the Lampiran scores it against the
+nearer bound (spec §2.3). Bad input raises one :class:`~kinerja.errors.ValidationError`
+with every independent problem (a bad IKI does not hide the bobot sum or the nilai perilaku).
 
-* **Rounding before the lookup.** ``capaian_places=0`` (default): the capaian IKI is
-  rounded half-up to a whole percent before the kategori and nilai lookup, as the
-  Lampiran's own row does (97,89 % printed as 98 %, nilai 88; spec T2) and as the integer
-  table requires (its rows leave gaps between 99 and 100 and between 100 and 101).
-  ``capaian_places=None`` uses the exact capaian with half-open rows instead
-  (``[80, 100)`` on the 80–99 line, ``[100, 101)`` → 109, ``[101, 110]`` on the 101–110 line).
-* **Maximum attainable target** (S10 p.101). An IKI flagged ``target_maksimal`` whose
-  (rounded) capaian is 100 % or more gets nilai 120 and kategori Sangat Baik.
-* **Negative capaian.** A "less is better" realisation above twice the target gives a
-  capaian below 0; the table starts at 0, so its nilai is 0 (kategori Sangat Kurang).
-* **Kinerja tambahan.** The per-item formula (category multiplier × bobot lingkup
-  penugasan × nilai) is garbled in the available copy (spec §2.5), so a kinerja tambahan
-  item carries its *nilai tertimbang* as computed by the penilai; the module adds them and
-  converts a total above 10 to 10.
-* **The 120 cap.** The scale ends at 120 (Pasal 41(5)); Nilai SKP = KU + KT can reach 130.
-  ``cap_on=CapOn.NILAI_KINERJA`` (default) caps the final nilai kinerja at 120, where the
-  regulation states the maximum; ``CapOn.NILAI_SKP`` caps Nilai SKP at 120 before
-  weighting (and the final value then cannot exceed 120 either).
-* **Predikat band edges.** The bands are stated half-open (70 ≤ x < 90), so the exact value
-  is classified (``predikat_places=None``); ``predikat_places=1`` classifies the value
-  rounded to one decimal, as an e-SKP that stores one decimal would. Kurang and Sangat
-  Kurang lines are tagged [R] (open question 3).
-* **Nilai perilaku** is an input on the 0–120 scale: the numeric scoring of the
+Decisions — on the open questions (spec "Open questions" 3 – 5) and where the spec leaves a
+gap — each with the :class:`Permenpanrb8Params` field that selects it, or "fixed":
+
+* **Period of validity** (fixed; ``INFO``). Spec §2 says "Jul 2021 – 2022" and that 6/2022
+  replaced 8/2021 in February 2022. This regime is used for appraisal periods 2021-07-01 …
+  2021-12-31; PermenPANRB 6/2022 is used from **2022-01-01**, because SKP are set per
+  calendar year and the 2022 SKP year is appraised under the regulation in force for it.
+  A 2022 period can still be scored here on request, with a warning.
+* **Rounding before the lookup** (``capaian_places=0``). The capaian IKI is rounded half-up
+  to a whole percent before the kategori and nilai lookup, as the Lampiran's own row does
+  (97,89 % printed as 98 %, nilai 88; spec T2) and as the integer table requires (its rows
+  leave gaps between 99 and 100 and between 100 and 101). ``capaian_places=None`` uses the
+  exact capaian with half-open rows instead (``[80, 100)`` on the 80–99 line,
+  ``[100, 101)`` → 109, ``[101, 110]`` on the 101–110 line).
+* **The "113 %" example** (fixed; open question 4). The Lampiran (S10 p.110) prints
+  "92 % / 90 % = 113 %" for a range target 80–90 % and realisation 92 %; the arithmetic is
+  102.2 %. The module computes 102.2 % (→ 102 %, nilai 111.11) and treats the printed 113 %
+  as a typo of the copy; no parameter reproduces it.
+* **Maximum attainable target** (``target_maksimal=TargetMaksimalRule.EXACTLY_100``). The
+  Lampiran (S10 p.101) gives nilai 120, Sangat Baik, at 100 % of a target that cannot be
+  exceeded. A capaian (as rounded) above 100 % of such a target is a contradiction and is
+  refused, naming the realisation; ``TargetMaksimalRule.AT_LEAST_100`` scores it 120 as well.
+* **Negative capaian** (``negative_capaian=NegativeCapaian.ZERO``). A "less is better"
+  realisation above twice the target gives a capaian below 0; the table starts at 0, so its
+  nilai is 0 (kategori Sangat Kurang). ``NegativeCapaian.REFUSE`` refuses it instead.
+* **Kinerja tambahan** (fixed). The per-item formula (category multiplier × bobot lingkup
+  penugasan × nilai) is garbled in the available copy (spec §2.5, open question 4), so a
+  kinerja tambahan item carries its *nilai tertimbang* as computed by the penilai; the
+  module adds them and converts a total above 10 to 10.
+* **The 120 cap** (``cap_on=CapOn.NILAI_KINERJA``). The scale ends at 120 (Pasal 41(5));
+  Nilai SKP = KU + KT can reach 130. The default caps the final nilai kinerja at 120, where
+  the regulation states the maximum; ``CapOn.NILAI_SKP`` caps Nilai SKP at 120 before
+  weighting — ``nilai_skp`` is then the capped value that was weighted (KU + KT uncapped is
+  ``nilai_ku + nilai_kt``, and the explanation shows both).
+* **Predikat band edges** (``predikat_places=None``). The bands are stated half-open
+  (70 ≤ x < 90), so the exact value is classified; ``predikat_places=1`` classifies the value
+  rounded to one decimal, as an e-SKP that stores one decimal would.
+* **Kurang / Sangat Kurang** (``kurang_min=Decimal(50)``; open question 3). Only a paraphrase
+  of Pasal 41(5) d–e was seen (Kurang 50 ≤ x < 70, Sangat Kurang x < 50, tagged [R]). The top
+  of Kurang is the bottom of the confirmed Cukup line (70); its bottom, the Kurang / Sangat
+  Kurang edge, is ``kurang_min`` (strictly between 0 and 70).
+* **Nilai perilaku** (fixed) is an input on the 0–120 scale: the numeric scoring of the
   perilaku elements under 8/2021 is not verified (open question 4), so it is not computed.
-* **JA/JF model.** The per-aspect kategori method for pejabat administrasi and fungsional
-  (open question 4) is not implemented; every IKI is scored with the nilai capaian IKI table.
+* **JA/JF model** (fixed). The per-aspect kategori method for pejabat administrasi and
+  fungsional (open question 4) is not implemented; every IKI is scored with the nilai
+  capaian IKI table.
+* **The 2021 integration** (open question 5) is the ``integrasi-2021`` rule's, with its own
+  parameters (:mod:`kinerja.rules.integrasi_2021`).
+
+The public helpers refuse what lies outside the scale: :func:`predikat_kinerja` a nilai
+outside 0–120, :func:`nilai_capaian_iki` / :func:`kategori_capaian_iki` what the rule
+refuses (a capaian above 100 % of a maximum target; a negative capaian under
+``NegativeCapaian.REFUSE``).
 
 Monotonicity: a better realisation never lowers any value here (the table is
 non-decreasing and rounding half-up is monotone); the table jumps from 89 (99 %) to 109
@@ -71,40 +102,47 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TypeVar
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import range_reference
 from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
-from kinerja.numbers import CONTEXT, round_half_up
+from kinerja.numbers import CONTEXT, fmt, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
+from kinerja.rules.pp46_2011 import _UNREADABLE, _Lenient, _loader_hook, _read, _read_in
 
 __all__ = [
     "INFO",
     "KATEGORI_CAPAIAN_IKI",
     "KT_CAP",
+    "KURANG_MIN",
     "NILAI_CAPAIAN_IKI",
     "OUTPUTS",
+    "PERCENT_UNITS",
     "PREDIKAT_BANDS",
     "RULE",
     "SCALE_MAX",
     "CapOn",
     "Iki",
     "KinerjaTambahan",
+    "NegativeCapaian",
     "Permenpanrb8Document",
     "Permenpanrb8Params",
     "Permenpanrb8Rule",
     "Segment",
+    "TargetMaksimalRule",
     "bobot",
     "capaian_iki",
     "example_document",
+    "is_percent",
     "kategori_capaian_iki",
     "label",
     "nilai_capaian_iki",
@@ -234,6 +272,9 @@ SCALE_MAX: Final = Decimal(120)
 KT_CAP: Final = Decimal(10)
 """Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5)."""
 
+KURANG_MIN: Final = Decimal(50)
+"""Default lower edge of Kurang (PP 30/2019 Pasal 41(5) d-e as paraphrased, open question 3)."""
+
 _WEIGHTS: Final = {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
 
 
@@ -253,7 +294,26 @@ class CapOn(enum.Enum):
     NILAI_KINERJA = "NILAI_KINERJA"
     """On the final nilai kinerja (default)."""
     NILAI_SKP = "NILAI_SKP"
-    """On Nilai SKP before weighting (hence on the final value too)."""
+    """On Nilai SKP before weighting (hence on the final value too); ``nilai_skp`` is then the capped value."""
+
+
+class NegativeCapaian(enum.Enum):
+    """What a capaian below 0 % gets (less is better, realisation above twice the target)."""
+
+    ZERO = "ZERO"
+    """Nilai 0, kategori Sangat Kurang: the table starts at 0 % (default)."""
+    REFUSE = "REFUSE"
+    """A :class:`~kinerja.errors.ValidationError` naming the realisation."""
+
+
+class TargetMaksimalRule(enum.Enum):
+    """When the maximum-attainable-target row (nilai 120, Sangat Baik; Lampiran p.101) applies."""
+
+    EXACTLY_100 = "EXACTLY_100"
+    """At a capaian (as rounded for the lookup) of exactly 100 %; above 100 % is a contradiction —
+    a maximum attainable target cannot be exceeded — and is refused naming the realisation (default)."""
+    AT_LEAST_100 = "AT_LEAST_100"
+    """At 100 % or more: a capaian above 100 % of a maximum target also scores 120."""
 
 
 def _places(value: object, attribute: attrs.Attribute[Any]) -> int | None:
@@ -264,6 +324,15 @@ def _places(value: object, attribute: attrs.Attribute[Any]) -> int | None:
     return value
 
 
+def _kurang_min(value: object, attribute: attrs.Attribute[Any]) -> Decimal:
+    d = to_decimal(value, attribute.name)
+    if not 0 < d < 70:
+        raise ValidationError.one(
+            attribute.name, f"the Kurang edge lies between 0 and 70 (Cukup starts at 70), got {d}"
+        )
+    return d
+
+
 @attrs.frozen
 class Permenpanrb8Params:
     """The choices this module makes where the regulation is silent (see the module docstring)."""
@@ -271,6 +340,13 @@ class Permenpanrb8Params:
     capaian_places: int | None = attrs.field(default=0, converter=attrs.Converter(_places, takes_field=True))  # type: ignore[misc]
     predikat_places: int | None = attrs.field(default=None, converter=attrs.Converter(_places, takes_field=True))  # type: ignore[misc]
     cap_on: CapOn = CapOn.NILAI_KINERJA
+    kurang_min: Decimal = attrs.field(
+        default=KURANG_MIN,
+        converter=attrs.Converter(_kurang_min, takes_field=True),  # type: ignore[misc]
+    )
+    """Lower edge of Kurang: a nilai kinerja below it is Sangat Kurang (open question 3; 50, tagged [R])."""
+    negative_capaian: NegativeCapaian = NegativeCapaian.ZERO
+    target_maksimal: TargetMaksimalRule = TargetMaksimalRule.EXACTLY_100
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -288,15 +364,67 @@ class Iki(Indicator):
     target_maksimal: bool = False
 
     def __attrs_post_init__(self) -> None:
-        Indicator.__attrs_post_init__(self)
         ps = Problems()
-        if self.weight is None:
-            ps.add("weight", "required: the bobot (percent) of this indikator")
-        elif self.weight > 100:
-            ps.add("weight", f"a bobot is a percentage of at most 100, got {self.weight}")
-        if self.realization is None:
-            ps.add("realization", "required: the realisasi of this indikator (missing is not zero)")
+        try:
+            Indicator.__attrs_post_init__(self)
+        except ValidationError as exc:
+            ps.extend(exc)
+        realised = self.realization is not None
+        value = self.realization.value if self.realization is not None else None
+        target = self.target
+        ps.items.extend(
+            _iki_problems(self.weight, realised, value, self.satuan, target.low, target.high, negative_weight=False)
+        )
         ps.raise_if_any()
+
+
+PERCENT_UNITS: Final = frozenset({"%", "persen"})
+"""Satuan (compared in lower case, without surrounding spaces) that make an IKI a percentage, bounded by 0-100."""
+
+
+def is_percent(satuan: object) -> bool:
+    """True when *satuan* is a percentage unit ("%", "persen"), whose targets and realisations lie within 0-100.
+
+    >>> is_percent(" % "), is_percent("Persen"), is_percent("dokumen")
+    (True, True, False)
+    """
+    return isinstance(satuan, str) and satuan.strip().lower() in PERCENT_UNITS
+
+
+def _iki_problems(
+    weight: _Lenient,
+    realised: bool | None,
+    realisasi: _Lenient,
+    satuan: object,
+    low: _Lenient,
+    high: _Lenient,
+    *,
+    negative_weight: bool,
+) -> list[Problem]:
+    """The checks of one IKI that span its fields (paths relative to the IKI); ``None`` = unreadable, skipped.
+
+    ``negative_weight`` repeats :class:`~kinerja.model.Indicator`'s own check for the loader,
+    which cannot build the indicator when another field is bad.
+    """
+    out: list[Problem] = []
+    if weight is None:
+        out.append(Problem("weight", "required: the bobot (percent) of this indikator"))
+    elif isinstance(weight, Decimal) and weight > 100:
+        out.append(Problem("weight", f"a bobot is a percentage of at most 100, got {weight}"))
+    elif negative_weight and isinstance(weight, Decimal) and weight < 0:
+        out.append(Problem("weight", f"a weight cannot be negative, got {weight}"))
+    if realised is False:
+        out.append(Problem("realization", "required: the realisasi of this indikator (missing is not zero)"))
+    if is_percent(satuan):
+        unit = f"satuan {satuan.strip()!r}" if isinstance(satuan, str) else "a percentage"
+        for path, what, value in (
+            ("target" if high is None else "target.low", "a target", low),
+            ("target.high", "the top of a range target", high),
+            ("realization.value", "a realisation", realisasi),
+        ):
+            if isinstance(value, Decimal) and value > 100:
+                out.append(Problem(path, f"{what} in percent ({unit}) lies within 0-100, got {value}"))
+    return out
 
 
 @attrs.frozen
@@ -331,21 +459,67 @@ class Permenpanrb8Document:
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
-        if not self.kinerja_utama:
-            ps.add("kinerja_utama", "at least one indikator kinerja utama is required")
-        elif all(i.weight is not None for i in self.kinerja_utama):
-            total = sum((Fraction(i.weight) for i in self.kinerja_utama if i.weight is not None), Fraction(0))
-            if total != 100:
-                ps.add(
-                    "kinerja_utama",
-                    f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {_dec(total)}",
-                )
-        if not 0 <= self.nilai_perilaku <= SCALE_MAX:
-            ps.add("nilai_perilaku", f"nilai perilaku is on the 0-120 scale, got {self.nilai_perilaku}")
+        ps.items.extend(_document_problems([i.weight for i in self.kinerja_utama], self.nilai_perilaku))
         for name, flag in (("perilaku_360", self.perilaku_360), ("ide_baru", self.ide_baru)):
             if not isinstance(flag, bool):
                 ps.add(name, "expected true or false")
         ps.raise_if_any()
+
+
+def _document_problems(weights: list[_Lenient] | None, nilai_perilaku: _Lenient) -> list[Problem]:
+    """The document-level checks; ``weights`` is ``None`` when the list itself was unreadable."""
+    out: list[Problem] = []
+    if weights is not None and not weights:
+        out.append(Problem("kinerja_utama", "at least one indikator kinerja utama is required"))
+    elif weights is not None and all(isinstance(w, Decimal) for w in weights):
+        total = sum((Fraction(w) for w in weights if isinstance(w, Decimal)), Fraction(0))
+        if total != 100:
+            out.append(
+                Problem(
+                    "kinerja_utama",
+                    f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {_dec(total)}",
+                )
+            )
+    if isinstance(nilai_perilaku, Decimal) and not 0 <= nilai_perilaku <= SCALE_MAX:
+        out.append(Problem("nilai_perilaku", f"nilai perilaku is on the 0-120 scale, got {nilai_perilaku}"))
+    return out
+
+
+# --- loading: every independent problem at once (see kinerja.rules.pp46_2011._loader_hook) -----------
+
+
+def _raw_iki(data: Mapping[str, Any]) -> list[Problem]:
+    target, realization = data.get("target"), data.get("realization")
+    low: _Lenient
+    high: _Lenient = None
+    if isinstance(target, Mapping):
+        low, high = _read_in(target, "low"), _read(target.get("high"))
+    elif isinstance(target, (str, int, float, Decimal)) and not isinstance(target, bool):
+        low = _read(target)
+    else:
+        low = _UNREADABLE
+    realised: bool | None = None
+    value: _Lenient = _UNREADABLE
+    if realization is None:
+        realised = False
+    elif isinstance(realization, Mapping):
+        realised = True
+        value = _read_in(realization, "value")
+        if value is None:  # a realisation without its value: that problem is the loader's
+            value = _UNREADABLE
+    return _iki_problems(
+        _read_in(data, "weight"), realised, value, data.get("satuan", ""), low, high, negative_weight=True
+    )
+
+
+def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
+    ikis = data.get("kinerja_utama")
+    weights = [_read_in(i, "weight") for i in ikis] if isinstance(ikis, list) else None
+    return _document_problems(weights, _read_in(data, "nilai_perilaku"))
+
+
+_loader_hook(Iki, _raw_iki)
+_loader_hook(Permenpanrb8Document, _raw_document)
 
 
 # --- the formulas -----------------------------------------------------------------------------
@@ -401,37 +575,95 @@ def capaian_iki(iki: Indicator) -> Decimal:
 
 
 def _used(c: Fraction, places: int | None) -> Fraction:
+    """The capaian the lookup uses: exact, or rounded half-up exactly (integer arithmetic, no 40-digit step)."""
     return c if places is None else Fraction(round_half_up(c, places))
 
 
+_DEFAULT_PARAMS: Final = Permenpanrb8Params()
+
+
+def _refusal(c: Fraction, target_maksimal: bool, params: Permenpanrb8Params) -> str | None:
+    """Why capaian *c* (as used for the lookup) cannot be scored under *params*, or ``None``."""
+    if target_maksimal and c > 100 and params.target_maksimal is TargetMaksimalRule.EXACTLY_100:
+        return (
+            f"capaian {_dec(c)} % is above 100 % of a maximum attainable target (target_maksimal): a maximum "
+            "cannot be exceeded; correct the realisation or the flag (TargetMaksimalRule.AT_LEAST_100 scores it 120)"
+        )
+    if c < 0 and params.negative_capaian is NegativeCapaian.REFUSE:
+        return (
+            f"capaian {_dec(c)} % is below 0 % (less is better, realisation above twice the target), "
+            "refused under NegativeCapaian.REFUSE"
+        )
+    return None
+
+
+def _maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
+    return target_maksimal and c >= 100  # above 100 only reaches here under TargetMaksimalRule.AT_LEAST_100
+
+
 def _nilai(c: Fraction, target_maksimal: bool) -> Fraction:
-    if target_maksimal and c >= 100:
+    if _maksimal_met(c, target_maksimal):
         return Fraction(SCALE_MAX)
     return _rung(NILAI_CAPAIAN_IKI, c).at(c)
 
 
 def _kategori(c: Fraction, target_maksimal: bool) -> Predikat:
-    if target_maksimal and c >= 100:
+    if _maksimal_met(c, target_maksimal):
         return Predikat.SANGAT_BAIK
     return _rung(KATEGORI_CAPAIAN_IKI, c)
 
 
-def nilai_capaian_iki(capaian: Decimal, *, target_maksimal: bool = False, places: int | None = 0) -> Decimal:
+def _checked(
+    capaian: Decimal, target_maksimal: bool, places: int | None, params: Permenpanrb8Params | None
+) -> Fraction:
+    used = _used(Fraction(capaian), places)
+    why = _refusal(used, target_maksimal, params or _DEFAULT_PARAMS)
+    if why is not None:
+        raise ValidationError.one("capaian", why)
+    return used
+
+
+def nilai_capaian_iki(
+    capaian: Decimal,
+    *,
+    target_maksimal: bool = False,
+    places: int | None = 0,
+    params: Permenpanrb8Params | None = None,
+) -> Decimal:
     """The nilai capaian IKI of a capaian (percent), rounded to *places* first (spec §2.4).
+
+    *params* supplies the decisions on a negative capaian and on a maximum attainable target
+    (default :class:`Permenpanrb8Params`): a capaian above 100 % of a maximum target is a
+    contradiction and is refused.
 
     >>> nilai_capaian_iki(Decimal("97.89")), nilai_capaian_iki(Decimal("100"), target_maksimal=True)
     (Decimal('88'), Decimal('120'))
+    >>> nilai_capaian_iki(Decimal("105"), target_maksimal=True)
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: capaian: capaian 105 % is above 100 % of a maximum attainable target ...
+    >>> nilai_capaian_iki(Decimal("105"), target_maksimal=True,
+    ...                   params=Permenpanrb8Params(target_maksimal=TargetMaksimalRule.AT_LEAST_100))
+    Decimal('120')
     """
-    return _dec(_nilai(_used(Fraction(capaian), places), target_maksimal))
+    return _dec(_nilai(_checked(capaian, target_maksimal, places, params), target_maksimal))
 
 
-def kategori_capaian_iki(capaian: Decimal, *, target_maksimal: bool = False, places: int | None = 0) -> Predikat:
+def kategori_capaian_iki(
+    capaian: Decimal,
+    *,
+    target_maksimal: bool = False,
+    places: int | None = 0,
+    params: Permenpanrb8Params | None = None,
+) -> Predikat:
     """The kategori of a capaian IKI (Cukup is :attr:`Predikat.BUTUH_PERBAIKAN`), rounded to *places* first.
+
+    Refuses what :func:`nilai_capaian_iki` refuses.
 
     >>> [label(kategori_capaian_iki(Decimal(c))) for c in ("101", "100.4", "99.5", "80", "79", "59")]
     ['Sangat Baik', 'Baik', 'Baik', 'Cukup', 'Kurang', 'Sangat Kurang']
     """
-    return _kategori(_used(Fraction(capaian), places), target_maksimal)
+    return _kategori(_checked(capaian, target_maksimal, places, params), target_maksimal)
 
 
 _LABELS: Final = {Predikat.BUTUH_PERBAIKAN: "Cukup", Predikat.KURANG: "Kurang"}
@@ -446,20 +678,31 @@ def label(predikat: Predikat) -> str:
     return _LABELS.get(predikat, predikat.label)
 
 
-def _predikat(value: Fraction, ide_baru: bool) -> Predikat:
+def _predikat(value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN) -> Predikat:
     p = _rung(PREDIKAT_BANDS, value)
     if p is Predikat.SANGAT_BAIK and not ide_baru:
         return Predikat.BAIK
+    if p <= Predikat.KURANG:  # below 70: the Kurang / Sangat Kurang edge is a parameter (open question 3)
+        return Predikat.KURANG if value >= Fraction(kurang_min) else Predikat.SANGAT_KURANG
     return p
 
 
-def predikat_kinerja(nilai: Decimal, *, ide_baru: bool = False) -> Predikat:
-    """Predikat for a nilai kinerja: Sangat Baik needs 110–120 *and* a recorded new idea (spec §2.2).
+def predikat_kinerja(nilai: Decimal, *, ide_baru: bool = False, params: Permenpanrb8Params | None = None) -> Predikat:
+    """Predikat for a nilai kinerja on the 0–120 scale: Sangat Baik needs 110–120 *and* a recorded new idea (spec §2.2).
+
+    A nilai outside 0–120 is refused (the scale ends at 120, Pasal 41(5)); *params* gives the
+    Kurang / Sangat Kurang edge (``kurang_min``, default 50).
 
     >>> label(predikat_kinerja(Decimal(115))), label(predikat_kinerja(Decimal(115), ide_baru=True))
     ('Baik', 'Sangat Baik')
+    >>> predikat_kinerja(Decimal(125), ide_baru=True)
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: nilai: a nilai kinerja lies on the 0-120 scale, got 125
     """
-    return _predikat(Fraction(nilai), ide_baru)
+    if not 0 <= nilai <= SCALE_MAX:
+        raise ValidationError.one("nilai", f"a nilai kinerja lies on the 0-120 scale, got {nilai}")
+    return _predikat(Fraction(nilai), ide_baru, (params or _DEFAULT_PARAMS).kurang_min)
 
 
 # --- the rule ---------------------------------------------------------------------------------
@@ -469,7 +712,7 @@ OUTPUTS: Final = (
     OutputField("nilai_ku", "decimal", "Nilai KU: total nilai tertimbang of the kinerja utama (exact)"),
     OutputField("nilai_kt_total", "decimal", "total nilai tertimbang of the kinerja tambahan before the cap"),
     OutputField("nilai_kt", "decimal", "Nilai KT: the total, converted to 10 when above 10"),
-    OutputField("nilai_skp", "decimal", "Nilai SKP = Nilai KU + Nilai KT (exact)"),
+    OutputField("nilai_skp", "decimal", "Nilai SKP = Nilai KU + Nilai KT (exact; at most 120 under CapOn.NILAI_SKP)"),
     OutputField("nilai_skp_1dp", "decimal", "Nilai SKP shown with 1 decimal, half-up"),
     OutputField("nilai_perilaku", "decimal", "nilai perilaku kerja (input, 0-120)"),
     OutputField("perilaku_360", "boolean", "perilaku assessed with peers and direct subordinates"),
@@ -500,9 +743,14 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
             f"({INFO.valid_from}..{INFO.valid_to}); scored under it as asked"
         )
     ku = Fraction(0)
+    refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):
         c, ref = _capaian(iki)
         used = _used(c, params.capaian_places)
+        why = _refusal(used, iki.target_maksimal, params)
+        if why is not None:
+            refused.add(f"kinerja_utama[{i}].realization.value", why)
+            continue
         kategori = _kategori(used, iki.target_maksimal)
         nilai = _nilai(used, iki.target_maksimal)
         assert iki.weight is not None
@@ -533,7 +781,7 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                         _dec(used),
                     )
                 )
-            maks = iki.target_maksimal and used >= 100
+            maks = _maksimal_met(used, iki.target_maksimal)
             trace.append(
                 Step(
                     f"{path} kategori and nilai capaian IKI"
@@ -551,6 +799,7 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                     _dec(tertimbang),
                 )
             )
+    refused.raise_if_any()
     kt_total = sum((Fraction(k.nilai_tertimbang) for k in doc.kinerja_tambahan), Fraction(0))
     kt = min(kt_total, Fraction(KT_CAP))
     skp = ku + kt
@@ -559,8 +808,8 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
     perilaku = Fraction(doc.nilai_perilaku)
     raw = w_skp * skp_used + w_per * perilaku
     score = min(raw, Fraction(SCALE_MAX))
-    band_value = score if params.predikat_places is None else Fraction(round_half_up(score, params.predikat_places))
-    predikat = _predikat(band_value, doc.ide_baru)
+    band_value = _used(score, params.predikat_places)
+    predikat = _predikat(band_value, doc.ide_baru, params.kurang_min)
     if trace is not None:
         trace.append(
             Step("Nilai KU = sum of nilai tertimbang", SRC_KU, {"indikator": len(doc.kinerja_utama)}, _dec(ku))
@@ -574,12 +823,22 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
             )
         )
         trace.append(Step("Nilai SKP = Nilai KU + Nilai KT", SRC_SKP, {"KU": _dec(ku), "KT": _dec(kt)}, _dec(skp)))
+        if params.cap_on is CapOn.NILAI_SKP:
+            trace.append(
+                Step(
+                    "Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)",
+                    SRC_CAP,
+                    {"Nilai KU + Nilai KT": _dec(skp), "cap": SCALE_MAX},
+                    _dec(skp_used),
+                    note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
+                )
+            )
         trace.append(
             Step(
                 "Nilai SKP shown with one decimal, half-up",
                 SRC_DISPLAY,
-                {"Nilai SKP": _dec(skp)},
-                round_half_up(skp, 1),
+                {"Nilai SKP": _dec(skp_used)},
+                round_half_up(skp_used, 1),
             )
         )
         trace.append(
@@ -592,7 +851,9 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                     "perilaku with peers and subordinates": doc.perilaku_360,
                 },
                 _dec(raw),
-                note="Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)" if skp_used != skp else "",
+                note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {_dec(skp)})"
+                if skp_used != skp
+                else "",
             )
         )
         trace.append(
@@ -605,7 +866,8 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
         )
         trace.append(
             Step(
-                "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; Kurang 50-<70",
+                "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; "
+                f"Kurang {fmt(params.kurang_min)}-<70",
                 SRC_PREDIKAT,
                 {"nilai kinerja": _dec(band_value), "ide baru": doc.ide_baru},
                 predikat,
@@ -619,8 +881,8 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
         "nilai_ku": _dec(ku),
         "nilai_kt_total": _dec(kt_total),
         "nilai_kt": _dec(kt),
-        "nilai_skp": _dec(skp),
-        "nilai_skp_1dp": round_half_up(skp, 1),
+        "nilai_skp": _dec(skp_used),
+        "nilai_skp_1dp": round_half_up(skp_used, 1),
         "nilai_perilaku": doc.nilai_perilaku,
         "perilaku_360": doc.perilaku_360,
         "bobot_skp": _dec(w_skp),

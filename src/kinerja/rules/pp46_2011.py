@@ -24,7 +24,19 @@ values leave as :class:`~decimal.Decimal` (40 significant digits) and only the
 ``*_2dp`` outputs are rounded (two decimals, half-up, as ``number_format`` shows them;
 spec §1.7). The 24 % test compares exact rationals, so the floating-point trap of spec
 §1.3 (TW = 12, RW = 9,12 giving e a hair above 24 in doubles, hence nilai 76 instead of 100)
-cannot happen, and the order of the kegiatan cannot change a single digit.
+cannot happen, and the order of the kegiatan cannot change a single digit. Rounding and
+band lookup work on the exact rational too — the ``*_2dp`` values and the DISPLAYED /
+ROUND_INTEGER band policies round it with integer arithmetic, never through the 40-digit
+decimal (which would round twice: 85.205 − 10⁻⁴² would show as 85.21).
+
+**Perilaku.** The five bands apply to each perilaku element as well (spec §1.5): the
+explanation gives every element's sebutan (under the band policy in use), and
+:meth:`PerilakuKerja.sebutan_unsur` returns them.
+
+**Bad input** raises one :class:`~kinerja.errors.ValidationError` with every independent
+problem, each with its path: a zero target no longer hides a kualitas above 100 in the same
+kegiatan, nor a bad kegiatan the kepemimpinan rule (the checks that span several fields also
+run on the raw JSON when loading fails).
 
 Decisions on the open questions (spec "Open questions" 1 – 2 and gaps of §1), each a
 field of :class:`Pp46Params`:
@@ -57,8 +69,9 @@ field of :class:`Pp46Params`:
 * **Kepemimpinan.** Scored only for pejabat struktural (``Employee.jenis_jabatan`` JPT,
   administrator or pengawas); for them it is required and the average is over 6
   elements, for everyone else it must be absent and the average is over 5 (S6 code).
-* **Biaya.** A kegiatan with no budget omits ``biaya``; a zero biaya target is refused
-  (a SIMPEG export that stores 0 for "no budget" must map it to an absent ``biaya``).
+* **Biaya.** A kegiatan with no budget omits ``biaya``; a zero biaya target is refused,
+  and the loader's message says to omit ``biaya`` (a SIMPEG export that stores 0 for
+  "no budget" must map it to an absent ``biaya``).
 * **Equivalent predikat.** ``predikat`` maps the final sebutan onto the shared
   :class:`~kinerja.model.Predikat` ladder (Sangat Baik, Baik, Cukup → Butuh Perbaikan,
   Kurang, Buruk → Sangat Kurang; spec §7.1 – §7.2, §9.3 [D]) so that follow-up policies
@@ -74,17 +87,18 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
+from cattrs.gen import make_dict_structure_fn, override
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
-from kinerja.model import Employee, Period, Predikat, RankedEnum, _register, decimal_field, enum_field
-from kinerja.numbers import CONTEXT, round_half_up
+from kinerja.model import Employee, JenisJabatan, Period, Predikat, RankedEnum, _register, decimal_field, enum_field
+from kinerja.numbers import CONTEXT, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
@@ -131,6 +145,7 @@ SRC_TUGAS_TAMBAHAN = Source(PERKA, "Lampiran, tugas tambahan: 1-3 -> 1, 4-6 -> 2
 SRC_KREATIVITAS = Source(PERKA, "Lampiran, kreativitas: unit kerja 3, instansi 6, nasional 12", "C1")
 SRC_SKP = Source(PERKA, "Lampiran, nilai capaian SKP = mean + tugas tambahan + kreativitas", "C2")
 SRC_PERILAKU = Source(PERKA, "Lampiran, perilaku kerja: mean of 5 elements, 6 with kepemimpinan (struktural)", "C2")
+SRC_PERILAKU_BANDS = Source(PERKA, "Lampiran, perilaku kerja: each element scored 0-100 in the same five bands", "C1")
 SRC_NPK = Source(PP46, "nilai prestasi kerja = 60 % SKP + 40 % perilaku kerja", "C2")
 SRC_BANDS = Source(
     PERKA, "Lampiran, sebutan: 91+ Sangat Baik, 76-90 Baik, 61-75 Cukup, 51-60 Kurang, <= 50 Buruk", "C2"
@@ -329,20 +344,13 @@ class Kegiatan:
     satuan: str = ""
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        for name, value in (("target", self.kualitas.target), ("realisasi", self.kualitas.realisasi)):
-            if value is not None and value > 100:
-                ps.add(f"kualitas.{name}", f"kualitas is scored on a 0-100 scale, got {value}")
-        if self.kuantitas.realisasi is None:
-            ps.add(
-                "kuantitas.realisasi",
-                "required: write 0 for a kegiatan that was not done (missing is not zero)",
-            )
-        elif self.dikerjakan:
-            for name, aspect in self._aspects():
-                if aspect.realisasi is None:
-                    ps.add(f"{name}.realisasi", "required for a kegiatan that was done (missing is not zero)")
-        ps.raise_if_any()
+        problems = _kegiatan_problems(
+            self.kuantitas.realisasi,
+            (self.kualitas.target, self.kualitas.realisasi),
+            [(name, aspect.realisasi) for name, aspect in self._aspects()],
+        )
+        if problems:
+            raise ValidationError(problems)
 
     def _aspects(self) -> list[tuple[str, TargetRealisasi]]:
         out = [("kualitas", self.kualitas), ("waktu", self.waktu)]
@@ -380,11 +388,21 @@ class PerilakuKerja:
     kepemimpinan: Decimal | None = decimal_field(optional=True)
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        for name, value in self.elements():
-            if not 0 <= value <= 100:
-                ps.add(name, f"perilaku elements are scored 0-100, got {value}")
-        ps.raise_if_any()
+        problems = _perilaku_problems(self.elements())
+        if problems:
+            raise ValidationError(problems)
+
+    def sebutan_unsur(self, policy: BandPolicy = BandPolicy.EXACT) -> dict[str, Sebutan]:
+        """The sebutan of each element: the five bands apply to every perilaku element (spec §1.5, §1.6).
+
+        >>> p = PerilakuKerja(Decimal(91), Decimal("90.5"), Decimal(76), Decimal("60.5"), Decimal(50))
+        >>> {k: v.label for k, v in p.sebutan_unsur().items()}  # doctest: +NORMALIZE_WHITESPACE
+        {'orientasi_pelayanan': 'Sangat Baik', 'integritas': 'Baik', 'komitmen': 'Baik', 'disiplin': 'Kurang',
+         'kerja_sama': 'Buruk'}
+        >>> p.sebutan_unsur(BandPolicy.ROUND_INTEGER)["integritas"].label
+        'Sangat Baik'
+        """
+        return {name: _classify(Fraction(value), policy) for name, value in self.elements()}
 
     def elements(self) -> list[tuple[str, Decimal]]:
         """The elements that were scored, in the regulation's order."""
@@ -417,24 +435,231 @@ class Pp46Document:
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
-        if not self.kegiatan:
-            ps.add("kegiatan", "at least one kegiatan tugas jabatan is required")
+        count: int | None = None
         if isinstance(self.tugas_tambahan, bool) or not isinstance(self.tugas_tambahan, int):
             ps.add("tugas_tambahan", "the number of tugas tambahan must be an integer")
-        elif self.tugas_tambahan < 0:
-            ps.add("tugas_tambahan", f"the number of tugas tambahan cannot be negative, got {self.tugas_tambahan}")
-        struktural = self.employee.jenis_jabatan.is_struktural
-        if struktural and self.perilaku.kepemimpinan is None:
-            ps.add(
-                "perilaku.kepemimpinan",
-                f"required: a pejabat struktural ({self.employee.jenis_jabatan.label}) is scored on kepemimpinan",
+        else:
+            count = self.tugas_tambahan
+        ps.items.extend(
+            _document_problems(
+                len(self.kegiatan), count, self.employee.jenis_jabatan, self.perilaku.kepemimpinan is not None
             )
-        if not struktural and self.perilaku.kepemimpinan is not None:
-            ps.add(
-                "perilaku.kepemimpinan",
-                f"kepemimpinan is scored only for pejabat struktural, not {self.employee.jenis_jabatan.label}",
-            )
+        )
         ps.raise_if_any()
+
+
+# --- validation shared by the model classes and the loader ------------------------------------------
+#
+# A class's own checks run only once its fields have been read. The JSON loader builds the
+# fields first, so one bad number (a zero target) used to hide every check of the classes
+# around it (kualitas above 100, the kepemimpinan rule) until it was fixed. The checks are
+# therefore written once, as functions of plain values, and called both by the classes and,
+# when loading fails, on the raw JSON data (``_loader_hook`` below), so one ValidationError
+# carries every independent problem. A value the loader could not read is ``_UNREADABLE``:
+# its own problem is already reported and the checks that need it are skipped.
+
+
+class _Unreadable:
+    """A raw input value that could not be read as what it should be (its own problem is reported)."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+_UNREADABLE: Final = _Unreadable()
+_Lenient = Decimal | None | _Unreadable
+"""A number read leniently from raw data: the value, ``None`` (absent or null) or :data:`_UNREADABLE`."""
+
+
+def _read(value: object) -> _Lenient:
+    if value is None:
+        return None
+    try:
+        return to_decimal(value, "")
+    except ValidationError:
+        return _UNREADABLE
+
+
+def _read_in(container: object, key: str) -> _Lenient:
+    """``container[key]`` read leniently; unreadable when *container* is not a JSON object."""
+    if not isinstance(container, Mapping):
+        return _UNREADABLE
+    return _read(container.get(key))
+
+
+def _kegiatan_problems(
+    kuantitas_realisasi: _Lenient,
+    kualitas: tuple[_Lenient, _Lenient],
+    realisasi: Sequence[tuple[str, _Lenient]],
+) -> list[Problem]:
+    """The checks of one kegiatan across its aspects (paths relative to the kegiatan)."""
+    out: list[Problem] = []
+    for name, value in zip(("target", "realisasi"), kualitas, strict=True):
+        if isinstance(value, Decimal) and value > 100:
+            out.append(Problem(f"kualitas.{name}", f"kualitas is scored on a 0-100 scale, got {value}"))
+    if kuantitas_realisasi is None:
+        out.append(
+            Problem("kuantitas.realisasi", "required: write 0 for a kegiatan that was not done (missing is not zero)")
+        )
+    elif isinstance(kuantitas_realisasi, Decimal) and kuantitas_realisasi > 0:  # done
+        for name, value in realisasi:
+            if value is None:
+                out.append(Problem(f"{name}.realisasi", "required for a kegiatan that was done (missing is not zero)"))
+    return out
+
+
+_PERILAKU_NAMES: Final = (
+    "orientasi_pelayanan",
+    "integritas",
+    "komitmen",
+    "disiplin",
+    "kerja_sama",
+    "kepemimpinan",
+)
+
+
+def _perilaku_problems(elements: Iterable[tuple[str, _Lenient]]) -> list[Problem]:
+    return [
+        Problem(name, f"perilaku elements are scored 0-100, got {value}")
+        for name, value in elements
+        if isinstance(value, Decimal) and not 0 <= value <= 100
+    ]
+
+
+def _document_problems(
+    kegiatan: int | None, tugas_tambahan: int | None, jabatan: JenisJabatan | None, kepemimpinan: bool | None
+) -> list[Problem]:
+    """The document-level checks; an argument that is ``None`` was unreadable and its check is skipped."""
+    out: list[Problem] = []
+    if kegiatan == 0:
+        out.append(Problem("kegiatan", "at least one kegiatan tugas jabatan is required"))
+    if tugas_tambahan is not None and tugas_tambahan < 0:
+        out.append(Problem("tugas_tambahan", f"the number of tugas tambahan cannot be negative, got {tugas_tambahan}"))
+    if jabatan is not None and kepemimpinan is not None:
+        if jabatan.is_struktural and not kepemimpinan:
+            out.append(
+                Problem(
+                    "perilaku.kepemimpinan",
+                    f"required: a pejabat struktural ({jabatan.label}) is scored on kepemimpinan",
+                )
+            )
+        if not jabatan.is_struktural and kepemimpinan:
+            out.append(
+                Problem(
+                    "perilaku.kepemimpinan",
+                    f"kepemimpinan is scored only for pejabat struktural, not {jabatan.label}",
+                )
+            )
+    return out
+
+
+# --- loading: every independent problem in one ValidationError ----------------------------------
+
+_T = TypeVar("_T")
+
+
+def _loader_hook(
+    cls: type[_T], more: Callable[[Mapping[str, Any]], list[Problem]], **overrides: Any
+) -> Callable[[object, Any], _T]:
+    """Install, on the JSON loader's detailed converter, the structuring of exactly *cls* with extra checks.
+
+    The hook is cattrs' own (strict, every field's problem with its path); when it fails,
+    the problems that *more* finds in the raw data are added — those at a path not
+    already reported — so a bad field no longer hides the checks that span several
+    fields. It only runs after the fast converter has failed, so a valid document takes
+    the same path as before and yields the same object. Shared with
+    :mod:`~kinerja.rules.permenpanrb_8_2021` and :mod:`~kinerja.rules.integrasi_2021`.
+    """
+    from kinerja import io  # the loader imports the rules registry, not this module: no cycle
+
+    conv = io.converter
+    base = make_dict_structure_fn(cls, conv, **overrides)
+
+    def structure(data: object, type_: Any) -> _T:
+        try:
+            return base(data, type_)  # type: ignore[arg-type]
+        except RecursionError:
+            raise
+        except Exception as exc:
+            extra = _more_problems(more, data)
+            found = io._problems_from(exc, "")
+            seen = {p.path for p in found}
+            new = [p for p in extra if p.path not in seen]
+            if not new:
+                raise
+            raise ValidationError([*found, *new]) from None
+
+    conv.register_structure_hook_func(lambda t: t is cls, structure)
+    return structure
+
+
+def _more_problems(more: Callable[[Mapping[str, Any]], list[Problem]], data: object) -> list[Problem]:
+    if not isinstance(data, Mapping):
+        return []
+    try:
+        return more(data)
+    except Exception:  # the extra checks read arbitrary JSON; they must never hide the loader's own error
+        return []
+
+
+def _raw_kegiatan(data: Mapping[str, Any]) -> list[Problem]:
+    kualitas = data.get("kualitas")
+    aspects = [("kualitas", kualitas), ("waktu", data.get("waktu"))]
+    if data.get("biaya") is not None:
+        aspects.append(("biaya", data["biaya"]))
+    return _kegiatan_problems(
+        _read_in(data.get("kuantitas"), "realisasi"),
+        (_read_in(kualitas, "target"), _read_in(kualitas, "realisasi")),
+        [(name, _read_in(aspect, "realisasi")) for name, aspect in aspects],
+    )
+
+
+def _raw_perilaku(data: Mapping[str, Any]) -> list[Problem]:
+    return _perilaku_problems((name, _read_in(data, name)) for name in _PERILAKU_NAMES)
+
+
+def _raw_jabatan(employee: object) -> JenisJabatan | None:
+    if not isinstance(employee, Mapping):
+        return None
+    if "jenis_jabatan" not in employee:
+        return JenisJabatan.PELAKSANA  # the Employee default
+    try:
+        return JenisJabatan.parse(employee["jenis_jabatan"], "jenis_jabatan")
+    except ValidationError:
+        return None
+
+
+def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
+    """The document-level checks on raw data (each kegiatan and the perilaku have their own hooks)."""
+    kegiatan, count, perilaku = data.get("kegiatan"), data.get("tugas_tambahan"), data.get("perilaku")
+    return _document_problems(
+        len(kegiatan) if isinstance(kegiatan, list) else None,
+        count if isinstance(count, int) and not isinstance(count, bool) else None,
+        _raw_jabatan(data.get("employee")),
+        perilaku.get("kepemimpinan") is not None if isinstance(perilaku, Mapping) else None,
+    )
+
+
+_BIAYA_ZERO: Final = "a biaya target must be positive, got 0: omit `biaya` when the kegiatan has no budget"
+
+
+def _structure_biaya(value: object, _: object) -> TargetRealisasi | None:
+    """The ``biaya`` aspect, with a message that says what a zero target means (SIMPEG stores 0 for no budget)."""
+    if value is None:
+        return None
+    from kinerja import io
+
+    try:
+        return io.structure(value, TargetRealisasi)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        if not (isinstance(value, Mapping) and _read(value.get("target")) == 0):
+            raise
+        raise ValidationError(Problem(p.path, _BIAYA_ZERO) if p.path == "target" else p for p in exc.problems) from None
+
+
+_loader_hook(Kegiatan, _raw_kegiatan, biaya=override(struct_hook=_structure_biaya))
+_loader_hook(PerilakuKerja, _raw_perilaku)
+_loader_hook(Pp46Document, _raw_document)
 
 
 # --- the formulas (exact rationals inside, Decimal at the surface) --------------------------
@@ -538,14 +763,24 @@ def _kreativitas(
 _BANDS_EXACT: Final = tuple((Fraction(r.lower), r.label) for r in SEBUTAN_BANDS.rungs)
 
 
-def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:
+def _band_value(value: Fraction, policy: BandPolicy) -> Fraction:
+    """The number the band *policy* compares with the thresholds: the exact value, or it rounded half-up.
+
+    Rounding is exact (integer arithmetic on the rational, :func:`~kinerja.numbers.round_half_up`),
+    never through a 40-digit decimal, so a value a hair below a tie cannot be rounded twice.
+    """
     if policy is BandPolicy.EXACT:
-        for lower, label in _BANDS_EXACT:
-            if value >= lower:
-                return label
-        return SEBUTAN_BANDS.floor
+        return value
     places = DISPLAY_PLACES if policy is BandPolicy.DISPLAYED else 0
-    return SEBUTAN_BANDS.classify(round_half_up(value, places))
+    return Fraction(round_half_up(value, places))
+
+
+def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:
+    v = _band_value(value, policy)
+    for lower, label in _BANDS_EXACT:
+        if v >= lower:
+            return label
+    return SEBUTAN_BANDS.floor
 
 
 def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT) -> Sebutan:
@@ -782,6 +1017,14 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
                 SRC_PERILAKU,
                 {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
                 _dec(perilaku),
+            )
+        )
+        trace.append(
+            Step(
+                f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
+                SRC_PERILAKU_BANDS,
+                dict(elements),
+                {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy).items()},
             )
         )
         trace.append(

@@ -154,12 +154,20 @@ def p8_documents(draw: st.DrawFn, span: tuple[_dt.date, _dt.date] | None = None)
             "name": "Persentase layanan",
             "target": draw(_target()),
             "direction": draw(st.sampled_from(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"])),
-            "satuan": "%",
+            # a count unit: percentages are held to 0-100 (8/2021 refuses more), counts are not
+            "satuan": draw(st.sampled_from(["dokumen", "laporan", "layanan"])),
             "weight": _s(weight),
             "realization": {"value": _s(draw(decimals(0, 300, 2)))},
         }
         if draw(st.integers(0, 5)) == 0:
-            item["target_maksimal"] = True
+            # a maximum attainable target is met at most exactly: realised at or below the target
+            low = Decimal(draw(decimals(1, 200, 0)))
+            item.update(
+                target=_s(low),
+                direction="HIGHER_IS_BETTER",
+                target_maksimal=True,
+                realization={"value": _s(draw(decimals(0, low, 2)))},
+            )
         iki.append(item)
     span = span or (_dt.date(2021, 7, 1), _dt.date(2021, 12, 31))
     return {

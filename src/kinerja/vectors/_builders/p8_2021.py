@@ -23,14 +23,14 @@ def _iki(
     direction: str = "HIGHER_IS_BETTER",
     maksimal: bool = False,
     ident: str = "iki-1",
-    name: str = "Persentase layanan diselesaikan",
+    name: str = "Layanan diselesaikan",
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": ident,
         "name": name,
         "target": target,
         "direction": direction,
-        "satuan": "%",
+        "satuan": "dokumen",  # a count: capaian above 100 % is possible (a percentage is held to 0-100)
         "weight": weight,
         "realization": {"value": realisasi},
     }

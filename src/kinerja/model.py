@@ -101,9 +101,10 @@ class RankedEnum(enum.Enum):
     def parse(cls: type[E], value: object, path: str = "") -> E:
         """Read a member from its name, label or a known export spelling."""
         table = _LOOKUP[cls]
-        exact = table.get(value)  # type: ignore[call-overload]
-        if exact is not None and type(value) is str:
-            return exact  # type: ignore[no-any-return]
+        if type(value) is str:  # only text is looked up: a list or dict label is refused below, not hashed
+            exact = table.get(value)
+            if exact is not None:
+                return exact  # type: ignore[return-value]
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
@@ -183,7 +184,14 @@ class Ekspektasi(RankedEnum):
         "BAIK": "Baik",
         "SANGAT_BAIK": "Sangat Baik",
     },
-    aliases={"Cukup": "BUTUH_PERBAIKAN", "Kurang": "KURANG", "Misconduct": "KURANG"},
+    aliases={
+        "Cukup": "BUTUH_PERBAIKAN",
+        "Cukup/Butuh Perbaikan": "BUTUH_PERBAIKAN",  # BKN material (spec §2.2) [C2]
+        "Butuh Perbaikan/Cukup": "BUTUH_PERBAIKAN",
+        "Butuh Perbaikan (Cukup)": "BUTUH_PERBAIKAN",  # spec §3.5 writes the rung this way
+        "Kurang": "KURANG",
+        "Misconduct": "KURANG",
+    },
 )
 class Predikat(RankedEnum):
     """Predikat kinerja pegawai (employee performance rating), worst → best.
@@ -208,7 +216,12 @@ class Predikat(RankedEnum):
         "BAIK": "Baik",
         "ISTIMEWA": "Istimewa",
     },
-    aliases={"Cukup": "BUTUH_PERBAIKAN"},
+    aliases={
+        "Cukup": "BUTUH_PERBAIKAN",
+        "Butuh Perbaikan (Cukup)": "BUTUH_PERBAIKAN",  # SE MenPANRB 3/2023 as quoted in spec §3.5
+        "Cukup/Butuh Perbaikan": "BUTUH_PERBAIKAN",
+        "Butuh Perbaikan/Cukup": "BUTUH_PERBAIKAN",
+    },
 )
 class PredikatOrganisasi(RankedEnum):
     """Predikat kinerja organisasi (unit performance rating), SE MenPANRB 3/2023 stage 1 (spec §3.5)."""

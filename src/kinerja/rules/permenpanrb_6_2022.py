@@ -58,10 +58,13 @@ Decisions on the spec's open questions (each a parameter with a documented defau
 * **Unit head mapping** (open question 7). Default :class:`LeaderMapping`: Istimewa →
   Di Atas, Baik → Sesuai, Butuh Perbaikan / Kurang / Sangat Kurang → Di Bawah.
   Reason: Istimewa is "beyond the agreed target" (above expectation), Baik "as agreed";
-  below that the targets were not met. It also agrees with the curves of SE 3/2023: with
-  a PK of Sesuai the head lands on the predikat the curve makes most common in the unit
-  (Baik under Baik, Butuh Perbaikan under Butuh Perbaikan), except under Istimewa where
-  a PK of Di Atas is needed for Sangat Baik.
+  below that the targets were not met. With a PK of Sesuai it puts the head on the
+  predikat the SE 3/2023 curve makes most common in the unit only under Baik (Baik) and
+  Butuh Perbaikan (Butuh Perbaikan); under Istimewa a PK of Di Atas is needed for Sangat
+  Baik, and under Kurang or Sangat Kurang (whose curves make Kurang/Misconduct or Sangat
+  Kurang the largest group) a head with acceptable behaviour gets Butuh Perbaikan, not
+  the unit's dominant predikat: the 3×3 matrix cannot reach Kurang without a PK of Di
+  Bawah. An agency that wants otherwise passes its own :class:`LeaderMapping`.
 * **"Majority + max 70 %" and small-unit rounding** (open question 8): see
   :mod:`kinerja.distribution` (default: more than half; shares compared exactly).
 
@@ -553,8 +556,10 @@ class PerilakuKerjaFromBerakhlak:
     * else Sesuai.
 
     With ``require_all`` (default) every value must be rated, and each missing one is
-    named (``perilaku.akuntabel``); without it the counts are over the rated values
-    (at least one).
+    named (``perilaku.akuntabel``); without it the thresholds are applied, unchanged, to
+    the values that were rated (at least one): they are absolute counts, not shares, so
+    with three or fewer values rated the default can never give Di Atas. An agency that
+    wants shares passes thresholds scaled to its own forms.
 
     >>> p = PerilakuKerjaFromBerakhlak()
     >>> p.decide([Ekspektasi.DI_ATAS] * 4 + [Ekspektasi.SESUAI] * 3).label
@@ -646,7 +651,8 @@ class LeaderMapping:
     kurang: Ekspektasi = enum_field(Ekspektasi, default=Ekspektasi.DI_BAWAH)
     sangat_kurang: Ekspektasi = enum_field(Ekspektasi, default=Ekspektasi.DI_BAWAH)
 
-    def __getitem__(self, org: PredikatOrganisasi) -> Ekspektasi:
+    def __getitem__(self, org: PredikatOrganisasi | str) -> Ekspektasi:
+        org = PredikatOrganisasi.parse(org, "predikat_organisasi")
         rating: Ekspektasi = getattr(self, org.name.lower())
         return rating
 
@@ -1081,7 +1087,9 @@ class MostFrequent:
     """AGENCY CHOICE, not a national rule: the annual predikat is the most frequent periodic predikat.
 
     ``weight="evaluations"`` (default) counts evaluations; ``"months"`` counts the
-    whole months each covers (fair when the cadence changed, e.g. after a move).
+    whole months each covers (fair when the cadence changed, e.g. after a move) and
+    refuses a period with no whole month in it, which it could not count; ``"days"``
+    counts calendar days, for part-month periods after a mid-month move.
     Periods must not overlap (pass the periodic evaluations, not the annual one), so no
     part of the year counts twice. ``tie`` settles equal counts: ``"worse"`` (default,
     conservative), ``"better"`` or ``"latest"`` (the predikat of the most recent of the
@@ -1089,14 +1097,14 @@ class MostFrequent:
     """
 
     tie: Literal["worse", "better", "latest"] = "worse"
-    weight: Literal["evaluations", "months"] = "evaluations"
+    weight: Literal["evaluations", "months", "days"] = "evaluations"
     name: str = "most-frequent"
 
     def __attrs_post_init__(self) -> None:
         if self.tie not in ("worse", "better", "latest"):
             raise ValidationError.one("tie", f"expected 'worse', 'better' or 'latest', got {self.tie!r}")
-        if self.weight not in ("evaluations", "months"):
-            raise ValidationError.one("weight", f"expected 'evaluations' or 'months', got {self.weight!r}")
+        if self.weight not in ("evaluations", "months", "days"):
+            raise ValidationError.one("weight", f"expected 'evaluations', 'months' or 'days', got {self.weight!r}")
 
     @property
     def source(self) -> Source:
@@ -1117,7 +1125,17 @@ class MostFrequent:
                 )
         tally: Counter[Predikat] = Counter()
         for e in evaluations:
-            tally[e.predikat] += e.period.months if self.weight == "months" else 1
+            if self.weight == "months":
+                if e.period.months == 0:
+                    raise ValidationError.one(
+                        f"[{e.index}].period",
+                        f"{e.describe()} holds no whole month; weigh by 'days' to count part-month periods",
+                    )
+                tally[e.predikat] += e.period.months
+            elif self.weight == "days":
+                tally[e.predikat] += (e.period.end - e.period.start).days + 1
+            else:
+                tally[e.predikat] += 1
         top = max(tally.values())
         tied = [p for p, k in tally.items() if k == top]
         if self.tie == "worse":

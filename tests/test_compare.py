@@ -171,3 +171,77 @@ def test_properties(values: list[D]) -> None:
     assert all(D(0) < s.percentile < D(100) for s in c.standings)
     best = max(values)
     assert all(s.rank == c.standings[0].rank for s in c.standings if s.value == best)
+
+
+# --- audit fixes: relative change from a negative base; tie policies and tie-breaker values -------------
+
+
+def test_relative_change_from_a_negative_base_has_the_sign_of_the_change() -> None:
+    # -10 -> -5 is a rise of 5: relative to |before| = 10 that is +50 % (it was -50 %, contradicting improved)
+    up = change(D(-10), D(-5))
+    assert (up.absolute, up.relative, up.improved, up.improvement_percent) == (D(5), D(50), True, D(50))
+    assert up.describe() == "value improved by 50 %"
+    # where less is better the same rise is a worsening of 50 %
+    worse = change(D(-10), D(-5), higher_is_better=False)
+    assert (worse.relative, worse.improvement_percent, worse.worsened) == (D(50), D(-50), True)
+    # -5 -> -10: a fall of 5 is -100 % of |before| = 5
+    down = change(D(-5), D(-10))
+    assert (down.relative, down.improved) == (D(-100), False)
+    assert change(D(50), D(41)).relative == D(-18)  # positive bases unchanged
+
+
+@given(
+    st.decimals(min_value=-1000, max_value=1000, places=2).filter(lambda d: d != 0),
+    st.decimals(min_value=-1000, max_value=1000, places=2),
+    st.booleans(),
+)
+def test_relative_change_always_agrees_with_the_improvement(before: D, after: D, higher: bool) -> None:
+    ch = change(before, after, higher_is_better=higher)
+    assert ch.relative is not None and ch.improvement_percent is not None
+    assert (ch.relative > 0) == (ch.absolute > 0) and (ch.relative < 0) == (ch.absolute < 0)
+    assert (ch.improvement_percent > 0) == ch.improved
+
+
+def test_tie_policy_mode_and_keys_are_checked() -> None:
+    with pytest.raises(ValidationError) as err:
+        TiePolicy("bogus")  # type: ignore[arg-type]
+    assert err.value.paths == ("mode",)
+    with pytest.raises(ValidationError) as err:
+        TiePolicy("breakers")
+    assert err.value.paths == ("keys",)
+    with pytest.raises(ValidationError) as err:
+        TiePolicy("average", ("sat",))
+    assert err.value.paths == ("keys",)
+    with pytest.raises(ValidationError) as err:
+        TiePolicy.breakers("sat", ascending=["nip"])
+    assert err.value.paths == ("ascending[0]",)
+    with pytest.raises(ValidationError) as err:
+        TiePolicy("breakers", (1,))
+    assert err.value.paths == ("keys[0]",)
+    assert TiePolicy.breakers("sat", "nip", ascending=["nip"]).keys == ("sat", "nip")
+
+
+def test_tie_breaker_values_that_cannot_be_ordered_name_the_path() -> None:
+    from kinerja.ranking import RankItem, rank
+
+    mixed = [RankItem("a", D(1), {"k": 1}), RankItem("b", D(1), {"k": "x"}), RankItem("c", D(1), {"k": D(2)})]
+    with pytest.raises(ValidationError) as err:
+        rank(mixed, ties=TiePolicy.breakers("k"))
+    assert err.value.paths == ("[1].tiebreak.k",)
+    assert "a text value cannot be ordered with the number value of [0]" in str(err.value)
+    with pytest.raises(ValidationError) as err:
+        rank([RankItem("a", D(1), {"k": None}), RankItem("b", D(1), {"k": 2})], ties=TiePolicy.breakers("k"))
+    assert err.value.paths == ("[0].tiebreak.k",)
+    with pytest.raises(ValidationError) as err:
+        rank([RankItem("a", D(1), {"k": D("NaN")}), RankItem("b", D(1), {"k": 2})], ties=TiePolicy.breakers("k"))
+    assert err.value.paths == ("[0].tiebreak.k",)
+    with pytest.raises(ValidationError) as err:
+        rank([RankItem("a", D(1), {"k": {"x": 1}}), RankItem("b", D(1), {"k": {"x": 2}})], ties=TiePolicy.breakers("k"))
+    assert err.value.paths == ("[*].tiebreak.k",)
+    # through compare(): a mapping of values with explicit tie-breakers
+    with pytest.raises(ValidationError) as err:
+        compare({"a": D(90), "b": D(90)}, ties=TiePolicy.breakers("p"), tiebreak={"a": {"p": 2}, "b": {"p": "2"}})
+    assert err.value.paths == ("[1].tiebreak.p",)
+    # ints and decimals are one family: 3 beats 2.5
+    ok = rank([RankItem("a", D(1), {"k": D("2.5")}), RankItem("b", D(1), {"k": 3})], ties=TiePolicy.breakers("k"))
+    assert [r.key for r in ok] == ["b", "a"]

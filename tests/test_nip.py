@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kinerja.errors import ValidationError
@@ -75,8 +75,68 @@ def test_non_string_is_refused() -> None:
     st.integers(1, 999),
 )
 def test_generated_pns_nips_round_trip(birth: dt.date, years: int, month: int, gender: str, seq: int) -> None:
+    assume(years > 0 or month >= birth.month)  # an appointment before the birth month is an error
     raw = f"{birth:%Y%m%d}{birth.year + years:04d}{month:02d}{gender}{seq:03d}"
     n = Nip(raw)
     assert n.digits == raw
     assert Nip(str(n)) == n
     assert n.birth_date == birth and n.appointment_month == month and n.sequence == seq
+
+
+# --- audit fixes: appointment before the birth month, implausible ages and dates, PPPK codes --------
+
+TODAY = dt.date(2025, 6, 1)  # a fixed reference date keeps the "in the future" remark reproducible
+
+
+def test_pns_appointment_before_the_birth_month_is_refused() -> None:
+    # born December 1990, appointed March 1990: same year, so the year check alone let it pass
+    with pytest.raises(ValidationError) as info:
+        parse_nip("19901215 199003 2 001", "employee.nip")
+    assert info.value.paths == ("employee.nip",)
+    assert "appointment 1990-03 is before the birth month 1990-12" in str(info.value)
+    same_month = Nip("19901215 199012 2 001")  # the birth month itself is not "before"
+    assert same_month.warnings_on(TODAY) == ("appointed at about age 0, below 18",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("18000101 201503 1 001", ("appointed at about age 215, above 60: implausible",)),
+        ("19500101 201103 1 001", ("appointed at about age 61, above 60: implausible",)),
+        ("19510101 201103 1 001", ()),  # age 60: the bound itself is plausible
+        (
+            "19900101 209903 2 001",
+            (
+                "appointed at about age 109, above 60: implausible",
+                "appointment year 2099 is in the future (after 2025)",
+            ),
+        ),
+        ("20000101 202603 1 001", ("appointment year 2026 is in the future (after 2025)",)),
+        ("20000101 202503 1 001", ()),
+    ],
+)
+def test_implausible_ages_and_future_appointments_are_warned(raw: str, expected: tuple[str, ...]) -> None:
+    assert Nip(raw).warnings_on(TODAY) == expected
+
+
+def test_future_warning_depends_only_on_the_reference_year() -> None:
+    n = Nip("20000101 202603 1 001")
+    assert n.warnings_on(dt.date(2026, 1, 1)) == ()
+    assert n.warnings_on(dt.date(2025, 12, 31)) != ()
+    assert Nip("19900101 209903 2 001").warnings[-1].startswith("appointment year 2099 is in the future")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("19850517 2022 21 1 004", ()),
+        ("19900101 2025 24 2 003", ()),
+        ("19900101 2022 13 1 001", ("PPPK code 13 is not one of the codes seen (21, 24)",)),
+        ("19900101 2022 99 1 001", ("PPPK code 99 is not one of the codes seen (21, 24)",)),
+        ("19900101 2018 21 1 001", ("PPPK appointment year 2018 is before 2019, when PPPK appointments began",)),
+    ],
+)
+def test_unusual_pppk_numbers_are_warned(raw: str, expected: tuple[str, ...]) -> None:
+    n = Nip(raw)
+    assert n.kind is NipKind.PPPK
+    assert n.warnings_on(TODAY) == expected

@@ -3,6 +3,7 @@ anonymous rating in any rendered output), small anonymous groups refused or merg
 
 from __future__ import annotations
 
+import copy
 import json
 from decimal import Decimal as D
 from typing import Any
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from kinerja import io
 from kinerja.aggregation import MissingRule
 from kinerja.errors import ValidationError
+from kinerja.numbers import exact
 from kinerja.raters import Panel, Rating, Role, SmallGroup
 
 
@@ -250,3 +252,204 @@ def test_property_anonymous_identities_never_rendered(ids: list[str], values: st
         assert rid not in text
     peer = blend.group("peer")
     assert peer is not None and peer.count == len(ids)
+
+
+# --- audit fixes: no single anonymous rating derivable; pools weighted by count; no pairs ---------------
+
+
+@pytest.mark.parametrize(
+    ("anonymous", "path"),
+    [(["supervisor", "peer"], "anonymous[0]"), (["peer", "self"], "anonymous[1]"), (["atasan"], "anonymous[0]")],
+)
+def test_self_and_supervisor_cannot_be_anonymous(anonymous: list[str], path: str) -> None:
+    # self 5, anonymous supervisor 2 merged with peers 3, 4, 4, 5 used to report gap 3 and self 5: 5 - 3 = 2
+    with pytest.raises(ValidationError) as err:
+        Panel({"self": "0.2", "supervisor": "0.5", "peer": "0.3"}, anonymous=anonymous, small_group="merge")
+    assert err.value.paths == (path,)
+    assert "cannot be anonymous" in str(err.value)
+
+
+def test_an_anonymous_supervisor_in_a_scheme_definition_names_the_field() -> None:
+    from kinerja.schemes import Scheme
+    from kinerja.schemes.tanjungpinang import DEFINITION
+
+    data = json.loads(json.dumps(DEFINITION))
+    process = data["versions"][0]["functions"]["dinas-pendidikan"][2]
+    process.update(
+        weights={"self": "0.2", "supervisor": "0.5", "peer": "0.3"},
+        anonymous=["supervisor", "peer"],
+        small_group="merge",
+    )
+    with pytest.raises(ValidationError) as err:
+        Scheme.from_json(data)
+    assert err.value.paths == ("versions[0].functions.dinas-pendidikan[2].anonymous[0]",)
+
+
+# a lone anonymous peer merged into three anonymous subordinates: none of these may be derivable
+LONE_PEER = "1.35"
+SUBORDINATES = ("4.15", "3.85", "4.65")
+# the subordinates' own mean 12.65 / 3 = 4.21666..., and what declared shares inside the pool would have given:
+# 0.2 x 5 + 0.5 x 3 + 0.15 x 1.35 + 0.15 x 4.21666... = 3.335 (score 66.7) -- from which, with the pool mean 3.5
+# and count 4, one could solve for the peer's 1.35
+DERIVED_SECRETS = ("4.2166", "3.335", "66.7")
+
+
+@pytest.fixture
+def merge_scheme() -> Any:
+    import kinerja
+    from kinerja.schemes import Scheme
+    from kinerja.schemes.tanjungpinang import DEFINITION
+
+    data = json.loads(json.dumps(DEFINITION))
+    data["name"] = "test-anonymous-merge"
+    process = data["versions"][0]["functions"]["dinas-pendidikan"][2]
+    process.update(
+        weights={"self": "0.2", "supervisor": "0.5", "peer": "0.15", "subordinate": "0.15"}, small_group="merge"
+    )
+    scheme = Scheme.from_json(data)
+    kinerja.rules.register(scheme, replace=True)
+    return scheme
+
+
+def _merge_document(scheme: Any) -> dict[str, Any]:
+    document = _document(
+        [
+            {"role": "peer", "value": LONE_PEER, "rater": SECRET_IDS[0]},
+            *(
+                {"role": "subordinate", "value": v, "rater": r}
+                for v, r in zip(SUBORDINATES, (*SECRET_IDS[1:], "sub-3"), strict=True)
+            ),
+        ]
+    )
+    document["regime"] = scheme.info.name
+    return document
+
+
+def test_no_single_anonymous_rating_is_derivable_from_any_output(merge_scheme: Any) -> None:
+    document = _merge_document(merge_scheme)
+    _, doc = io.load(document)
+    blend = merge_scheme.indicator("process").kind.panel.blend(doc.measurements["process"].ratings)
+    texts = [_rendered(document), json.dumps(blend.to_json()), repr(blend), str(blend)]
+    # errors too: an out-of-scale anonymous rating, a duplicate rater, a lone anonymous rater (no merge possible)
+    for peers in (
+        [{"role": "subordinate", "value": "7.35", "rater": SECRET_IDS[0]}],
+        [{"role": "subordinate", "value": "4.15", "rater": SECRET_IDS[1]}],
+    ):
+        bad = copy.deepcopy(document)
+        bad["measurements"]["process"]["ratings"].extend(peers)
+        with pytest.raises(ValidationError) as err:
+            io.evaluate(bad)
+        texts += [str(err.value), repr(err.value), json.dumps(err.value.to_json())]
+    lone = copy.deepcopy(document)
+    lone["measurements"]["process"]["ratings"] = lone["measurements"]["process"]["ratings"][:3]  # self, sup, peer
+    with pytest.raises(ValidationError) as err:
+        io.evaluate(lone)
+    texts += [str(err.value), json.dumps(err.value.to_json())]
+    with pytest.raises(ValidationError) as err:
+        Rating("peer", "4,35", rater=SECRET_IDS[2])  # a malformed anonymous value is not quoted either
+    texts += [str(err.value), json.dumps(err.value.to_json())]
+    text = "\n".join(texts)
+    for secret in (*SECRET_IDS, LONE_PEER, *SUBORDINATES, *DERIVED_SECRETS, "7.35", "4,35"):
+        assert secret not in text, secret
+    values = io.evaluate(document)["values"]
+    # pool: (1.35 + 4.15 + 3.85 + 4.65) / 4 = 3.5 under 0.15 + 0.15 = 0.3
+    # 0.2 x 5 + 0.5 x 3 + 0.3 x 3.5 = 1 + 1.5 + 1.05 = 3.55 -> x 20 = 71
+    assert (values["process.pooled"], values["process.measured"], values["process.score"]) == ("3.5", "3.55", "71")
+    assert "process.peer" not in values and "process.subordinate" not in values
+    assert values["process.gap"] == "2"  # self 5 - supervisor 3: neither is anonymous
+    # the blended value is exactly the weighted mean of the reported groups: it carries nothing beyond them
+    assert blend.value == sum((g.weight * g.mean for g in blend.groups if g.mean is not None), D(0))
+
+
+def test_a_pool_is_weighted_by_count_and_the_warning_says_so() -> None:
+    panel = Panel({"supervisor": "0.5", "peer": "0.3", "subordinate": "0.2"}, small_group="merge")
+    blend = panel.blend([Rating("supervisor", 4), Rating("peer", 1), *(Rating("subordinate", 5) for _ in range(3))])
+    # pooled (1 + 5 + 5 + 5) / 4 = 4 under 0.3 + 0.2 = 0.5: 0.5 x 4 + 0.5 x 4 = 4
+    # (declared shares would give 0.5 x 4 + 0.3 x 1 + 0.2 x 5 = 3.3, and expose the peer's 1)
+    assert blend.value == D(4)
+    assert blend.warnings == (
+        "anonymous groups subordinate, peer were merged so that each reported group has at least 3 raters; "
+        "the pool is weighted by count: each of its 4 ratings counts equally within its combined weight 0.5, "
+        "so the declared shares (subordinate 0.2, peer 0.3) do not apply inside the pool",
+    )
+    assert "pool weighted by count" in panel.describe()
+
+
+def test_groups_of_two_are_refused_unless_allowed() -> None:
+    with pytest.raises(ValidationError) as err:
+        Panel({"supervisor": "0.5", "peer": "0.5"}, min_group=2)
+    assert err.value.paths == ("min_group",)
+    assert "allow_pairs" in str(err.value)
+    panel = Panel({"supervisor": "0.5", "peer": "0.5"}, min_group=2, allow_pairs=True)
+    blend = panel.blend([Rating("supervisor", 4), Rating("peer", 1), Rating("peer", 5)])
+    # 0.5 x 4 + 0.5 x (1 + 5) / 2 = 2 + 1.5 = 3.5
+    assert blend.value == D("3.5")
+    assert blend.warnings == (
+        "the anonymous group peer has only 2 ratings: each of the two raters can work out the other's rating "
+        "from the mean (allow_pairs)",
+    )
+    assert panel.to_json()["allow_pairs"] is True and panel.to_json()["min_group"] == 2
+    with pytest.raises(ValidationError) as err:
+        Panel({"peer": 1}, min_group=2, allow_pairs="yes")
+    assert err.value.paths == ("allow_pairs",)
+
+
+def test_allow_pairs_round_trips_through_a_scheme_definition() -> None:
+    from kinerja.schemes import Scheme
+    from kinerja.schemes.tanjungpinang import DEFINITION
+
+    data = json.loads(json.dumps(DEFINITION))
+    process = data["versions"][0]["functions"]["dinas-pendidikan"][2]
+    process.update(min_group=2)
+    with pytest.raises(ValidationError) as err:
+        Scheme.from_json(data)
+    assert err.value.paths == ("versions[0].functions.dinas-pendidikan[2].min_group",)
+    process.update(allow_pairs=True)
+    scheme = Scheme.from_json(data)
+    assert Scheme.from_json(scheme.to_json()) == scheme
+    assert scheme.to_json()["versions"][0]["functions"]["dinas-pendidikan"][2]["allow_pairs"] is True
+
+
+_ANON_ROLES = ("peer", "subordinate", "citizen")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    counts=st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(0, 5)),
+    values=st.data(),
+)
+def test_property_merged_blends_reveal_nothing_beyond_reported_groups(
+    counts: tuple[int, int, int], values: st.DataObject
+) -> None:
+    panel = Panel(
+        {"self": "0.1", "supervisor": "0.3", "peer": "0.2", "subordinate": "0.2", "citizen": "0.2"},
+        anonymous=_ANON_ROLES,
+        small_group="merge",
+        missing="renormalise",
+    )
+    draw = st.decimals(min_value=1, max_value=5, places=2)
+    ratings = [Rating("self", values.draw(draw)), Rating("supervisor", values.draw(draw))]
+    for role, n in zip(_ANON_ROLES, counts, strict=True):
+        ratings += [Rating(role, values.draw(draw)) for _ in range(n)]
+    try:
+        blend = panel.blend(ratings)
+    except ValidationError as exc:
+        assert "at least 3" in str(exc)  # too few anonymous ratings even when merged
+        return
+    present = [g for g in blend.groups if g.mean is not None]
+    for g in present:
+        if g.anonymous:
+            assert g.count >= 3
+    with exact():  # the panel's own arithmetic context
+        total = sum((g.weight for g in present), D(0))
+        expected = sum((g.weight * g.mean for g in present if g.mean is not None), D(0)) / total
+    assert blend.value == expected
+
+
+def test_a_malformed_anonymous_value_in_a_document_is_not_quoted(merge_scheme: Any) -> None:
+    document = _merge_document(merge_scheme)
+    document["measurements"]["process"]["ratings"].append({"role": "peer", "value": "4,35", "rater": "x"})
+    with pytest.raises(ValidationError) as err:
+        io.evaluate(document)
+    assert err.value.paths == ("measurements.process.ratings[6].value",)
+    assert "4,35" not in str(err.value)

@@ -400,3 +400,86 @@ def test_change_by_indicator_id_reads_direction_and_name() -> None:
     assert SCHEME.change(before, after, "output").describe(1) == f"output improved by 10 % since {before.period}"
     assert SCHEME.higher_is_better("waiting.measured") is False
     assert SCHEME.higher_is_better("waiting.score") is True
+
+
+# --- direction from the version that scored each result ------------------------------------------
+
+# version 1 (2024): "t" is a rate, lower is better; version 2 (2025): "t" is a count, higher is better
+FLIP = Scheme.from_json(
+    {
+        "name": "test-flip",
+        "title": "Direction changes between versions",
+        "versions": [
+            {
+                "version": "1",
+                "valid_from": "2024-01-01",
+                "indicators": [{"id": "t", "kind": "lower-is-better", "target": "10", "weight": "1"}],
+            },
+            {
+                "version": "2",
+                "valid_from": "2025-01-01",
+                "indicators": [{"id": "t", "kind": "count", "target": "10", "weight": "1"}],
+            },
+        ],
+    }
+)
+
+
+def _flip(start: str, end: str, t: int, nip: str = NIP) -> Result:
+    kinerja.rules.register(FLIP, replace=True)
+    document = {
+        "regime": "test-flip",
+        "employee": {"nip": nip, "name": "x", "unit": "u"},
+        "period": {"start": start, "end": end},
+        "measurements": {"t": {"value": t}},
+    }
+    return score(document)
+
+
+def test_compare_reads_the_direction_from_the_results_own_version() -> None:
+    # 2024 results (version 1, lower is better): 8 beats 12; the newest version (a count) would invert it
+    low = _flip("2024-01-01", "2024-12-31", 8)
+    high = _flip("2024-01-01", "2024-12-31", 12, nip="199101152015031002")
+    comparison = FLIP.compare([high, low], "t")
+    assert comparison.higher_is_better is False
+    assert [(s.value, s.rank) for s in comparison.standings] == [(D(8), D(1)), (D(12), D(2))]
+    # 2025 results (version 2, a count): 12 beats 8
+    later = [_flip("2025-01-01", "2025-12-31", v, nip=n) for v, n in ((8, NIP), (12, "199101152015031002"))]
+    assert [s.value for s in FLIP.compare(later, "t").standings] == [D(12), D(8)]
+
+
+def test_change_reads_the_direction_from_the_results_own_version() -> None:
+    # two quarters of 2024 (version 1): the rate fell from 8 to 6, an improvement of 25 %
+    q1 = _flip("2024-01-01", "2024-03-31", 8)
+    q2 = _flip("2024-04-01", "2024-06-30", 6)
+    ch = FLIP.change(q1, q2, "t")
+    assert (ch.higher_is_better, ch.improved, ch.improvement_percent) == (False, True, D(25))
+
+
+def test_compare_and_change_refuse_an_indicator_whose_kind_changed() -> None:
+    r2024 = _flip("2024-01-01", "2024-12-31", 8)
+    r2025 = _flip("2025-01-01", "2025-12-31", 9)
+    with pytest.raises(ValidationError) as err:
+        FLIP.change(r2024, r2025, "t")
+    assert err.value.paths == ("after.version",)
+    assert "'count' indicator (higher is better) in version 2" in str(err.value)
+    assert "'lower-is-better' indicator (lower is better) in version 1" in str(err.value)
+    with pytest.raises(ValidationError) as err:
+        FLIP.compare([r2024, _flip("2025-01-01", "2025-12-31", 9, nip="199101152015031002")], "t.score")
+    assert err.value.paths == ("[1].version",)
+    # the final score is comparable across versions: (1 + (1 - 8 / 10)) x 100 = 120 -> 9 / 10 x 100 = 90
+    assert FLIP.change(r2024, r2025, "score").absolute == D(-30)
+
+
+def test_higher_is_better_needs_the_version_when_versions_disagree() -> None:
+    with pytest.raises(ValidationError) as err:
+        FLIP.higher_is_better("t.measured")
+    assert err.value.paths == ("version",)
+    assert FLIP.higher_is_better("t.measured", version="1") is False
+    assert FLIP.higher_is_better("t.measured", version="2") is True
+    assert FLIP.higher_is_better("t.score") is True
+    assert FLIP.indicator("t", version="1").kind.kind == "lower-is-better"
+    assert FLIP.indicator("t").kind.kind == "count"  # without a version: the latest definition
+    with pytest.raises(ValidationError) as err:
+        SCHEME.indicator("waiting", version="2023")
+    assert err.value.paths == ("indicator",)

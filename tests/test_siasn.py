@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -346,3 +347,73 @@ def test_audit_needs_the_table() -> None:
             "rw_skp22",
         )
     ] == ["kuadranKinerja"]
+
+
+# --- audit fixes: stored precision (at least two decimals), dates, negatives, rows in the wrong record ---
+
+_PP46 = {"id": "r", "tahun": "2019", "nilaiSkp": "85", "nilaiPerilakuKerja": "80"}
+
+
+def test_audit_flags_an_integer_off_by_one() -> None:
+    # 0.6 x 85 + 0.4 x 80 = 51 + 32 = 83; a stored 84 is 84.00 and must be flagged (the old bound, half a unit
+    # of an integer plus the inputs' slack, let exactly 1 pass)
+    rows = [{**_PP46, "id": "ok", "nilaiPrestasiKerja": "83"}, {**_PP46, "id": "off", "nilaiPrestasiKerja": "84"}]
+    found = siasn.audit(rows, "rw_skp")
+    assert [(f.index, f.field, f.stored, f.kinerja) for f in found] == [(1, "nilaiPrestasiKerja", "84", "83")]
+    assert found[0].message.startswith("stored 84, kinerja gives 83.00")
+
+
+@pytest.mark.parametrize(
+    ("elements", "stored", "flagged"),
+    [
+        # mean (80 x 4 + 80.025) / 5 = 80.005 exactly: half-up to 2 decimals is 80.01
+        ("80.025", "80.01", False),
+        ("80.025", "80.00", True),  # exactly half a unit away, on the side that rounds up: strict bound
+        ("80.025", "80", True),  # an integer is read as 80.00, not 80 +- 0.5
+        # mean 79.995: rounds half-up to 80.00
+        ("79.975", "80", False),
+        ("79.975", "79.99", True),
+    ],
+)
+def test_audit_compares_at_the_stored_places_but_at_least_two(elements: str, stored: str, flagged: bool) -> None:
+    row = {"id": "p", "tahun": "2019", "nilairatarata": stored, "nilaiPerilakuKerja": stored}
+    row.update({k: "80" for k in ("orientasiPelayanan", "integritas", "komitmen", "disiplin")}, kerjasama=elements)
+    found = siasn.audit([row], "rw_skp")
+    assert [f.field for f in found] == (["nilairatarata", "nilaiPerilakuKerja"] if flagged else [])
+
+
+def test_tanggal_sk_and_negative_numbers_are_refused_with_the_field() -> None:
+    with pytest.raises(ValidationError) as err:
+        siasn.from_siasn({"id": "a", "tanggalSk": "not a date", "kreditUtamaBaru": "-5"}, "rw_angkakredit")
+    assert err.value.paths == ("tanggalSk", "kreditUtamaBaru")
+    assert "dd-mm-yyyy" in str(err.value) and "cannot be negative" in str(err.value)
+    for bad in ("31-02-2024", "2024/03/01", "1-3-2024"):
+        with pytest.raises(ValidationError) as err:
+            siasn.from_siasn({"tanggalSk": bad}, "rw_angkakredit")
+        assert err.value.paths == ("tanggalSk",)
+    with pytest.raises(ValidationError) as err:
+        siasn.from_siasn({"nilaiSkp": "-0.5"}, "rw_skp")
+    assert err.value.paths == ("nilaiSkp",)
+    row = siasn.from_siasn({"tanggalSk": "01-03-2024", "kreditUtamaBaru": "0"}, "rw_angkakredit")
+    assert isinstance(row, siasn.RwAngkaKredit) and row.tanggal_sk == dt.date(2024, 3, 1)
+    iso = siasn.from_siasn({"tanggalSk": "2024-03-01"}, "rw_angkakredit")
+    assert isinstance(iso, siasn.RwAngkaKredit) and iso.tanggal_sk == row.tanggal_sk
+    # a bad row in an audit is reported, and the audit goes on
+    found = siasn.audit([{"id": "k", "tanggalSk": "kemarin"}, {"id": "k2", "kreditUtamaBaru": "-1"}], "rw_angkakredit")
+    assert [(f.index, f.field, f.stored) for f in found] == [(0, "tanggalSk", "kemarin"), (1, "kreditUtamaBaru", "-1")]
+
+
+def test_audit_flags_rw_skp22_and_periodic_rows_before_2022() -> None:
+    early = {**SKP22_ROW, "id": "early", "tahun": "2021"}
+    found = siasn.audit([SKP22_ROW, early], "rw_skp22")
+    assert [(f.index, f.field) for f in found] == [(1, "tahun")]
+    assert "from 2022; earlier years belong in rw_skp" in found[0].message
+    periodic = {
+        "id": "p",
+        "tahun": "2021",
+        "hasilKinerja": "Sesuai Ekspektasi",
+        "perilakuKerja": "Sesuai Ekspektasi",
+        "persentase": "100",
+    }
+    found = siasn.audit([periodic, {**periodic, "tahun": "2022"}], "rw_kinerjaperiodik")
+    assert [(f.index, f.field) for f in found] == [(0, "tahun")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kinerja.errors import ValidationError
@@ -23,6 +23,7 @@ from kinerja.survey import (
     krejcie_morgan_formula,
     mutu_of,
     nrr_rounded,
+    unsur_mutu_of,
 )
 
 # spec §5.6, survey S30: 29 respondents, per-unsur totals
@@ -141,9 +142,48 @@ def test_mutu_boundaries(totals: tuple[int, ...], respondents: int, value: str, 
     assert result.mutu is mutu
 
 
-def test_mutu_of_unsur_uses_the_same_rule() -> None:
+def test_mutu_of_unsur_uses_the_1_to_4_column() -> None:
+    # NRR = total / 2500: 3.5324 A, 3.532 B, 3.0644 B, 3.064 C, 2.60 C, 2.5996 D, 4 A, 1 D, 3.5324 A
     result = ikm(SurveyData(totals=(8831, 8830, 7661, 7660, 6500, 6499, 10000, 2500, 8831), respondents=2500))
     assert [m.value for m in result.unsur_mutu] == ["A", "B", "B", "C", "C", "D", "A", "D", "A"]
+
+
+def test_unsur_nrr_3_5322_is_b_by_the_1_to_4_column_though_x25_rounds_to_an_a() -> None:
+    # spec §5.4: "Per-unsur NRR can be classified with the 1-4 column". 17661 / 5000 = 3.5322 < 3.5324 -> B,
+    # while 3.5322 x 25 = 88.305 -> 88.31 would be A by the x25 column (which still rules the index itself)
+    result = ikm(SurveyData(totals=(17661,) * 9, respondents=5000))
+    assert result.nrr[0] == D("3.5322")
+    assert (result.value, result.mutu) == (D("88.31"), Mutu.A)
+    assert result.unsur_mutu == (Mutu.B,) * 9
+    assert [u["mutu"] for u in result.to_json()["unsur"]] == ["B"] * 9
+
+
+@pytest.mark.parametrize(
+    ("nrr", "mutu"),
+    [
+        ("4", Mutu.A),
+        ("3.5324", Mutu.A),
+        ("3.53235", Mutu.A),  # rounds half-up to 3.5324 (NRR are reported to 4 decimals)
+        ("3.53234", Mutu.B),
+        ("3.5323", Mutu.B),  # in the table's gap 3.532 | 3.5324: the row below
+        ("3.532", Mutu.B),
+        ("3.0644", Mutu.B),
+        ("3.0643", Mutu.C),  # gap 3.064 | 3.0644
+        ("3.064", Mutu.C),
+        ("2.60", Mutu.C),
+        ("2.59995", Mutu.C),  # -> 2.6000
+        ("2.5999", Mutu.D),  # gap 2.5996 | 2.60
+        ("2.5996", Mutu.D),
+        ("1", Mutu.D),
+    ],
+)
+def test_unsur_mutu_boundaries(nrr: str, mutu: Mutu) -> None:
+    assert unsur_mutu_of(D(nrr)) is mutu
+
+
+@given(st.decimals(min_value=1, max_value=4, places=5))
+def test_unsur_mutu_is_monotonic(nrr: D) -> None:
+    assert unsur_mutu_of(min(nrr + D("0.0001"), D(4))) >= unsur_mutu_of(nrr)
 
 
 def test_mutu_parses_labels() -> None:
@@ -254,6 +294,32 @@ def test_sample_size_lookup() -> None:
     assert krejcie_morgan(12) == 12  # between rows: formula 11.523 / 0.98775 = 11.67 -> 12
     with pytest.raises(ValidationError):
         krejcie_morgan(0)
+
+
+def test_sample_size_never_drops_after_the_100000_row() -> None:
+    # the table gives 384 at N = 100 000; the formula alone gives 383 just above it (382.6 at 100 000, 383.3
+    # at 150 000), which made a larger population need fewer respondents. The 100 000 row is now a floor.
+    assert round_half_up(krejcie_morgan_formula(150_000)) == D(383)
+    assert [krejcie_morgan(n) for n in (99_999, 100_000, 100_001, 150_000, 999_999, 10**7)] == [
+        383,
+        384,
+        384,
+        384,
+        384,
+        384,
+    ]
+    assert all(krejcie_morgan(n) == s for n, s in KREJCIE_MORGAN_TABLE)  # every row keeps its table value
+
+
+@given(
+    st.one_of(st.integers(1, 3_000_000), st.sampled_from([n for n, _ in KREJCIE_MORGAN_TABLE])),
+    st.integers(0, 200_000),
+)
+@example(100_000, 1)
+@example(100_000, 50_000)
+@example(75_000, 24_999)
+def test_sample_size_is_monotonic_in_the_population(n: int, more: int) -> None:
+    assert krejcie_morgan(n + more) >= krejcie_morgan(n)
 
 
 def test_warning_below_the_sample_size() -> None:

@@ -17,9 +17,12 @@
   employees present in only one period are listed, never silently dropped.
 * :func:`progress` — one employee's changes over several periods, in order.
 
-Relative change is ``(after − before) / before × 100`` (undefined, ``None``,
-when *before* is 0). Nothing is rounded except in :meth:`Change.describe`, which
-rounds the shown percentage half-up to the places asked for.
+Relative change is ``(after − before) / |before| × 100`` (undefined, ``None``,
+when *before* is 0): dividing by the magnitude keeps its sign the sign of the
+absolute change, so a rise from −10 to −5 is +50 %, not −50 % (the usual
+convention for percent change from a negative base). Nothing is rounded except
+in :meth:`Change.describe`, which rounds the shown percentage half-up to the
+places asked for.
 
 >>> from decimal import Decimal as D
 >>> change(D(50), D(41), higher_is_better=False, what="service time", since="last quarter").describe()
@@ -299,8 +302,9 @@ def by_unit(
 class Change:
     """The change of one value between two periods.
 
-    ``absolute`` is ``after − before``; ``relative`` is that in percent of *before*
-    (``None`` when *before* is 0). ``improvement`` is the absolute change signed so
+    ``absolute`` is ``after − before``; ``relative`` is that in percent of the
+    magnitude of *before*, ``|before|`` (``None`` when *before* is 0), so it always
+    has the sign of ``absolute``. ``improvement`` is the absolute change signed so
     that positive is better (it flips for values where less is better).
     """
 
@@ -372,10 +376,16 @@ def change(
     since: str = "",
     subject: str = "",
 ) -> Change:
-    """The change from *before* to *after* (absolute and relative; see :class:`Change`)."""
+    """The change from *before* to *after* (absolute and relative to ``|before|``; see :class:`Change`).
+
+    >>> from decimal import Decimal as D
+    >>> c = change(D(-10), D(-5))
+    >>> c.relative, c.improved
+    (Decimal('50'), True)
+    """
     with exact():
         absolute = _tidy(after - before)
-        relative = None if before == ZERO else _tidy((after - before) / before * HUNDRED)
+        relative = None if before == ZERO else _tidy((after - before) / abs(before) * HUNDRED)
     return Change(what, before, after, absolute, relative, higher_is_better, since, subject)
 
 

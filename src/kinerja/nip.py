@@ -13,19 +13,41 @@ gender, sequence. A PPPK number is told apart from a PNS NIP by its code field:
 positions 13–14 are a month (01–12) for PNS and ≥ 13 for PPPK (spec §8.2 [D]).
 
 NIK rules are never applied: the birth day is not offset by 40 for women (that is
-the 16-digit population number's convention, not the NIP's; spec §6.3 pitfall).
+the 16-digit population number's convention, not the NIP's; spec §8.1 rule 2 and
+§9 note 5).
+
+Errors (spec §8.1): not 18 digits, not a real birth date, appointment year before
+1900, appointment before birth — for PNS the (year, month) of appointment is
+compared with the (year, month) of birth, for PPPK only the year —, code 00,
+gender not 1/2, sequence 000. Plausibility remarks that are not errors
+(:attr:`Nip.warnings`, spec §8.1 rule 3 "warn if appointment age < 18 or
+implausible"): appointed at an age below 18 or above 60 (whole years, from the
+years alone); an appointment year after the current year (:meth:`Nip.warnings_on`
+takes the reference date, so a check can be made reproducible); for PPPK a code
+other than the observed 21 and 24 (spec §8.2), or a year before 2019 (the first
+PPPK appointments, under PP 49/2018, were made in 2019 — kinerja's assumption).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import enum
+from typing import Final
 
 import attrs
 
 from kinerja.errors import Problems, ValidationError
 
-__all__ = ["Gender", "Nip", "NipKind", "parse_nip"]
+__all__ = ["PPPK_CODES_SEEN", "PPPK_FIRST_YEAR", "Gender", "Nip", "NipKind", "parse_nip"]
+
+PPPK_CODES_SEEN: Final[tuple[str, ...]] = ("21", "24")
+"""The PPPK codes (digits 13-14) seen in real numbers: 21 regular, 24 paruh waktu 2025 (spec §8.2)."""
+
+PPPK_FIRST_YEAR: Final = 2019
+"""The year of the first PPPK appointments (PP 49/2018; kinerja's assumption, not in the spec's sources)."""
+
+_MIN_AGE: Final = 18  # spec §8.1 rule 3
+_MAX_AGE: Final = 60  # kinerja's plausibility bound ("or implausible", spec §8.1 rule 3)
 
 
 class NipKind(enum.Enum):
@@ -62,6 +84,9 @@ def _validate(digits: str) -> None:
         ps.add(path, f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year")
     elif birth is not None and year < birth.year:
         ps.add(path, f"appointment year {year} is before the birth year {birth.year}")
+    elif birth is not None and year == birth.year and 1 <= code < birth.month:
+        # PNS: digits 13-14 are the appointment month (spec §8.1 rule 3: appointment not before birth)
+        ps.add(path, f"appointment {year}-{code:02d} is before the birth month {birth.year}-{birth.month:02d}")
     if code == 0:
         ps.add(
             path,
@@ -137,9 +162,36 @@ class Nip:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """Plausibility remarks that are not errors (appointment before age 18)."""
+        """Plausibility remarks that are not errors, as of today (see :meth:`warnings_on`)."""
+        return self.warnings_on(_dt.date.today())
+
+    def warnings_on(self, today: _dt.date) -> tuple[str, ...]:
+        """Plausibility remarks that are not errors (spec §8.1 rule 3, §8.2), with *today* as the reference date.
+
+        Only the "appointment in the future" remark depends on *today*.
+
+        >>> Nip("18000101 201503 1 001").warnings_on(_dt.date(2025, 1, 1))
+        ('appointed at about age 215, above 60: implausible',)
+        >>> Nip("19900101 2016 13 1 001").warnings_on(_dt.date(2025, 1, 1))
+        ('PPPK code 13 is not one of the codes seen (21, 24)', 'PPPK appointment year 2016 is before 2019, when PPPK appointments began')
+        """
+        out: list[str] = []
         age = self.appointment_year - self.birth_date.year
-        return (f"appointed at about age {age}, below 18",) if age < 18 else ()
+        if age < _MIN_AGE:
+            out.append(f"appointed at about age {age}, below {_MIN_AGE}")
+        elif age > _MAX_AGE:
+            out.append(f"appointed at about age {age}, above {_MAX_AGE}: implausible")
+        if self.appointment_year > today.year:
+            out.append(f"appointment year {self.appointment_year} is in the future (after {today.year})")
+        if self.kind is NipKind.PPPK:
+            if self.pppk_code not in PPPK_CODES_SEEN:
+                out.append(f"PPPK code {self.pppk_code} is not one of the codes seen ({', '.join(PPPK_CODES_SEEN)})")
+            if self.appointment_year < PPPK_FIRST_YEAR:
+                out.append(
+                    f"PPPK appointment year {self.appointment_year} is before {PPPK_FIRST_YEAR}, "
+                    "when PPPK appointments began"
+                )
+        return tuple(out)
 
     def __str__(self) -> str:
         d = self.digits

@@ -18,9 +18,10 @@ selection. A :class:`TiePolicy` says what happens when scores are equal:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -29,13 +30,46 @@ from kinerja.errors import Problems, ValidationError
 __all__ = ["RankItem", "Ranked", "TiePolicy", "percentile_rank", "rank"]
 
 
+_MODES: Final = ("average", "minimum", "breakers")
+
+
+def _names(value: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError.one(field.name, "expected a list of value names")
+    items = tuple(value)
+    ps = Problems()
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item:
+            ps.add(f"{field.name}[{i}]", f"a tie-breaker is named by non-empty text, got {item!r}")
+    ps.raise_if_any()
+    return items
+
+
 @attrs.frozen
 class TiePolicy:
-    """How equal scores are ranked. See the module docstring."""
+    """How equal scores are ranked. See the module docstring.
+
+    ``mode`` is ``"average"``, ``"minimum"`` or ``"breakers"`` (anything else is
+    refused); ``keys`` are required for ``"breakers"`` and only allowed there;
+    ``ascending`` names keys among ``keys``.
+    """
 
     mode: Literal["average", "minimum", "breakers"] = "average"
-    keys: tuple[str, ...] = ()
-    ascending: tuple[str, ...] = ()
+    keys: tuple[str, ...] = attrs.field(default=(), converter=attrs.Converter(_names, takes_field=True))  # type: ignore[misc]
+    ascending: tuple[str, ...] = attrs.field(default=(), converter=attrs.Converter(_names, takes_field=True))  # type: ignore[misc]
+
+    def __attrs_post_init__(self) -> None:
+        ps = Problems()
+        if not isinstance(self.mode, str) or self.mode not in _MODES:
+            ps.add("mode", f"unknown tie policy {self.mode!r}; expected one of {', '.join(_MODES)}")
+        elif self.mode == "breakers" and not self.keys:
+            ps.add("keys", "name at least one tie-breaker")
+        elif self.mode != "breakers" and self.keys:
+            ps.add("keys", f"tie-breakers are only used with mode 'breakers', not {self.mode!r}")
+        for i, name in enumerate(self.ascending):
+            if name not in self.keys:
+                ps.add(f"ascending[{i}]", f"{name!r} is not one of the tie-breakers")
+        ps.raise_if_any()
 
     @classmethod
     def average(cls) -> TiePolicy:
@@ -103,6 +137,9 @@ def rank(
             if name not in item.tiebreak:
                 ps.add(f"[{i}].tiebreak.{name}", "tie-breaker value missing")
     ps.raise_if_any()
+    for name in ties.keys:
+        _check_comparable(items, name, ps)
+    ps.raise_if_any()
 
     def primary(item: RankItem) -> Decimal:
         return item.score.copy_negate() if higher_is_better else item.score  # copy_negate never rounds
@@ -141,6 +178,47 @@ def rank(
             _emit(out, group, i, "minimum" if ties.mode == "minimum" else "average", how)
         i = j + 1
     return out
+
+
+def _family(value: object) -> str:
+    """Which values can be ordered together: numbers with numbers, text with text, else one type."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, numbers.Number):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
+
+
+def _check_comparable(items: Sequence[RankItem], name: str, ps: Problems) -> None:
+    """Refuse tie-breaker values that cannot be ordered together (None, NaN, mixed types), naming each path."""
+    first: tuple[int, str] | None = None
+    ok: list[object] = []
+    bad = False
+    for i, item in enumerate(items):
+        v = item.tiebreak[name]
+        path = f"[{i}].tiebreak.{name}"
+        family = "none" if v is None else _family(v)
+        problem = ""
+        if v is None:
+            problem = "no tie-breaker value (None): a missing value cannot be ordered"
+        elif family == "number" and v != v:  # NaN: never equal to itself
+            problem = "a tie-breaker cannot be NaN"
+        elif first is None:
+            first = (i, family)
+        elif family != first[1]:
+            problem = f"a {family} value cannot be ordered with the {first[1]} value of [{first[0]}]"
+        if problem:
+            ps.add(path, problem)
+            bad = True
+        else:
+            ok.append(v)
+    if len(ok) > 1 and not bad:
+        try:
+            sorted(ok)  # type: ignore[type-var]
+        except (TypeError, ArithmeticError):
+            ps.add(f"[*].tiebreak.{name}", f"the values of the tie-breaker {name!r} cannot be ordered")
 
 
 def _emit(out: list[Ranked], group: Sequence[RankItem], start: int, mode: str, how: str) -> None:

@@ -9,15 +9,32 @@ the combined value, one :class:`Group` per role (count and mean only), and the
 gap between the self-rating and the supervisor's.
 
 **Anonymity.** Ratings from an anonymous role (by default peers and
-subordinates) are only ever reported as a group's count and mean. No result,
-explanation, JSON output or error message carries a rater's identity (the
-``rater`` field is used only to refuse duplicate ratings and is never rendered,
-not even in ``repr``) or a single anonymous rating. A group with fewer ratings
-than ``min_group`` (default 3) is refused, or — with ``small_group="merge"`` —
-pooled with the other small anonymous groups (and, if the pool is still too
-small, with the smallest anonymous group that is large enough), so that a lone
-rater cannot be singled out. The combination itself is an agency's choice:
-source "agency".
+subordinates; citizens may be added) are only ever reported as a group's count
+and mean. No result, explanation, JSON output or error message carries a rater's
+identity (the ``rater`` field is used only to refuse duplicate ratings and is
+never rendered, not even in ``repr``) or a single anonymous rating — nor a value
+from which one can be worked out:
+
+* **self and supervisor cannot be anonymous.** Each has exactly one rater, who is
+  known; marking either anonymous is refused (``anonymous[i]``), since its "group
+  mean" is that one rating and the self − supervisor gap would give it away.
+* **groups of at least three.** A group with fewer ratings than ``min_group``
+  (default 3) is refused, or — with ``small_group="merge"`` — pooled with the
+  other small anonymous groups (and, if the pool is still too small, with the
+  smallest anonymous group that is large enough), so that a lone rater cannot be
+  singled out. ``min_group=2`` is refused unless ``allow_pairs=True``: in a group
+  of two each rater can subtract their own rating from twice the mean and learn
+  the other's. When allowed, every reported pair carries a warning.
+* **a pool is weighted by count.** A pool counts each of its ratings equally
+  under the pool's weight (the sum of its roles' declared weights); the roles'
+  own shares inside the pool are *not* kept, and the merge warning says so.
+  Keeping them would leak: the blended value and the pool's mean are two
+  equations in the roles' means, so both could be solved for (a lone peer's
+  rating among subordinates would be exposed). With count weighting the blended
+  value is exactly the weighted mean of the reported groups' means, so it
+  carries nothing beyond them.
+
+The combination itself is an agency's choice: source "agency".
 
 >>> from decimal import Decimal as D
 >>> panel = Panel({"self": "0.2", "supervisor": "0.5", "peer": "0.3"})
@@ -118,7 +135,13 @@ def _role(value: object, field: attrs.Attribute[Any]) -> Role:
 
 
 def _rating_value(value: NumberLike) -> Decimal:
-    return to_decimal(value, "value")
+    try:
+        return to_decimal(value, "value")
+    except ValidationError:
+        # the rating may be anonymous, and a Rating does not know its panel: never quote it
+        raise ValidationError.one(
+            "value", "not a finite number within range (the value is not shown: it may be an anonymous rating)"
+        ) from None
 
 
 def _rater(value: object) -> str:
@@ -209,6 +232,10 @@ def _panel_weights(value: object) -> Weights:
     return as_weights
 
 
+_SINGLE_RATER: Final = (Role.SELF, Role.SUPERVISOR)
+"""The roles with exactly one (known) rater: they can never be anonymous."""
+
+
 def _roles(value: object) -> tuple[Role, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError.one("anonymous", "expected a list of roles")
@@ -216,9 +243,19 @@ def _roles(value: object) -> tuple[Role, ...]:
     out: list[Role] = []
     for i, item in enumerate(value):
         try:
-            out.append(Role.parse(item, f"anonymous[{i}]"))
+            role = Role.parse(item, f"anonymous[{i}]")
         except ValidationError as exc:
             ps.extend(exc)
+            continue
+        if role in _SINGLE_RATER:
+            ps.add(
+                f"anonymous[{i}]",
+                f"the {role.value} role has a single rater whose identity is known, so it cannot be anonymous: "
+                f"its group mean would be that one rating (and the self - supervisor gap would reveal it); "
+                "only peer, subordinate and citizen ratings can be anonymous",
+            )
+            continue
+        out.append(role)
     ps.raise_if_any()
     return tuple(dict.fromkeys(out))
 
@@ -226,6 +263,12 @@ def _roles(value: object) -> tuple[Role, ...]:
 def _min_group(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 2:
         raise ValidationError.one("min_group", f"the smallest anonymous group is a whole number ≥ 2, got {value!r}")
+    return value
+
+
+def _flag(value: object, field: attrs.Attribute[Any]) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}")
     return value
 
 
@@ -247,8 +290,12 @@ class Panel:
     ``"subordinate"``, ``"citizen"`` or an Indonesian alias) to its weight; they must
     add up to exactly 1 or exactly 100. ``missing`` is ``REFUSE`` (default) or
     ``SKIP`` (renormalise). ``anonymous`` lists the roles whose raters stay
-    anonymous; ``min_group`` (≥ 2, default 3) is the smallest anonymous group
-    reported; ``small_group`` is ``"refuse"`` (default) or ``"merge"``.
+    anonymous (peer, subordinate, citizen — never self or supervisor, which have a
+    single known rater); ``min_group`` (default 3) is the smallest anonymous group
+    reported — 2 only with ``allow_pairs=True``, because in a pair each rater can
+    work out the other's rating (every reported pair is then warned about);
+    ``small_group`` is ``"refuse"`` (default) or ``"merge"`` (a pool is weighted
+    by count, see the module docstring).
     """
 
     weights: Weights = attrs.field(converter=_panel_weights)
@@ -256,10 +303,17 @@ class Panel:
     anonymous: tuple[Role, ...] = attrs.field(default=(Role.PEER, Role.SUBORDINATE), converter=_roles)
     min_group: int = attrs.field(default=3, converter=_min_group)
     small_group: SmallGroup = attrs.field(default=SmallGroup.REFUSE, converter=_small_group)
+    allow_pairs: bool = attrs.field(default=False, converter=attrs.Converter(_flag, takes_field=True))  # type: ignore[misc]
     _by_role: dict[Role, Decimal] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
+        if self.min_group < 3 and not self.allow_pairs:
+            ps.add(
+                "min_group",
+                f"an anonymous group of {self.min_group} lets each rater subtract their own rating from the total "
+                "and learn the other's; use at least 3, or set allow_pairs to accept this knowingly",
+            )
         by_role: dict[Role, Decimal] = {}
         for key, _weight in self.weights.items:
             try:
@@ -291,7 +345,10 @@ class Panel:
         missing = "renormalise" if self.missing is MissingRule.SKIP else "refuse"
         text = f"raters weighted {parts}; missing raters: {missing}"
         if anon:
-            text += f"; anonymous: {anon} (groups of at least {self.min_group}, smaller ones {self.small_group.value}d)"
+            text += f"; anonymous: {anon} (groups of at least {self.min_group}, smaller ones {self.small_group.value}d"
+            if self.small_group is SmallGroup.MERGE:
+                text += " into a pool weighted by count"
+            text += ")"
         return text
 
     def blend(self, ratings: Sequence[Rating], *, low: Decimal | None = None, high: Decimal | None = None) -> Blend:
@@ -342,7 +399,8 @@ class Panel:
             )
         self_r, sup_r = by_role.get(Role.SELF), by_role.get(Role.SUPERVISOR)
         gap = None
-        if self_r and sup_r:
+        # never a gap involving an anonymous side (refused by the converter; kept here as a second lock)
+        if self_r and sup_r and not any(self.is_anonymous(r) for r in _SINGLE_RATER):
             with exact():
                 gap = self_r[0] - sup_r[0]
         return Blend(aggregate.value, tuple(groups), aggregate.skipped, gap, aggregate.weight_total, tuple(warnings))
@@ -379,9 +437,14 @@ class Panel:
                 pool = (host, *pool)
             for r in pool:
                 merged[r] = pool
+            with exact():
+                pool_weight = sum((self._by_role[r] for r in pool), ZERO)
+            declared = ", ".join(f"{r.value} {render_value(self._by_role[r])}" for r in pool)
             warnings.append(
                 f"anonymous groups {', '.join(r.value for r in pool)} were merged so that each reported group "
-                f"has at least {self.min_group} raters"
+                f"has at least {self.min_group} raters; the pool is weighted by count: each of its "
+                f"{sum(len(by_role[r]) for r in pool)} ratings counts equally within its combined weight "
+                f"{render_value(pool_weight)}, so the declared shares ({declared}) do not apply inside the pool"
             )
         groups: list[Group] = []
         done: set[Role] = set()
@@ -396,6 +459,12 @@ class Panel:
             else:
                 done.add(role)
                 groups.append(make(role.value, (role,), by_role[role], self.is_anonymous(role)))
+        for g in groups:
+            if g.anonymous and g.count == 2:  # only reachable with allow_pairs
+                warnings.append(
+                    f"the anonymous group {g.name} has only 2 ratings: each of the two raters can work out "
+                    "the other's rating from the mean (allow_pairs)"
+                )
         return groups
 
     def to_json(self) -> dict[str, Any]:
@@ -408,4 +477,25 @@ class Panel:
             data["min_group"] = self.min_group
         if self.small_group is not SmallGroup.REFUSE:
             data["small_group"] = self.small_group.value
+        if self.allow_pairs:
+            data["allow_pairs"] = True
         return data
+
+
+def _install_loader_hooks() -> None:
+    """Load a rating's value through :func:`_rating_value` only, so a loader error never quotes it.
+
+    The JSON loader's generic decimal hook names the bad text ("not a number: '4,35'"),
+    which for an anonymous peer would reveal what that one rater typed; here the value
+    reaches the Rating's own converter untouched, whose message never shows it.
+    """
+    from cattrs.gen import make_dict_structure_fn, override
+
+    from kinerja import io  # the loader does not import this module: no cycle
+
+    for conv in (io.converter, io._fast):
+        hook = make_dict_structure_fn(Rating, conv, value=override(struct_hook=lambda v, _: v))
+        conv.register_structure_hook(Rating, hook)
+
+
+_install_loader_hooks()

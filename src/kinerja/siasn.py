@@ -22,8 +22,10 @@ including its spellings (``PerilakuKerjaNilai`` with a capital P in ``rw_skp22``
   value. Identity and assessor fields (``id``, ``pnsDinilaiId``, ``namaPenilai``…)
   are passed as keyword arguments under their SIASN names.
 * :func:`from_siasn` reads a record strictly, like every kinerja loader: an
-  unknown field, a value that is not text, a number that is not a decimal, a
-  label no enumeration knows — each is a :class:`~kinerja.errors.ValidationError`
+  unknown field, a value that is not text, a number that is not a decimal or is
+  negative (scores, percentages and angka kredit never are), a ``tanggalSk`` that
+  is not a real ``dd-mm-yyyy`` (or ISO) date, a label no enumeration knows — each
+  is a :class:`~kinerja.errors.ValidationError`
   problem with the field as its path. An empty string counts as absent (SIASN
   exports write ``""`` for null), and the record keeps every value verbatim, so
   ``from_siasn(r, t).to_siasn() == r`` for every valid record.
@@ -225,6 +227,8 @@ _DECIMALS: Final[Mapping[Table, frozenset[str]]] = {
     "rw_angkakredit": frozenset({"kreditUtamaBaru", "kreditPenunjangBaru", "kreditBaruTotal"}),
 }
 _YEARS: Final = frozenset({"tahun", "tahunMulaiPenailan", "tahunSelesaiPenailan"})
+_DATES: Final = frozenset({"tanggalSk"})
+_DATE_FORMATS: Final = ("%d-%m-%Y", "%Y-%m-%d")  # SIASN writes dd-mm-yyyy; ISO is accepted too
 _MONTHS: Final = frozenset({"bulanMulaiPenailan", "bulanSelesaiPenailan"})
 _FLAGS: Final = frozenset({"isAngkaKreditPertama", "isIntegrasi", "isKonversi"})
 _EKSPEKTASI_LABELS: Final = frozenset({"hasilKinerja", "perilakuKerja"})
@@ -494,6 +498,12 @@ class RwAngkaKredit(SiasnRecord):
     def kredit_total(self) -> Decimal | None:
         return self.decimal("kreditBaruTotal")
 
+    @property
+    def tanggal_sk(self) -> _dt.date | None:
+        """The decree date (``tanggalSk``, validated on reading), ``None`` when absent or empty."""
+        value = self.text("tanggalSk")
+        return None if value is None else _parse_date(value.strip())
+
     def flag(self, name: str) -> bool | None:
         value = self.text(name)
         return None if value is None else value == "1"
@@ -519,9 +529,15 @@ def _check_value(table: Table, name: str, value: str, ps: Problems) -> None:
         return
     if name in _DECIMALS[table]:
         try:
-            to_decimal(text, name)
+            number = to_decimal(text, name)
         except ValidationError as exc:
             ps.extend(exc)
+        else:
+            if number < 0:
+                ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {value!r}")
+    elif name in _DATES:
+        if _parse_date(text) is None:
+            ps.add(name, f"expected a date dd-mm-yyyy (or yyyy-mm-dd), got {value!r}")
     elif name in _YEARS:
         if not (text.isascii() and text.isdigit() and len(text) == 4):
             ps.add(name, f"expected a four-digit year, got {value!r}")
@@ -546,6 +562,18 @@ def _check_value(table: Table, name: str, value: str, ps: Problems) -> None:
             Nip(text)
         except ValidationError as exc:
             ps.extend(exc, name)
+
+
+def _parse_date(text: str) -> _dt.date | None:
+    """A SIASN date (``dd-mm-yyyy``, or ISO ``yyyy-mm-dd``) that is a real calendar date, else ``None``."""
+    if not (len(text) == 10 and text.isascii()):
+        return None
+    for form in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def from_siasn(record: Mapping[str, Any] | SiasnRecord, table: str) -> SiasnRecord:
@@ -807,21 +835,41 @@ class Finding:
         return attrs.asdict(self)
 
 
+_MIN_PLACES: Final = 2
+"""A checked value is read with at least two decimals: "83" stands for 83.00 (trailing zeros left out)."""
+
+
 def _half_ulp(value: Decimal) -> Decimal:
-    """Half a unit in the last place of a stored number: how far rounding may have moved it."""
+    """Half a unit in the last place of a stored *input*, at the places it was written with: how far
+    its own rounding may have moved it ("116.7" → 0.05, as 8/2021 writes nilai SKP; "85" → 0.5)."""
     exp = value.as_tuple().exponent
     assert isinstance(exp, int)
-    return Decimal(5).scaleb(exp - 1) if exp < 0 else Decimal("0.5")
+    return Decimal(5).scaleb(exp - 1)
+
+
+def _tolerance(stored: Decimal) -> Decimal:
+    """Half a unit at the places a *checked* value was stored with, but at least two decimals ("84" → 0.005)."""
+    exp = stored.as_tuple().exponent
+    assert isinstance(exp, int)
+    return Decimal(5).scaleb(min(exp, -_MIN_PLACES) - 1)
 
 
 def _consistent(stored: Decimal, options: list[tuple[Decimal, Decimal]]) -> bool:
-    """True when *stored* is one of the computed values, as rounded to the places it was stored with.
+    """True when *stored* is one of the computed values rounded half-up to the places it was stored
+    with (at least two).
 
     Each option is ``(value, slack)``: the slack is how far the stored inputs' own
-    rounding may have moved the value.
+    rounding may have moved the value. The bound is the half-up rounding interval
+    widened by the slack, strict on the side a half rounds away from: a computed
+    83.005 does not match a stored 83 (it rounds to 83.01), 82.995 does.
     """
     with exact():
-        return any(abs(stored - value) <= _half_ulp(stored) + slack for value, slack in options)
+        half = _tolerance(stored)
+        for value, slack in options:
+            low, high = stored - half - slack, stored + half + slack
+            if (low <= value < high) if stored >= 0 else (low < value <= high):
+                return True
+        return False
 
 
 Options = list[tuple[Decimal, Decimal]]
@@ -916,6 +964,10 @@ def rescore(record: SiasnRecord | Mapping[str, Any], table: str | None = None) -
     return out
 
 
+_FIRST_6_2022: Final = 2022
+"""The first year appraised under PermenPANRB 6/2022 (rw_skp22, rw_kinerjaperiodik); earlier years are rw_skp."""
+
+
 def _audit_one(rec: SiasnRecord, index: int, codes: SiasnCodes | None) -> list[Finding]:
     found: list[Finding] = []
 
@@ -925,7 +977,7 @@ def _audit_one(rec: SiasnRecord, index: int, codes: SiasnCodes | None) -> list[F
         )
 
     if isinstance(rec, RwSkp):
-        if rec.tahun is not None and rec.tahun >= 2022:
+        if rec.tahun is not None and rec.tahun >= _FIRST_6_2022:
             add("tahun", None, "rw_skp holds appraisals up to 2021; 2022 onwards belong in rw_skp22")
         for name, (options, how) in _rescore_skp(rec).items():
             stored = rec.decimal(name)
@@ -940,6 +992,13 @@ def _audit_one(rec: SiasnRecord, index: int, codes: SiasnCodes | None) -> list[F
             )
         return found
     if isinstance(rec, (RwSkp22, RwKinerjaPeriodik)):
+        if rec.tahun is not None and rec.tahun < _FIRST_6_2022:
+            add(
+                "tahun",
+                None,
+                f"{rec.table} holds PermenPANRB 6/2022 appraisals, from {_FIRST_6_2022}; "
+                "earlier years belong in rw_skp",
+            )
         hk, pk = rec.hasil_kerja, rec.perilaku_kerja
         if hk is None or pk is None:
             add(
@@ -1014,7 +1073,11 @@ def audit(
 
     *records* are raw rows of *table* (or already-read records). A row that cannot be
     read is reported (one finding per problem, ``kinerja`` ``None``) and the audit goes
-    on. Stored numbers are compared at the places they were stored with (at least two).
+    on. Stored numbers are compared at the places they were stored with (at least two:
+    a stored ``"84"`` is 84.00, so a computed 83 is flagged), with a strict half-up
+    bound widened only by the rounding of the stored inputs. A row in the wrong
+    record for its year is flagged on ``tahun``: ``rw_skp`` from 2022, ``rw_skp22``
+    and ``rw_kinerjaperiodik`` before 2022.
     """
     out: list[Finding] = []
     for index, raw in enumerate(records):

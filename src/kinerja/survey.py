@@ -13,6 +13,13 @@ The national method for a public-service unit's satisfaction survey (spec
 * the index on 25–100 is the 1–4 index × 25, rounded half-up to 2 decimals
   (§9.2), and its *mutu* (A–D) follows the rule of §5.4 [D]: ≥ 88.31 A,
   ≥ 76.61 B, ≥ 65.00 C, else D;
+* each unsur's own mutu is read from the 1–4 column of the same table, as §5.4
+  says ("per-unsur NRR can be classified with the 1–4 column"): the NRR rounded
+  half-up to 4 decimals (as NRR are reported, §5.6 I1), then ≥ 3.5324 A,
+  ≥ 3.0644 B, ≥ 2.60 C, else D (the lower bound of each row, closing the
+  table's gaps the same way as for the index). The two columns disagree on a
+  sliver: NRR 3.5322 is B by the 1–4 column although 3.5322 × 25 = 88.305 would
+  round to an A (:func:`unsur_mutu_of`);
 * the number of respondents should reach the Krejcie–Morgan (1970) sample size
   for the population served (§5.5); fewer gives a warning, not an error.
 
@@ -30,6 +37,7 @@ Decimal('90.56')
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
@@ -48,6 +56,7 @@ __all__ = [
     "KREJCIE_MORGAN_TABLE",
     "MUTU_LADDER",
     "NINE_UNSUR",
+    "UNSUR_MUTU_LADDER",
     "Ikm",
     "IkmMethod",
     "Mutu",
@@ -58,6 +67,7 @@ __all__ = [
     "krejcie_morgan_formula",
     "mutu_of",
     "nrr_rounded",
+    "unsur_mutu_of",
 ]
 
 IKM_SOURCE: Final = Source("PermenPANRB 14/2017", "Lampiran, pengolahan data survei kepuasan masyarakat (spec §5.3)")
@@ -116,6 +126,27 @@ def mutu_of(value_100: Decimal) -> Mutu:
     ['A', 'A', 'B', 'B', 'C', 'C', 'C', 'D']
     """
     return MUTU_LADDER.classify(round_half_up(value_100, 2))  # spec §5.4 [D] / §9.2: IKM 2 dp
+
+
+UNSUR_MUTU_LADDER: Final = Ladder(
+    [(Decimal("3.5324"), Mutu.A), (Decimal("3.0644"), Mutu.B), (Decimal("2.60"), Mutu.C)],
+    floor=Mutu.D,
+    source=Source("PermenPANRB 14/2017", "Lampiran, tabel nilai persepsi, kolom IKM 1-4 (spec §5.4)", "D"),
+)
+"""Mutu bands of one unsur's NRR on the 1–4 column, NRR rounded to 4 decimals (spec §5.4)."""
+
+
+def unsur_mutu_of(nrr: Decimal) -> Mutu:
+    """Mutu of one unsur's NRR by the 1–4 column (spec §5.4): round half-up to 4 decimals, then
+    ≥ 3.5324 A, ≥ 3.0644 B, ≥ 2.60 C, else D.
+
+    The published bounds leave gaps (2.5996 | 2.60, 3.064 | 3.0644, 3.532 | 3.5324);
+    a value in a gap takes the row below, as for the index (spec §5.4 [D]).
+
+    >>> [unsur_mutu_of(Decimal(x)).value for x in ("3.5324", "3.5322", "3.53235", "3.0644", "3.0643", "2.60", "2.5999")]
+    ['A', 'B', 'A', 'B', 'C', 'C', 'D']
+    """
+    return UNSUR_MUTU_LADDER.classify(round_half_up(nrr, 4))  # spec §5.4, NRR at 4 decimals (§5.6 I1)
 
 
 class Penimbang(enum.Enum):
@@ -397,9 +428,8 @@ class Ikm:
 
     @property
     def unsur_mutu(self) -> tuple[Mutu, ...]:
-        """Mutu of each unsur's NRR, by the same rule as the index (NRR × 25, 2 decimals; spec §5.4)."""
-        with exact():
-            return tuple(mutu_of(n * _TO_100) for n in self.nrr)
+        """Mutu of each unsur's NRR by the 1–4 column of spec §5.4 (:func:`unsur_mutu_of`)."""
+        return tuple(unsur_mutu_of(n) for n in self.nrr)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -494,7 +524,7 @@ KREJCIE_MORGAN_TABLE: Final[tuple[tuple[int, int], ...]] = (
 )  # fmt: skip
 """The Krejcie & Morgan (1970) table, population N → sample S (spec §5.5; [R] cross-checked [D])."""
 
-_KM_BY_N: Final = dict(KREJCIE_MORGAN_TABLE)
+_KM_NS: Final = tuple(n for n, _ in KREJCIE_MORGAN_TABLE)
 _CHI2: Final = Decimal("3.841")
 _P: Final = Decimal("0.5")
 _D: Final = Decimal("0.05")
@@ -515,16 +545,23 @@ def krejcie_morgan_formula(population: int) -> Decimal:
 
 
 def krejcie_morgan(population: int) -> int:
-    """The sample size for a *population*: the K&M table value where N is a tabulated row, else the formula rounded half-up.
+    """The sample size for a *population*: the formula rounded half-up, but never less than the
+    table's value for the largest tabulated N not above *population* (spec §5.5).
 
     The table and the rounded formula agree on every row except N = 100 000 (table
-    384, formula 383), so a tabulated N takes the table's value (spec §5.5).
+    384, formula 382.6 → 383), so a tabulated N takes the table's value. Taking the
+    larger of the two keeps the sample size from ever shrinking as the population
+    grows: without it 100 000 would need 384 respondents and 100 001–~150 000 only 383.
+    For N between rows this is the formula (the row floor never exceeds it except
+    after 100 000), not the next larger row.
 
-    >>> krejcie_morgan(800), krejcie_morgan(100_000), krejcie_morgan(123)
-    (260, 384, 93)
+    >>> krejcie_morgan(800), krejcie_morgan(100_000), krejcie_morgan(100_001), krejcie_morgan(123)
+    (260, 384, 384, 93)
     """
-    s = krejcie_morgan_formula(population)
-    return _KM_BY_N.get(population) or int(round_half_up(s))
+    s = int(round_half_up(krejcie_morgan_formula(population)))
+    i = bisect.bisect_right(_KM_NS, population)
+    floor = KREJCIE_MORGAN_TABLE[i - 1][1] if i else 0
+    return max(s, floor)
 
 
 def nrr_rounded(result: Ikm, places: int = 4) -> tuple[Decimal, ...]:

@@ -679,6 +679,10 @@ def _versions_conv(value: object) -> tuple[SchemeVersion, ...]:
 # --- the document ------------------------------------------------------------------------------
 
 
+def _direction_text(ind: SchemeIndicator) -> str:
+    return "higher is better" if ind.kind.higher_is_better else "lower is better"
+
+
 def _nonempty_text(value: object, field: attrs.Attribute[Any]) -> str:
     text = _text_conv(value, field)
     if not text.strip():
@@ -761,6 +765,9 @@ class Scheme:
     _outputs: tuple[OutputField, ...] = attrs.field(init=False, repr=False, eq=False)
     _info: RuleInfo = attrs.field(init=False, repr=False, eq=False)
     _indicators: dict[str, SchemeIndicator] = attrs.field(init=False, repr=False, eq=False)
+    _definitions: dict[str, tuple[tuple[str, str, SchemeIndicator], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
@@ -786,11 +793,15 @@ class Scheme:
         ps.raise_if_any()
         object.__setattr__(self, "_outputs", self._make_outputs())
         indicators: dict[str, SchemeIndicator] = {}
+        definitions: dict[str, list[tuple[str, str, SchemeIndicator]]] = {}
         for v in self.versions:
-            for _, items in v.sets():
+            for set_path, items in v.sets():
+                function = set_path.removeprefix("functions.") if set_path != "indicators" else ""
                 for ind in items:
                     indicators[ind.id] = ind
+                    definitions.setdefault(ind.id, []).append((v.version, function, ind))
         object.__setattr__(self, "_indicators", indicators)
+        object.__setattr__(self, "_definitions", {k: tuple(v) for k, v in definitions.items()})
         object.__setattr__(
             self,
             "_info",
@@ -914,19 +925,97 @@ class Scheme:
             )
         return v
 
-    def indicator(self, indicator_id: str) -> SchemeIndicator:
-        """The indicator *indicator_id* (its latest definition across versions and functions)."""
+    def indicator(self, indicator_id: str, *, version: str | None = None, function: str = "") -> SchemeIndicator:
+        """The indicator *indicator_id*: as defined in *version* (and job *function*), or else its
+        latest definition across versions and functions."""
+        if version is not None:
+            for ind in self.version(version).indicator_set(function):
+                if ind.id == indicator_id:
+                    return ind
+            where = f" (function {function})" if function else ""
+            raise ValidationError.one(
+                "indicator", f"version {version} of {self.name}{where} has no indicator {indicator_id!r}"
+            )
         try:
             return self._indicators[indicator_id]
         except KeyError:
             raise ValidationError.one("indicator", f"scheme {self.name} has no indicator {indicator_id!r}") from None
 
-    def higher_is_better(self, value: str) -> bool:
-        """Whether a larger *value* is better: ``False`` for the measured value of a rate or duration."""
+    def higher_is_better(self, value: str, *, version: str | None = None, function: str = "") -> bool:
+        """Whether a larger *value* is better: ``False`` for the measured value of a rate or duration.
+
+        The direction is read from the indicator as defined in *version* (and *function*).
+        Without a version every definition of the indicator must agree; when versions
+        disagree (a rate in one year, a count the next) the version must be named.
+        """
         head, _, tail = value.partition(".")
-        if tail == "measured" and head in self._indicators:
-            return bool(self._indicators[head].kind.higher_is_better)
-        return True
+        if tail != "measured" or head not in self._indicators:
+            return True
+        if version is not None:
+            return bool(self.indicator(head, version=version, function=function).kind.higher_is_better)
+        directions = {bool(ind.kind.higher_is_better) for _, _, ind in self._definitions[head]}
+        if len(directions) > 1:
+            raise ValidationError.one(
+                "version",
+                f"{head} is higher-is-better in some versions of {self.name} and lower-is-better in others "
+                f"({self._kinds_text(head)}): name the version",
+            )
+        return directions.pop()
+
+    def _kinds_text(self, indicator_id: str) -> str:
+        return ", ".join(
+            f"version {v}{f' function {fn}' if fn else ''}: {ind.kind.kind}"
+            for v, fn, ind in self._definitions[indicator_id]
+        )
+
+    def _indicator_of(self, result: Result, indicator_id: str, path: str) -> SchemeIndicator | None:
+        """The indicator as the version (and job function) that scored *result* defines it; ``None`` if absent."""
+        try:
+            version = self.version(result.version)
+        except ValidationError as exc:
+            raise exc.prefixed(path) from None
+        function = result.get("function")
+        try:
+            items = version.indicator_set(function if isinstance(function, str) else "")
+        except ValidationError as exc:
+            raise exc.prefixed(path) from None
+        for ind in items:
+            if ind.id == indicator_id:
+                return ind
+        return None
+
+    def _direction(self, results: Sequence[tuple[str, Result]], value: str) -> tuple[bool, SchemeIndicator | None]:
+        """The direction of *value* read from each result's own version; refuse results that disagree.
+
+        An indicator's outputs (``id.measured``, ``id.score``, its extras) are only
+        compared between results whose versions give the indicator the same kind and
+        direction: a rate and a count of the same id are different measurements.
+        """
+        head, _, tail = value.partition(".")
+        if not tail or head not in self._indicators:
+            return True, None
+        first: tuple[str, SchemeIndicator, Result] | None = None
+        ps = Problems()
+        for path, r in results:
+            ind = self._indicator_of(r, head, path)
+            if ind is None:
+                continue  # this version has no such indicator: the value is missing, compare() says so
+            if first is None:
+                first = (path, ind, r)
+                continue
+            _, ref, ref_result = first
+            if (ind.kind.kind, ind.kind.higher_is_better) != (ref.kind.kind, ref.kind.higher_is_better):
+                ps.add(
+                    join_path(path, "version"),
+                    f"{head} is a '{ind.kind.kind}' indicator ({_direction_text(ind)}) in version {r.version} but a "
+                    f"'{ref.kind.kind}' indicator ({_direction_text(ref)}) in version {ref_result.version} of "
+                    f"{self.name}: its values cannot be compared across these versions",
+                )
+        ps.raise_if_any()
+        if first is None:
+            return True, None
+        ind = first[1]
+        return (bool(ind.kind.higher_is_better) if tail == "measured" else True), ind
 
     # -- scoring -------------------------------------------------------------------------------
 
@@ -1138,19 +1227,20 @@ class Scheme:
         """The change of *value* between two results of one employee.
 
         *value* is an output name or an indicator id (then its measured value, read
-        the right way round: a shorter service time is an improvement).
+        the right way round: a shorter service time is an improvement). The direction
+        comes from the indicator as the version that scored each result defines it;
+        results whose versions define the indicator differently (another kind or
+        direction) are refused.
         """
         self._own(before, "before")
         self._own(after, "after")
         what = value
         if value in self._indicators:
             value = f"{value}.measured"
-        head, _, tail = value.partition(".")
-        if tail == "measured" and head in self._indicators:
-            what = self._indicators[head].title
-        return change_between(
-            before, after, value, higher_is_better=self.higher_is_better(value), what=what, since=since
-        )
+        higher, ind = self._direction((("before", before), ("after", after)), value)
+        if ind is not None and value.partition(".")[2] == "measured":
+            what = ind.title
+        return change_between(before, after, value, higher_is_better=higher, what=what, since=since)
 
     def compare(
         self,
@@ -1163,13 +1253,16 @@ class Scheme:
         """Compare a unit's results on *value* (an output name or an indicator id), the right way round.
 
         With ``TiePolicy.breakers("satisfaction.score", ...)`` the tie-breakers are
-        read from each result's values.
+        read from each result's values. The direction of an indicator's measured value
+        is read from the version that scored each result; results whose versions give
+        the indicator another kind or direction are refused (``[i].version``).
         """
         for i, r in enumerate(results):
             self._own(r, f"[{i}]")
         if value in self._indicators:
             value = f"{value}.measured"
-        return compare(results, value, higher_is_better=self.higher_is_better(value), ties=ties, missing=missing)
+        higher, _ = self._direction([(f"[{i}]", r) for i, r in enumerate(results)], value)
+        return compare(results, value, higher_is_better=higher, ties=ties, missing=missing)
 
     def decide(
         self,

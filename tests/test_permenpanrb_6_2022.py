@@ -620,3 +620,41 @@ def test_demo_agency_loads_scores_and_one_unit_fails_its_curve() -> None:
         JenisJabatan.PENGAWAS,
         JenisJabatan.ADMINISTRATOR,
     }
+
+
+# --- review fixes: labels that are not text, spellings from real sources, part-month roll-ups ------
+
+
+@pytest.mark.parametrize("bad", [["x"], {"a": 1}, 3])
+def test_a_label_that_is_not_text_is_a_typed_error_naming_the_field(bad: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        m.Perilaku(akuntabel=bad)  # type: ignore[arg-type]
+    assert info.value.paths == ("akuntabel",)
+    with pytest.raises(ValidationError):
+        m.predikat(bad, E.SESUAI)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        attrs.evolve(skp(), hasil_kerja=bad)
+
+
+@pytest.mark.parametrize("text", ["Cukup/Butuh Perbaikan", "Butuh Perbaikan/Cukup", "Butuh Perbaikan (Cukup)", "cukup"])
+def test_the_cukup_spellings_of_real_sources_are_butuh_perbaikan(text: str) -> None:
+    assert Predikat.parse(text) is P.BUTUH_PERBAIKAN
+    assert PredikatOrganisasi.parse(text) is PredikatOrganisasi.BUTUH_PERBAIKAN
+
+
+def test_leader_mapping_reads_text_and_refuses_unknown_levels() -> None:
+    assert m.LeaderMapping()["Baik"] is E.SESUAI
+    assert m.LeaderMapping()["Butuh Perbaikan (Cukup)"] is E.DI_BAWAH
+    with pytest.raises(ValidationError) as info:
+        m.LeaderMapping()["Bagus"]
+    assert info.value.paths == ("predikat_organisasi",)
+
+
+def test_most_frequent_by_days_counts_part_months_and_by_months_refuses_them() -> None:
+    # hand-worked: Jan 1 - Dec 10 Butuh Perbaikan (344 days) vs Dec 11 - 31 Baik (21 days)
+    first = skp(E.DI_BAWAH, E.SESUAI, period=Period(dt.date(2025, 1, 1), dt.date(2025, 12, 10)))
+    second = skp(period=Period(dt.date(2025, 12, 11), dt.date(2025, 12, 31)), emp=employee(unit="Dinas Baru"))
+    assert m.annual([first, second], m.MostFrequent(weight="days"))["predikat"] is P.BUTUH_PERBAIKAN
+    with pytest.raises(ValidationError) as info:
+        m.annual([first, second], m.MostFrequent(weight="months"))
+    assert info.value.paths == ("[1].period",)

@@ -370,7 +370,13 @@ def test_other_bad_segments() -> None:
         AkSegment(Period(dt.date(2023, 7, 1), dt.date(2024, 6, 30)), "Ahli Muda", "Baik")
     assert _paths(exc) == ("period",)
     with pytest.raises(ValidationError) as exc:
-        AkSegment(Period.year(2024), "Ahli Muda", "Baik", "III/a")
+        AkSegment(Period.year(2024), "Ahli Muda", "Baik", "II/d")  # neither Ahli Muda's nor Ahli Pertama's
+    assert _paths(exc) == ("golongan",)
+    with pytest.raises(ValidationError) as exc:
+        AkSegment(Period.year(2024), "Ahli Muda", "Baik", "IV/a")  # above the range
+    assert _paths(exc) == ("golongan",)
+    with pytest.raises(ValidationError) as exc:
+        AkSegment(Period.year(2024), "Ahli Pertama", "Baik", "II/d")  # nothing below the first keahlian jenjang
     assert _paths(exc) == ("golongan",)
     with pytest.raises(ValidationError) as exc:
         AkSegment(Period.year(2024), "Ahli Muda", "Excellent")
@@ -403,6 +409,16 @@ def test_bad_facts_are_all_reported() -> None:
 def test_golongan_going_down_is_refused() -> None:
     facts = AngkaKreditFacts(
         segments=(seg(2024, 1, 6, "Ahli Muda", "Baik", "III/d"), seg(2024, 7, 12, "Ahli Muda", "Baik", "III/c"))
+    )
+    with pytest.raises(ValidationError) as exc:
+        POLICY.decide(facts)
+    assert _paths(exc) == ("segments[1].golongan",)
+
+
+def test_golongan_going_down_at_a_change_of_jenjang_is_refused() -> None:
+    # Ahli Muda III/c, then Ahli Pertama III/b: the golongan cannot go down (as within a jenjang)
+    facts = AngkaKreditFacts(
+        segments=(seg(2024, 1, 12, "Ahli Muda", "Baik", "III/c"), seg(2025, 1, 12, "Ahli Pertama", "Baik", "III/b"))
     )
     with pytest.raises(ValidationError) as exc:
         POLICY.decide(facts)
@@ -478,3 +494,213 @@ def test_a_better_predikat_never_earns_less(months: int, jenjang: Jenjang) -> No
         for p in Predikat
     ]
     assert values == sorted(values)  # type: ignore[type-var]
+
+
+# --- audit fixes ---------------------------------------------------------------------------
+
+
+def _monthly_baik_iii_a(n: int) -> tuple[AkSegment, ...]:
+    # n monthly Baik segments as Ahli Pertama III/a from January 2020: 1/12 × 12.5 = 1.041666… → 1.04 each
+    return tuple(seg(2020 + i // 12, i % 12 + 1, i % 12 + 1, "Ahli Pertama", "Baik", "III/a") for i in range(n))
+
+
+def test_kenaikan_pangkat_shortfall_is_judged_with_the_rounding_in_use() -> None:
+    # 48 months: per period 48 × 1.04 = 49.92, exact 48 × 25/24 = 50 → 50.00.
+    # Then III/b from 2024 (kenaikan pangkat, requirement 50), 2024 Baik: +12.50.
+    facts = AngkaKreditFacts(segments=(*_monthly_baik_iii_a(48), seg(2024, 1, 12, "Ahli Pertama", "Baik", "III/b")))
+    tot = TOTAL.ledger(facts)
+    kp = next(line for line in tot.lines if line.kind == "kenaikan_pangkat")
+    assert kp.formula == "50.00 − 50 used; the rest carries over"  # TOTAL holds exactly 50: not short
+    assert tot.notes == ()
+    assert (tot.ak_kumulatif, tot.ak_pangkat) == (D("62.50"), D("12.50"))
+    per = POLICY.ledger(facts)
+    kp = next(line for line in per.lines if line.kind == "kenaikan_pangkat")
+    assert "only 49.92 held" in kp.formula  # PER_PERIOD is 0.08 short
+    assert per.notes == ("kenaikan pangkat to III/b with less AK than the 50 required",)
+    assert (per.ak_kumulatif, per.ak_pangkat) == (D("62.42"), D("12.50"))  # 49.92 − 50 floored at 0, + 12.50
+
+
+def test_both_met_recommends_kenaikan_jenjang_first() -> None:
+    # Ahli Pertama III/a with 100: kenaikan pangkat to III/b (50) and kenaikan jenjang (100) both met
+    d = POLICY.decide(AngkaKreditFacts(jenjang_awal="Ahli Pertama", golongan_awal="III/a", ak_awal=100))
+    assert [r.met for r in d.requirements] == [True, True]
+    order = "both met: kenaikan jenjang to Ahli Muda first, then kenaikan pangkat to III/b with the same AK (spec §4.3)"
+    assert order in dict(d.details)["order"]  # type: ignore[operator]
+    assert order in d.summary and order in d.requirements[0].note
+    assert (
+        POLICY.ledger(AngkaKreditFacts(jenjang_awal="Ahli Pertama", golongan_awal="III/a", ak_awal=100))
+        .kebutuhan(Golongan.III_A)
+        .jenjang_first
+    )
+    assert "order of kenaikan jenjang" in str(
+        POLICY.explain(AngkaKreditFacts(jenjang_awal="Ahli Pertama", golongan_awal="III/a", ak_awal=100))
+    )
+    # only one of them met, or the top golongan (one step anyway): no ordering
+    d = POLICY.decide(AngkaKreditFacts(jenjang_awal="Ahli Pertama", golongan_awal="III/a", ak_awal=99))
+    assert "order" not in dict(d.details)
+    d = POLICY.decide(AngkaKreditFacts(jenjang_awal="Ahli Pertama", golongan_awal="III/b", ak_awal=100))
+    assert "order" not in dict(d.details)
+
+
+def test_jenjang_first_then_pangkat_with_the_same_ak() -> None:
+    # 87.5 held as Ahli Pertama III/a, 2024 Baik +12.50 → 100.00 (both requirements met).
+    # 2025: Ahli Muda III/b — the jenjang first, then III/b with the same AK (nothing used);
+    # III/b is below Ahli Muda's III/c-III/d: accepted and noted. 2025 Baik as Ahli Muda: 25.
+    facts = AngkaKreditFacts(
+        segments=(seg(2024, 1, 12, "Ahli Pertama", "Baik", "III/a"), seg(2025, 1, 12, "Ahli Muda", "Baik", "III/b")),
+        ak_awal="87.5",
+    )
+    led = POLICY.ledger(facts)
+    change = next(line for line in led.lines if line.kind == "kenaikan_jenjang")
+    assert change.formula == (
+        "AK kumulatif 100.00 >= 100 required for kenaikan jenjang; pangkat III/a → III/b with the same AK (spec §4.3); "
+        "AK kumulatif restarts at 0"
+    )
+    assert (led.jenjang, led.golongan, led.ak_kumulatif, led.ak_pangkat) == (
+        Jenjang.AHLI_MUDA,
+        Golongan.III_B,
+        D("25.00"),
+        D("25.00"),
+    )
+    assert led.notes == (
+        "III/b is below the golongan range of Ahli Muda (III/c-III/d): accepted as kenaikan jenjang came first "
+        "and the pangkat follows (spec §4.3)",
+    )
+    needs = led.kebutuhan()  # III/b → III/c now counts in Ahli Muda: 100 − 25 = 75
+    assert (needs.kp_golongan, needs.kp_required, needs.kp_shortfall) == (Golongan.III_C, D(100), D("75.00"))
+    # the employee may be Ahli Muda III/b
+    emp = Employee("19900101 201503 2 001", "Siti", jenis_jabatan="Fungsional", jenjang="Ahli Muda", golongan="III/b")
+    assert POLICY.decide(attrs_evolve(facts, employee=emp)).outcome == D("25.00")
+
+
+def test_pangkat_still_due_with_the_ak_of_the_kenaikan_jenjang() -> None:
+    # as above, but the 2025 segment still shows III/a: the pangkat to III/b is due with the same AK
+    first = (seg(2024, 1, 12, "Ahli Pertama", "Baik", "III/a"), seg(2025, 1, 12, "Ahli Muda", "Baik", "III/a"))
+    facts = AngkaKreditFacts(segments=first, ak_awal="87.5")
+    led = POLICY.ledger(facts)
+    assert led.pangkat_same_ak is Golongan.III_B
+    d = POLICY.decide(facts)
+    kp = d.requirements[0]
+    assert kp.name == "AK for kenaikan pangkat to III/b (with the AK of the kenaikan jenjang)"
+    assert (kp.value, kp.expected, kp.met) == (D("25.00"), ">= 0", True)
+    # it then happens in 2026 without using AK: 25 + 25 (2026 Baik) = 50 toward III/c
+    later = AngkaKreditFacts(segments=(*first, seg(2026, 1, 12, "Ahli Muda", "Baik", "III/b")), ak_awal="87.5")
+    led = POLICY.ledger(later)
+    kp_line = next(line for line in led.lines if line.kind == "kenaikan_pangkat")
+    assert "with the AK of the kenaikan jenjang" in kp_line.formula and kp_line.ak_pangkat == D("25.00")
+    assert (led.ak_pangkat, led.pangkat_same_ak) == (D("50.00"), None)
+
+
+def test_change_of_jenjang_is_checked_and_flagged() -> None:
+    # Ahli Pertama 12.50 then Ahli Madya: skips Ahli Muda — kept, but noted
+    skip = POLICY.ledger(
+        AngkaKreditFacts(segments=(seg(2024, 1, 12, "Ahli Pertama", "Baik"), seg(2025, 1, 12, "Ahli Madya", "Baik")))
+    )
+    assert skip.ak_kumulatif == D("37.50")  # restarted: 12/12 × 37.5
+    assert skip.notes == (
+        "change of jenjang Ahli Pertama → Ahli Madya on 2025-01-01 skips Ahli Muda: not the next jenjang, "
+        "so no AK requirement applies to it; the count restarts at 0",
+    )
+    # Ahli Pertama 12.50 then Ahli Muda: the next jenjang, but 12.50 < 100
+    short = POLICY.ledger(
+        AngkaKreditFacts(segments=(seg(2024, 1, 12, "Ahli Pertama", "Baik"), seg(2025, 1, 12, "Ahli Muda", "Baik")))
+    )
+    change = next(line for line in short.lines if line.kind == "kenaikan_jenjang")
+    assert change.formula == "AK kumulatif 12.50 < 100 required for kenaikan jenjang; AK kumulatif restarts at 0"
+    assert short.notes == (
+        "kenaikan jenjang Ahli Pertama → Ahli Muda on 2025-01-01 with AK kumulatif 12.50, less than the 100 "
+        "required (raised on other grounds, or AK missing from the history)",
+    )
+    notes = [
+        v
+        for k, v in POLICY.decide(
+            AngkaKreditFacts(segments=(seg(2024, 1, 12, "Ahli Pertama", "Baik"), seg(2025, 1, 12, "Ahli Muda", "Baik")))
+        ).details
+        if k == "note"
+    ]
+    assert any("less than the 100" in str(n) for n in notes)
+    # a move down and a move between kategori are noted too
+    down = POLICY.ledger(
+        AngkaKreditFacts(segments=(seg(2024, 1, 12, "Ahli Muda", "Baik"), seg(2025, 1, 12, "Ahli Pertama", "Baik")))
+    )
+    assert "is a move down, not a kenaikan jenjang" in down.notes[0]
+    across = POLICY.ledger(
+        AngkaKreditFacts(segments=(seg(2024, 1, 12, "Mahir", "Baik"), seg(2025, 1, 12, "Ahli Pertama", "Baik")))
+    )
+    assert "a move between kategori, not a kenaikan jenjang" in across.notes[0]
+
+
+def test_kenaikan_jenjang_with_enough_ak_has_no_note() -> None:
+    facts = AngkaKreditFacts(
+        segments=(seg(2024, 1, 6, "Ahli Pertama", "Baik", "III/b"), seg(2024, 7, 12, "Ahli Muda", "Baik", "III/c")),
+        ak_awal=95,
+    )
+    led = POLICY.ledger(facts)
+    assert led.notes == ()
+    assert led.lines[2].formula == (
+        "AK kumulatif 101.25 >= 100 required for kenaikan jenjang; pangkat III/b → III/c with the same AK (spec §4.3); "
+        "AK kumulatif restarts at 0"
+    )
+
+
+def test_ijazah_date_is_validated_and_a_degree_counts_once() -> None:
+    assert IjazahBonus("2024-05-02", "S2").date == dt.date(2024, 5, 2)  # ISO text is read
+    for bad in ("2024-13-01", "02/05/2024", 20240502, dt.datetime(2024, 5, 2)):
+        with pytest.raises(ValidationError) as exc:
+            IjazahBonus(bad)
+        assert _paths(exc) == ("date",), bad
+    with pytest.raises(ValidationError) as exc:
+        IjazahBonus(dt.date(2024, 5, 2), 2)
+    assert _paths(exc) == ("ijazah",)
+    with pytest.raises(ValidationError) as exc:
+        structure({"jenjang_awal": "Ahli Muda", "ijazah": [{"date": "2024-02-30"}]}, AngkaKreditFacts)
+    assert _paths(exc) == ("ijazah[0].date",)
+    # the same degree on two dates: refused (spacing and case ignored)
+    with pytest.raises(ValidationError) as exc:
+        AngkaKreditFacts(
+            jenjang_awal="Ahli Muda",
+            ijazah=(IjazahBonus(dt.date(2024, 1, 1), "S2"), IjazahBonus(dt.date(2025, 1, 1), " s 2")),
+        )
+    assert _paths(exc) == ("ijazah[1].ijazah",)
+    assert "already counted at ijazah[0]" in str(exc.value)
+    # two different degrees: two bonuses, 2 × 25 % × 100 = 50 as Ahli Muda
+    two = AngkaKreditFacts(
+        jenjang_awal="Ahli Muda",
+        ijazah=(IjazahBonus(dt.date(2024, 1, 1), "S2"), IjazahBonus(dt.date(2025, 1, 1), "S3")),
+    )
+    assert POLICY.decide(two).outcome == D(50)
+
+
+def test_both_shortfalls_are_shown_when_the_roundings_differ() -> None:
+    # three 2-month Baik periods as Ahli Pertama: per period 6.24, total 6.25.
+    # Next kenaikan pangkat (50): 43.76 vs 43.75; kenaikan jenjang (100): 93.76 vs 93.75.
+    facts = AngkaKreditFacts(segments=tuple(seg(2024, m, m + 1, "Ahli Pertama", "Baik") for m in (1, 3, 5)))
+    for policy in (POLICY, TOTAL):
+        d = policy.decide(facts)
+        details = dict(d.details)
+        assert details["still needed for the next kenaikan pangkat, rounded per period"] == D("43.76")
+        assert details["still needed for the next kenaikan pangkat, exact total rounded once"] == D("43.75")
+        assert details["still needed for kenaikan jenjang to Ahli Muda, rounded per period"] == D("93.76")
+        assert details["still needed for kenaikan jenjang to Ahli Muda, exact total rounded once"] == D("93.75")
+        assert "still needed for kenaikan jenjang to Ahli Muda: 93.76 rounded per period, 93.75 rounding the total" in (
+            d.summary
+        )
+        steps = {s.rule: s for s in policy.explain(facts).steps}
+        step = steps["still needed for kenaikan jenjang to Ahli Muda"]
+        assert dict(step.inputs) == {"rounded per period": D("93.76"), "exact total rounded once": D("93.75")}
+        assert step.output == (D("93.76") if policy is POLICY else D("93.75"))
+    assert (
+        POLICY.decide(facts)
+        .requirements[0]
+        .note.startswith("still needed 43.76; rounding the total: still needed 43.75")
+    )
+    assert (
+        TOTAL.decide(facts)
+        .requirements[0]
+        .note.startswith("still needed 43.75; rounding per period: still needed 43.76")
+    )
+    # the same totals (A3): nothing extra
+    same = AngkaKreditFacts(
+        segments=(seg(2023, 1, 12, "Ahli Pertama", "Sangat Baik"), seg(2024, 1, 2, "Ahli Pertama", "Baik"))
+    )
+    assert not any("rounded per period" in k for k, _ in POLICY.decide(same).details)

@@ -139,3 +139,17 @@ def test_ladder_is_gap_free_and_monotone(days: int) -> None:
         return 0 if h is None else h.severity
 
     assert severity(here) <= severity(nxt) <= severity(here) + 1
+
+
+def test_same_level_penalty_is_not_called_lighter() -> None:
+    # 21 cumulative days: demotion (berat); 10 consecutive days: dismissal (berat) — the same level
+    d = POLICY.decide(AbsenceFacts(year=2024, days=21, consecutive_days=10))
+    assert "heavier than" not in d.summary
+    assert d.summary.endswith(
+        "(the 21 cumulative days give demotion one level (penurunan jabatan setingkat lebih rendah) for 12 months "
+        "(berat), the same level; the consecutive-days rule goes further)"
+    )
+    # a lighter level (ringan) is still called lighter
+    assert "(heavier than pernyataan tidak puas secara tertulis (ringan) for 10 days)" in (
+        POLICY.decide(AbsenceFacts(year=2024, days=10, consecutive_days=10)).summary
+    )

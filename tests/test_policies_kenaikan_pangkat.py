@@ -20,6 +20,8 @@ from kinerja.policies import (
     AngkaKreditFacts,
     KenaikanPangkatPolicy,
     PangkatRecord,
+    PeriodicPredikat,
+    PredikatBasis,
     PromotionFacts,
     YearlyPredikat,
     kp_dates,
@@ -37,9 +39,12 @@ def reguler(
     predikat: tuple[YearlyPredikat, ...] = GOOD,
     employee: Employee = PNS,
     golongan: str = "III/a",
+    atasan_golongan: str | None = "IV/a",
     **kw: object,
 ) -> PromotionFacts:
-    return PromotionFacts((PangkatRecord(golongan, tmt),), as_of, predikat, employee=employee, **kw)
+    return PromotionFacts(
+        (PangkatRecord(golongan, tmt),), as_of, predikat, employee=employee, atasan_golongan=atasan_golongan, **kw
+    )
 
 
 def verdicts(facts: PromotionFacts, policy: KenaikanPangkatPolicy = POLICY) -> dict[str, bool]:
@@ -141,8 +146,25 @@ def test_missing_predikat_is_not_a_pass() -> None:
 def test_atasan_cap_both_sides() -> None:
     assert verdicts(reguler(atasan_golongan="III/b"))["not above the direct superior's pangkat"] is True
     assert verdicts(reguler(atasan_golongan="III/a"))["not above the direct superior's pangkat"] is False
-    unchecked = POLICY.decide(reguler()).requirements[-1]
-    assert unchecked.value == "not checked" and "not given" in unchecked.note
+
+
+def test_missing_atasan_golongan_is_not_checked_and_not_eligible() -> None:
+    # audit: a missing atasan_golongan used to count as met, so the decision said "eligible"
+    d = POLICY.decide(reguler(atasan_golongan=None))
+    unchecked = d.requirements[-1]
+    assert (unchecked.value, unchecked.met) == ("not checked", False)
+    assert "atasan_golongan not given" in unchecked.note
+    assert d.outcome is False
+    assert d.summary == (
+        "not eligible on 2025-04-01 until checked: not above the direct superior's pangkat "
+        "(every other requirement is met)"
+    )
+    # with another failure the unchecked one is named apart
+    d = POLICY.decide(reguler(tmt="2021-05-01", atasan_golongan=None))
+    assert d.summary == (
+        "not eligible on 2025-04-01: masa kerja in pangkat III/a on 2025-04-01; "
+        "not checked: not above the direct superior's pangkat"
+    )
 
 
 def test_pppk_have_no_pangkat() -> None:
@@ -229,11 +251,16 @@ def test_jf_at_the_top_golongan_needs_kenaikan_jenjang() -> None:
 
 
 def test_jf_bad_ak_facts_are_prefixed() -> None:
-    ak = AngkaKreditFacts(jenjang_awal="Ahli Muda")
+    ak = AngkaKreditFacts(jenjang_awal="Ahli Madya")
     with pytest.raises(ValidationError) as exc:
         POLICY.decide(jf(ak))
-    # the employee is Ahli Pertama III/a: neither agrees with an Ahli Muda history
+    # the employee is Ahli Pertama III/a: neither agrees with an Ahli Madya history
+    # (III/a is not even a golongan of Ahli Muda, the jenjang below Ahli Madya)
     assert exc.value.paths == ("angka_kredit.employee.jenjang", "angka_kredit.employee.golongan")
+    # an Ahli Muda history: III/a is accepted as below its range (jenjang first, spec §4.3), the jenjang is not
+    with pytest.raises(ValidationError) as exc:
+        POLICY.decide(jf(AngkaKreditFacts(jenjang_awal="Ahli Muda")))
+    assert exc.value.paths == ("angka_kredit.employee.jenjang",)
 
 
 # --- bad input -----------------------------------------------------------------------------
@@ -291,6 +318,7 @@ def test_json_round_trip_and_errors() -> None:
         "as_of": "2025-03-15",
         "predikat": [{"year": 2024, "predikat": "Baik"}, {"year": 2023, "predikat": "Baik"}],
         "employee": {"nip": "19900101 201503 2 001", "name": "Siti", "golongan": "III/a"},
+        "atasan_golongan": "III/d",
     }
     facts = structure(data, PromotionFacts)
     assert structure(unstructure(facts), PromotionFacts) == facts
@@ -299,3 +327,153 @@ def test_json_round_trip_and_errors() -> None:
     with pytest.raises(ValidationError) as exc:
         structure(data, PromotionFacts)
     assert exc.value.paths == ("pangkat_history[1].tmt",)
+
+
+# --- audit fixes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["II/d", "III/a"])
+def test_pangkat_history_golongan_must_rise(second: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        PromotionFacts(
+            (PangkatRecord("III/a", "2017-04-01", dt.date(2021, 3, 31)), PangkatRecord(second, "2021-04-01")),
+            dt.date(2025, 3, 1),
+        )
+    assert exc.value.paths == ("pangkat_history[1].golongan",)
+    assert f"{second} follows III/a" in str(exc.value)
+
+
+EMP_III_B = Employee(
+    "19900101 201503 2 001", "Siti", jenis_jabatan="Fungsional", jenjang="Ahli Pertama", golongan="III/b"
+)
+
+
+def top_of_jenjang(predikat: tuple[YearlyPredikat, ...] = GOOD, **kw: object) -> PromotionFacts:
+    # Ahli Pertama III/b holding 100: kenaikan pangkat to III/c comes with kenaikan jenjang to Ahli Muda
+    return PromotionFacts(
+        (PangkatRecord("III/b", "2021-04-01"),),
+        dt.date(2025, 3, 15),
+        predikat,
+        employee=EMP_III_B,
+        angka_kredit=AngkaKreditFacts(jenjang_awal="Ahli Pertama", ak_awal=100),
+        **kw,
+    )
+
+
+JENJANG_TIME = "masa kerja in jenjang Ahli Pertama on 2025-04-01 (kenaikan jenjang to Ahli Muda)"
+JENJANG_PREDIKAT = "predikat kinerja 2024 (for kenaikan jenjang to Ahli Muda, last year)"
+
+
+def test_jf_at_the_top_golongan_checks_the_kenaikan_jenjang_conditions() -> None:
+    # no jenjang TMT: the 1-year test is not checked and keeps the decision from being eligible
+    d = POLICY.decide(top_of_jenjang())
+    reqs = {r.name: r for r in d.requirements}
+    assert (reqs[JENJANG_TIME].value, reqs[JENJANG_TIME].met) == ("not checked", False)
+    assert "give jenjang_tmt" in reqs[JENJANG_TIME].note
+    assert reqs[JENJANG_PREDIKAT].met is True
+    assert d.outcome is False
+    assert d.summary == f"not eligible on 2025-04-01 until checked: {JENJANG_TIME} (every other requirement is met)"
+    # TMT jenjang 1 Jun 2024: 0 tahun 10 bulan on 1 Apr 2025 → not met; 1 Apr 2024: exactly 1 year → met
+    d = POLICY.decide(top_of_jenjang(jenjang_tmt="2024-06-01"))
+    time = next(r for r in d.requirements if r.name == JENJANG_TIME)
+    assert (time.value, time.met, d.outcome) == ("0 tahun 10 bulan", False, False)
+    d = POLICY.decide(top_of_jenjang(jenjang_tmt="2024-04-01"))
+    time = next(r for r in d.requirements if r.name == JENJANG_TIME)
+    assert (time.value, time.met, d.outcome) == ("1 tahun 0 bulan", True, True)
+    assert d.summary == "eligible for kenaikan pangkat to III/c on 2025-04-01"
+    # predikat 2024 Butuh Perbaikan: kenaikan jenjang's own predikat test fails too
+    low = (YearlyPredikat(2024, "Butuh Perbaikan"), YearlyPredikat(2023, "Baik"))
+    v = verdicts(top_of_jenjang(low, jenjang_tmt="2020-01-01"))
+    assert (v[JENJANG_PREDIKAT], v["predikat kinerja 2024"]) == (False, False)
+
+
+def test_jenjang_tmt_taken_from_a_change_in_the_ak_history() -> None:
+    # Ahli Muda III/d; the AK history changes from Ahli Pertama to Ahli Muda on 1 Jan 2023:
+    # 1 Jan 2023 → 1 Apr 2025 = 2 tahun 3 bulan ≥ 1 tahun
+    emp = Employee("19900101 201503 2 001", "Siti", jenis_jabatan="Fungsional", jenjang="Ahli Muda", golongan="III/d")
+    ak = AngkaKreditFacts(
+        segments=(
+            AkSegment(Period.year(2022), "Ahli Pertama", "Baik", "III/b"),
+            AkSegment(Period.year(2023), "Ahli Muda", "Sangat Baik", "III/c"),
+            AkSegment(Period.year(2024), "Ahli Muda", "Sangat Baik", "III/d"),
+        ),
+        ak_awal="87.5",
+    )
+    facts = PromotionFacts(
+        (PangkatRecord("III/c", "2019-04-01", dt.date(2021, 3, 31)), PangkatRecord("III/d", "2021-04-01")),
+        dt.date(2025, 3, 15),
+        GOOD,
+        employee=emp,
+        angka_kredit=ak,
+    )
+    req = next(r for r in POLICY.decide(facts).requirements if r.name.startswith("masa kerja in jenjang"))
+    assert (req.value, req.met) == ("2 tahun 3 bulan", True)
+    assert "from the AK history" in req.note and "2023-01-01" in req.note
+
+
+def test_jenjang_tmt_is_validated() -> None:
+    with pytest.raises(ValidationError) as exc:
+        top_of_jenjang(jenjang_tmt="2025-13-01")
+    assert exc.value.paths == ("jenjang_tmt",)
+    with pytest.raises(ValidationError) as exc:
+        top_of_jenjang(jenjang_tmt="2025-06-01")  # after as_of
+    assert exc.value.paths == ("jenjang_tmt",)
+
+
+def months_baik(first: tuple[int, int], n: int, predikat: str = "Baik") -> tuple[PeriodicPredikat, ...]:
+    y, m = first
+    out = []
+    for k in range(n):
+        yy, mm = divmod(y * 12 + m - 1 + k, 12)
+        out.append(PeriodicPredikat(Period.month(yy, mm + 1), predikat))
+    return tuple(out)
+
+
+PERIODIK = KenaikanPangkatPolicy(predikat_basis=PredikatBasis.PERIODIK)
+
+
+def test_periodic_predikat_basis() -> None:
+    # KP date 1 Apr 2025: windows Apr 2024-Mar 2025 and Apr 2023-Mar 2024, 24 monthly Baik → eligible
+    full = reguler(predikat=(), predikat_periodik=months_baik((2023, 4), 24))
+    d = PERIODIK.decide(full)
+    assert d.outcome is True
+    names = [r.name for r in d.requirements]
+    assert names[3:5] == [
+        "predikat kinerja periodik 2024-04-01..2025-03-31",
+        "predikat kinerja periodik 2023-04-01..2024-03-31",
+    ]
+    assert "PerBKN 4/2023" in str(dict(d.details)["predikat basis"])
+    # April 2023 missing: 11 of 12 months in the older window → not met
+    d = PERIODIK.decide(reguler(predikat=(), predikat_periodik=months_baik((2023, 5), 23)))
+    older = d.requirements[4]
+    assert (older.met, d.outcome) == (False, False) and "11 of 12 months covered" in older.note
+    # one quarter Butuh Perbaikan (Oct-Dec 2024) in the recent window → not met
+    mixed = (
+        *months_baik((2023, 4), 18),
+        PeriodicPredikat(Period.quarter(2024, 4), "Butuh Perbaikan"),
+        *months_baik((2025, 1), 3),
+    )
+    d = PERIODIK.decide(reguler(predikat=(), predikat_periodik=mixed))
+    assert [r.met for r in d.requirements[3:5]] == [False, True]
+    assert str(d.requirements[3].value) == "Butuh Perbaikan"
+    # the yearly default ignores the periodic ones and says how to switch
+    d = POLICY.decide(reguler(predikat=(), predikat_periodik=months_baik((2023, 4), 24)))
+    assert d.outcome is False and "predikat_basis=PredikatBasis.PERIODIK" in str(dict(d.details)["predikat basis"])
+
+
+def test_periodic_basis_and_facts_are_validated() -> None:
+    assert KenaikanPangkatPolicy(predikat_basis="periodik").predikat_basis is PredikatBasis.PERIODIK
+    with pytest.raises(ValidationError) as exc:
+        KenaikanPangkatPolicy(predikat_basis="monthly")
+    assert exc.value.paths == ("predikat_basis",)
+    with pytest.raises(ValidationError) as exc:
+        reguler(predikat_periodik=(PeriodicPredikat(Period.quarter(2024, 1), "Baik"), *months_baik((2024, 3), 2)))
+    assert exc.value.paths == ("predikat_periodik[1].period",)
+    data = {
+        "pangkat_history": [{"golongan": "III/a", "tmt": "2021-04-01"}],
+        "as_of": "2025-03-15",
+        "predikat_periodik": [{"period": {"start": "2024-01-01", "end": "2024-03-31"}, "predikat": "Bagus"}],
+    }
+    with pytest.raises(ValidationError) as exc:
+        structure(data, PromotionFacts)
+    assert exc.value.paths == ("predikat_periodik[0].predikat",)

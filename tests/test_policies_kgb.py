@@ -157,3 +157,94 @@ def test_json_round_trip() -> None:
     assert structure(unstructure(f), KgbFacts) == f
     assert POLICY.decide(f).outcome is True
     assert STRICT.decide(f).outcome is False
+
+
+# --- audit fixes ---------------------------------------------------------------------------
+
+
+def test_between_two_due_dates_the_upcoming_one_is_judged() -> None:
+    # grid 2017, 2019, 2021, 2023, 2025 (1 March); on 28 Feb 2025 the 2023 KGB is over and not re-judged
+    d = POLICY.decide(facts(dt.date(2025, 2, 28), (2024, "Baik")))
+    assert d.outcome is False
+    assert d.summary == "not yet due: the next KGB is due on 2025-03-01"
+    assert [(r.name, r.met) for r in d.requirements] == [
+        ("masa kerja golongan reaches the KGB step", False),
+        ("predikat kinerja 2024 (KGB due 2025-03-01)", True),
+    ]
+    details = dict(d.details)
+    assert details["jatuh tempo"] == dt.date(2025, 3, 1) and details["tmt kgb"] is None
+    assert details["previous KGB"] == "due 2023-03-01: not judged here (predikat kinerja 2022 not given)"
+    # a past KGB granted: stated, still the upcoming one is judged
+    d = POLICY.decide(facts(dt.date(2024, 6, 1), (2022, "Baik")))
+    assert d.summary == (
+        "not yet due: the next KGB is due on 2025-03-01; the previous one, due 2023-03-01, was granted from 2023-03-01"
+    )
+
+
+def test_a_past_due_date_when_asked_explicitly() -> None:
+    f = KgbFacts(MULAI, dt.date(2025, 2, 28), "III/a", (YearlyPredikat(2022, "Baik"),), jatuh_tempo="2023-03-01")
+    d = POLICY.decide(f)
+    assert (d.outcome, d.summary) == (True, "KGB from 2023-03-01; the next KGB is due on 2025-03-01")
+    with pytest.raises(ValidationError) as exc:
+        KgbFacts(MULAI, dt.date(2025, 2, 28), "III/a", jatuh_tempo="2024-03-01")
+    assert exc.value.paths == ("jatuh_tempo",)
+    assert "2023-03-01 and 2025-03-01" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        structure({"mulai_masa_kerja": "2015-03-01", "as_of": "2025-03-01", "jatuh_tempo": "soon"}, KgbFacts)
+    assert exc.value.paths == ("jatuh_tempo",)
+
+
+def test_not_yet_due_says_the_due_date_once() -> None:
+    d = POLICY.decide(KgbFacts(MULAI, dt.date(2017, 2, 28), "III/a", (YearlyPredikat(2016, "Baik"),)))
+    assert d.summary == "not yet due: the next KGB is due on 2017-03-01"  # not "…; the next KGB is due on 2019-03-01"
+    assert dict(d.details)["next KGB due"] == dt.date(2017, 3, 1)
+
+
+def test_a_postponement_reaching_the_next_due_date_merges_into_it() -> None:
+    # due 1 Mar 2025; 2024 Kurang → 1 Mar 2026; 2025 Kurang → 1 Mar 2027, the next regular due date
+    d = POLICY.decide(facts(dt.date(2026, 6, 1), (2024, "Kurang"), (2025, "Kurang")))
+    assert d.outcome is False
+    assert d.summary == (
+        "KGB due 2025-03-01 postponed to 2027-03-01 (2 postponements), the next regular due date: "
+        "it is judged there together with that KGB, on predikat kinerja 2026"
+    )
+    details = dict(d.details)
+    assert details["penundaan"] == (dt.date(2026, 3, 1), dt.date(2027, 3, 1))
+    assert details["merged into the KGB due"] == dt.date(2027, 3, 1)
+    # on 1 Mar 2027 one KGB is judged on 2026, and it names the one it absorbed (not dropped silently)
+    d = POLICY.decide(facts(dt.date(2027, 3, 1), (2024, "Kurang"), (2025, "Kurang"), (2026, "Baik")))
+    assert d.outcome is True
+    assert d.summary == (
+        "KGB from 2027-03-01 (absorbing the KGB due 2025-03-01, postponed to this date); "
+        "the next KGB is due on 2029-03-01"
+    )
+    assert dict(d.details)["absorbs the KGB due"] == dt.date(2025, 3, 1)
+    # the grid does not move after a single postponement: granted 1 Mar 2026, next still 1 Mar 2027
+    d = POLICY.decide(facts(dt.date(2026, 6, 1), (2024, "Kurang"), (2025, "Baik")))
+    assert d.summary == (
+        "not yet due: the next KGB is due on 2027-03-01; the previous one, due 2025-03-01, was granted from 2026-03-01"
+    )
+
+
+def test_pending_postponement_check() -> None:
+    # 2024 Kurang → postponed to 1 Mar 2026; the 2025 predikat is missing on 1 Jun 2026
+    d = POLICY.decide(facts(dt.date(2026, 6, 1), (2024, "Kurang")))
+    assert d.summary == (
+        "KGB due 2025-03-01 postponed to 2026-03-01, pending: predikat kinerja 2025 not given; "
+        "the next KGB is due on 2027-03-01"
+    )
+
+
+def test_public_helpers_read_a_text_golongan_and_refuse_bad_input() -> None:
+    assert first_kgb_date(MULAI, "II/a") == dt.date(2016, 3, 1)  # was 2017-03-01: the text was not recognised
+    assert first_kgb_date(MULAI, "2a") == dt.date(2016, 3, 1)
+    assert kgb_due_dates(MULAI, "II/a", dt.date(2018, 3, 1)) == (dt.date(2016, 3, 1), dt.date(2018, 3, 1))
+    with pytest.raises(ValidationError) as exc:
+        first_kgb_date(MULAI, "II/x")
+    assert exc.value.paths == ("golongan_awal",)
+    with pytest.raises(ValidationError) as exc:
+        first_kgb_date("2015-03-01", None)
+    assert exc.value.paths == ("mulai",)
+    with pytest.raises(ValidationError) as exc:
+        kgb_due_dates(MULAI, None, "2020-01-01")
+    assert exc.value.paths == ("until",)

@@ -288,7 +288,11 @@ def test_unit_report_one_report_per_employee() -> None:
     # Ani: AK 40 + 25 + 37.5 = 102.50 ≥ 100 for III/d; predikat 2024 SB, 2023 B
     assert ani["angka-kredit"].outcome == D("102.50")
     assert ani["kenaikan-pangkat"].outcome is True
-    assert ani["kgb"].outcome is True  # grid 2012-01-01, 2014, …, 2024-01-01 ≤ as_of; 2023 Baik
+    # KGB grid 2012-01-01, 2014, …, 2024-01-01 ≤ as_of (granted, 2023 Baik); the upcoming one is judged
+    assert ani["kgb"].outcome is False
+    assert ani["kgb"].summary == (
+        "not yet due: the next KGB is due on 2026-01-01; the previous one, due 2024-01-01, was granted from 2024-01-01"
+    )
     assert ani["talenta"].outcome == 7  # Di Atas × Menengah
     assert ani["disiplin-ketidakhadiran"].outcome is None  # not applicable
     assert ani["penghargaan-kinerja-terbaik"].outcome is True

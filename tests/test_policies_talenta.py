@@ -135,3 +135,41 @@ def test_a_higher_score_never_lowers_the_level(a: D, b: D) -> None:
     lo, hi = sorted((a, b))
     assert POLICY.kinerja_cutoffs.classify(lo) <= POLICY.kinerja_cutoffs.classify(hi)
     assert POLICY.potensi_cutoffs.classify(lo) <= POLICY.potensi_cutoffs.classify(hi)
+
+
+# --- audit fixes ---------------------------------------------------------------------------
+
+
+def test_cutoff_ladder_must_be_in_order() -> None:
+    inverted = Ladder([(90, Ekspektasi.SESUAI), (70, Ekspektasi.DI_ATAS)], floor=Ekspektasi.DI_BAWAH)
+    with pytest.raises(ValidationError) as exc:
+        TalentBoxPolicy(kinerja_cutoffs=inverted)
+    assert exc.value.paths == ("kinerja_cutoffs",)
+    assert "out of order" in str(exc.value)
+    floor_too_high = Ladder([(90, Potensi.TINGGI), (70, Potensi.RENDAH)], floor=Potensi.MENENGAH)
+    with pytest.raises(ValidationError) as exc:
+        TalentBoxPolicy(potensi_cutoffs=floor_too_high)
+    assert exc.value.paths == ("potensi_cutoffs",)
+    same_level = Ladder([(90, Potensi.TINGGI), (70, Potensi.TINGGI)], floor=Potensi.RENDAH)
+    with pytest.raises(ValidationError):
+        TalentBoxPolicy(potensi_cutoffs=same_level)
+    # one rung is fine (a level may go unused)
+    assert TalentBoxPolicy(potensi_cutoffs=Ladder([(80, Potensi.TINGGI)], floor=Potensi.RENDAH))
+
+
+def test_cutoffs_and_scores_lie_within_0_to_100() -> None:
+    with pytest.raises(ValidationError) as exc:
+        TalentBoxPolicy(
+            kinerja_cutoffs=Ladder([(150, Ekspektasi.DI_ATAS), (70, Ekspektasi.SESUAI)], floor=Ekspektasi.DI_BAWAH)
+        )
+    assert exc.value.paths == ("kinerja_cutoffs",)
+    for score, path in (("100.01", "kinerja_score"), ("-1", "kinerja_score")):
+        with pytest.raises(ValidationError) as exc:
+            TalentFacts(kinerja_score=score, potensi="Tinggi")
+        assert exc.value.paths == (path,)
+    with pytest.raises(ValidationError) as exc:
+        structure({"kinerja": "Sesuai", "potensi_score": "101"}, TalentFacts)
+    assert exc.value.paths == ("potensi_score",)
+    # both edges are accepted: 0 → Di Bawah / Rendah (box 1), 100 → Di Atas / Tinggi (box 9)
+    assert POLICY.decide(TalentFacts(kinerja_score="0", potensi_score="0")).outcome == 1
+    assert POLICY.decide(TalentFacts(kinerja_score="100", potensi_score="100")).outcome == 9

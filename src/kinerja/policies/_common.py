@@ -20,10 +20,12 @@ __all__ = [
     "YearlyPredikat",
     "add_months",
     "add_years",
+    "check_date",
     "check_int",
     "from_bundle",
     "months_between",
     "not_applicable",
+    "optional_date_field",
     "predikat_by_year",
     "subject_of",
     "years_months_text",
@@ -77,6 +79,34 @@ def predikat_by_year(items: Iterable[YearlyPredikat], path: str = "predikat") ->
         out[item.year] = item.predikat
     ps.raise_if_any()
     return out
+
+
+def _optional_date(value: object, field: attrs.Attribute[Any]) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        raise ValidationError.one(field.name, "expected a date, got a datetime")
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {shown}")
+
+
+def optional_date_field() -> Any:
+    """An attrs field holding a :class:`datetime.date` or ``None`` (default), read from ISO text, naming the field."""
+    return attrs.field(default=None, converter=attrs.Converter(_optional_date, takes_field=True))
+
+
+def check_date(value: object, path: str) -> _dt.date:
+    """*value* if it is a date (not a datetime), else a :class:`ValidationError` naming *path*."""
+    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
+        raise ValidationError.one(path, f"expected a date, got {type(value).__name__}")
+    return value
 
 
 def add_years(d: _dt.date, years: int) -> _dt.date:

@@ -15,7 +15,13 @@ predikat kinerja (spec §4.3)::
 * a higher formal degree (ijazah) gives a **one-off bonus** of 25 % of the AK
   kumulatif for kenaikan pangkat of the jenjang (:class:`IjazahBonus`);
 * the AK above a kenaikan-pangkat requirement **carries over** to the next
-  kenaikan pangkat in the same jenjang; on **kenaikan jenjang** the count restarts at 0;
+  kenaikan pangkat in the same jenjang; on **kenaikan jenjang** the count restarts at 0.
+  A change of jenjang is checked (the next jenjang, its AK kumulatif met) and, when
+  it is not, kept but flagged in the ledger's notes;
+* when the AK for a kenaikan pangkat and for kenaikan jenjang are met together, the
+  **jenjang is raised first**, then the pangkat with the same AK (spec §4.3): the
+  decision recommends that order, and a golongan of the previous jenjang is
+  accepted (and noted) in the new one;
 * :meth:`AkLedger.kebutuhan` says how much is still needed for the next kenaikan
   pangkat and kenaikan jenjang (AK kumulatif table, spec §4.4).
 
@@ -24,7 +30,8 @@ say whether each period is rounded or only the totals. :class:`AkRounding` makes
 it a parameter. The default, ``PER_PERIOD``, follows the PAK document: every
 periodic PAK states a two-decimal figure and the next total adds those printed
 figures. ``TOTAL`` keeps the exact sum and rounds once. When the two give
-different totals, the decision shows both.
+different totals, the decision shows both, and both shortfalls when they differ;
+a kenaikan pangkat in the history is judged short under the rounding in use only.
 
 >>> from kinerja.model import Period
 >>> facts = AngkaKreditFacts(segments=(
@@ -48,7 +55,17 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step
-from kinerja.model import Employee, Golongan, Jenjang, KategoriJenjang, Period, Predikat, decimal_field, enum_field
+from kinerja.model import (
+    Employee,
+    Golongan,
+    Jenjang,
+    KategoriJenjang,
+    Period,
+    Predikat,
+    date_field,
+    decimal_field,
+    enum_field,
+)
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
 from kinerja.policies._common import FactsBundle, check_int, from_bundle, subject_of
 from kinerja.policy import Decision, Requirement
@@ -89,6 +106,11 @@ SRC_CARRY = Source("PermenPANRB 1/2023", "sisa AK counts toward the next kenaika
 SRC_RESET = Source("PerBKN 3/2023", "kenaikan jenjang: AK kumulatif restarts at 0 (integrasi/konversi)", "C2")
 SRC_KUMULATIF = Source("PermenPANRB 1/2023", "Lampiran, AK kumulatif for kenaikan pangkat and kenaikan jenjang", "C2")
 SRC_AWAL = Source("facts", "AK already held at the start (AK konversi, AK dasar or an earlier PAK)")
+SRC_JENJANG_FIRST = Source(
+    "PermenPANRB 1/2023",
+    "AK for kenaikan pangkat and kenaikan jenjang met together: jenjang first, then pangkat with the same AK",
+    "C1",
+)
 
 BONUS_IJAZAH = Decimal("0.25")
 """Share of the kenaikan-pangkat AK requirement given once for a higher degree (spec §4.3) [C2]."""
@@ -199,12 +221,65 @@ class AkRounding(enum.Enum):
     TOTAL = "TOTAL"
 
 
+def _previous_jenjang(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang) -> Jenjang | None:
+    """The jenjang whose kenaikan jenjang leads to *jenjang* (``None`` at the bottom of a kategori)."""
+    for row in table.values():
+        if row.jenjang_berikutnya is jenjang:
+            return row.jenjang
+    return None
+
+
+def _below_range(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang, golongan: Golongan) -> bool:
+    """True when *golongan* is one of the previous jenjang's, below the range of *jenjang*.
+
+    Spec §4.3: when the AK for kenaikan pangkat and for kenaikan jenjang are met
+    together, the jenjang is raised first and the pangkat then follows with the same
+    AK, so for a while the official holds the new jenjang with a golongan of the
+    previous one (Ahli Muda in III/a or III/b).
+    """
+    previous = _previous_jenjang(table, jenjang)
+    return previous is not None and golongan in table[previous].golongan
+
+
 def _golongan_ok(ps: Problems, path: str, jenjang: Jenjang, golongan: Golongan | None) -> None:
     if golongan is None:
         return
     row = AK_TABLE[jenjang]
-    if golongan not in row.golongan:
-        ps.add(path, f"{golongan.value} is not a golongan of {jenjang.label} ({row.golongan_text})")
+    if golongan not in row.golongan and not _below_range(AK_TABLE, jenjang, golongan):
+        previous = _previous_jenjang(AK_TABLE, jenjang)
+        also = (
+            f"; after a kenaikan jenjang the golongan of {previous.label} "
+            f"({AK_TABLE[previous].golongan_text}) is also accepted"
+            if previous is not None
+            else ""
+        )
+        ps.add(path, f"{golongan.value} is not a golongan of {jenjang.label} ({row.golongan_text}){also}")
+
+
+def _jenjang_change_note(old: Jenjang, new: Jenjang, old_row: JenjangAk, day: str) -> str:
+    """The note for a change of jenjang that is not the kenaikan jenjang to the next one."""
+    if new.kategori is not old.kategori:
+        return (
+            f"change of jenjang {old.label} ({old.kategori.value.lower()}) → {new.label} "
+            f"({new.kategori.value.lower()}) on {day}: a move between kategori, not a kenaikan jenjang; "
+            "the count restarts at 0 (assumed)"
+        )
+    if new > old and old_row.jenjang_berikutnya is not None:
+        return (
+            f"change of jenjang {old.label} → {new.label} on {day} skips {old_row.jenjang_berikutnya.label}: "
+            "not the next jenjang, so no AK requirement applies to it; the count restarts at 0"
+        )
+    return (
+        f"change of jenjang {old.label} → {new.label} on {day} is a move down, not a kenaikan jenjang; "
+        "the count restarts at 0 (assumed)"
+    )
+
+
+def _below_range_note(jenjang: Jenjang, golongan: Golongan, row: JenjangAk) -> str:
+    return (
+        f"{golongan.value} is below the golongan range of {jenjang.label} ({row.golongan_text}): "
+        "accepted as kenaikan jenjang came first and the pangkat follows (spec §4.3)"
+    )
 
 
 @attrs.frozen
@@ -214,7 +289,9 @@ class AkSegment:
     ``months`` are the whole months that count (0-12); by default the whole months
     of ``period``. A segment lies within one calendar year. ``golongan`` (optional)
     records the pangkat held; a rise between segments of the same jenjang is a
-    kenaikan pangkat, which uses up that step's AK requirement.
+    kenaikan pangkat, which uses up that step's AK requirement. It is a golongan of
+    the jenjang or, just after a kenaikan jenjang, of the previous jenjang (spec
+    §4.3: jenjang first, then pangkat with the same AK; the ledger notes it).
     """
 
     period: Period
@@ -245,12 +322,27 @@ class AkSegment:
         return self.period.months if self.months is None else self.months
 
 
+def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise ValidationError.one(attribute.name, f"expected text, got {type(value).__name__}")
+
+
 @attrs.frozen
 class IjazahBonus:
-    """A higher formal degree obtained on *date*: a one-off bonus in the jenjang held on that date."""
+    """A higher formal degree (*ijazah*, e.g. ``"S2"``) obtained on *date*: a one-off bonus in the jenjang held then.
 
-    date: _dt.date
-    ijazah: str = ""
+    *date* is an ISO date (text is read, anything else refused with the path
+    ``date``). A degree may give its bonus once: :class:`AngkaKreditFacts` refuses
+    the same *ijazah* twice (compared without case and spacing).
+    """
+
+    date: _dt.date = date_field()
+    ijazah: str = attrs.field(default="", validator=_text)
+
+    @property
+    def degree_key(self) -> str:
+        """The degree as compared for duplicates: spacing and case ignored (``"s 2"`` is ``"S2"``)."""
+        return "".join(self.ijazah.split()).casefold()
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -308,16 +400,27 @@ class AngkaKreditFacts:
         if start is not None:
             _golongan_ok(ps, "golongan_awal", start, self.golongan_awal)
         seen: dict[_dt.date, int] = {}
+        degrees: dict[str, int] = {}
         for i, bonus in enumerate(self.ijazah):
             if not isinstance(bonus, IjazahBonus):
                 ps.add(f"ijazah[{i}]", f"expected an IjazahBonus, got {type(bonus).__name__}")
-            elif bonus.date in seen:
+                continue
+            if bonus.date in seen:
                 ps.add(
                     f"ijazah[{i}].date",
                     f"a bonus on {bonus.date} is already given at ijazah[{seen[bonus.date]}]; it is one-off",
                 )
             else:
                 seen[bonus.date] = i
+            key = bonus.degree_key
+            if key and key in degrees:
+                ps.add(
+                    f"ijazah[{i}].ijazah",
+                    f"{bonus.ijazah!r} is already counted at ijazah[{degrees[key]}]; "
+                    "the bonus for a degree is given once",
+                )
+            elif key:
+                degrees[key] = i
         ps.raise_if_any()
 
     @property
@@ -361,7 +464,9 @@ class AkNeeds:
     there is none in reach or the golongan is unknown); ``kp_via_jenjang`` is true
     at the top golongan of a jenjang, where the next pangkat comes with kenaikan
     jenjang and needs the jenjang's AK kumulatif. ``kj_*`` describe the next
-    kenaikan jenjang (``None`` at the top of a kategori).
+    kenaikan jenjang (``None`` at the top of a kategori). ``kp_same_ak`` is true
+    when the next pangkat follows a kenaikan jenjang already made, with its AK
+    (spec §4.3), so it needs no more AK.
     """
 
     jenjang: Jenjang
@@ -374,6 +479,7 @@ class AkNeeds:
     kj_required: Decimal | None
     kj_value: Decimal
     note: str = ""
+    kp_same_ak: bool = False
 
     @property
     def kp_shortfall(self) -> Decimal | None:
@@ -397,6 +503,27 @@ class AkNeeds:
         shortfall = self.kj_shortfall
         return shortfall is not None and shortfall == ZERO
 
+    @property
+    def jenjang_first(self) -> bool:
+        """True when a kenaikan pangkat within the jenjang and the kenaikan jenjang are both met (spec §4.3).
+
+        The jenjang is then raised first and the pangkat follows with the same AK;
+        at the top golongan (``kp_via_jenjang``) the two are one step anyway.
+        """
+        return self.kp_met and self.kj_met and not self.kp_via_jenjang and self.kj_jenjang is not None
+
+    @property
+    def order(self) -> str:
+        """The recommended order when :attr:`jenjang_first`, else ``""``."""
+        if not self.jenjang_first or self.kj_jenjang is None:
+            return ""
+        target = self.kp_golongan.value if self.kp_golongan is not None else "the next pangkat"
+        return (
+            f"both met: kenaikan jenjang to {self.kj_jenjang.label} first, then kenaikan pangkat to {target} "
+            "with the same AK (spec §4.3); if the other kenaikan-jenjang conditions are not met, "
+            "the kenaikan pangkat alone"
+        )
+
 
 def _next_golongan(g: Golongan) -> Golongan | None:
     members = list(Golongan)
@@ -406,7 +533,13 @@ def _next_golongan(g: Golongan) -> Golongan | None:
 
 @attrs.frozen
 class AkLedger:
-    """The computed angka-kredit history of one official (see :meth:`AngkaKreditPolicy.ledger`)."""
+    """The computed angka-kredit history of one official (see :meth:`AngkaKreditPolicy.ledger`).
+
+    ``ak_kumulatif`` and ``ak_pangkat`` are under the ledger's ``rounding``; the
+    ``*_per_period`` and ``*_total_rounded`` fields give both roundings.
+    ``pangkat_same_ak`` is the golongan still due with the AK of the last kenaikan
+    jenjang (jenjang first, then pangkat with the same AK, spec §4.3), if any.
+    """
 
     lines: tuple[AkLine, ...]
     jenjang: Jenjang
@@ -423,6 +556,9 @@ class AkLedger:
     per_year: tuple[tuple[int, Decimal], ...]
     table: Mapping[Jenjang, JenjangAk] = attrs.field(default=AK_TABLE, repr=False)
     notes: tuple[str, ...] = ()
+    ak_pangkat_per_period: Decimal | None = None
+    ak_pangkat_total_rounded: Decimal | None = None
+    pangkat_same_ak: Golongan | None = None
 
     @property
     def roundings_differ(self) -> bool:
@@ -430,28 +566,58 @@ class AkLedger:
         return (
             self.ak_kumulatif_per_period != self.ak_kumulatif_total_rounded
             or self.earned_per_period != self.earned_total_rounded
+            or self.ak_pangkat_per_period != self.ak_pangkat_total_rounded
         )
 
-    def kebutuhan(self, golongan: Golongan | None = None) -> AkNeeds:
-        """What is still needed for the next kenaikan pangkat and jenjang, at *golongan* (default: the ledger's)."""
+    def values(self, rounding: AkRounding | None = None) -> tuple[Decimal, Decimal]:
+        """``(ak_kumulatif, ak_pangkat)`` under *rounding* (default: the ledger's)."""
+        if rounding is None or rounding is self.rounding:
+            return self.ak_kumulatif, self.ak_pangkat
+        if rounding is AkRounding.PER_PERIOD:
+            pkt = self.ak_pangkat_per_period
+            return self.ak_kumulatif_per_period, self.ak_pangkat if pkt is None else pkt
+        pkt = self.ak_pangkat_total_rounded
+        return self.ak_kumulatif_total_rounded, self.ak_pangkat if pkt is None else pkt
+
+    def kebutuhan(self, golongan: Golongan | None = None, rounding: AkRounding | None = None) -> AkNeeds:
+        """What is still needed for the next kenaikan pangkat and jenjang.
+
+        At *golongan* (default: the ledger's) and with the AK under *rounding*
+        (default: the ledger's; pass the other one to see its shortfalls).
+        """
         g = golongan if golongan is not None else self.golongan
         row = self.table[self.jenjang]
-        if g is not None and g not in row.golongan:
+        below = g is not None and g not in row.golongan and _below_range(self.table, self.jenjang, g)
+        if g is not None and g not in row.golongan and not below:
             raise ValidationError.one(
                 "golongan", f"{g.value} is not a golongan of {self.jenjang.label} ({row.golongan_text})"
             )
+        ak_kumulatif, ak_pangkat = self.values(rounding)
         kj_required = row.ak_jenjang if row.jenjang_berikutnya is not None else None
         note = ""
+        same_ak = False
         kp_golongan: Golongan | None
         kp_required: Decimal | None
         kp_value: Decimal | None
         if g is None:
-            kp_golongan, via, kp_required, kp_value = None, False, row.ak_pangkat, self.ak_pangkat
+            kp_golongan, via, kp_required, kp_value = None, False, row.ak_pangkat, ak_pangkat
             note = "golongan unknown: assumed the next kenaikan pangkat is within the jenjang"
+        elif below:
+            kp_golongan, via = _next_golongan(g), False
+            assert kp_golongan is not None
+            if self.pangkat_same_ak is kp_golongan:
+                kp_required, kp_value, same_ak = ZERO, ak_pangkat, True
+                note = (
+                    f"{_below_range_note(self.jenjang, g, row)}; the kenaikan pangkat to {kp_golongan.value} "
+                    "comes with the AK of the kenaikan jenjang, no more AK is needed"
+                )
+            else:
+                kp_required, kp_value = row.ak_pangkat, ak_pangkat
+                note = f"{_below_range_note(self.jenjang, g, row)}; the next kenaikan pangkat counts in {self.jenjang.label}"
         elif g != row.golongan[-1]:
-            kp_golongan, via, kp_required, kp_value = _next_golongan(g), False, row.ak_pangkat, self.ak_pangkat
+            kp_golongan, via, kp_required, kp_value = _next_golongan(g), False, row.ak_pangkat, ak_pangkat
         elif row.jenjang_berikutnya is not None:
-            kp_golongan, via, kp_required, kp_value = _next_golongan(g), True, row.ak_jenjang, self.ak_kumulatif
+            kp_golongan, via, kp_required, kp_value = _next_golongan(g), True, row.ak_jenjang, ak_kumulatif
         else:
             kp_golongan, via, kp_required, kp_value = None, False, None, None
             note = f"{g.value} is the top golongan of {self.jenjang.label}, the top jenjang of its kategori"
@@ -464,8 +630,9 @@ class AkLedger:
             kp_value=kp_value,
             kj_jenjang=row.jenjang_berikutnya,
             kj_required=kj_required,
-            kj_value=self.ak_kumulatif,
+            kj_value=ak_kumulatif,
             note=note,
+            kp_same_ak=same_ak,
         )
 
 
@@ -497,9 +664,13 @@ class _Counter:
     def reset(self) -> None:
         self.jen_exact = self.jen_round = self.pkt_exact = self.pkt_round = ZERO
 
-    def consume(self, amount: Decimal) -> bool:
-        """Use *amount* from the kenaikan-pangkat counter; return False when it was short (floored at 0)."""
-        short = self.pkt_round < amount or round_half_up(self.pkt_exact, self.places) < amount
+    def consume(self, amount: Decimal, rounding: AkRounding) -> bool:
+        """Use *amount* from the kenaikan-pangkat counter; return False when it was short under *rounding*.
+
+        Only the rounding in use judges the shortfall (the other one may be a cent
+        short or over); both counters are floored at 0.
+        """
+        short = self.chosen(rounding)[1] < amount
         self.pkt_exact = max(ZERO, self.pkt_exact - amount)
         self.pkt_round = max(ZERO, self.pkt_round - amount)
         return not short
@@ -541,10 +712,20 @@ class AngkaKreditPolicy:
     # -- computation ------------------------------------------------------------------------
 
     def ledger(self, facts: AngkaKreditFacts) -> AkLedger:
-        """Compute the ledger: every line with its formula, the counters, totals under both roundings."""
+        """Compute the ledger: every line with its formula, the counters, totals under both roundings.
+
+        A change of jenjang restarts the count. When it is the next jenjang, the AK
+        kumulatif held is checked against the jenjang's requirement; a shortfall, a
+        skipped jenjang or a move that is not a kenaikan jenjang is kept (the
+        history is what happened) but noted. A kenaikan jenjang whose AK also
+        covered a kenaikan pangkat leaves that pangkat due with the same AK (spec
+        §4.3): the golongan may then sit below the new jenjang's range for a while.
+        """
         start = facts.start_jenjang
         assert start is not None  # validated by AngkaKreditFacts
         places = self.places
+        rounding = self.rounding
+        table = self.table
         lines: list[AkLine] = []
         notes: list[str] = []
         counter = _Counter(places)
@@ -552,6 +733,8 @@ class AngkaKreditPolicy:
         golongan = facts.golongan_awal
         if golongan is None and facts.segments and facts.segments[0].jenjang is start:
             golongan = facts.segments[0].golongan
+        same_ak: Golongan | None = None  # the pangkat due with the AK of the last kenaikan jenjang
+        noted_below: set[tuple[Jenjang, Golongan]] = set()
         earned_exact = ZERO
         earned_round = ZERO
         years: dict[int, tuple[Decimal, Decimal]] = {}
@@ -559,9 +742,16 @@ class AngkaKreditPolicy:
         def emit(
             kind: str, label: str, exact_v: Decimal, rounded_v: Decimal, formula: str, source: Source, **kw: Any
         ) -> None:
-            jen, pkt = counter.chosen(self.rounding)
+            jen, pkt = counter.chosen(rounding)
             lines.append(AkLine(kind, label, jenjang, golongan, exact_v, rounded_v, jen, pkt, formula, source, **kw))
 
+        def note_below(g: Golongan | None) -> None:
+            row = table[jenjang]
+            if g is not None and g not in row.golongan and (jenjang, g) not in noted_below:
+                noted_below.add((jenjang, g))
+                notes.append(_below_range_note(jenjang, g, row))
+
+        note_below(golongan)
         with exact():
             if facts.ak_awal > ZERO or facts.ak_awal_pangkat is not None:
                 carry = facts.ak_awal if facts.ak_awal_pangkat is None else facts.ak_awal_pangkat
@@ -580,7 +770,7 @@ class AngkaKreditPolicy:
             b = 0
 
             def bonus_line(index: int, bonus: IjazahBonus) -> None:
-                row = self.table[jenjang]
+                row = table[jenjang]
                 amount = BONUS_IJAZAH * row.ak_pangkat
                 counter.add(amount, round_half_up(amount, places))
                 emit(
@@ -602,36 +792,91 @@ class AngkaKreditPolicy:
                 while b < len(bonuses) and bonuses[b][1].date < seg.period.start:
                     bonus_line(*bonuses[b])
                     b += 1
+                day = seg.period.start.isoformat()
                 if seg.jenjang is not jenjang:
-                    old = jenjang
-                    higher = seg.jenjang.kategori is old.kategori and seg.jenjang > old
+                    old, old_g = jenjang, golongan
+                    old_row = table[old]
+                    held = counter.chosen(rounding)[0]
+                    is_next = old_row.jenjang_berikutnya is seg.jenjang
+                    parts: list[str] = []
+                    met = False
+                    if is_next and old_row.ak_jenjang is not None:
+                        met = held >= old_row.ak_jenjang
+                        parts.append(
+                            f"AK kumulatif {fmt(held)} {'>=' if met else '<'} {fmt(old_row.ak_jenjang)} "
+                            f"required for kenaikan jenjang"
+                        )
+                        if not met:
+                            notes.append(
+                                f"kenaikan jenjang {old.label} → {seg.jenjang.label} on {day} with AK kumulatif "
+                                f"{fmt(held)}, less than the {fmt(old_row.ak_jenjang)} required "
+                                "(raised on other grounds, or AK missing from the history)"
+                            )
+                    else:
+                        notes.append(_jenjang_change_note(old, seg.jenjang, old_row, day))
+                    if seg.golongan is not None and old_g is not None and seg.golongan < old_g:
+                        raise ValidationError.one(
+                            f"segments[{i}].golongan", f"goes down from {old_g.value} to {seg.golongan.value}"
+                        )
                     jenjang = seg.jenjang
-                    if golongan is not None and golongan not in self.table[jenjang].golongan:
-                        golongan = None
+                    new_row = table[jenjang]
+                    same_ak = None
                     if seg.golongan is not None:
                         golongan = seg.golongan
+                    elif golongan is not None and golongan not in new_row.golongan:
+                        if not _below_range(table, jenjang, golongan):
+                            golongan = None
+                    step = _next_golongan(old_g) if old_g is not None else None
+                    if is_next and met and old_g is not None and step is not None:
+                        if golongan is None or golongan == old_g:
+                            same_ak = step
+                            parts.append(f"kenaikan pangkat to {step.value} due with the same AK (spec §4.3)")
+                        elif golongan == step:
+                            parts.append(f"pangkat {old_g.value} → {step.value} with the same AK (spec §4.3)")
+                        else:
+                            parts.append(f"pangkat {old_g.value} → {golongan.value}")
+                            notes.append(
+                                f"golongan rises from {old_g.value} to {golongan.value} at the kenaikan jenjang on "
+                                f"{day}: the same AK gives one kenaikan pangkat (to {step.value}, spec §4.3)"
+                            )
                     counter.reset()
-                    what = "kenaikan jenjang" if higher else "change of jenjang"
+                    what = "kenaikan jenjang" if is_next else "change of jenjang"
                     emit(
                         "kenaikan_jenjang",
-                        f"{what} {old.label} → {jenjang.label} ({seg.period.start.isoformat()})",
+                        f"{what} {old.label} → {jenjang.label} ({day})",
                         ZERO,
                         ZERO,
-                        "AK kumulatif restarts at 0",
+                        "; ".join([*parts, "AK kumulatif restarts at 0"]),
                         SRC_RESET,
                         year=seg.period.start.year,
                     )
+                    note_below(golongan)
                 elif seg.golongan is not None and golongan is not None and seg.golongan != golongan:
                     if seg.golongan < golongan:
                         raise ValidationError.one(
                             f"segments[{i}].golongan", f"goes down from {golongan.value} to {seg.golongan.value}"
                         )
-                    row = self.table[jenjang]
+                    row = table[jenjang]
                     while golongan is not None and golongan < seg.golongan:
-                        before = counter.chosen(self.rounding)[1]
-                        enough = counter.consume(row.ak_pangkat)
-                        golongan = _next_golongan(golongan)
-                        assert golongan is not None
+                        target = _next_golongan(golongan)
+                        assert target is not None
+                        if same_ak is target:
+                            same_ak = None
+                            golongan = target
+                            emit(
+                                "kenaikan_pangkat",
+                                f"kenaikan pangkat to {target.value} ({day})",
+                                ZERO,
+                                ZERO,
+                                "with the AK of the kenaikan jenjang (jenjang first, then pangkat with the same AK); "
+                                "nothing used",
+                                SRC_JENJANG_FIRST,
+                                year=seg.period.start.year,
+                            )
+                            continue
+                        before = counter.chosen(rounding)[1]
+                        enough = counter.consume(row.ak_pangkat, rounding)
+                        golongan = target
                         note = (
                             ""
                             if enough
@@ -643,16 +888,18 @@ class AngkaKreditPolicy:
                             )
                         emit(
                             "kenaikan_pangkat",
-                            f"kenaikan pangkat to {golongan.value} ({seg.period.start.isoformat()})",
+                            f"kenaikan pangkat to {golongan.value} ({day})",
                             ZERO,
                             ZERO,
                             f"{fmt(before)} − {fmt(row.ak_pangkat)} used; the rest carries over{note}",
                             SRC_CARRY,
                             year=seg.period.start.year,
                         )
+                    note_below(golongan)
                 elif seg.golongan is not None:
                     golongan = seg.golongan
-                row = self.table[jenjang]
+                    note_below(golongan)
+                row = table[jenjang]
                 pct = PERSENTASE[seg.predikat]
                 value = Decimal(seg.bulan) * pct * row.koefisien / (12 * HUNDRED)
                 rounded = round_half_up(value, places)
@@ -686,20 +933,19 @@ class AngkaKreditPolicy:
                 bonus_line(*bonuses[b])
                 b += 1
 
-            jen, pkt = counter.chosen(self.rounding)
+            jen, pkt = counter.chosen(rounding)
             per_year = tuple(
-                (y, yr if self.rounding is AkRounding.PER_PERIOD else round_half_up(ye, places))
+                (y, yr if rounding is AkRounding.PER_PERIOD else round_half_up(ye, places))
                 for y, (ye, yr) in sorted(years.items())
             )
             total_rounded_jen = round_half_up(counter.jen_exact, places)
-            earned_chosen = (
-                earned_round if self.rounding is AkRounding.PER_PERIOD else round_half_up(earned_exact, places)
-            )
+            total_rounded_pkt = round_half_up(counter.pkt_exact, places)
+            earned_chosen = earned_round if rounding is AkRounding.PER_PERIOD else round_half_up(earned_exact, places)
         return AkLedger(
             lines=tuple(lines),
             jenjang=jenjang,
             golongan=golongan,
-            rounding=self.rounding,
+            rounding=rounding,
             places=places,
             ak_kumulatif=jen,
             ak_kumulatif_per_period=counter.jen_round,
@@ -709,8 +955,11 @@ class AngkaKreditPolicy:
             earned_per_period=earned_round,
             earned_total_rounded=round_half_up(earned_exact, places),
             per_year=per_year,
-            table=self.table,
+            table=table,
             notes=tuple(notes),
+            ak_pangkat_per_period=counter.pkt_round,
+            ak_pangkat_total_rounded=total_rounded_pkt,
+            pangkat_same_ak=same_ak,
         )
 
     # -- decision ---------------------------------------------------------------------------
@@ -731,6 +980,9 @@ class AngkaKreditPolicy:
     def analyse(self, facts: AngkaKreditFacts) -> tuple[AkLedger, AkNeeds]:
         """The ledger and what is still needed, checked against the employee's jenjang and golongan when given."""
         led = self.ledger(facts)
+        return led, led.kebutuhan(self._golongan(facts, led))
+
+    def _golongan(self, facts: AngkaKreditFacts, led: AkLedger) -> Golongan | None:
         emp = facts.employee
         golongan = led.golongan
         if emp is not None:
@@ -746,33 +998,53 @@ class AngkaKreditPolicy:
                         "employee.golongan",
                         f"the employee is {emp.golongan.value} but the AK history ends in {golongan.value}",
                     )
-                elif emp.golongan not in self.table[led.jenjang].golongan:
+                elif emp.golongan not in self.table[led.jenjang].golongan and not _below_range(
+                    self.table, led.jenjang, emp.golongan
+                ):
                     ps.add("employee.golongan", f"{emp.golongan.value} is not a golongan of {led.jenjang.label}")
                 golongan = emp.golongan
             ps.raise_if_any()
-        return led, led.kebutuhan(golongan)
+        return golongan
+
+    def _both(self, led: AkLedger, needs: AkNeeds) -> tuple[AkNeeds, AkNeeds] | None:
+        """What is still needed under (per period, total) rounding when the two roundings differ, else ``None``."""
+        if not led.roundings_differ:
+            return None
+        per = led.kebutuhan(needs.golongan, AkRounding.PER_PERIOD)
+        tot = led.kebutuhan(needs.golongan, AkRounding.TOTAL)
+        return per, tot
 
     def _decide(self, facts: AngkaKreditFacts) -> Decision:
         led, needs = self.analyse(facts)
+        both = self._both(led, needs)
         emp = facts.employee
         golongan = needs.golongan
-        reqs = _requirements(led, needs)
+        reqs = _requirements(led, needs, both)
         details: list[tuple[str, object]] = [("jenjang", led.jenjang.label), ("golongan", golongan)]
         for line in led.lines:
             details.append((line.label, line.formula))
         details.append(("AK kumulatif in the jenjang", led.ak_kumulatif))
         details.append(("AK toward the next kenaikan pangkat", led.ak_pangkat))
         details.extend((f"AK earned in {y}", v) for y, v in led.per_year)
-        if needs.kp_shortfall is not None and needs.kp_golongan is not None:
-            details.append((f"still needed for kenaikan pangkat to {needs.kp_golongan.value}", needs.kp_shortfall))
-        elif needs.kp_shortfall is not None:
-            details.append(("still needed for the next kenaikan pangkat", needs.kp_shortfall))
+        kp_what = _kp_what(needs)
+        if needs.kp_shortfall is not None:
+            details.append((f"still needed for {kp_what}", needs.kp_shortfall))
         if needs.kj_shortfall is not None and needs.kj_jenjang is not None:
             details.append((f"still needed for kenaikan jenjang to {needs.kj_jenjang.label}", needs.kj_shortfall))
+        if needs.order:
+            details.append(("order", needs.order))
         details.append(("rounding", f"{self.rounding.value}, {self.places} decimals"))
         if led.roundings_differ:
             details.append(("AK kumulatif, rounded per period", led.ak_kumulatif_per_period))
             details.append(("AK kumulatif, exact total rounded once", led.ak_kumulatif_total_rounded))
+            if led.ak_pangkat_per_period != led.ak_pangkat_total_rounded:
+                details.append(("AK toward the next kenaikan pangkat, rounded per period", led.ak_pangkat_per_period))
+                details.append(
+                    ("AK toward the next kenaikan pangkat, exact total rounded once", led.ak_pangkat_total_rounded)
+                )
+        for label, per_value, tot_value in _shortfalls_differ(both):
+            details.append((f"still needed for {label}, rounded per period", per_value))
+            details.append((f"still needed for {label}, exact total rounded once", tot_value))
         if any(row.jenjang.kategori is KategoriJenjang.KETERAMPILAN for row in self._jenjang_rows(led)):
             details.append(
                 ("caution", "keterampilan koefisien confirmed by SIMPEG code only, not the Lampiran (Open question 9)")
@@ -784,7 +1056,7 @@ class AngkaKreditPolicy:
             outcome=led.ak_kumulatif,
             requirements=reqs,
             details=tuple(details),
-            summary=_summary(led, needs),
+            summary=_summary(led, needs, both),
         )
 
     def _jenjang_rows(self, led: AkLedger) -> list[JenjangAk]:
@@ -794,6 +1066,7 @@ class AngkaKreditPolicy:
     def explain(self, facts: AngkaKreditFacts) -> Explanation:
         """Every ledger line as a step with its source, then the totals and what is still needed."""
         led, needs = self.analyse(facts)
+        both = self._both(led, needs)
         steps: list[Step] = []
         for line in led.lines:
             inputs = dict(line.inputs)
@@ -818,27 +1091,87 @@ class AngkaKreditPolicy:
             else "both roundings give the same figure"
         )
         steps.append(Step("AK kumulatif in the jenjang", SRC_ROUNDING, total_inputs, led.ak_kumulatif, note=note))
-        for r in _requirements(led, needs):
+        for label, per_value, tot_value in _shortfalls_differ(both):
+            chosen = per_value if led.rounding is AkRounding.PER_PERIOD else tot_value
+            steps.append(
+                Step(
+                    f"still needed for {label}",
+                    SRC_ROUNDING,
+                    {"rounded per period": per_value, "exact total rounded once": tot_value},
+                    chosen,
+                    note="the two roundings give different shortfalls; this ledger uses " + led.rounding.value,
+                )
+            )
+        for r in _requirements(led, needs, both):
             steps.append(Step(r.name, r.source, {"value": r.value, "needs": r.expected}, r.met, note=r.note))
+        if needs.order:
+            steps.append(
+                Step("order of kenaikan jenjang and kenaikan pangkat", SRC_JENJANG_FIRST, {}, None, note=needs.order)
+            )
         return Explanation(f"Angka kredit - {subject_of(facts.employee)}", tuple(steps))
 
 
-def _requirements(led: AkLedger, needs: AkNeeds) -> tuple[Requirement, ...]:
+def _kp_what(needs: AkNeeds) -> str:
+    target = needs.kp_golongan.value if needs.kp_golongan is not None else None
+    return f"kenaikan pangkat to {target}" if target is not None else "the next kenaikan pangkat"
+
+
+def _shortfalls_differ(both: tuple[AkNeeds, AkNeeds] | None) -> list[tuple[str, Decimal, Decimal]]:
+    """``(what, per period, total)`` for each shortfall the two roundings disagree on."""
+    if both is None:
+        return []
+    per, tot = both
+    out: list[tuple[str, Decimal, Decimal]] = []
+    if per.kp_shortfall is not None and tot.kp_shortfall is not None and per.kp_shortfall != tot.kp_shortfall:
+        out.append((_kp_what(per), per.kp_shortfall, tot.kp_shortfall))
+    if (
+        per.kj_jenjang is not None
+        and per.kj_shortfall is not None
+        and tot.kj_shortfall is not None
+        and per.kj_shortfall != tot.kj_shortfall
+    ):
+        out.append((f"kenaikan jenjang to {per.kj_jenjang.label}", per.kj_shortfall, tot.kj_shortfall))
+    return out
+
+
+def _other_note(led: AkLedger, both: tuple[AkNeeds, AkNeeds] | None, kind: str) -> str:
+    """``"; rounding the total: still needed 0.00"`` when the other rounding gives another shortfall."""
+    if both is None:
+        return ""
+    per, tot = both
+    other, name = (tot, "rounding the total") if led.rounding is AkRounding.PER_PERIOD else (per, "rounding per period")
+    mine = per if other is tot else tot
+    a, b = (mine.kp_shortfall, other.kp_shortfall) if kind == "kp" else (mine.kj_shortfall, other.kj_shortfall)
+    if a is None or b is None or a == b:
+        return ""
+    return f"; {name}: still needed {fmt(b)}"
+
+
+def _requirements(
+    led: AkLedger, needs: AkNeeds, both: tuple[AkNeeds, AkNeeds] | None = None
+) -> tuple[Requirement, ...]:
     reqs: list[Requirement] = []
     if needs.kp_required is not None and needs.kp_value is not None:
         target = needs.kp_golongan.value if needs.kp_golongan is not None else "the next pangkat"
         if needs.kp_via_jenjang and needs.kj_jenjang is not None:
             name = f"AK kumulatif for kenaikan pangkat to {target} (with kenaikan jenjang to {needs.kj_jenjang.label})"
+        elif needs.kp_same_ak:
+            name = f"AK for kenaikan pangkat to {target} (with the AK of the kenaikan jenjang)"
         else:
             name = f"AK for kenaikan pangkat to {target}"
+        note = f"still needed {fmt(needs.kp_shortfall or ZERO)}" + _other_note(led, both, "kp")
+        if needs.note:
+            note += f"; {needs.note}"
+        if needs.order:
+            note += f"; {needs.order}"
         reqs.append(
             Requirement(
                 name,
                 needs.kp_value,
                 f">= {fmt(needs.kp_required)}",
                 needs.kp_met,
-                SRC_KUMULATIF,
-                note=f"still needed {fmt(needs.kp_shortfall or ZERO)}" + (f"; {needs.note}" if needs.note else ""),
+                SRC_JENJANG_FIRST if needs.kp_same_ak else SRC_KUMULATIF,
+                note=note,
             )
         )
     else:
@@ -860,23 +1193,30 @@ def _requirements(led: AkLedger, needs: AkNeeds) -> tuple[Requirement, ...]:
                 f">= {fmt(needs.kj_required)}",
                 needs.kj_met,
                 SRC_KUMULATIF,
-                note=f"still needed {fmt(needs.kj_shortfall or ZERO)}; kenaikan jenjang also needs 1 year in the jenjang, "
+                note=f"still needed {fmt(needs.kj_shortfall or ZERO)}{_other_note(led, both, 'kj')}; "
+                "kenaikan jenjang also needs 1 year in the jenjang, "
                 "predikat at least Baik, a vacant position and uji kompetensi (not checked here)",
             )
         )
     return tuple(reqs)
 
 
-def _summary(led: AkLedger, needs: AkNeeds) -> str:
+def _summary(led: AkLedger, needs: AkNeeds, both: tuple[AkNeeds, AkNeeds] | None = None) -> str:
     parts = [f"AK kumulatif {fmt(led.ak_kumulatif)} in {led.jenjang.label}"]
     if needs.kp_shortfall is not None:
         target = needs.kp_golongan.value if needs.kp_golongan is not None else "the next pangkat"
         parts.append(f"{fmt(needs.kp_shortfall)} more for kenaikan pangkat to {target}")
     if needs.kj_shortfall is not None and needs.kj_jenjang is not None:
         parts.append(f"{fmt(needs.kj_shortfall)} more for kenaikan jenjang to {needs.kj_jenjang.label}")
+    if needs.order:
+        parts.append(needs.order)
     if led.roundings_differ:
         parts.append(
             f"rounding per period gives {fmt(led.ak_kumulatif_per_period)}, rounding the total gives "
             f"{fmt(led.ak_kumulatif_total_rounded)} (using {led.rounding.value})"
+        )
+    for label, per_value, tot_value in _shortfalls_differ(both):
+        parts.append(
+            f"still needed for {label}: {fmt(per_value)} rounded per period, {fmt(tot_value)} rounding the total"
         )
     return "; ".join(parts)

@@ -242,7 +242,13 @@ class DisciplinePolicy:
         else:
             summary = f"{outcome.band}: {outcome.label}"
             if len(penalties) == 2 and cumulative is not None and outcome is consecutive:
-                summary += f" (heavier than {cumulative.label} for {facts.days} days)"
+                if cumulative.tingkat is outcome.tingkat:
+                    summary += (
+                        f" (the {facts.days} cumulative days give {cumulative.label}, the same level; "
+                        "the consecutive-days rule goes further)"
+                    )
+                else:
+                    summary += f" (heavier than {cumulative.label} for {facts.days} days)"
         return Decision(
             policy=self.name,
             subject=subject_of(facts.employee),

@@ -47,6 +47,8 @@ __all__ = [
     "DEFAULT_POTENSI_CUTOFFS",
     "DEFAULT_PREDIKAT_TO_KINERJA",
     "RECOMMENDATIONS",
+    "SCORE_MAX",
+    "SCORE_MIN",
     "TALENT_POOL",
     "Potensi",
     "TalentBoxPolicy",
@@ -133,6 +135,11 @@ DEFAULT_PREDIKAT_TO_KINERJA: Mapping[Predikat, Ekspektasi] = MappingProxyType(
 """Agency default: Sangat Baik → Di Atas, Baik → Sesuai, lower → Di Bawah Ekspektasi."""
 
 
+SCORE_MIN = 0
+SCORE_MAX = 100
+"""Numeric axes are on a 0-100 scale (the default cut-offs and every example seen, spec §6.3)."""
+
+
 def box_of(kinerja: Ekspektasi, potensi: Potensi) -> int:
     """The box number of a kinerja level and a potential level (spec §6.1)."""
     return BOX_GRID[(Ekspektasi.parse(kinerja, "kinerja"), Potensi.parse(potensi, "potensi"))]
@@ -145,6 +152,7 @@ class TalentFacts:
     Kinerja: ``kinerja`` (an :class:`~kinerja.model.Ekspektasi` level),
     ``kinerja_score`` (a number) or ``kinerja_predikat`` (a predikat kinerja).
     Potential: ``potensi`` (a :class:`Potensi` level) or ``potensi_score``.
+    Scores lie within 0-100 (:data:`SCORE_MIN`-:data:`SCORE_MAX`).
     """
 
     kinerja: Ekspektasi | None = enum_field(Ekspektasi, default=None)
@@ -164,6 +172,10 @@ class TalentFacts:
             )
         if (self.potensi is None) == (self.potensi_score is None):
             ps.add("potensi", "give exactly one of potensi, potensi_score")
+        for name in ("kinerja_score", "potensi_score"):
+            score = getattr(self, name)
+            if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
+                ps.add(name, f"a score lies within {SCORE_MIN}-{SCORE_MAX}, got {fmt(score)}")
         ps.raise_if_any()
 
 
@@ -183,12 +195,32 @@ def _pred_map(value: Mapping[Any, Any]) -> Mapping[Predikat, Ekspektasi]:
 
 
 def _ladder_check(labels: type[RankedEnum], name: str) -> Any:
+    """Validate a cut-off ladder: levels of *labels*, cut-offs within 0-100, a higher cut-off for a higher level."""
+
     def check(inst: object, attribute: attrs.Attribute[Any], value: Ladder[Any]) -> None:
         if not isinstance(value, Ladder):
             raise ValidationError.one(name, "expected a Ladder")
         for _, _, label in value.bounds():
             if not isinstance(label, labels):
                 raise ValidationError.one(name, f"every band must be a {labels.__name__}, got {label!r}")
+        ps = Problems()
+        rungs = value.rungs  # highest cut-off first
+        for rung in rungs:
+            if not SCORE_MIN <= rung.lower <= SCORE_MAX:
+                ps.add(
+                    name,
+                    f"the cut-off for {rung.label.label} lies within {SCORE_MIN}-{SCORE_MAX}, got {fmt(rung.lower)}",
+                )
+        for i, rung in enumerate(rungs):
+            lower = rungs[i + 1].label if i + 1 < len(rungs) else value.floor
+            where = f"at >= {fmt(rungs[i + 1].lower)}" if i + 1 < len(rungs) else "as the floor"
+            if not rung.label > lower:
+                ps.add(
+                    name,
+                    f"out of order: {lower.label} {where} is not a lower level than {rung.label.label} at "
+                    f">= {fmt(rung.lower)}; a higher cut-off must give a higher level",
+                )
+        ps.raise_if_any()
 
     return check
 
@@ -198,7 +230,9 @@ class TalentBoxPolicy:
     """Place an employee in the 9-box, with the recommended follow-up and talent-pool membership.
 
     Parameters (agency choices): ``kinerja_cutoffs`` and ``potensi_cutoffs``
-    (ladders for numeric axes, defaults 90/70) and ``predikat_to_kinerja``.
+    (ladders for numeric axes, defaults 90/70: cut-offs within 0-100, a higher
+    cut-off for a higher level, else a :class:`~kinerja.errors.ValidationError`
+    naming the rung) and ``predikat_to_kinerja``.
     """
 
     kinerja_cutoffs: Ladder[Ekspektasi] = attrs.field(

@@ -406,22 +406,19 @@ def test_bad_facts_are_all_reported() -> None:
     assert _paths(exc) == ("ijazah[1].date",)
 
 
-def test_golongan_going_down_is_refused() -> None:
-    facts = AngkaKreditFacts(
-        segments=(seg(2024, 1, 6, "Ahli Muda", "Baik", "III/d"), seg(2024, 7, 12, "Ahli Muda", "Baik", "III/c"))
-    )
+@pytest.mark.parametrize(
+    "segments",
+    [
+        # within a jenjang: Ahli Muda III/d, then III/c
+        (seg(2024, 1, 6, "Ahli Muda", "Baik", "III/d"), seg(2024, 7, 12, "Ahli Muda", "Baik", "III/c")),
+        # at a change of jenjang: Ahli Muda III/c, then Ahli Pertama III/b (the golongan cannot go down either)
+        (seg(2024, 1, 12, "Ahli Muda", "Baik", "III/c"), seg(2025, 1, 12, "Ahli Pertama", "Baik", "III/b")),
+    ],
+    ids=["within-a-jenjang", "at-a-change-of-jenjang"],
+)
+def test_golongan_going_down_is_refused(segments: tuple[AkSegment, ...]) -> None:
     with pytest.raises(ValidationError) as exc:
-        POLICY.decide(facts)
-    assert _paths(exc) == ("segments[1].golongan",)
-
-
-def test_golongan_going_down_at_a_change_of_jenjang_is_refused() -> None:
-    # Ahli Muda III/c, then Ahli Pertama III/b: the golongan cannot go down (as within a jenjang)
-    facts = AngkaKreditFacts(
-        segments=(seg(2024, 1, 12, "Ahli Muda", "Baik", "III/c"), seg(2025, 1, 12, "Ahli Pertama", "Baik", "III/b"))
-    )
-    with pytest.raises(ValidationError) as exc:
-        POLICY.decide(facts)
+        POLICY.decide(AngkaKreditFacts(segments=segments))
     assert _paths(exc) == ("segments[1].golongan",)
 
 

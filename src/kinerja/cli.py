@@ -79,7 +79,7 @@ class _Progress:
         self.last = now
         self.render(now)
 
-    def render(self, now: float) -> None:
+    def render(self, now: float) -> None:  # float ok: a clock reading for the progress line
         elapsed = max(now - self.start, 1e-9)  # float ok: wall-clock display only
         rate = self.done / elapsed
         text = f"\r{self.done:,} records  {rate:,.0f}/s  {self.errors:,} errors"

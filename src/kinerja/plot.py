@@ -16,6 +16,7 @@ no global state, no ``show()``; in Jupyter a returned figure displays itself, an
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -47,11 +48,23 @@ _BAD: Final = "#d62728"
 _BAND: Final = "#2ca02c"
 
 
+_Size = tuple[float, float]  # float ok: a figure size in inches (matplotlib)
+
+
+def _xy(value: Any) -> float:  # float ok: figure coordinates, never a score
+    """A figure coordinate for matplotlib: the one place this module leaves exact decimals.
+
+    Plots only draw; every number a reader is told (labels, tables, explanations) is the exact
+    decimal of the result, never this drawing value.
+    """
+    return float(value)  # float ok: figure coordinates, never a score
+
+
 def _short(p: Predikat) -> str:
     return "Kurang/\nMisconduct" if p is Predikat.KURANG else p.label.replace(" ", "\n", 1)
 
 
-def curve(check: Any, *, title: str | None = None, figsize: tuple[float, float] = (7.5, 4.8)) -> Figure:
+def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) -> Figure:
     """The unit's predikat shares beside the band allowed by its organisation predikat.
 
     *check* is a :class:`~kinerja.distribution.DistributionReport` (from
@@ -75,8 +88,8 @@ def curve(check: Any, *, title: str | None = None, figsize: tuple[float, float] 
     labelled = False
     for x, b in zip(xs, bars):
         if b.low is not None or b.high is not None:
-            lo = float(b.low) if b.low is not None else 0.0
-            hi = float(b.high) if b.high is not None else 100.0
+            lo = _xy(b.low) if b.low is not None else 0.0
+            hi = _xy(b.high) if b.high is not None else 100.0
             ax.add_patch(
                 Rectangle(
                     (x - 0.42, lo),
@@ -90,7 +103,7 @@ def curve(check: Any, *, title: str | None = None, figsize: tuple[float, float] 
                 )
             )
             labelled = True
-        share = float(b.share)
+        share = _xy(b.share)
         ax.bar(
             x,
             share,
@@ -186,7 +199,7 @@ def history(
     *,
     value: str = "predikat",
     title: str | None = None,
-    figsize: tuple[float, float] = (7.0, 3.6),
+    figsize: _Size = (7.0, 3.6),
 ) -> Figure:
     """One employee's *value* over periods (``"predikat"`` on the ordered ladder, or a numeric output).
 
@@ -206,12 +219,12 @@ def history(
     xs = list(range(len(rows)))
     labels = [_period_label(p) for p in periods]
     if value == "predikat":
-        ys: list[float | None] = []
+        ys: list[float | None] = []  # float ok: figure coordinates, never a score
         colors = []
         for _, vals in rows:
             p = vals.get("predikat")
             pred = Predikat.parse(p, "predikat") if isinstance(p, (str, Predikat)) else None
-            ys.append(None if pred is None else float(pred.rank))
+            ys.append(None if pred is None else _xy(pred.rank))
             colors.append(PREDIKAT_COLORS[pred] if pred is not None else "#888888")
         pts = [(x, y) for x, y in zip(xs, ys) if y is not None]
         ax.plot([x for x, _ in pts], [y for _, y in pts], color="#999999", linewidth=1, zorder=1)
@@ -222,7 +235,8 @@ def history(
         ax.set_ylim(-0.5, len(Predikat) - 0.5)
     else:
         nums = [vals.get(value) for _, vals in rows]
-        pts2 = [(x, float(v)) for x, v in zip(xs, nums) if isinstance(v, (Decimal, int, float))]
+        numeric = (Decimal, int, float)  # float ok: a value a DataFrame may hold, drawn only
+        pts2 = [(x, _xy(v)) for x, v in zip(xs, nums) if isinstance(v, numeric)]
         if not pts2:
             raise ValidationError.one("value", f"no numeric {value!r} in these results")
         ax.plot([x for x, _ in pts2], [y for _, y in pts2], marker="o", color=_BAR)
@@ -290,9 +304,9 @@ def score_distribution(
     unit: str | None = None,
     by: str = "unit",
     bands: Ladder[Any] | None = None,
-    bins: int | Sequence[float] = 20,
+    bins: int | Sequence[float] = 20,  # float ok: figure coordinates, never a score
     title: str | None = None,
-    figsize: tuple[float, float] = (7.5, 3.8),
+    figsize: _Size = (7.5, 3.8),
 ) -> Figure:
     """A histogram of a numeric score with the regime's category bands shaded behind it.
 
@@ -306,13 +320,13 @@ def score_distribution(
     ladder = bands if bands is not None else bands_for(rule)
     fig = Figure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
-    floats = [float(v) for v in values]
-    lo = min(floats + [float(r.lower) for r in ladder.rungs]) - 5
-    hi = max(floats + [float(r.lower) for r in ladder.rungs]) + 5
-    spans = sorted(ladder.bounds(), key=lambda t: float(t[0]) if t[0] is not None else float("-inf"))
+    floats = [_xy(v) for v in values]
+    lo = min(floats + [_xy(r.lower) for r in ladder.rungs]) - 5
+    hi = max(floats + [_xy(r.lower) for r in ladder.rungs]) + 5
+    spans = sorted(ladder.bounds(), key=lambda t: _xy(t[0]) if t[0] is not None else -math.inf)
     for i, (lower, upper, label) in enumerate(spans):
-        x0 = float(lower) if lower is not None else lo
-        x1 = float(upper) if upper is not None else hi
+        x0 = _xy(lower) if lower is not None else lo
+        x1 = _xy(upper) if upper is not None else hi
         color = _label_color(label, i, len(spans))
         ax.axvspan(x0, x1, color=color, alpha=0.14, linewidth=0)
         ax.annotate(
@@ -325,7 +339,7 @@ def score_distribution(
             color=color,
         )
         if lower is not None:
-            ax.axvline(float(lower), color=color, linewidth=0.8, linestyle=":")
+            ax.axvline(_xy(lower), color=color, linewidth=0.8, linestyle=":")
     ax.hist(floats, bins=bins, range=(lo, hi) if isinstance(bins, int) else None, color=_BAR, edgecolor="white")
     ax.set_xlim(lo, hi)
     ax.set_xlabel(score)
@@ -380,7 +394,7 @@ def talent_grid(
     *,
     title: str | None = None,
     max_names: int = 8,
-    figsize: tuple[float, float] = (8.0, 6.5),
+    figsize: _Size = (8.0, 6.5),
 ) -> Figure:
     """The 9-box talent grid (PermenPANRB 3/2020) with the employees placed in their boxes.
 
@@ -439,7 +453,8 @@ def _placements(placements: Any) -> list[tuple[str, int]]:
     if hasattr(placements, "to_dict") and hasattr(placements, "columns"):
         for i, rec in enumerate(placements.to_dict("records")):
             box = rec.get("box")
-            if isinstance(box, bool) or not isinstance(box, (int, float)) or int(box) != box or not 1 <= box <= 9:
+            number = (int, float)  # float ok: pandas gives box numbers as int or float
+            if isinstance(box, bool) or not isinstance(box, number) or int(box) != box or not 1 <= box <= 9:
                 raise ValidationError.one(f"[{i}].box", f"expected a box number 1-9, got {box!r}")
             out.append((str(rec.get("name", rec.get("subject", i))), int(box)))
         return out

@@ -206,8 +206,8 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
     plot_h = height - top - bottom
     slot = plot_w / len(bars)
 
-    def y(pct: Decimal | float) -> float:
-        return top + plot_h * (1 - float(pct) / 100)
+    def y(pct: Decimal | float) -> float:  # float ok: SVG drawing coordinates, never a score
+        return top + plot_h * (1 - float(pct) / 100)  # float ok: SVG drawing coordinates, never a score
 
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' class='kinerja-curve' width='{width}' height='{height}' "
@@ -235,7 +235,7 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
                 f"height='{max(y(lo) - y(hi), 1.5):.1f}' fill='#2ca02c' fill-opacity='0.18' stroke='#2ca02c' "
                 f"stroke-dasharray='4 3'><title>allowed: {html.escape('; '.join(b.rules))}</title></rect>"
             )
-        bh = plot_h * float(b.share) / 100
+        bh = plot_h * float(b.share) / 100  # float ok: SVG drawing coordinates, never a score
         fill = "url(#kinerja-hatch)" if b.violated else "#1f77b4"
         out.append(
             f"<rect x='{cx - bw / 2:.1f}' y='{y(b.share):.1f}' width='{bw:.1f}' height='{bh:.1f}' fill='{fill}'>"

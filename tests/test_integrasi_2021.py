@@ -155,6 +155,7 @@ def test_integration_follows_the_pp46_band_policy() -> None:
     v = r.values
     assert v["kategori_semester_1"] == "Sangat Baik"
     assert v["nilai_konversi_semester_1"] == 110  # the Sangat Baik rung, as the sebutan says
+    assert v["nilai_semester_2"] == D("99.23")
     assert v["score"] == D("104.615")  # 0.5 x 110 + 0.5 x 99.23
     step = next(s for s in r.explain().to_json()["steps"] if s["rule"] == "semester_1 converted to the 0-120 scale")
     assert step["inputs"]["as classified (ROUND_INTEGER band policy)"] == "91"

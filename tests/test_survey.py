@@ -297,9 +297,10 @@ def test_sample_size_lookup() -> None:
 
 
 def test_sample_size_never_drops_after_the_100000_row() -> None:
-    # the table gives 384 at N = 100 000; the formula alone gives 383 just above it (382.6 at 100 000, 383.3
-    # at 150 000), which made a larger population need fewer respondents. The 100 000 row is now a floor.
+    # the table gives 384 at N = 100 000; the formula alone gives 383 just above it (382.63 at 100 000, 383.12
+    # at 150 000, 383.4979 at 244 000; 383.5003 at 245 000), which made a larger population need fewer respondents. The 100 000 row is now a floor.
     assert round_half_up(krejcie_morgan_formula(150_000)) == D(383)
+    assert round_half_up(krejcie_morgan_formula(244_000)) == D(383) < round_half_up(krejcie_morgan_formula(245_000))
     assert [krejcie_morgan(n) for n in (99_999, 100_000, 100_001, 150_000, 999_999, 10**7)] == [
         383,
         384,

@@ -467,9 +467,23 @@ def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:
     raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}")
 
 
-def date_field(**kw: Any) -> Any:
-    """An attrs field holding a :class:`datetime.date`, read from ISO text."""
+def _optional_date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date | None:
+    return None if value is None else _date_conv(value, field)
+
+
+def date_field(*, optional: bool = False, **kw: Any) -> Any:
+    """An attrs field holding a :class:`datetime.date`, read from ISO text; with *optional*, ``None`` by default."""
+    if optional:
+        kw.setdefault("default", None)
+        return attrs.field(converter=attrs.Converter(_optional_date_conv, takes_field=True), **kw)
     return attrs.field(converter=attrs.Converter(_date_conv, takes_field=True), **kw)
+
+
+def flag_conv(value: object, field: attrs.Attribute[Any]) -> bool:
+    """An attrs converter for a yes/no field: only ``True`` or ``False``, never a truthy number or text."""
+    if not isinstance(value, bool):
+        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}")
+    return value
 
 
 @attrs.frozen(order=True)
@@ -527,6 +541,11 @@ class Period:
         if last_end < first:
             return 0
         return (last_end.year - first.year) * 12 + last_end.month - first.month + 1
+
+    @property
+    def days(self) -> int:
+        """Length in calendar days, both ends included."""
+        return (self.end - self.start).days + 1
 
     @property
     def is_whole_months(self) -> bool:

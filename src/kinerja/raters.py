@@ -58,7 +58,7 @@ import attrs
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source, render_value
-from kinerja.model import RankedEnum, Weights, _register
+from kinerja.model import RankedEnum, Weights, _register, flag_conv
 from kinerja.numbers import HUNDRED, ZERO, NumberLike, exact, to_decimal
 
 __all__ = [
@@ -266,12 +266,6 @@ def _min_group(value: object) -> int:
     return value
 
 
-def _flag(value: object, field: attrs.Attribute[Any]) -> bool:
-    if not isinstance(value, bool):
-        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}")
-    return value
-
-
 def _small_group(value: object) -> SmallGroup:
     if isinstance(value, SmallGroup):
         return value
@@ -303,7 +297,7 @@ class Panel:
     anonymous: tuple[Role, ...] = attrs.field(default=(Role.PEER, Role.SUBORDINATE), converter=_roles)
     min_group: int = attrs.field(default=3, converter=_min_group)
     small_group: SmallGroup = attrs.field(default=SmallGroup.REFUSE, converter=_small_group)
-    allow_pairs: bool = attrs.field(default=False, converter=attrs.Converter(_flag, takes_field=True))  # type: ignore[misc]
+    allow_pairs: bool = attrs.field(default=False, converter=attrs.Converter(flag_conv, takes_field=True))  # type: ignore[misc]
     _by_role: dict[Role, Decimal] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -399,8 +393,8 @@ class Panel:
             )
         self_r, sup_r = by_role.get(Role.SELF), by_role.get(Role.SUPERVISOR)
         gap = None
-        # never a gap involving an anonymous side (refused by the converter; kept here as a second lock)
-        if self_r and sup_r and not any(self.is_anonymous(r) for r in _SINGLE_RATER):
+        # self and supervisor are never anonymous (the converter refuses it), so the gap reveals no anonymous rating
+        if self_r and sup_r:
             with exact():
                 gap = self_r[0] - sup_r[0]
         return Blend(aggregate.value, tuple(groups), aggregate.skipped, gap, aggregate.weight_total, tuple(warnings))

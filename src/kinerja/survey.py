@@ -551,7 +551,7 @@ def krejcie_morgan(population: int) -> int:
     The table and the rounded formula agree on every row except N = 100 000 (table
     384, formula 382.6 → 383), so a tabulated N takes the table's value. Taking the
     larger of the two keeps the sample size from ever shrinking as the population
-    grows: without it 100 000 would need 384 respondents and 100 001–~150 000 only 383.
+    grows: without it 100 000 would need 384 respondents and 100 001–~244 900 only 383 (the formula first reaches 383.5 between 244 000 and 245 000).
     For N between rows this is the formula (the row floor never exceeds it except
     after 100 000), not the next larger row.
 

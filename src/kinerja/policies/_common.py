@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from kinerja.errors import Problems, ValidationError
-from kinerja.model import Employee, Predikat, enum_field
+from kinerja.model import Employee, Predikat, date_field, enum_field
 from kinerja.policy import Decision
 
 __all__ = [
@@ -81,25 +81,9 @@ def predikat_by_year(items: Iterable[YearlyPredikat], path: str = "predikat") ->
     return out
 
 
-def _optional_date(value: object, field: attrs.Attribute[Any]) -> _dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, _dt.datetime):
-        raise ValidationError.one(field.name, "expected a date, got a datetime")
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    shown = repr(value) if isinstance(value, str) else type(value).__name__
-    raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {shown}")
-
-
 def optional_date_field() -> Any:
     """An attrs field holding a :class:`datetime.date` or ``None`` (default), read from ISO text, naming the field."""
-    return attrs.field(default=None, converter=attrs.Converter(_optional_date, takes_field=True))
+    return date_field(optional=True)
 
 
 def check_date(value: object, path: str) -> _dt.date:

@@ -1133,7 +1133,7 @@ class MostFrequent:
                     )
                 tally[e.predikat] += e.period.months
             elif self.weight == "days":
-                tally[e.predikat] += (e.period.end - e.period.start).days + 1
+                tally[e.predikat] += e.period.days
             else:
                 tally[e.predikat] += 1
         top = max(tally.values())

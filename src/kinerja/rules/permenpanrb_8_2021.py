@@ -146,6 +146,7 @@ __all__ = [
     "kategori_capaian_iki",
     "label",
     "nilai_capaian_iki",
+    "predikat_bands",
     "predikat_kinerja",
 ]
 
@@ -254,26 +255,41 @@ KATEGORI_CAPAIAN_IKI: Final[Ladder[Predikat]] = Ladder(
 )
 """Kategori capaian IKI (spec §2.3); Cukup is the Butuh Perbaikan rung of :class:`~kinerja.model.Predikat`."""
 
-PREDIKAT_BANDS: Final[Ladder[Predikat]] = Ladder(
-    [
-        (110, Predikat.SANGAT_BAIK),  # only with a recorded new idea; else Baik
-        (90, Predikat.BAIK),
-        (70, Predikat.BUTUH_PERBAIKAN),  # "Cukup"
-        (50, Predikat.KURANG),
-    ],
-    floor=Predikat.SANGAT_KURANG,
-    source=SRC_PREDIKAT,
-)
-"""Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2)."""
+KURANG_MIN: Final = Decimal(50)
+"""Default lower edge of Kurang (PP 30/2019 Pasal 41(5) d-e as paraphrased, open question 3)."""
+
+
+def predikat_bands(kurang_min: Decimal = KURANG_MIN) -> Ladder[Predikat]:
+    """Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2), with the Kurang edge *kurang_min*.
+
+    110 / 90 / 70 are the regulation's; the Kurang / Sangat Kurang edge is open question 3
+    (``Permenpanrb8Params.kurang_min``, default 50).
+    """
+    return _predikat_bands(Decimal(kurang_min))
+
+
+@functools.cache
+def _predikat_bands(kurang_min: Decimal) -> Ladder[Predikat]:
+    return Ladder(
+        [
+            (110, Predikat.SANGAT_BAIK),  # only with a recorded new idea; else Baik
+            (90, Predikat.BAIK),
+            (70, Predikat.BUTUH_PERBAIKAN),  # "Cukup"
+            (kurang_min, Predikat.KURANG),
+        ],
+        floor=Predikat.SANGAT_KURANG,
+        source=SRC_PREDIKAT,
+    )
+
+
+PREDIKAT_BANDS: Final[Ladder[Predikat]] = predikat_bands()
+"""Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2), with the default Kurang edge 50."""
 
 SCALE_MAX: Final = Decimal(120)
 """The top of the nilai kinerja scale (PP 30/2019 Pasal 41(5))."""
 
 KT_CAP: Final = Decimal(10)
 """Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5)."""
-
-KURANG_MIN: Final = Decimal(50)
-"""Default lower edge of Kurang (PP 30/2019 Pasal 41(5) d-e as paraphrased, open question 3)."""
 
 _WEIGHTS: Final = {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
 
@@ -346,7 +362,9 @@ class Permenpanrb8Params:
     )
     """Lower edge of Kurang: a nilai kinerja below it is Sangat Kurang (open question 3; 50, tagged [R])."""
     negative_capaian: NegativeCapaian = NegativeCapaian.ZERO
+    """A negative capaian (only a less-is-better IKI far over target): scored 0, the bottom of the spec §2.4 table, or refused."""
     target_maksimal: TargetMaksimalRule = TargetMaksimalRule.EXACTLY_100
+    """When a maximum attainable target scores 120 (Lampiran, S10 p.101): met exactly (above 100 % is refused) or at least."""
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -679,11 +697,9 @@ def label(predikat: Predikat) -> str:
 
 
 def _predikat(value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN) -> Predikat:
-    p = _rung(PREDIKAT_BANDS, value)
+    p = _rung(_predikat_bands(kurang_min), value)
     if p is Predikat.SANGAT_BAIK and not ide_baru:
         return Predikat.BAIK
-    if p <= Predikat.KURANG:  # below 70: the Kurang / Sangat Kurang edge is a parameter (open question 3)
-        return Predikat.KURANG if value >= Fraction(kurang_min) else Predikat.SANGAT_KURANG
     return p
 
 

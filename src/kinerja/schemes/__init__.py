@@ -57,7 +57,7 @@ from kinerja.indicators import (
     tidy,
     to_plain,
 )
-from kinerja.model import Employee, Period, date_field, decimal_field
+from kinerja.model import Employee, Period, date_field, decimal_field, flag_conv
 from kinerja.numbers import HUNDRED, ONE, ZERO, exact, fmt, round_half_up, to_decimal
 from kinerja.policy import Decision, Ladder, Requirement
 from kinerja.ranking import TiePolicy
@@ -101,12 +101,6 @@ def _text(default: str) -> Any:
 
 _TEXT: Final = attrs.Converter(_text_conv, takes_field=True)
 """The converter of a required text field."""
-
-
-def _bool_conv(value: object, field: attrs.Attribute[Any]) -> bool:
-    if not isinstance(value, bool):
-        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}")
-    return value
 
 
 def _texts_conv(value: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
@@ -408,7 +402,7 @@ class Flag:
     title: str = _text("")
     functions: tuple[str, ...] = attrs.field(default=(), converter=attrs.Converter(_texts_conv, takes_field=True))  # type: ignore[misc]
     min_score: Decimal | None = decimal_field(optional=True)
-    above_unit_mean: bool = attrs.field(default=False, converter=attrs.Converter(_bool_conv, takes_field=True))  # type: ignore[misc]
+    above_unit_mean: bool = attrs.field(default=False, converter=attrs.Converter(flag_conv, takes_field=True))  # type: ignore[misc]
     min_percentile: Decimal | None = decimal_field(optional=True)
     improvement_of: str = _text("score")
     min_improvement: Decimal | None = decimal_field(optional=True)

@@ -47,6 +47,7 @@ __all__ = [
     "exact",
     "fmt",
     "is_number_like",
+    "round_exact",
     "round_half_up",
     "to_decimal",
 ]
@@ -174,6 +175,18 @@ def round_half_up(value: Decimal | Fraction, places: int = 0) -> Decimal:
     if isinstance(value, Fraction):
         return _round_fraction(value, places)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def round_exact(value: Fraction, places: int | None) -> Fraction:
+    """*value* unchanged (``places=None``), or rounded half-up to *places* as an exact fraction.
+
+    For rules that compare a rounded value with band thresholds: the rounding is
+    :func:`round_half_up` on the exact rational, so it happens once.
+
+    >>> round_exact(Fraction(181, 2), 0), round_exact(Fraction(1, 3), None)
+    (Fraction(91, 1), Fraction(1, 3))
+    """
+    return value if places is None else Fraction(round_half_up(value, places))
 
 
 def _round_fraction(value: Fraction, places: int) -> Decimal:

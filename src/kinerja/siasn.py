@@ -839,19 +839,22 @@ _MIN_PLACES: Final = 2
 """A checked value is read with at least two decimals: "83" stands for 83.00 (trailing zeros left out)."""
 
 
-def _half_ulp(value: Decimal) -> Decimal:
-    """Half a unit in the last place of a stored *input*, at the places it was written with: how far
-    its own rounding may have moved it ("116.7" → 0.05, as 8/2021 writes nilai SKP; "85" → 0.5)."""
+def _half_ulp(value: Decimal, min_places: int = 0) -> Decimal:
+    """Half a unit in the last place *value* was written with, at least *min_places* decimals.
+
+    For a stored *input* (``min_places=0``) it is how far its own rounding may have moved it
+    ("116.7" → 0.05, as 8/2021 writes nilai SKP; "85" → 0.5; an exponent form such as "1E+1"
+    counts as an integer, 0.5); for a *checked* value (``min_places=2``) the comparison
+    tolerance ("84" → 0.005).
+    """
     exp = value.as_tuple().exponent
     assert isinstance(exp, int)
-    return Decimal(5).scaleb(exp - 1)
+    return Decimal(5).scaleb(min(exp, 0, -min_places) - 1)
 
 
 def _tolerance(stored: Decimal) -> Decimal:
     """Half a unit at the places a *checked* value was stored with, but at least two decimals ("84" → 0.005)."""
-    exp = stored.as_tuple().exponent
-    assert isinstance(exp, int)
-    return Decimal(5).scaleb(min(exp, -_MIN_PLACES) - 1)
+    return _half_ulp(stored, _MIN_PLACES)
 
 
 def _consistent(stored: Decimal, options: list[tuple[Decimal, Decimal]]) -> bool:

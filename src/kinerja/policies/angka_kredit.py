@@ -241,11 +241,16 @@ def _below_range(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang, golongan:
     return previous is not None and golongan in table[previous].golongan
 
 
+def _accepts(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang, golongan: Golongan) -> bool:
+    """True when an official of *jenjang* may hold *golongan*: one of its own, or (jenjang first) the previous one's."""
+    return golongan in table[jenjang].golongan or _below_range(table, jenjang, golongan)
+
+
 def _golongan_ok(ps: Problems, path: str, jenjang: Jenjang, golongan: Golongan | None) -> None:
     if golongan is None:
         return
     row = AK_TABLE[jenjang]
-    if golongan not in row.golongan and not _below_range(AK_TABLE, jenjang, golongan):
+    if not _accepts(AK_TABLE, jenjang, golongan):
         previous = _previous_jenjang(AK_TABLE, jenjang)
         also = (
             f"; after a kenaikan jenjang the golongan of {previous.label} "
@@ -819,13 +824,11 @@ class AngkaKreditPolicy:
                             f"segments[{i}].golongan", f"goes down from {old_g.value} to {seg.golongan.value}"
                         )
                     jenjang = seg.jenjang
-                    new_row = table[jenjang]
                     same_ak = None
                     if seg.golongan is not None:
                         golongan = seg.golongan
-                    elif golongan is not None and golongan not in new_row.golongan:
-                        if not _below_range(table, jenjang, golongan):
-                            golongan = None
+                    elif golongan is not None and not _accepts(table, jenjang, golongan):
+                        golongan = None
                     step = _next_golongan(old_g) if old_g is not None else None
                     if is_next and met and old_g is not None and step is not None:
                         if golongan is None or golongan == old_g:
@@ -998,9 +1001,7 @@ class AngkaKreditPolicy:
                         "employee.golongan",
                         f"the employee is {emp.golongan.value} but the AK history ends in {golongan.value}",
                     )
-                elif emp.golongan not in self.table[led.jenjang].golongan and not _below_range(
-                    self.table, led.jenjang, emp.golongan
-                ):
+                elif not _accepts(self.table, led.jenjang, emp.golongan):
                     ps.add("employee.golongan", f"{emp.golongan.value} is not a golongan of {led.jenjang.label}")
                 golongan = emp.golongan
             ps.raise_if_any()

@@ -113,7 +113,7 @@ from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import range_reference
 from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
-from kinerja.numbers import CONTEXT, fmt, round_half_up, to_decimal
+from kinerja.numbers import CONTEXT, fmt, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
@@ -592,9 +592,8 @@ def capaian_iki(iki: Indicator) -> Decimal:
     return _dec(_capaian(iki)[0])
 
 
-def _used(c: Fraction, places: int | None) -> Fraction:
-    """The capaian the lookup uses: exact, or rounded half-up exactly (integer arithmetic, no 40-digit step)."""
-    return c if places is None else Fraction(round_half_up(c, places))
+_used = round_exact
+"""The capaian the lookup uses: exact, or rounded half-up exactly (:func:`~kinerja.numbers.round_exact`)."""
 
 
 _DEFAULT_PARAMS: Final = Permenpanrb8Params()

@@ -98,7 +98,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.model import Employee, JenisJabatan, Period, Predikat, RankedEnum, _register, decimal_field, enum_field
-from kinerja.numbers import CONTEXT, round_half_up, to_decimal
+from kinerja.numbers import CONTEXT, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
@@ -769,10 +769,8 @@ def _band_value(value: Fraction, policy: BandPolicy) -> Fraction:
     Rounding is exact (integer arithmetic on the rational, :func:`~kinerja.numbers.round_half_up`),
     never through a 40-digit decimal, so a value a hair below a tie cannot be rounded twice.
     """
-    if policy is BandPolicy.EXACT:
-        return value
-    places = DISPLAY_PLACES if policy is BandPolicy.DISPLAYED else 0
-    return Fraction(round_half_up(value, places))
+    places = {BandPolicy.EXACT: None, BandPolicy.DISPLAYED: DISPLAY_PLACES}.get(policy, 0)
+    return round_exact(value, places)
 
 
 def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:

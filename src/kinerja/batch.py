@@ -49,7 +49,7 @@ class BatchError:
         data: dict[str, Any] = {
             "index": self.index,
             "error": "invalid record",
-            "problems": [{"path": p.path, "message": p.message} for p in self.problems],
+            "problems": [p.to_json() for p in self.problems],
         }
         if self.subject:
             data["subject"] = self.subject
@@ -176,7 +176,7 @@ def score_many(items: Iterable[object], *, workers: int = 1, chunksize: int = 50
         doc = kept.popleft()
         if "__error__" in data:
             err = data["__error__"]
-            problems = tuple(Problem(p["path"], p["message"]) for p in err["problems"])
+            problems = tuple(Problem(p["path"], p["message"], p.get("code", "invalid")) for p in err["problems"])
             yield BatchError(index, problems, err.get("subject"))
         else:
             rule = rules.get(data["rule"])

@@ -29,7 +29,7 @@ from kinerja import batch, io, rules
 from kinerja.errors import KinerjaError, ValidationError
 from kinerja.model import Period, Predikat
 
-__all__ = ["main"]
+__all__ = ["DELEGATED", "main"]
 
 
 class _UsageError(Exception):
@@ -234,6 +234,15 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+DELEGATED: dict[str, tuple[str, str]] = {
+    # command: (module under kinerja that has run_cli(argv) -> int, help text)
+    "schema": ("schema", "print the JSON Schema of a rule's input or result"),
+    "conformance": ("conformance", "check another implementation against the golden vectors"),
+    "report": ("reporting", "write a self-contained HTML report"),
+}
+"""Sub-commands whose argument parsing lives in their own module (imported only when used)."""
+
+
 def _delegate(module: str, argv: Sequence[str]) -> int:
     import importlib
 
@@ -259,11 +268,7 @@ def _parser() -> _Parser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("demo", help="score the bundled example agency")
     p.add_argument("-o", "--output", help="where to write the HTML report (default out/demo-report.html)")
-    for name, text in (
-        ("schema", "print the JSON Schema of a rule's input or result"),
-        ("conformance", "check another implementation against the golden vectors"),
-        ("report", "write a self-contained HTML report"),
-    ):
+    for name, (_, text) in DELEGATED.items():
         p = sub.add_parser(name, help=text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
@@ -274,9 +279,9 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in ("schema", "conformance", "report"):
+    if argv and argv[0] in DELEGATED:
         try:
-            return _delegate({"report": "reporting"}.get(argv[0], argv[0]), argv[1:])
+            return _delegate(DELEGATED[argv[0]][0], argv[1:])
         except _UsageError as exc:
             err.write(f"kinerja: {exc}\n")
             return 2

@@ -28,17 +28,27 @@ class KinerjaError(Exception):
 
 @attrs.frozen(order=True)
 class Problem:
-    """One thing wrong with an input: where (*path*) and what (*message*)."""
+    """One thing wrong with an input: where (*path*), what (*message*) and a stable machine *code*.
+
+    The code (``field.missing``, ``number.too_large``…) is what a caller acts on
+    or translates; the message is for people. Every code is listed, with its
+    meaning, in ``docs/problem-codes.md``.
+    """
 
     path: str
     message: str
+    code: str = "invalid"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
     def prefixed(self, prefix: str) -> Problem:
         """The same problem seen from one level up (``target`` → ``indicators[2].target``)."""
-        return Problem(join_path(prefix, self.path), self.message)
+        return Problem(join_path(prefix, self.path), self.message, self.code)
+
+    def to_json(self) -> dict[str, str]:
+        """``{"path": ..., "code": ..., "message": ...}``."""
+        return {"path": self.path, "code": self.code, "message": self.message}
 
 
 def join_path(prefix: str, path: str) -> str:
@@ -69,9 +79,9 @@ class ValidationError(KinerjaError, ValueError):
         super().__init__("; ".join(str(p) for p in self.problems))
 
     @classmethod
-    def one(cls, path: str, message: str) -> ValidationError:
+    def one(cls, path: str, message: str, code: str = "invalid") -> ValidationError:
         """A validation error with a single problem."""
-        return cls((Problem(path, message),))
+        return cls((Problem(path, message, code),))
 
     def prefixed(self, prefix: str) -> ValidationError:
         """The same error with every path placed under *prefix*."""
@@ -82,9 +92,14 @@ class ValidationError(KinerjaError, ValueError):
         """The paths of all problems, in order."""
         return tuple(p.path for p in self.problems)
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all problems, in order."""
+        return tuple(p.code for p in self.problems)
+
     def to_json(self) -> list[dict[str, str]]:
-        """The problems as ``[{"path": ..., "message": ...}, ...]``."""
-        return [{"path": p.path, "message": p.message} for p in self.problems]
+        """The problems as ``[{"path": ..., "code": ..., "message": ...}, ...]``."""
+        return [p.to_json() for p in self.problems]
 
     def __reduce__(self) -> tuple[object, ...]:  # picklable across worker processes
         return (ValidationError, (self.problems,))
@@ -106,8 +121,8 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, path: str, message: str) -> None:
-        self.items.append(Problem(path, message))
+    def add(self, path: str, message: str, code: str = "invalid") -> None:
+        self.items.append(Problem(path, message, code))
 
     def extend(self, error: ValidationError, prefix: str = "") -> None:
         self.items.extend(p.prefixed(prefix) for p in error.problems)

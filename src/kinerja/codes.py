@@ -1,0 +1,58 @@
+"""The stable problem codes: what every :class:`~kinerja.errors.Problem` may carry in ``code``.
+
+A SIMPEG system acts on the code (and translates it); the message is for people.
+This map is the one list of codes: ``tests/test_codes.py`` fails on a problem
+whose code is not here, and ``docs/problem-codes.md`` is generated from it.
+Codes are dotted, lower case: ``<what>.<why>``. A code, once published, keeps its
+meaning; a new situation gets a new code.
+
+Add a code here (in the section of the part that raises it) in the same change
+that first raises it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CODES"]
+
+CODES: dict[str, str] = {
+    # -- generic: any part --------------------------------------------------------------
+    "invalid": "the value is not acceptable here (the message says why)",
+    "internal": "a defect in kinerja, not in the input; reported on its record, please report it",
+    # -- the JSON edge: documents and fields -----------------------------------------
+    "field.missing": "a required field is missing",
+    "field.unknown": "a field that this document type does not have",
+    "field.duplicate": "the same key appears twice in one JSON object",
+    "type.object": "expected a JSON object",
+    "type.list": "expected a JSON array",
+    "type.text": "expected text (a JSON string)",
+    "type.integer": "expected a whole number",
+    "type.boolean": "expected true or false",
+    "type.number": "expected a number (or decimal text)",
+    "json.invalid": "the text is not valid JSON",
+    "json.too_deep": "the document is nested too deeply",
+    "rule.unknown": "no regime or scheme of that name",
+    "rule.not_in_force": "no regime covers the document's period",
+    "period.outside_rule": "the period lies outside the chosen rule's validity (a warning)",
+    "date.invalid": "not a valid date",
+    "number.invalid": "not a number",
+    "number.not_finite": "NaN or an infinity",
+    "number.non_ascii_digit": "digits other than ASCII 0-9 (for example Arabic-Indic or full-width)",
+    "number.too_large": "the number exceeds the bound kinerja accepts",
+    "number.too_precise": "more decimal places than kinerja accepts",
+    "number.negative": "the number must not be negative",
+    "number.not_positive": "the number must be greater than zero",
+    "number.out_of_range": "the number lies outside the range the rule allows",
+    "label.unknown": "a rating, predikat or other label kinerja does not know",
+    "weights.sum": "the weights do not add up to what the rule requires",
+    "nip.format": "a NIP is 18 ASCII digits",
+    "nip.birth_date": "digits 1-8 of the NIP are not a valid date of birth",
+    "nip.appointment": "digits 9-14 of the NIP are not a valid appointment month",
+    "nip.gender": "digit 15 of the NIP is not 1 (male) or 2 (female)",
+    "nip.sequence_zero": "digits 16-18 (sequence) of the NIP are 000",
+    "nip.status": "the stated status contradicts the NIP",
+    # -- batches and streams -----------------------------------------------------------
+    "line.not_utf8": "a line of input that is not UTF-8",
+    "line.whitespace": "a line made only of white space other than a line break",
+    "line.not_object": "a line that is JSON but not a JSON object",
+}
+"""Every problem code with its meaning (English; the Indonesian lives in the catalogs)."""

@@ -42,6 +42,9 @@ class Source:
     regulation: str
     article: str = ""
     confidence: str = ""
+    url: str = ""
+    valid_from: _dt.date | None = None
+    valid_to: _dt.date | None = None
 
     def __str__(self) -> str:
         text = f"{self.regulation}, {self.article}" if self.article else self.regulation

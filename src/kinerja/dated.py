@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
@@ -71,7 +72,7 @@ class Dated(Generic[T]):
         if not value:
             raise ValueError(f"{self.name}: a dated parameter needs at least one entry")
         dates = [e.since for e in value]
-        if any(b <= a for a, b in zip(dates, dates[1:])):
+        if any(b <= a for a, b in itertools.pairwise(dates)):
             raise ValueError(f"{self.name}: entries must be in strictly increasing date order")
 
     def entry_at(self, on: _dt.date) -> Entry[T]:

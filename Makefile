@@ -22,6 +22,7 @@ test: $(STAMP) lint typecheck pytest
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks docs
 	$(BIN)/ruff format --check src tests benchmarks docs
+	$(BIN)/python scripts/check_structure.py src --ruff $(BIN)/ruff
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/kinerja

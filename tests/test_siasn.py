@@ -422,7 +422,7 @@ def test_audit_flags_rw_skp22_and_periodic_rows_before_2022() -> None:
 def test_rounding_margins_of_stored_numbers() -> None:
     # hand-worked: half a unit in the last written place; an exponent form is an integer; checked values
     # are compared at two decimals at least
-    from kinerja.siasn import _half_ulp, _tolerance
+    from kinerja.siasn.rescoring import half_ulp
 
-    assert [_half_ulp(Decimal(t)) for t in ("116.7", "85", "1E+1")] == [Decimal("0.05"), Decimal("0.5"), Decimal("0.5")]
-    assert [_tolerance(Decimal(t)) for t in ("84", "83.125")] == [Decimal("0.005"), Decimal("0.0005")]
+    assert [half_ulp(Decimal(t)) for t in ("116.7", "85", "1E+1")] == [Decimal("0.05"), Decimal("0.5"), Decimal("0.5")]
+    assert [half_ulp(Decimal(t), 2) for t in ("84", "83.125")] == [Decimal("0.005"), Decimal("0.0005")]

@@ -54,5 +54,16 @@ CODES: dict[str, str] = {
     "line.not_utf8": "a line of input that is not UTF-8",
     "line.whitespace": "a line made only of white space other than a line break",
     "line.not_object": "a line that is JSON but not a JSON object",
+    # -- audit of stored appraisals (kinerja.siasn.audit, kinerja.audit) ----------------
+    "audit.mismatch": "a stored value disagrees with the value kinerja computes from the row's inputs",
+    "audit.stored_missing": "kinerja computes a value but the row stores none",
+    "audit.input_missing": "an input the stored result depends on is missing, so the result cannot be re-scored",
+    "audit.wrong_table": "the row's year belongs to another SIASN record (rw_skp up to 2021, rw_skp22 from 2022)",
+    "audit.code_mismatch": "a SIASN code field disagrees with its label under the caller's code table",
+    "audit.not_utf8": "a stored text value whose bytes are not UTF-8",
+    "audit.rule_unknown": "no rule in force can be chosen for the row (year missing, or a rule kinerja cannot re-score)",
+    "audit.mapping": "the column mapping file is not valid (the message says which entry)",
+    "audit.mapping_write": "the column mapping asks to write to the database; the audit only reads",
+    "audit.table_missing": "a table or column named for the audit is not in the database",
 }
 """Every problem code with its meaning (English; the Indonesian lives in the catalogs)."""

@@ -454,7 +454,7 @@ def select_cases(
         return [
             c
             for c in pool
-            if (not regime or c.regime in regime) and (not case or any(vectors._matches(c.id, p) for p in case))
+            if (not regime or c.regime in regime) and (not case or any(vectors.matches_pattern(c.id, p) for p in case))
         ]
     return list(vectors.cases(regime=regime or None, case=case or None))
 

@@ -748,3 +748,7 @@ class Weights:
 
     def keys(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self.items)
+
+
+register_labels = _register
+"""Public name of the enum decorator: record a :class:`RankedEnum`'s order, official labels and aliases."""

@@ -58,7 +58,7 @@ import attrs
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source, render_value
-from kinerja.model import RankedEnum, Weights, _register, flag_conv
+from kinerja.model import RankedEnum, Weights, flag_conv, register_labels
 from kinerja.numbers import HUNDRED, ZERO, NumberLike, exact, to_decimal
 
 __all__ = [
@@ -76,7 +76,7 @@ RATERS_SOURCE: Final = Source("kinerja", "rater weights and anonymity rule decla
 """Where a rater combination comes from: the agency's own declared choice."""
 
 
-@_register(
+@register_labels(
     labels={
         "SELF": "self (penilaian mandiri)",
         "SUPERVISOR": "direct supervisor (atasan langsung)",

@@ -47,7 +47,7 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source, render_value
-from kinerja.model import RankedEnum, _register
+from kinerja.model import RankedEnum, register_labels
 from kinerja.numbers import ONE, ZERO, exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 
@@ -90,7 +90,7 @@ _LOWEST, _HIGHEST = 1, 4  # the 1–4 answer scale, spec §5.2
 _TO_100: Final = Decimal(25)  # IKM (25–100) = IKM (1–4) × 25, spec §5.3
 
 
-@_register(
+@register_labels(
     labels={"A": "A (Sangat Baik)", "B": "B (Baik)", "C": "C (Kurang Baik)", "D": "D (Tidak Baik)"},
     aliases={"Sangat Baik": "A", "Baik": "B", "Kurang Baik": "C", "Tidak Baik": "D"},
 )

@@ -6,13 +6,15 @@ Private to :mod:`kinerja.policies`; the public names are re-exported from the pa
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.model import Employee, Predikat, date_field, enum_field
+from kinerja.numbers import to_decimal
 from kinerja.policy import Decision
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "add_years",
     "check_date",
     "check_int",
+    "decimal_map",
     "from_bundle",
     "months_between",
     "not_applicable",
@@ -176,3 +179,18 @@ def from_bundle(
         return decide(part)
     except ValidationError as exc:
         raise exc.prefixed(key) from None
+
+
+def decimal_map(value: Mapping[str, Any]) -> dict[str, Decimal]:
+    """A mapping of name to number (a tie-breaker table) with every bad entry reported at once."""
+    if not isinstance(value, Mapping):
+        raise ValidationError.one("tiebreak", "expected a mapping of name to number")
+    ps = Problems()
+    out: dict[str, Decimal] = {}
+    for k, v in value.items():
+        try:
+            out[str(k)] = to_decimal(v, f"tiebreak.{k}")
+        except ValidationError as exc:
+            ps.extend(exc)
+    ps.raise_if_any()
+    return out

@@ -37,7 +37,7 @@ from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source
 from kinerja.model import Direction, Employee, Period, Predikat, decimal_field, enum_field
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
-from kinerja.policies._common import FactsBundle, from_bundle, subject_of
+from kinerja.policies._common import FactsBundle, decimal_map, from_bundle, subject_of
 from kinerja.policy import Decision, Requirement
 from kinerja.ranking import Ranked, RankItem, TiePolicy, rank
 
@@ -64,22 +64,6 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes, Mapping)):
         raise ValidationError.one("", "expected a list")
     return tuple(value)
-
-
-def _dec_map(value: Mapping[str, Any]) -> dict[str, Decimal]:
-    from kinerja.numbers import to_decimal
-
-    if not isinstance(value, Mapping):
-        raise ValidationError.one("tiebreak", "expected a mapping of name to number")
-    ps = Problems()
-    out: dict[str, Decimal] = {}
-    for k, v in value.items():
-        try:
-            out[str(k)] = to_decimal(v, f"tiebreak.{k}")
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return out
 
 
 # --- top performers --------------------------------------------------------------------------
@@ -120,7 +104,7 @@ class AwardCandidate:
     employee: Employee
     predikat: Predikat | None = enum_field(Predikat, default=None)
     score: Decimal | None = decimal_field(optional=True)
-    tiebreak: dict[str, Decimal] = attrs.field(factory=dict, converter=_dec_map)
+    tiebreak: dict[str, Decimal] = attrs.field(factory=dict, converter=decimal_map)
 
 
 @attrs.frozen

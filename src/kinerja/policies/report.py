@@ -28,12 +28,12 @@ import attrs
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import render_value
 from kinerja.model import Employee, Predikat, decimal_field, enum_field
-from kinerja.policies._common import YearlyPredikat, predikat_by_year, subject_of
+from kinerja.policies._common import YearlyPredikat, decimal_map, predikat_by_year, subject_of
 from kinerja.policies.angka_kredit import AngkaKreditFacts
 from kinerja.policies.disiplin import AbsenceFacts
 from kinerja.policies.kenaikan_pangkat import PromotionFacts
 from kinerja.policies.kgb import KgbFacts
-from kinerja.policies.penghargaan import ImprovementFacts, _dec_map
+from kinerja.policies.penghargaan import ImprovementFacts
 from kinerja.policies.talenta import TalentFacts
 from kinerja.policy import Decision, Policy
 from kinerja.result import Result
@@ -69,7 +69,7 @@ class EmployeeFacts:
     employee: Employee
     predikat: Predikat | None = enum_field(Predikat, default=None)
     score: Decimal | None = decimal_field(optional=True)
-    tiebreak: dict[str, Decimal] = attrs.field(factory=dict, converter=_dec_map)
+    tiebreak: dict[str, Decimal] = attrs.field(factory=dict, converter=decimal_map)
     predikat_tahunan: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=_tuple)
     angka_kredit: AngkaKreditFacts | None = None
     kenaikan_pangkat: PromotionFacts | None = None

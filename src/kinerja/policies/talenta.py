@@ -36,7 +36,7 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source
-from kinerja.model import Ekspektasi, Employee, Predikat, RankedEnum, _register, decimal_field, enum_field
+from kinerja.model import Ekspektasi, Employee, Predikat, RankedEnum, decimal_field, enum_field, register_labels
 from kinerja.numbers import fmt
 from kinerja.policies._common import FactsBundle, from_bundle, subject_of
 from kinerja.policy import Decision, Ladder, Requirement
@@ -65,7 +65,7 @@ SRC_CUTOFFS = Source("agency choice", "illustrative axis cut-offs 90/70 seen in 
 SRC_PREDIKAT_MAP = Source("agency choice", "predikat → kinerja axis (no national mapping, spec §3.6)", "agency")
 
 
-@_register(labels={"RENDAH": "Rendah", "MENENGAH": "Menengah", "TINGGI": "Tinggi"})
+@register_labels(labels={"RENDAH": "Rendah", "MENENGAH": "Menengah", "TINGGI": "Tinggi"})
 class Potensi(RankedEnum):
     """Potential level on the talent map (potensial rendah / menengah / tinggi), low → high."""
 

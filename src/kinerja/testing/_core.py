@@ -202,7 +202,8 @@ def employees(
     )
 
 
-def _json(obj: object) -> Any:
+def as_json(obj: object) -> Any:
+    """The plain JSON form of a kinerja value (what a document holds)."""
     import json
 
     return json.loads(json.dumps(io.unstructure(obj)))
@@ -210,7 +211,7 @@ def _json(obj: object) -> Any:
 
 def employee_data(**kw: Any) -> st.SearchStrategy[dict[str, Any]]:
     """The JSON form of :func:`employees` (what a document's ``employee`` holds)."""
-    return employees(**kw).map(_json)
+    return employees(**kw).map(as_json)
 
 
 @st.composite
@@ -233,14 +234,14 @@ def periods(draw: st.DrawFn, min_year: int = 2014, max_year: int = 2030) -> Peri
 
 def period_data(**kw: Any) -> st.SearchStrategy[dict[str, Any]]:
     """The JSON form of :func:`periods`."""
-    return periods(**kw).map(_json)
+    return periods(**kw).map(as_json)
 
 
 @st.composite
 def invalid_period_data(draw: st.DrawFn) -> Invalid:
     """Period data the loader refuses: ends before it starts, not a date, a datetime, a missing or unknown field."""
     p = draw(periods())
-    data = _json(p)
+    data = as_json(p)
     how = draw(st.sampled_from(["reversed", "not-a-date", "datetime", "missing", "unknown"]))
     if how == "reversed":
         start = draw(st.dates(_dt.date(2014, 1, 2), _dt.date(2030, 12, 31)))
@@ -328,7 +329,7 @@ def indicators(
 
 def indicator_data(**kw: Any) -> st.SearchStrategy[dict[str, Any]]:
     """The JSON form of :func:`indicators`."""
-    return indicators(**kw).map(_json)
+    return indicators(**kw).map(as_json)
 
 
 @st.composite

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from kinerja.model import JenisJabatan, Period, Status
-from kinerja.testing._core import Invalid, _json, decimals, employee_data, invalid_nip_strings, nip_strings, weights
+from kinerja.testing._core import Invalid, as_json, decimals, employee_data, invalid_nip_strings, nip_strings, weights
 
 __all__ = ["DOCUMENTS", "SEMANTIC_INVALID", "register_documents"]
 
@@ -52,7 +52,7 @@ def _span(start: _dt.date, end: _dt.date) -> st.SearchStrategy[dict[str, str]]:
         else:
             a = draw(st.dates(start, end))
             p = Period(a, draw(st.dates(a, end)))
-        return _json(p)  # type: ignore[no-any-return]
+        return as_json(p)  # type: ignore[no-any-return]
 
     return inner()
 
@@ -271,7 +271,7 @@ def p6_documents(draw: st.DrawFn) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "regime": "permenpanrb-6-2022",
         "employee": draw(employee_data()),
-        "period": _json(p),
+        "period": as_json(p),
         "rhk": rhk,
         "perilaku": perilaku,
         "perilaku_kerja": draw(_RATING),

@@ -45,7 +45,18 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 
-__all__ = ["FORMAT", "SOURCE_KINDS", "Case", "Source", "VectorFile", "cases", "load", "loads", "names"]
+__all__ = [
+    "FORMAT",
+    "SOURCE_KINDS",
+    "Case",
+    "Source",
+    "VectorFile",
+    "cases",
+    "load",
+    "loads",
+    "matches_pattern",
+    "names",
+]
 
 FORMAT = 1
 """The version of the vector file layout."""
@@ -248,11 +259,12 @@ def cases(
         if wanted is not None and name not in wanted:
             continue
         for c in load(name).cases:
-            if patterns is None or any(_matches(c.id, p) for p in patterns):
+            if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
                 yield c
 
 
-def _matches(case_id: str, pattern: str) -> bool:
+def matches_pattern(case_id: str, pattern: str) -> bool:
+    """Whether *case_id* matches a glob *pattern* (without a ``/`` the pattern matches the part after the file name)."""
     if "/" not in pattern:
         return fnmatch.fnmatchcase(case_id.split("/", 1)[-1], pattern)
     return fnmatch.fnmatchcase(case_id, pattern)

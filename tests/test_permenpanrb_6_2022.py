@@ -228,7 +228,11 @@ def test_bad_documents_name_the_field(mutate: Any, path: str) -> None:
 def test_period_outside_the_skp_year_is_refused() -> None:
     problems = _problems(lambda d: d.__setitem__("period", {"start": "2024-10-01", "end": "2024-12-31"}))
     assert problems == [
-        {"path": "period", "message": "the period 2024-10-01..2024-12-31 lies outside the SKP year 2025"}
+        {
+            "path": "period",
+            "code": "period.outside_year",
+            "message": "the period 2024-10-01..2024-12-31 lies outside the SKP year 2025",
+        }
     ]
     crossing = _problems(
         lambda d: (d.pop("year"), d.__setitem__("period", {"start": "2024-12-01", "end": "2025-01-31"}))
@@ -243,6 +247,10 @@ def test_missing_assessor_ratings_are_refused_at_evaluation() -> None:
     with pytest.raises(ValidationError) as info:
         RULE.evaluate(skp(None, E.SESUAI))
     assert info.value.paths == ("hasil_kerja",)
+    with pytest.raises(ValidationError) as both:
+        RULE.evaluate(skp(None, None))
+    assert both.value.paths == ("hasil_kerja", "perilaku_kerja")
+    assert both.value.codes == ("field.missing", "field.missing")
     with pytest.raises(ValidationError) as info:
         RULE.evaluate(skp(E.SESUAI, None))
     assert info.value.paths == ("perilaku_kerja",)

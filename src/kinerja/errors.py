@@ -19,7 +19,36 @@ __all__ = [
     "UnknownRuleError",
     "ValidationError",
     "join_path",
+    "quote",
 ]
+
+QUOTE_LIMIT = 40
+"""At most this many characters of a bad value are quoted in a message (a hostile value stays out of logs)."""
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A short, safe rendering of a bad input value for an error message.
+
+    Short values read as their ``repr``; long text is cut to *limit* characters;
+    a huge integer is described by its size (``repr`` of a 5 000-digit int raises in
+    Python, and is quadratic before that); containers are named, not rendered (a
+    deeply nested one would recurse).
+
+    >>> quote("98,5"), quote("x" * 100)[:12], quote(10**5000), quote([[1]])
+    ("'98,5'", "'xxxxxxxxxxx", 'an integer of about 5001 digits', 'a list')
+    """
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        if value.bit_length() > 3 * limit:
+            return f"an integer of about {value.bit_length() * 30103 // 100000 + 1} digits"
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value) if len(value) <= limit else repr(value[:limit]) + "…"
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return "a " + type(value).__name__
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class KinerjaError(Exception):

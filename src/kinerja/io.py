@@ -36,7 +36,7 @@ from cattrs.errors import (
 )
 
 from kinerja import rules
-from kinerja.errors import KinerjaError, Problem, ValidationError, join_path
+from kinerja.errors import KinerjaError, Problem, ValidationError, join_path, quote
 from kinerja.model import Period, RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import fmt, to_decimal
@@ -57,19 +57,21 @@ __all__ = [
 
 def _strict_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise ValidationError.one("", f"expected text, got {type(value).__name__}")
+        raise ValidationError.one("", f"expected text, got {type(value).__name__}", "type.text")
     return value
 
 
 def _strict_int(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError.one("", f"expected an integer, got {type(value).__name__}")
+        raise ValidationError.one("", f"expected an integer, got {type(value).__name__}", "type.integer")
+    if value.bit_length() > 60:  # a count, a year: bounded like every number, before any arithmetic
+        raise ValidationError.one("", "number out of range (more than 10**15 in magnitude)", "number.too_large")
     return value
 
 
 def _strict_bool(value: object, _: object) -> bool:
     if not isinstance(value, bool):
-        raise ValidationError.one("", f"expected true or false, got {type(value).__name__}")
+        raise ValidationError.one("", f"expected true or false, got {type(value).__name__}", "type.boolean")
     return value
 
 
@@ -79,7 +81,7 @@ def _date(value: object, _: object) -> _dt.date:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValidationError.one("", f"expected an ISO date YYYY-MM-DD, got {value!r}")
+    raise ValidationError.one("", f"expected an ISO date YYYY-MM-DD, got {quote(value)}", "date.invalid")
 
 
 def _decimal(value: object, _: object) -> Decimal:
@@ -88,13 +90,13 @@ def _decimal(value: object, _: object) -> Decimal:
 
 def _target(value: object, _: object) -> Target:
     if not isinstance(value, (str, int, float, Decimal, Mapping)) or isinstance(value, bool):
-        raise ValidationError.one("", 'a target is a number or {"low": ..., "high": ...}')
+        raise ValidationError.one("", 'a target is a number or {"low": ..., "high": ...}', "type.number")
     if isinstance(value, Mapping):
         extra = set(value) - {"low", "high"}
         if extra:
-            raise ValidationError(Problem(k, "unknown field") for k in sorted(extra))
+            raise ValidationError(Problem(str(k), "unknown field", "field.unknown") for k in sorted(extra, key=str))
         if "low" not in value:
-            raise ValidationError.one("low", "required field missing")
+            raise ValidationError.one("low", "required field missing", "field.missing")
     return Target.of(value)
 
 
@@ -134,7 +136,7 @@ def _tuple_factory(t: Any, conv: cattrs.Converter) -> Any:
 
     def structure_tuple(value: object, _: object) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):  # a string or an object is not a JSON array
-            raise ValidationError.one("", f"expected a list, got {type(value).__name__}")
+            raise ValidationError.one("", f"expected a list, got {type(value).__name__}", "type.list")
         if not detailed:
             return tuple([hook(v, inner) for v in value])
         out = []
@@ -195,7 +197,10 @@ def _problems_from(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, ValidationError):
         return [p.prefixed(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(join_path(path, k), "unknown field") for k in sorted(exc.extra_fields)]
+        return [
+            Problem(join_path(path, str(k)), "unknown field", "field.unknown")
+            for k in sorted(exc.extra_fields, key=str)
+        ]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[Problem] = []
         for sub in exc.exceptions:
@@ -210,16 +215,16 @@ def _problems_from(exc: BaseException, path: str) -> list[Problem]:
             out.extend(_problems_from(sub, sub_path))
         return out
     if isinstance(exc, KeyError):
-        return [Problem(path, "required field missing")]
+        return [Problem(path, "required field missing", "field.missing")]
     if isinstance(exc, (TypeError, AttributeError)):
         return [Problem(path, "wrong type of value here")]
-    return [Problem(path, f"invalid value ({exc})")]
+    return [Problem(path, f"invalid value ({type(exc).__name__})")]
 
 
 def structure(data: object, cls: type[Any], path: str = "") -> Any:
     """Structure plain JSON data into *cls*, or raise a :class:`ValidationError` with every problem's path."""
     if not isinstance(data, Mapping) and attrs_has(cls):
-        raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}")
+        raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}", "type.object")
     try:
         return _fast.structure(data, cls)
     except Exception:
@@ -227,7 +232,7 @@ def structure(data: object, cls: type[Any], path: str = "") -> Any:
     try:
         return converter.structure(data, cls)
     except RecursionError:
-        raise ValidationError.one(path, "document nested too deeply") from None
+        raise ValidationError.one(path, "document nested too deeply", "json.too_deep") from None
     except Exception as exc:
         raise ValidationError(_problems_from(exc, path) or [Problem(path, "invalid document")]) from None
 
@@ -257,7 +262,7 @@ def load(document: object) -> tuple[rules.Rule, Any]:
     kinerja.errors.ValidationError: regime: unknown rule set 'no-such-rule'; ...
     """
     if not isinstance(document, Mapping):
-        raise ValidationError.one("", f"a document is a JSON object, got {type(document).__name__}")
+        raise ValidationError.one("", f"a document is a JSON object, got {type(document).__name__}", "type.object")
     name = document.get("regime")
     if name is None:
         try:
@@ -265,14 +270,14 @@ def load(document: object) -> tuple[rules.Rule, Any]:
         except KinerjaError as exc:
             if isinstance(exc, ValidationError):
                 raise
-            raise ValidationError.one("regime", f"not given, and {exc}") from None
+            raise ValidationError.one("regime", f"not given, and {exc}", "rule.not_in_force") from None
     elif not isinstance(name, str):
-        raise ValidationError.one("regime", "expected the name of a regime or scheme")
+        raise ValidationError.one("regime", "expected the name of a regime or scheme", "type.text")
     else:
         try:
             rule = rules.get(name)
         except KinerjaError as exc:
-            raise ValidationError.one("regime", str(exc)) from None
+            raise ValidationError.one("regime", str(exc), "rule.unknown") from None
     body = {k: v for k, v in document.items() if k != "regime"}
     return rule, structure(body, rule.document_type)
 
@@ -302,22 +307,84 @@ def explain(document: object) -> dict[str, Any]:
 
 def load_result(data: Mapping[str, Any]) -> Result:
     """Rebuild a :class:`Result` from its JSON form (the rule named in ``data["rule"]`` gives the value types)."""
+    if not isinstance(data, Mapping):
+        raise ValidationError.one("", f"a result is a JSON object, got {type(data).__name__}", "type.object")
+    name = data.get("rule")
+    if not isinstance(name, str):
+        raise ValidationError.one("rule", "expected the name of a regime or scheme", "type.text")
     try:
-        rule = rules.get(str(data.get("rule")))
+        rule = rules.get(name)
     except KinerjaError as exc:
-        raise ValidationError.one("rule", str(exc)) from None
+        raise ValidationError.one("rule", str(exc), "rule.unknown") from None
     return Result.from_json(data, rule.outputs)
 
 
-def loads(text: str) -> Any:
-    """Parse JSON text keeping numbers exact (floats become ``Decimal``), or raise ``ValidationError``."""
+class _Duplicated(dict[str, Any]):
+    """A JSON object in which a key appeared more than once (only built when that happens)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _marked(pairs: list[tuple[str, Any]]) -> _Duplicated:
+    seen: set[str] = set()
+    marked = _Duplicated(pairs)
+    marked.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return marked
+
+
+def _duplicate_problems(data: object, path: str, out: list[Problem]) -> None:
+    """Walk parsed JSON for objects marked by :func:`_pairs` (only after one was seen), naming each path."""
+    if isinstance(data, dict):
+        if isinstance(data, _Duplicated):
+            out.extend(
+                Problem(join_path(path, k), "this key appears more than once in the object", "field.duplicate")
+                for k in dict.fromkeys(data.duplicates)
+            )
+        for k, v in data.items():
+            _duplicate_problems(v, join_path(path, k), out)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            _duplicate_problems(v, join_path(path, f"[{i}]"), out)
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON text keeping numbers exact (floats become ``Decimal``), or raise ``ValidationError``.
+
+    A key repeated in one object is refused (``field.duplicate``, with its path):
+    JSON leaves the meaning open and Python would silently keep the last one, so
+    ``{"regime": "pp-46-2011", "regime": "permenpanrb-6-2022"}`` must not be scored at all.
+
+    >>> loads('{"a": {"b": 1, "b": 2}}')
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: a.b: this key appears more than once in the object
+    """
+    duplicated: list[bool] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        duplicated.append(True)
+        return _marked(pairs)
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=pairs_hook)
     except ValidationError:
         raise
-    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-        raise ValidationError.one("", f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ValidationError.one("", "not valid JSON: nested too deeply", "json.too_deep") from None
+    except UnicodeDecodeError:
+        raise ValidationError.one("", "the text is not UTF-8", "line.not_utf8") from None
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise ValidationError.one("", f"not valid JSON: {str(exc)[:120]}", "json.invalid") from None
+    if duplicated:
+        found: list[Problem] = []
+        _duplicate_problems(data, "", found)
+        if found:
+            raise ValidationError(found)
+    return data
 
 
 def _no_constant(name: str) -> object:
-    raise ValidationError.one("", f"{name} is not a number kinerja accepts")
+    raise ValidationError.one("", f"{name} is not a number kinerja accepts", "number.not_finite")

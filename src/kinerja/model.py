@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.nip import Nip, NipKind, parse_nip
 from kinerja.numbers import HUNDRED, ONE, ZERO, exact, to_decimal
 
@@ -108,12 +108,15 @@ class RankedEnum(enum.Enum):
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
-            raise ValidationError.one(path, f"expected one of {cls._choices()}, got {type(value).__name__}")
+            raise ValidationError.one(
+                path, f"expected one of {cls._choices()}, got {type(value).__name__}", "label.unknown"
+            )
         member = table.get(_norm(value))
         if member is None:
             raise ValidationError.one(
                 path,
-                f"unknown {cls.__name__} {value!r}; expected one of {cls._choices()}",
+                f"unknown {cls.__name__} {quote(value)}; expected one of {cls._choices()}",
+                "label.unknown",
             )
         return member  # type: ignore[return-value]
 
@@ -454,7 +457,7 @@ class Employee:
 
 def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        raise ValidationError.one(field.name, "expected a date, got a datetime")
+        raise ValidationError.one(field.name, "expected a date, got a datetime", "date.invalid")
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
@@ -463,8 +466,10 @@ def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:
                 return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-        raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {value!r}")
-    raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}")
+        raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {quote(value)}", "date.invalid")
+    raise ValidationError.one(
+        field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}", "date.invalid"
+    )
 
 
 def _optional_date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date | None:
@@ -482,7 +487,7 @@ def date_field(*, optional: bool = False, **kw: Any) -> Any:
 def flag_conv(value: object, field: attrs.Attribute[Any]) -> bool:
     """An attrs converter for a yes/no field: only ``True`` or ``False``, never a truthy number or text."""
     if not isinstance(value, bool):
-        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}")
+        raise ValidationError.one(field.name, f"expected true or false, got {type(value).__name__}", "type.boolean")
     return value
 
 
@@ -596,6 +601,7 @@ class Target:
             ps.add(
                 "" if self.high is None else "low",
                 f"a target must be positive, got {self.low}",
+                "number.not_positive",
             )
         if self.high is not None and self.high <= self.low:
             ps.add(
@@ -645,7 +651,7 @@ class Realization:
 
     def __attrs_post_init__(self) -> None:
         if self.value < ZERO:
-            raise ValidationError.one("value", f"a realisation cannot be negative, got {self.value}")
+            raise ValidationError.one("value", f"a realisation cannot be negative, got {self.value}", "number.negative")
 
 
 @attrs.frozen
@@ -667,7 +673,7 @@ class Indicator:
 
     def __attrs_post_init__(self) -> None:
         if self.weight is not None and self.weight < ZERO:
-            raise ValidationError.one("weight", f"a weight cannot be negative, got {self.weight}")
+            raise ValidationError.one("weight", f"a weight cannot be negative, got {self.weight}", "number.negative")
 
 
 # --- weights -------------------------------------------------------------------------------
@@ -692,10 +698,11 @@ def check_weight_sum(weights: Iterable[tuple[str, Decimal]], expected: Decimal =
                 ps.add(
                     f"{path}.{key}" if path else key,
                     f"a weight cannot be negative, got {w}",
+                    "number.negative",
                 )
             total += w
     if total != expected:
-        ps.add(path, f"weights must add up to {expected}, they add up to {total}")
+        ps.add(path, f"weights must add up to {expected}, they add up to {total}", "weights.sum")
     ps.raise_if_any()
     return total
 

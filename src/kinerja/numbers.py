@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Final
 
-from kinerja.errors import Problem, ValidationError
+from kinerja.errors import Problem, ValidationError, quote
 
 __all__ = [
     "CONTEXT",
@@ -74,7 +74,8 @@ ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)
 HUNDRED: Final = Decimal(100)
 
-_LIMIT = Decimal(10) ** MAX_EXPONENT
+_INT_LIMIT: Final = 10**MAX_EXPONENT
+"""The bound as an ``int``: an int input is compared with it as an int (linear in its digits, never via Decimal)."""
 _ZERO_D = Decimal(0)
 _SIMPLE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,13})?\Z").match
 """Decimal text that needs no further checks: at most 15 integer and 13 fraction digits."""
@@ -85,8 +86,15 @@ def exact() -> contextlib.AbstractContextManager[decimal.Context]:
     return decimal.localcontext(CONTEXT)
 
 
-def _problem(path: str, message: str) -> ValidationError:
-    return ValidationError((Problem(path, message),))
+def _problem(path: str, message: str, code: str = "number.invalid") -> ValidationError:
+    return ValidationError((Problem(path, message, code),))
+
+
+def _not_a_number(value: str, path: str) -> ValidationError:
+    """The refusal of a text that is not plain ASCII decimal text, with the most useful code."""
+    if any(c.isdigit() and not c.isascii() for c in value):
+        return _problem(path, f"only the digits 0-9 are read, got {quote(value)}", "number.non_ascii_digit")
+    return _problem(path, f"not a number: {quote(value)}")
 
 
 def to_decimal(value: object, path: str = "value") -> Decimal:
@@ -110,44 +118,50 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
     elif kind is Decimal:
         d = value  # type: ignore[assignment]
         if not d.is_finite():
-            raise _problem(path, f"not a finite number: {value!r}")
+            raise _problem(path, f"not a finite number: {quote(value)}", "number.not_finite")
         if not d:
             return _ZERO_D
-        if d.adjusted() > MAX_EXPONENT or d.adjusted() < -MAX_EXPONENT:
-            raise _problem(path, f"number out of range or too precise: {value!r}")
+        if d.adjusted() > MAX_EXPONENT:
+            raise _problem(path, f"number out of range: {quote(value)}", "number.too_large")
+        if d.adjusted() < -MAX_EXPONENT:
+            raise _problem(path, f"number too precise: {quote(value)}", "number.too_precise")
         return d
     if isinstance(value, Decimal):
         d = value
     elif isinstance(value, bool):
-        raise _problem(path, "expected a number, got a boolean")
+        raise _problem(path, "expected a number, got a boolean", "type.number")
     elif isinstance(value, int):
-        if abs(value) > _LIMIT:  # compared as ints, cheap even for huge values
-            raise _problem(path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)")
+        if value.bit_length() > 60 or abs(value) > _INT_LIMIT:  # int against int: linear, never via Decimal
+            raise _problem(path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)", "number.too_large")
         return Decimal(value)
     elif isinstance(value, float):
         d = Decimal(repr(value))  # shortest repr: 0.1 -> Decimal('0.1')
     elif isinstance(value, str):
         text = value.strip().replace("_", "#")  # Decimal() accepts underscores; we do not
         if len(text) > 64:
-            raise _problem(path, "number is too long (more than 64 characters)")
+            raise _problem(path, "number is too long (more than 64 characters)", "number.too_large")
+        if not text.isascii():  # Decimal() reads Arabic-Indic and full-width digits; a NIP does not, nor do we
+            raise _not_a_number(text, path)
         try:
             d = Decimal(text)
         except decimal.InvalidOperation:
-            raise _problem(path, f"not a number: {value!r}") from None
+            raise _not_a_number(value, path) from None
     elif value is None:
-        raise _problem(path, "a value is required here (missing is not zero)")
+        raise _problem(path, "a value is required here (missing is not zero)", "field.missing")
     else:
-        raise _problem(path, f"expected a number, got {type(value).__name__}")
+        raise _problem(path, f"expected a number, got {type(value).__name__}", "type.number")
     if not d.is_finite():
-        raise _problem(path, f"not a finite number: {value!r}")
+        raise _problem(path, f"not a finite number: {quote(value)}", "number.not_finite")
     sign, digits, exponent = d.as_tuple()
     assert isinstance(exponent, int)
     if exponent < -MAX_EXPONENT or len(digits) + exponent > MAX_EXPONENT + 1:
         if d.is_zero():
             return Decimal(0)
-        raise _problem(path, f"number out of range or too precise: {value!r}")
+        if exponent < -MAX_EXPONENT:
+            raise _problem(path, f"number too precise: {quote(value)}", "number.too_precise")
+        raise _problem(path, f"number out of range: {quote(value)}", "number.too_large")
     if len(digits) > MAX_DIGITS:
-        raise _problem(path, f"too many significant digits (more than {MAX_DIGITS})")
+        raise _problem(path, f"too many significant digits (more than {MAX_DIGITS})", "number.too_precise")
     if d.is_zero() and sign:
         d = Decimal(0)
     return d

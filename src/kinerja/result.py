@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, render_value
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
 from kinerja.numbers import to_decimal
@@ -55,32 +55,32 @@ class OutputField:
         if value is None:
             if self.optional:
                 return None
-            raise ValidationError.one(path, "value required")
+            raise ValidationError.one(path, "value required", "field.missing")
         if self.kind == "decimal":
             return _output_decimal(value, path)
         if self.kind in _ENUMS:
             return _ENUMS[self.kind].parse(value, path)
         if self.kind == "integer":
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValidationError.one(path, "expected an integer")
+                raise ValidationError.one(path, "expected an integer", "type.integer")
             return value
         if self.kind == "boolean":
             if not isinstance(value, bool):
-                raise ValidationError.one(path, "expected true or false")
+                raise ValidationError.one(path, "expected true or false", "type.boolean")
             return value
         if not isinstance(value, str):
-            raise ValidationError.one(path, "expected text")
+            raise ValidationError.one(path, "expected text", "type.text")
         return value
 
 
 def _output_decimal(value: object, path: str) -> Decimal:
     """Read a computed value back: any finite decimal (a quotient may carry up to 40 digits)."""
-    if isinstance(value, str) and len(value) <= 100:
+    if isinstance(value, str) and len(value) <= 100 and value.isascii():
         try:
             d = Decimal(value)
         except ArithmeticError:
-            raise ValidationError.one(path, f"not a number: {value!r}") from None
-        if d.is_finite():
+            raise ValidationError.one(path, f"not a number: {quote(value)}", "number.invalid") from None
+        if d.is_finite() and abs(d.adjusted()) <= 100:
             return d
     elif isinstance(value, Decimal) and value.is_finite():
         return value
@@ -161,23 +161,35 @@ class Result:
         """Rebuild a result from :meth:`to_json` data, restoring each value's type from *outputs*."""
         ps = Problems()
         expected = {"rule", "version", "subject", "period", "values", "warnings"}
-        for key in sorted(set(data) - expected):
-            ps.add(key, "unknown field")
+        if not isinstance(data, Mapping):
+            raise ValidationError.one("", f"a result is a JSON object, got {type(data).__name__}", "type.object")
+        for key in sorted(set(data) - expected, key=str):
+            ps.add(str(key), "unknown field", "field.unknown")
         for key in sorted(expected - set(data)):
-            ps.add(key, "required field missing")
+            ps.add(key, "required field missing", "field.missing")
+        for key in ("rule", "version", "subject", "period"):
+            if key in data and not isinstance(data[key], str):
+                ps.add(key, f"expected text, got {type(data[key]).__name__}", "type.text")
+        warnings = data.get("warnings", ())
+        if not isinstance(warnings, list | tuple):
+            ps.add("warnings", f"expected a list of texts, got {type(warnings).__name__}", "type.list")
+        else:
+            for i, w in enumerate(warnings):
+                if not isinstance(w, str):
+                    ps.add(f"warnings[{i}]", f"expected text, got {type(w).__name__}", "type.text")
         ps.raise_if_any()
         raw = data["values"]
         if not isinstance(raw, Mapping):
-            raise ValidationError.one("values", "expected an object")
+            raise ValidationError.one("values", "expected an object", "type.object")
         by_name = {o.name: o for o in outputs}
         values: dict[str, object] = {}
         for key in raw:
             if key not in by_name:
-                ps.add(f"values.{key}", "not an output of this rule")
+                ps.add(f"values.{key}", "not an output of this rule", "field.unknown")
         for o in outputs:
             if o.name not in raw:
                 if not o.optional:
-                    ps.add(f"values.{o.name}", "required field missing")
+                    ps.add(f"values.{o.name}", "required field missing", "field.missing")
                 continue
             try:
                 values[o.name] = o.load(raw[o.name], f"values.{o.name}")
@@ -190,7 +202,7 @@ class Result:
             subject=str(data["subject"]),
             period=str(data["period"]),
             values=values,
-            warnings=tuple(str(w) for w in data["warnings"]),
+            warnings=tuple(warnings),
             explainer=explainer,
         )
 

@@ -37,6 +37,7 @@ __all__ = [
     "for_period",
     "get",
     "register",
+    "validity_warning",
 ]
 
 
@@ -78,6 +79,27 @@ class RuleInfo:
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "sources": [str(s) for s in self.sources],
         }
+
+
+def validity_warning(info: RuleInfo, period: Period) -> str | None:
+    """The one warning every rule gives when asked to score a period outside its validity, or ``None``.
+
+    Scoring is not refused (an auditor may re-score an old document under a later
+    rule on purpose), but the result says so, in the same words under every regime
+    and scheme.
+
+    >>> import datetime as dt
+    >>> info = RuleInfo("r", "regime", "R", "1", dt.date(2022, 1, 1), None)
+    >>> validity_warning(info, Period.year(1990))
+    'period 1990-01-01..1990-12-31 is outside the validity of r (2022-01-01..); scored under it as asked'
+    >>> validity_warning(info, Period.year(2025)) is None
+    True
+    """
+    if info.covers(period):
+        return None
+    lo = info.valid_from.isoformat() if info.valid_from else ""
+    hi = info.valid_to.isoformat() if info.valid_to else ""
+    return f"period {period.label} is outside the validity of {info.name} ({lo}..{hi}); scored under it as asked"
 
 
 @runtime_checkable

@@ -91,7 +91,7 @@ from typing import Any, Final, Literal, Protocol, runtime_checkable
 import attrs
 
 from kinerja.aggregation import Aggregator, Item, Mean
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import capaian
 from kinerja.model import (
@@ -108,7 +108,7 @@ from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import ONE, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
-from kinerja.rules import RuleInfo
+from kinerja.rules import RuleInfo, validity_warning
 
 __all__ = [
     "ASSESSOR",
@@ -257,7 +257,7 @@ class Rhk:
             if not isinstance(ind, Indicator):
                 ps.add(f"indicators[{j}]", f"expected an Indicator, got {type(ind).__name__}")
             elif ind.id in seen:
-                ps.add(f"indicators[{j}].id", f"duplicate indicator id {ind.id!r}")
+                ps.add(f"indicators[{j}].id", f"duplicate indicator id {quote(ind.id)}", "id.duplicate")
             else:
                 seen.add(ind.id)
         ps.raise_if_any()
@@ -334,13 +334,18 @@ class Skp:
         else:
             start, end = self.period.start, self.period.end
             if self.year is not None and (isinstance(self.year, bool) or not isinstance(self.year, int)):
-                ps.add("year", f"expected a year (whole number), got {self.year!r}")
+                ps.add("year", f"expected a year (whole number), got {quote(self.year)}", "type.integer")
             elif self.year is not None and not (start.year == end.year == self.year):
-                ps.add("period", f"the period {self.period.label} lies outside the SKP year {self.year}")
+                ps.add(
+                    "period",
+                    f"the period {self.period.label} lies outside the SKP year {self.year}",
+                    "period.outside_year",
+                )
             elif start.year != end.year:
                 ps.add(
                     "period",
                     f"the period {self.period.label} crosses a year boundary; an evaluation lies inside one SKP year",
+                    "period.outside_year",
                 )
         if not isinstance(self.perilaku, Perilaku):
             ps.add("perilaku", f"expected Perilaku ratings, got {type(self.perilaku).__name__}")
@@ -349,18 +354,20 @@ class Skp:
             if not isinstance(r, Rhk):
                 ps.add(f"rhk[{i}]", f"expected an Rhk, got {type(r).__name__}")
             elif r.id in seen:
-                ps.add(f"rhk[{i}].id", f"duplicate RHK id {r.id!r}")
+                ps.add(f"rhk[{i}].id", f"duplicate RHK id {quote(r.id)}", "id.duplicate")
             else:
                 seen.add(r.id)
         if self.kepala_unit is True and self.predikat_organisasi is None:
             ps.add(
                 "predikat_organisasi",
                 "a unit head's rating hasil kerja is the unit's performance: give the unit's predikat organisasi",
+                "field.missing",
             )
         elif self.kepala_unit is not True and self.predikat_organisasi is not None:
             ps.add(
                 "predikat_organisasi",
                 "only a unit head (kepala_unit: true) takes the unit's predikat as rating hasil kerja",
+                "field.not_allowed",
             )
         if not isinstance(self.kepala_unit, bool):
             ps.add("kepala_unit", "expected true or false")
@@ -410,6 +417,7 @@ class AssessorRating:
                 self.which,
                 f"the rating {what} is required: under PermenPANRB 6/2022 it is the pejabat penilai kinerja's "
                 "judgement (no formula); give it, or configure a rating policy that derives it",
+                "field.missing",
             )
         if trace is not None:
             if self.which == "hasil_kerja":
@@ -747,30 +755,8 @@ class Regime:
             leader_mapping=leader_mapping or self.leader_mapping,
         )
 
-    def _run(self, doc: Skp, trace: Trace) -> tuple[dict[str, object], tuple[str, ...]]:
-        warnings: list[str] = []
-        if trace is not None:
-            e = doc.employee
-            kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
-            trace.append(
-                Step(
-                    f"evaluasi kinerja {kind}",
-                    SRC_PERIOD,
-                    {
-                        "employee": f"{e.name} ({e.nip})",
-                        "status": e.status,
-                        "jenis_jabatan": e.jenis_jabatan,
-                        "jenjang": e.jenjang,
-                        "golongan": e.golongan,
-                        "unit": e.unit,
-                        "year": doc.skp_year,
-                        "rhk": len(doc.rhk),
-                        "penilai": None if doc.penilai is None else str(doc.penilai),
-                    },
-                    doc.period.label,
-                    note="PNS and PPPK alike",
-                )
-            )
+    def _hasil_kerja(self, doc: Skp, trace: Trace) -> tuple[Ekspektasi, str]:
+        """The rating hasil kerja and where it came from: the unit's predikat for its head, else the policy."""
         if doc.kepala_unit:
             org = doc.predikat_organisasi
             assert org is not None  # checked when the Skp was built
@@ -796,11 +782,47 @@ class Regime:
         else:
             hk = self.hasil_kerja_policy.rate(doc, trace)
             hk_source = self.hasil_kerja_policy.name
+        return hk, hk_source
+
+    def _run(self, doc: Skp, trace: Trace) -> tuple[dict[str, object], tuple[str, ...]]:
+        outside = validity_warning(self.info, doc.period)
+        warnings: list[str] = [outside] if outside else []
+        if trace is not None:
+            e = doc.employee
+            kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
+            trace.append(
+                Step(
+                    f"evaluasi kinerja {kind}",
+                    SRC_PERIOD,
+                    {
+                        "employee": f"{e.name} ({e.nip})",
+                        "status": e.status,
+                        "jenis_jabatan": e.jenis_jabatan,
+                        "jenjang": e.jenjang,
+                        "golongan": e.golongan,
+                        "unit": e.unit,
+                        "year": doc.skp_year,
+                        "rhk": len(doc.rhk),
+                        "penilai": None if doc.penilai is None else str(doc.penilai),
+                    },
+                    doc.period.label,
+                    note="PNS and PPPK alike",
+                )
+            )
+        ps = Problems()  # both ratings are checked, so a document missing both hears of both at once
+        try:
+            hk, hk_source = self._hasil_kerja(doc, trace)
+        except ValidationError as exc:
+            ps.extend(exc)
+        try:
+            pk = self.perilaku_kerja_policy.rate(doc, trace)
+        except ValidationError as exc:
+            ps.extend(exc)
+        ps.raise_if_any()
         if doc.hasil_kerja is not None and doc.hasil_kerja is not hk:
             warnings.append(
                 f"hasil_kerja: the penilai gave {doc.hasil_kerja.label}; {hk_source} gives {hk.label}, which is used"
             )
-        pk = self.perilaku_kerja_policy.rate(doc, trace)
         if doc.perilaku_kerja is not None and doc.perilaku_kerja is not pk:
             warnings.append(
                 f"perilaku_kerja: the penilai gave {doc.perilaku_kerja.label}; "

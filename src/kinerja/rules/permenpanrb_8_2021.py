@@ -116,7 +116,7 @@ from kinerja.model import Direction, Employee, Indicator, Period, Predikat, deci
 from kinerja.numbers import CONTEXT, fmt, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
-from kinerja.rules import RuleInfo
+from kinerja.rules import RuleInfo, validity_warning
 from kinerja.rules.pp46_2011 import _UNREADABLE, _Lenient, _loader_hook, _read, _read_in
 
 __all__ = [
@@ -752,11 +752,9 @@ class _Outcome:
 
 def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) -> _Outcome:
     warnings: list[str] = []
-    if not INFO.covers(doc.period):
-        warnings.append(
-            f"period {doc.period.label} is outside the validity of PermenPANRB 8/2021 "
-            f"({INFO.valid_from}..{INFO.valid_to}); scored under it as asked"
-        )
+    outside = validity_warning(INFO, doc.period)
+    if outside:
+        warnings.append(outside)
     ku = Fraction(0)
     refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):

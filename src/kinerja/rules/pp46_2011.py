@@ -101,7 +101,7 @@ from kinerja.model import Employee, JenisJabatan, Period, Predikat, RankedEnum, 
 from kinerja.numbers import CONTEXT, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
-from kinerja.rules import RuleInfo
+from kinerja.rules import RuleInfo, validity_warning
 
 __all__ = [
     "INFO",
@@ -942,11 +942,9 @@ class _Outcome:
 
 def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
     warnings: list[str] = []
-    if not INFO.covers(doc.period):
-        warnings.append(
-            f"period {doc.period.label} is outside the validity of PP 46/2011 "
-            f"({INFO.valid_from}..{INFO.valid_to}); scored under it as asked"
-        )
+    outside = validity_warning(INFO, doc.period)
+    if outside:
+        warnings.append(outside)
     # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
     scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
     for s in scores:

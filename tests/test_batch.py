@@ -54,7 +54,9 @@ def test_jsonl_mode_reports_bad_lines_and_keeps_going() -> None:
     assert len(out) == 6  # the blank line is not a record
     assert [("rule" in o) for o in out] == [True, False, True, True, False, False]
     assert out[1]["problems"][0]["path"] == "indicators[0].target"
-    assert out[4]["index"] == 4 and "not valid JSON" in out[4]["problems"][0]["message"]
+    assert [o["line"] for o in out] == [1, 2, 3, 4, 5, 7]  # line numbers count the blank line
+    assert out[4]["problems"][0]["code"] == "json.invalid" and "not valid JSON" in out[4]["problems"][0]["message"]
+    assert out[5]["problems"][0]["code"] == "line.not_object"
 
 
 def test_model_objects_are_accepted() -> None:

@@ -32,12 +32,17 @@ def _five_records(tmp_path: Path) -> Path:
 def test_three_bad_two_good(tmp_path: Path) -> None:
     code, out, err = run("score", str(_five_records(tmp_path)))
     assert code == 1
-    results = [json.loads(line) for line in out.splitlines()]
-    assert [r["subject"] for r in results] == ["199001012015031011", "199001012015031014"]
-    assert "record 0" in err and "employee.nip" in err
-    assert "record 2" in err and "hasil_kerja: unknown Ekspektasi 'Luar Biasa'" in err
-    assert "record 3" in err and "rhk[0].indicators[0].target" in err and "unexpected: unknown field" in err
-    assert "3 of 5 records rejected" in err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [o["line"] for o in lines] == [1, 2, 3, 4, 5]  # one answer per input line, in order
+    assert [o.get("subject") for o in lines if "rule" in o] == ["199001012015031011", "199001012015031014"]
+    errors = {o["line"]: o for o in lines if "error" in o}
+    assert sorted(errors) == [1, 3, 4]
+    assert errors[1]["problems"][0]["path"] == "employee.nip"
+    assert errors[3]["problems"][0]["path"] == "hasil_kerja" and "'Luar Biasa'" in errors[3]["problems"][0]["message"]
+    paths = {p["path"] for p in errors[4]["problems"]}
+    assert {"rhk[0].indicators[0].target", "unexpected"} <= paths
+    assert all(set(p) == {"path", "code", "message"} for o in errors.values() for p in o["problems"])
+    assert "5 records, 2 scored, 3 errors (0 internal), 0 blank" in err
 
 
 def test_single_document_and_stdin(tmp_path: Path) -> None:
@@ -64,7 +69,8 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     path = tmp_path / "ok.jsonl"
     path.write_text("\n".join(json.dumps(skp_doc(i)) for i in range(30)), encoding="utf-8")
     code, _, err = run("score", str(path))
-    assert code == 0 and err == ""
+    assert code == 0 and "\r" not in err  # no progress line, only the summary
+    assert err.startswith("kinerja: 30 lines: 30 records, 30 scored, 0 errors") and err.count("\n") == 1
 
 
 def test_explain_text_and_json(tmp_path: Path) -> None:
@@ -117,4 +123,4 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     # the last progress line: records done, rate, errors so far, and (a file has a size) the time left
     last = text.split("\r")[-1]
     assert "40 records" in last and "/s" in last and "1 errors" in last and "100.0%" in last and "left" in last
-    assert len(out.getvalue().splitlines()) == 39
+    assert len(out.getvalue().splitlines()) == 40  # 39 results and one error line

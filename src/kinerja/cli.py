@@ -10,19 +10,25 @@ Commands::
     kinerja conformance ...     check another implementation against the golden vectors
     kinerja report FILE -o OUT  write a self-contained HTML report for a unit
 
-Exit status: 0 success; 1 invalid input (each bad record and field is named on
-stderr, the good records are still scored); 2 usage error.
+Exit status: 0 all scored; 1 some records invalid (each answered by an error line,
+the others scored); 2 usage error (also an empty input); 3 an internal error
+(still reported on its record's line); 128+N stopped by signal N (SIGTERM: 143).
+See docs/cli.md for the stream contract.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
+import stat
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from importlib import resources
+from io import BytesIO
 from typing import IO, Any
 
 from kinerja import batch, io, rules
@@ -41,13 +47,44 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def _open_text(path: str) -> IO[str]:
+def _open_bytes(path: str) -> IO[bytes]:
     if path == "-":
-        return sys.stdin
+        stdin: IO[bytes] = sys.stdin.buffer
+        return stdin
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return _open_bytes(path).read()
+    with _open_bytes(path) as fh:
+        return fh.read()
+
+
+def _is_empty(data: bytes) -> bool:
+    """Only blank lines (``\\n``, ``\\r\\n``), perhaps after a byte order mark: nothing to score."""
+    return not data.removeprefix(batch.BOM).replace(b"\r", b"").replace(b"\n", b"")
+
+
+def _parse_document(data: bytes) -> Any:
+    """One whole JSON document, as bytes: UTF-8 (BOM accepted), exact numbers; or a ValidationError."""
+    data = data.removeprefix(batch.BOM)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise ValidationError.one("", f"not UTF-8: byte 0x{bad} at byte {exc.start + 1}", "input.not_utf8") from None
+    return io.loads(text)
+
+
+def _read_document(path: str) -> Any:
+    data = _read_bytes(path)
+    if _is_empty(data):
+        raise _UsageError(f"{'standard input' if path == '-' else path} is empty: nothing to score")
+    return _parse_document(data)
 
 
 def _dumps(data: object) -> str:
@@ -63,14 +100,12 @@ class _Progress:
         self.total = total_bytes
         self.start = time.monotonic()
         self.last = 0.0
-        self.done = 0
-        self.errors = 0
+        self.tally = batch.Tally()
         self.bytes = 0
 
-    def update(self, nbytes: int, error: bool) -> None:
-        self.done += 1
-        self.bytes += nbytes
-        self.errors += error
+    def update(self, block: batch.Block) -> None:
+        self.tally.add(block.tally)
+        self.bytes += block.size
         if not self.enabled:
             return
         now = time.monotonic()
@@ -81,8 +116,9 @@ class _Progress:
 
     def render(self, now: float) -> None:  # float ok: a clock reading for the progress line
         elapsed = max(now - self.start, 1e-9)  # float ok: wall-clock display only
-        rate = self.done / elapsed
-        text = f"\r{self.done:,} records  {rate:,.0f}/s  {self.errors:,} errors"
+        done = self.tally.records
+        errors = self.tally.invalid + self.tally.internal
+        text = f"\r{done:,} records  {done / elapsed:,.0f}/s  {errors:,} errors"
         if self.total:
             frac = min(self.bytes / self.total, 1.0)
             left = elapsed * (1 - frac) / frac if frac > 0 else 0.0
@@ -90,75 +126,176 @@ class _Progress:
         self.stream.write(text)
         self.stream.flush()
 
-    def finish(self) -> None:
+    def finish(self, stopped: int | None) -> None:
+        """The progress line's last state (on a terminal), then the summary (always)."""
         if self.enabled:
             self.render(time.monotonic())
             self.stream.write("\n")
+        t = self.tally
+        seconds = time.monotonic() - self.start  # float ok: elapsed wall-clock time, for people
+        line = (
+            f"kinerja: {t.lines:,} lines: {t.records:,} records, {t.results:,} scored, "
+            f"{t.invalid + t.internal:,} errors ({t.internal:,} internal), {t.blank:,} blank; {seconds:.1f} s"
+        )
+        if stopped is not None:
+            line += f"; stopped by {signal.Signals(stopped).name}"
+        self.stream.write(line + "\n")
+        self.stream.flush()
 
 
-def _report_error(entry: dict[str, Any], stderr: IO[str]) -> None:
-    who = f" ({entry['subject']})" if entry.get("subject") else ""
-    for p in entry["problems"]:
-        where = p["path"] or "(document)"
-        stderr.write(f"record {entry['index']}{who}: {where}: {p['message']}\n")
+class _Output:
+    """Whole lines to stdout as UTF-8; flushed after each block unless stdout is a regular file."""
 
+    def __init__(self, out: IO[str]) -> None:
+        self.text = out
+        self.raw: IO[bytes] | None = getattr(out, "buffer", None)
+        if self.raw is not None:
+            out.flush()
+        try:
+            self.each = not stat.S_ISREG(os.fstat(out.fileno()).st_mode)
+        except (OSError, ValueError, AttributeError):  # no file descriptor (a StringIO)
+            self.each = False
 
-def _score_lines(lines: Iterator[str], total: int | None, workers: int, out: IO[str], err: IO[str]) -> int:
-    sizes: list[int] = []
-
-    def counted() -> Iterator[str]:
-        for line in lines:
-            if line.strip():
-                sizes.append(len(line))
-                yield line
-
-    progress = _Progress(total, err)
-    bad = 0
-    for index, text in enumerate(batch.score_jsonl(counted(), workers=workers)):
-        is_error = text.startswith('{"index"')
-        if is_error:
-            bad += 1
-            _report_error(json.loads(text), err)
+    def write(self, text: str) -> None:
+        if self.raw is not None:
+            self.raw.write(text.encode("utf-8"))
+            if self.each:
+                self.raw.flush()
         else:
-            out.write(text + "\n")
-        progress.update(sizes[index] if index < len(sizes) else 0, is_error)
-    progress.finish()
-    if bad:
-        err.write(f"{bad} of {progress.done} records rejected\n")
-    return 1 if bad else 0
+            self.text.write(text)
+            if self.each:
+                self.text.flush()
+
+    def flush(self) -> None:
+        (self.raw or self.text).flush()
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGINT arrived: stop reading, keep what was written, write the summary."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop is enough; the clean-up must not be cut short
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGTERM and SIGINT raise :class:`_Stopped` in this (main) thread for the duration; then the old handlers."""
+    try:
+        old = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
+def _write_blocks(blocks: Generator[batch.Block, None, None], total: int | None, out: IO[str], err: IO[str]) -> int:
+    """Write every block whole, then the summary; the exit status (128+signal when stopped by one)."""
+    progress = _Progress(total, err)
+    writer = _Output(out)
+    stopped: int | None = None
+    status = 0
+    with _stoppable():
+        try:
+            for block in blocks:
+                writer.write(block.text)
+                progress.update(block)
+        except _Stopped as exc:
+            stopped = exc.signum
+        except BrokenPipeError:  # the reader went away: nothing more can be said on stdout
+            stopped = signal.SIGPIPE
+            _silence_stdout(out)
+        finally:
+            blocks.close()  # workers stop before the summary is written
+        try:
+            writer.flush()
+        except BrokenPipeError:
+            stopped = signal.SIGPIPE
+            _silence_stdout(out)
+        progress.finish(stopped)
+    if stopped is not None:
+        return 128 + stopped
+    status = progress.tally.exit_status()
+    if status == 2:
+        err.write("kinerja: no records in the input (it is empty)\n")
+    return status
+
+
+def _silence_stdout(out: IO[str]) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _score_tabular(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    try:
+        from kinerja import tabular  # type: ignore[attr-defined]  # the .csv/.xlsx reader (optional extra)
+    except ImportError:
+        raise _UsageError('scoring .csv or .xlsx files needs: pip install "kinerja[pandas]"') from None
+    code: int = tabular.score_file_cli(args, out, err)
+    return code
 
 
 def _cmd_score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    stream = _open_text(args.file)
-    total = None
-    if args.file != "-":
-        total = os.path.getsize(args.file)
-    jsonl = args.jsonl or args.file.endswith(".jsonl")
-    if jsonl:
-        return _score_lines(iter(stream), total, args.workers, out, err)
-    text = stream.read()
+    path: str = args.file
+    if path.lower().endswith((".csv", ".xlsx")):
+        return _score_tabular(args, out, err)
+    if path != "-":
+        if os.path.isdir(path):
+            raise _UsageError(f"cannot read {path}: it is a directory")
+        _open_bytes(path).close()
+    if args.jsonl or path.endswith(".jsonl"):
+        if path == "-":
+            return _write_blocks(batch.score_stream(_open_bytes(path), workers=args.workers), None, out, err)
+        total = os.path.getsize(path)
+        return _write_blocks(batch.score_file(path, workers=args.workers), total, out, err)
+    data = _read_bytes(path)
+    if _is_empty(data):
+        raise _UsageError(f"{'standard input' if path == '-' else path} is empty: nothing to score")
     try:
-        data = io.loads(text)
-    except ValidationError:
-        return _score_lines(iter(text.splitlines()), len(text), args.workers, out, err)
-    if isinstance(data, list):
-        lines = [json.dumps(d, default=str) for d in data]
-        return _score_lines(iter(lines), None, args.workers, out, err)
-    try:
-        out.write(_dumps(io.evaluate(data)) + "\n")
-    except ValidationError as exc:
-        _report_error({"index": 0, "problems": exc.to_json(), "subject": batch._subject_of(data)}, err)
-        return 1
+        doc = _parse_document(data)
+    except ValidationError:  # not one JSON document: JSON Lines
+        if path == "-" or args.workers <= 1:
+            return _write_blocks(batch.score_stream(BytesIO(data), workers=args.workers), len(data), out, err)
+        del data
+        return _write_blocks(batch.score_file(path, workers=args.workers), os.path.getsize(path), out, err)
+    if isinstance(doc, list):
+        return _write_blocks(batch.score_items(doc, workers=args.workers), None, out, err)
+    return _score_one(doc, out, err)
+
+
+def _score_one(data: object, out: IO[str], err: IO[str]) -> int:
+    """One document: the result, pretty, on stdout; or its problems on stderr (exit 1)."""
+    r = batch.score_many([data])
+    result = next(r)
+    if isinstance(result, batch.BatchError):
+        for p in result.problems:
+            err.write(f"{p.path or '(document)'}: {p.message} [{p.code}]\n")
+        return 3 if result.internal else 1
+    rid = data.get("id") if isinstance(data, dict) else None
+    out.write(_dumps(result.to_json() if rid is None else {"id": rid, **result.to_json()}) + "\n")
     return 0
 
 
 def _cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    text = _open_text(args.file).read()
     try:
-        data = io.loads(text)
+        data = _read_document(args.file)
         rule, doc = io.load(data)
     except ValidationError as exc:
-        _report_error({"index": 0, "problems": exc.to_json()}, err)
+        for p in exc.problems:
+            err.write(f"{p.path or '(document)'}: {p.message} [{p.code}]\n")
         return 1
     result = rule.evaluate(doc)
     explanation = rule.explain(doc)
@@ -261,6 +398,10 @@ def _parser() -> _Parser:
     p.add_argument("file", help="a .json/.jsonl file, or - for standard input")
     p.add_argument("--jsonl", action="store_true", help="read JSON Lines (one document per line), streaming")
     p.add_argument("--workers", type=int, default=1, help="score over N processes (same output, same order)")
+    # for .csv/.xlsx files (kinerja.tabular): where to write, and the language/locale of the table
+    p.add_argument("-o", "--output", default=None, help="output file (tables: .csv/.xlsx/.jsonl)")
+    p.add_argument("--lang", default=None, help="language of column names and messages (tables)")
+    p.add_argument("--locale", default=None, help="number and date locale of a table's cells")
     p = sub.add_parser("explain", help="explain how one document's result was reached")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -302,3 +443,6 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     except KinerjaError as exc:
         err.write(f"kinerja: {exc}\n")
         return 1
+    except Exception as exc:  # a defect: one line saying so, never a traceback
+        err.write(f"kinerja: internal error ({type(exc).__name__}); please report it\n")
+        return 3

@@ -27,13 +27,16 @@ from decimal import Decimal
 from types import UnionType
 from typing import Any, Union
 
+import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from kinerja import rules
 from kinerja.errors import KinerjaError, Problem, ValidationError, join_path, quote
@@ -154,6 +157,51 @@ def _tuple_factory(t: Any, conv: cattrs.Converter) -> Any:
     return structure_tuple
 
 
+def _field_failures(exc: ClassValidationError) -> set[str]:
+    return {str(note.name) for sub in exc.exceptions for note in getattr(sub, "__notes__", ()) if hasattr(note, "name")}
+
+
+def _unreached(cls: type[Any], data: Mapping[str, Any], failed: set[str], conv: cattrs.Converter) -> list[Exception]:
+    """The field validators that a failed field kept from running (a bad NIP must not hide an empty name).
+
+    cattrs structures each field, then calls the class; when one field fails, the class
+    (and the validators it runs) is never called. Here each other field that has a
+    validator is structured and checked on its own, so every field's problem is named.
+    """
+    found: list[Exception] = []
+    for f in attrs.fields(cls):
+        if f.name in failed or f.validator is None or f.name not in data or not callable(f.converter or len):
+            continue
+        try:
+            value = conv.structure(data[f.name], f.type) if f.type is not None else data[f.name]
+            if f.converter is not None:
+                value = f.converter(value)  # type: ignore[operator]
+            f.validator(None, f, value)
+        except ValidationError as exc:
+            if not all(exc.paths):  # a validator that does not name its field: name it here
+                exc.__notes__ = [AttributeValidationNote(f"@ attribute {f.name}", f.name, f.type)]
+            found.append(exc)
+        except Exception:  # the field is fine as far as it can be judged alone
+            continue
+    return found
+
+
+def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Any:
+    generated = make_dict_structure_fn(cls, conv)
+
+    def structure_attrs(value: object, t: object) -> object:
+        try:
+            return generated(value, t)  # type: ignore[arg-type]
+        except ClassValidationError as exc:
+            failed = _field_failures(exc)
+            extra = _unreached(cls, value, failed, conv) if failed and isinstance(value, Mapping) else []
+            if not extra:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *extra], cls) from None
+
+    return structure_attrs
+
+
 def _make_converter(detailed: bool = True) -> cattrs.Converter:
     """Build the strict converter. *detailed* collects every problem with its path (slower).
 
@@ -178,6 +226,8 @@ def _make_converter(detailed: bool = True) -> cattrs.Converter:
     c.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
     c.register_structure_hook_factory(_is_optional, lambda t: _optional_factory(t, c))
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_factory(t, c))
+    if detailed:
+        c.register_structure_hook_factory(attrs.has, lambda t: _attrs_factory(t, c))
     if not detailed:
         from kinerja import _fastload
 
@@ -238,8 +288,6 @@ def structure(data: object, cls: type[Any], path: str = "") -> Any:
 
 
 def attrs_has(cls: object) -> bool:
-    import attrs
-
     return isinstance(cls, type) and attrs.has(cls)
 
 

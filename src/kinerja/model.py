@@ -410,7 +410,7 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def _nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError.one(attribute.name, "must be a non-empty string")
+        raise ValidationError.one(attribute.name, "must be a non-empty string", "text.empty")
 
 
 # --- people and time ---------------------------------------------------------------------

@@ -230,7 +230,7 @@ def _indicators(value: object) -> tuple[Indicator, ...]:
 
 def _nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError.one(attribute.name, "must be a non-empty string")
+        raise ValidationError.one(attribute.name, "must be a non-empty string", "text.empty")
 
 
 @attrs.frozen

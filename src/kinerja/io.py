@@ -175,7 +175,7 @@ def _unreached(cls: type[Any], data: Mapping[str, Any], failed: set[str], conv: 
         try:
             value = conv.structure(data[f.name], f.type) if f.type is not None else data[f.name]
             if f.converter is not None:
-                value = f.converter(value)  # type: ignore[operator]
+                value = f.converter(value)
             f.validator(None, f, value)
         except ValidationError as exc:
             if not all(exc.paths):  # a validator that does not name its field: name it here

@@ -7,7 +7,8 @@ document such as ``indicators[2].target`` and a plain English message.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -178,3 +179,43 @@ class UnknownRuleError(KinerjaError, LookupError):
 
 class RuleNotInForceError(KinerjaError, LookupError):
     """No single regime covers the requested period (none in force, or it straddles a change)."""
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def collect(
+    items: Iterable[_T],
+    check: Callable[[_T], _R],
+    path: str | Callable[[int, _T], str] = "",
+    problems: Problems | None = None,
+) -> list[_R]:
+    """Apply *check* to every item and report every problem at once (the one "collect over a list" loop).
+
+    Each :class:`ValidationError` raised by ``check(item)`` is kept, its paths prefixed by
+    *path*: a string with ``{}`` for the item's index (``"criteria[{}]"``), a function of
+    ``(index, item)``, or ``""`` for none. With *problems* the problems are added to it and the
+    results of the good items returned (the caller raises later, with its other checks);
+    without, a ``ValidationError`` listing them all is raised.
+
+    >>> def positive(v: int) -> int:
+    ...     if v <= 0:
+    ...         raise ValidationError.one("", f"must be positive, got {v}")
+    ...     return v
+    >>> collect([1, -2, 0], positive, "w[{}]")
+    Traceback (most recent call last):
+    ...
+    kinerja.errors.ValidationError: w[1]: must be positive, got -2; w[2]: must be positive, got 0
+    """
+    own = Problems() if problems is None else problems
+    out: list[_R] = []
+    for i, item in enumerate(items):
+        try:
+            out.append(check(item))
+        except ValidationError as exc:
+            prefix = path(i, item) if callable(path) else path.format(i)
+            own.extend(exc, prefix)
+    if problems is None:
+        own.raise_if_any()
+    return out

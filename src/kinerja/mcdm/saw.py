@@ -1,0 +1,111 @@
+"""Simple additive weighting (SAW) with a declared normalisation (Hwang & Yoon 1981; Kusumadewi et al. 2006)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+import attrs
+
+from kinerja.errors import Problems
+from kinerja.mcdm._arith import SAW_SOURCE, confirm_digits, exact_sum, fraction_decimal, round_decimal
+from kinerja.mcdm.matrix import DecisionMatrix
+from kinerja.mcdm.normalisation import Normalisation, check_column, normalisation_conv, normalise_column
+from kinerja.mcdm.outcome import (
+    Frame,
+    Ranking,
+    columns_decimal,
+    columns_exact,
+    finish_ranking,
+    frame_map,
+    no_sqrt,
+    places_validator,
+    round_frame_exact,
+)
+from kinerja.ranking import TiePolicy
+
+N = TypeVar("N", Fraction, Decimal)
+T = TypeVar("T")
+
+
+def _saw_frame(
+    cols: list[list[N]], shares: list[N], benefit: list[bool], kind: Normalisation, sqrt: Callable[[N], N]
+) -> Frame[N]:
+    n, m = len(cols), len(cols[0])
+    normalised_cols: list[list[N]] = []
+    stats: list[dict[str, N]] = []
+    for j in range(n):
+        r, st = normalise_column(kind, cols[j], benefit[j], sqrt)
+        normalised_cols.append(r)
+        stats.append(st)
+    normalised = [[normalised_cols[j][i] for j in range(n)] for i in range(m)]
+    weighted = [[shares[j] * normalised[i][j] for j in range(n)] for i in range(m)]
+    return Frame(normalised, weighted, stats, {}, [exact_sum(row) for row in weighted])
+
+
+@attrs.frozen
+class SAW:
+    """Simple additive weighting: ``V = Σ_j (w_j / Σw) · r_ij`` with the declared :class:`Normalisation`.
+
+    Exact (rational arithmetic) under MAX (the default), MIN_MAX and SUM; under
+    VECTOR the column norms are square roots, computed as described in the module
+    docstring and confirmed to ``places`` decimal places (default 30).
+
+    >>> m = DecisionMatrix.from_arrays([[4, 2], [2, 1]], [1, 1], ["benefit", "cost"], alternatives=["x", "y"])
+    >>> SAW().rank(m).scores          # x: (4/4 + 1/2)/2, y: (2/4 + 1/1)/2 — an exact tie
+    {'x': Decimal('0.75'), 'y': Decimal('0.75')}
+    >>> [str(r.rank) for r in SAW().rank(m).ranked]
+    ['1.5', '1.5']
+    """
+
+    normalisation: Normalisation = attrs.field(default=Normalisation.MAX, converter=normalisation_conv)
+    ties: TiePolicy = attrs.field(factory=TiePolicy.average)
+    places: int = attrs.field(default=30, validator=places_validator)
+
+    @property
+    def name(self) -> str:
+        return f"SAW ({self.normalisation.value} normalisation)"
+
+    def rank(self, matrix: DecisionMatrix) -> Ranking:
+        ps = Problems()
+        for j in range(len(matrix.criteria)):
+            check_column(self.normalisation, matrix, j, ps)
+        ps.raise_if_any()
+        benefit = [c.is_benefit for c in matrix.criteria]
+        if self.normalisation.exact:
+            frame = _saw_frame(columns_exact(matrix), list(matrix.shares), benefit, self.normalisation, no_sqrt)
+            return finish_ranking(
+                self.name,
+                "SAW",
+                matrix,
+                self.ties,
+                self.places,
+                SAW_SOURCE,
+                round_frame_exact(frame, self.places),
+                exact_scores=frame.scores,
+                precision=None,
+                normalisation=self.normalisation,
+            )
+        cols = columns_decimal(matrix)
+        shares = list(matrix.shares)
+
+        def compute() -> Frame[Decimal]:
+            return _saw_frame(cols, [fraction_decimal(s) for s in shares], benefit, self.normalisation, Decimal.sqrt)
+
+        confirmed, precision = confirm_digits(
+            compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
+        )
+        return finish_ranking(
+            self.name,
+            "SAW",
+            matrix,
+            self.ties,
+            self.places,
+            SAW_SOURCE,
+            confirmed,
+            exact_scores=None,
+            precision=precision,
+            normalisation=self.normalisation,
+        )

@@ -376,6 +376,7 @@ DELEGATED: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print the JSON Schema of a rule's input or result"),
     "conformance": ("conformance", "check another implementation against the golden vectors"),
     "report": ("reporting", "write a self-contained HTML report"),
+    "serve": ("server", "run the HTTP JSON service"),
 }
 """Sub-commands whose argument parsing lives in their own module (imported only when used)."""
 
@@ -393,6 +394,7 @@ def _delegate(module: str, argv: Sequence[str]) -> int:
 
 def _parser() -> _Parser:
     parser = _Parser(prog="kinerja", description="Score Indonesian ASN performance appraisals exactly.")
+    parser.add_argument("-V", "--version", action="store_true", help="print 'kinerja <version>' and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("score", help="score one JSON document, a JSON array, or JSON Lines")
     p.add_argument("file", help="a .json/.jsonl file, or - for standard input")
@@ -420,6 +422,11 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        from kinerja import __version__
+
+        out.write(f"kinerja {__version__}\n")
+        return 0
     if argv and argv[0] in DELEGATED:
         try:
             return _delegate(DELEGATED[argv[0]][0], argv[1:])

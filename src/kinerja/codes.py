@@ -61,6 +61,16 @@ CODES: dict[str, str] = {
     "line.too_long": "a line longer than kinerja reads (16 MiB); it is skipped whole",
     "input.not_utf8": "a whole input (one JSON document) that is not UTF-8",
     "record.id": "a record's own id must be text (at most 200 characters) or an integer of at most 18 digits",
+    # -- the HTTP service (kinerja serve, issue 17) ---------------------------------------
+    "request.unauthorized": "the service needs Authorization: Bearer <token> and it was missing or wrong",
+    "request.media_type": "the Content-Type is not one this endpoint reads (application/json; JSON Lines for a batch)",
+    "request.too_large": "the request body is larger than the service accepts",
+    "request.too_many_records": "the batch has more records than the service accepts in one request",
+    "request.empty": "the batch has no records",
+    "request.timeout": "the request did not arrive, or was not scored, within the service's time limit",
+    "request.busy": "the service is at its concurrency limit; retry after the Retry-After seconds",
+    "request.not_found": "no such endpoint",
+    "request.method": "the endpoint does not take this HTTP method",
     # -- audit of stored appraisals (kinerja.siasn.audit, kinerja.audit) ----------------
     "audit.mismatch": "a stored value disagrees with the value kinerja computes from the row's inputs",
     "audit.stored_missing": "kinerja computes a value but the row stores none",

@@ -49,6 +49,7 @@ LAYERS: dict[str, int] = {
     "kinerja.ranking": 3,
     # 4 — the edge: loading, dumping, the declared documents and their schema
     "kinerja.io": 4,
+    "kinerja.edge": 4,
     "kinerja._fastload": 4,
     "kinerja.schema": 4,
     # 5 — regulations, city schemes and the agency measures (raters, surveys, comparisons they use)
@@ -136,7 +137,7 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("kinerja.schema", "kinerja.rules"): "lead, issue 14 (schema derived from declared documents)",
     ("kinerja.dask.columnar", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
     ("kinerja.dask.rollup", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
-    ("kinerja.aggregation", "kinerja.mcdm"): "house helper, issue 15 (stop re-exporting mcdm)",
+    ("kinerja.dask.reference", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
     ("kinerja.indicators", "kinerja.raters"): "house helper, issue 15 (agency kinds -> kinerja.measures)",
     ("kinerja.indicators", "kinerja.survey"): "house helper, issue 15 (agency kinds -> kinerja.measures)",
 }

@@ -6,13 +6,15 @@ that says which items it used and which it skipped. Missing is never zero:
 every aggregator takes a :class:`MissingRule` and either refuses (default) or
 skips the missing items and renormalises the remaining weights, saying so.
 
-Multi-criteria ranking methods (SAW, WP, TOPSIS, AHP) live in
-:mod:`kinerja.mcdm` and are re-exported here when present.
+Multi-criteria ranking methods (SAW, WP, TOPSIS, AHP) live in :mod:`kinerja.mcdm`
+(importing them from here still works for one release, with a ``DeprecationWarning``).
 """
 
 from __future__ import annotations
 
 import enum
+import importlib
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
@@ -130,53 +132,45 @@ class Mean:
         return Aggregate(value, tuple(i.key for i in present), tuple(skipped), Decimal(len(present)), self.name)
 
 
-# Multi-criteria selection methods (SAW, WP, TOPSIS, AHP) are part of the aggregation layer.
-from kinerja.mcdm import (  # noqa: E402
-    AHP,
-    SAATY_RANDOM_INDEX,
-    SAW,
-    TOPSIS,
-    WP,
-    AboveThreshold,
-    Alternative,
-    Candidate,
-    Criterion,
-    DecisionMatrix,
-    InconsistentJudgmentsError,
-    Normalisation,
-    PairwiseMatrix,
-    PrecisionError,
-    Priorities,
-    PriorityMethod,
-    RandomIndex,
-    Ranking,
-    RankingMethod,
-    Selection,
-    TopK,
-    direction_of,
+# Deprecated aliases (kept for one release): the multi-criteria methods live in kinerja.mcdm.
+# They were re-exported here; importing them from kinerja.aggregation now warns. The import is
+# deferred through importlib so that this layer-3 module does not depend on layer 7 (mcdm).
+_MOVED_TO_MCDM = frozenset(
+    {
+        "AHP",
+        "SAATY_RANDOM_INDEX",
+        "SAW",
+        "TOPSIS",
+        "WP",
+        "AboveThreshold",
+        "Alternative",
+        "Candidate",
+        "Criterion",
+        "DecisionMatrix",
+        "InconsistentJudgmentsError",
+        "Normalisation",
+        "PairwiseMatrix",
+        "PrecisionError",
+        "Priorities",
+        "PriorityMethod",
+        "RandomIndex",
+        "Ranking",
+        "RankingMethod",
+        "Selection",
+        "TopK",
+        "direction_of",
+    }
 )
 
-__all__ += [
-    "AHP",
-    "SAATY_RANDOM_INDEX",
-    "SAW",
-    "TOPSIS",
-    "WP",
-    "AboveThreshold",
-    "Alternative",
-    "Candidate",
-    "Criterion",
-    "DecisionMatrix",
-    "InconsistentJudgmentsError",
-    "Normalisation",
-    "PairwiseMatrix",
-    "PrecisionError",
-    "Priorities",
-    "PriorityMethod",
-    "RandomIndex",
-    "Ranking",
-    "RankingMethod",
-    "Selection",
-    "TopK",
-    "direction_of",
-]
+
+def __getattr__(name: str) -> object:
+    """``kinerja.aggregation.SAW`` and the other moved names: a ``DeprecationWarning``, then ``kinerja.mcdm``'s."""
+    if name in _MOVED_TO_MCDM:
+        warnings.warn(
+            f"kinerja.aggregation.{name} is deprecated and will be removed in the next release; "
+            f"import it from kinerja.mcdm",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module("kinerja.mcdm"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

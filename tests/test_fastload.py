@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja import io
+from kinerja import edge, io
 from kinerja.errors import KinerjaError
 from kinerja.model import Indicator
 
@@ -60,8 +60,8 @@ def _outcome(fn: Any) -> object:
 @settings(max_examples=600)
 @given(indicators)
 def test_fast_and_detailed_converters_agree(data: dict[str, Any]) -> None:
-    fast = _outcome(lambda: io._fast.structure(data, Indicator))
-    detailed = _outcome(lambda: io.converter.structure(data, Indicator))
+    fast = _outcome(lambda: edge.fast_converter.structure(data, Indicator))
+    detailed = _outcome(lambda: edge.converter.structure(data, Indicator))
     assert fast == detailed
     try:
         io.structure(data, Indicator)
@@ -76,8 +76,8 @@ def test_the_common_shape_takes_the_fast_path(monkeypatch: Any) -> None:
     calls = []
     real = _fastload._indicator
     monkeypatch.setattr(_fastload, "_indicator", lambda o: calls.append(o) or real(o))
-    conv = io._make_converter(detailed=False)
+    conv = edge.make_converter(detailed=False)
     ind = conv.structure(data, Indicator)
     assert calls == [data]
-    assert ind == io.converter.structure(data, Indicator)
+    assert ind == edge.converter.structure(data, Indicator)
     assert ind.target.value == Decimal(12) and ind.realization is not None and ind.realization.evidence == ("a",)

@@ -145,15 +145,6 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
 # Private names still crossing modules: (user, "module.name") -> "owner, issue".
 ALLOWED_PRIVATE: dict[tuple[str, str], str] = {
     ("kinerja.plot", "kinerja.reporting._band_text"): "reporting/plot helper, issue 18",
-    ("kinerja.raters", "kinerja.io._fast"): "lead, issue 14 (a public fast-load function in io)",
-    ("kinerja.rules.pp46_2011", "kinerja.model._register"): "lead, issue 15 (use model.register_labels)",
-    ("kinerja.rules.pp46_2011", "kinerja.io._problems_from"): "lead, issue 14",
-    ("kinerja.rules.permenpanrb_8_2021", "kinerja.rules.pp46_2011._UNREADABLE"): "lead, issue 14",
-    ("kinerja.rules.permenpanrb_8_2021", "kinerja.rules.pp46_2011._Lenient"): "lead, issue 14",
-    ("kinerja.rules.permenpanrb_8_2021", "kinerja.rules.pp46_2011._loader_hook"): "lead, issue 14",
-    ("kinerja.rules.permenpanrb_8_2021", "kinerja.rules.pp46_2011._read"): "lead, issue 14",
-    ("kinerja.rules.permenpanrb_8_2021", "kinerja.rules.pp46_2011._read_in"): "lead, issue 14",
-    ("kinerja.rules.integrasi_2021", "kinerja.rules.pp46_2011._loader_hook"): "lead, issue 15",
     ("kinerja.rules.integrasi_2021", "kinerja.rules.pp46_2011._band_value"): "lead, issue 15",
     ("kinerja.rules.integrasi_2021", "kinerja.rules.pp46_2011._Outcome"): "lead, issue 15",
     ("kinerja.rules.integrasi_2021", "kinerja.rules.pp46_2011._run"): "lead, issue 15",

@@ -56,6 +56,7 @@ from typing import Any, Final
 import attrs
 
 from kinerja.aggregation import Item, MissingRule, WeightedMean
+from kinerja.edge import STRUCTURE
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source, render_value
 from kinerja.model import RankedEnum, Weights, flag_conv, register_labels
@@ -134,6 +135,10 @@ def _role(value: object, field: attrs.Attribute[Any]) -> Role:
     return Role.parse(value, field.name)
 
 
+def _untouched(value: object) -> object:
+    return value
+
+
 def _rating_value(value: NumberLike) -> Decimal:
     try:
         return to_decimal(value, "value")
@@ -160,7 +165,10 @@ class Rating:
     """
 
     role: Role = attrs.field(converter=attrs.Converter(_role, takes_field=True))  # type: ignore[misc]
-    value: Decimal = attrs.field(converter=_rating_value)
+    # The loader hands the raw JSON value to _rating_value untouched (STRUCTURE), so a loader
+    # error never quotes it: the generic decimal reader names the bad text ("not a number:
+    # '4,35'"), which for an anonymous peer would reveal what that one rater typed.
+    value: Decimal = attrs.field(converter=_rating_value, metadata={STRUCTURE: _untouched})
     rater: str = attrs.field(default="", converter=_rater, repr=False)
 
     def __repr__(self) -> str:  # neither the rater nor a possibly anonymous value is shown
@@ -474,22 +482,3 @@ class Panel:
         if self.allow_pairs:
             data["allow_pairs"] = True
         return data
-
-
-def _install_loader_hooks() -> None:
-    """Load a rating's value through :func:`_rating_value` only, so a loader error never quotes it.
-
-    The JSON loader's generic decimal hook names the bad text ("not a number: '4,35'"),
-    which for an anonymous peer would reveal what that one rater typed; here the value
-    reaches the Rating's own converter untouched, whose message never shows it.
-    """
-    from cattrs.gen import make_dict_structure_fn, override
-
-    from kinerja import io  # the loader does not import this module: no cycle
-
-    for conv in (io.converter, io._fast):
-        hook = make_dict_structure_fn(Rating, conv, value=override(struct_hook=lambda v, _: v))
-        conv.register_structure_hook(Rating, hook)
-
-
-_install_loader_hooks()

@@ -197,6 +197,7 @@ class Integrasi2021Document:
 
     semester_1: p46.Pp46Document
     semester_2: p8.Permenpanrb8Document
+    raw_checks = staticmethod(lambda data: _raw_halves(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         s1, s2 = self.semester_1, self.semester_2
@@ -247,9 +248,6 @@ def _raw_nip(half: object) -> Nip | None:
 def _raw_halves(data: Mapping[str, Any]) -> list[Problem]:
     s1, s2 = data.get("semester_1"), data.get("semester_2")
     return _halves_problems(_raw_period(s1), _raw_period(s2), _raw_nip(s1), _raw_nip(s2))
-
-
-p46._loader_hook(Integrasi2021Document, _raw_halves)
 
 
 OUTPUTS: Final = (

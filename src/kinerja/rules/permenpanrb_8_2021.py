@@ -109,6 +109,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from kinerja.edge import UNREADABLE, Lenient, read_lenient, read_lenient_in
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import range_reference
@@ -117,7 +118,6 @@ from kinerja.numbers import CONTEXT, fmt, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.pp46_2011 import _UNREADABLE, _Lenient, _loader_hook, _read, _read_in
 
 __all__ = [
     "INFO",
@@ -380,6 +380,7 @@ class Iki(Indicator):
     """
 
     target_maksimal: bool = False
+    raw_checks = staticmethod(lambda data: _raw_iki(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
@@ -410,12 +411,12 @@ def is_percent(satuan: object) -> bool:
 
 
 def _iki_problems(
-    weight: _Lenient,
+    weight: Lenient,
     realised: bool | None,
-    realisasi: _Lenient,
+    realisasi: Lenient,
     satuan: object,
-    low: _Lenient,
-    high: _Lenient,
+    low: Lenient,
+    high: Lenient,
     *,
     negative_weight: bool,
 ) -> list[Problem]:
@@ -474,6 +475,7 @@ class Permenpanrb8Document:
     kinerja_tambahan: tuple[KinerjaTambahan, ...] = ()
     perilaku_360: bool = False
     ide_baru: bool = False
+    raw_checks = staticmethod(lambda data: _raw_document(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
@@ -484,7 +486,7 @@ class Permenpanrb8Document:
         ps.raise_if_any()
 
 
-def _document_problems(weights: list[_Lenient] | None, nilai_perilaku: _Lenient) -> list[Problem]:
+def _document_problems(weights: list[Lenient] | None, nilai_perilaku: Lenient) -> list[Problem]:
     """The document-level checks; ``weights`` is ``None`` when the list itself was unreadable."""
     out: list[Problem] = []
     if weights is not None and not weights:
@@ -503,41 +505,37 @@ def _document_problems(weights: list[_Lenient] | None, nilai_perilaku: _Lenient)
     return out
 
 
-# --- loading: every independent problem at once (see kinerja.rules.pp46_2011._loader_hook) -----------
+# --- loading: the raw cross-field checks each class declares (read by kinerja.edge) -----------
 
 
 def _raw_iki(data: Mapping[str, Any]) -> list[Problem]:
     target, realization = data.get("target"), data.get("realization")
-    low: _Lenient
-    high: _Lenient = None
+    low: Lenient
+    high: Lenient = None
     if isinstance(target, Mapping):
-        low, high = _read_in(target, "low"), _read(target.get("high"))
+        low, high = read_lenient_in(target, "low"), read_lenient(target.get("high"))
     elif isinstance(target, (str, int, float, Decimal)) and not isinstance(target, bool):
-        low = _read(target)
+        low = read_lenient(target)
     else:
-        low = _UNREADABLE
+        low = UNREADABLE
     realised: bool | None = None
-    value: _Lenient = _UNREADABLE
+    value: Lenient = UNREADABLE
     if realization is None:
         realised = False
     elif isinstance(realization, Mapping):
         realised = True
-        value = _read_in(realization, "value")
+        value = read_lenient_in(realization, "value")
         if value is None:  # a realisation without its value: that problem is the loader's
-            value = _UNREADABLE
+            value = UNREADABLE
     return _iki_problems(
-        _read_in(data, "weight"), realised, value, data.get("satuan", ""), low, high, negative_weight=True
+        read_lenient_in(data, "weight"), realised, value, data.get("satuan", ""), low, high, negative_weight=True
     )
 
 
 def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
     ikis = data.get("kinerja_utama")
-    weights = [_read_in(i, "weight") for i in ikis] if isinstance(ikis, list) else None
-    return _document_problems(weights, _read_in(data, "nilai_perilaku"))
-
-
-_loader_hook(Iki, _raw_iki)
-_loader_hook(Permenpanrb8Document, _raw_document)
+    weights = [read_lenient_in(i, "weight") for i in ikis] if isinstance(ikis, list) else None
+    return _document_problems(weights, read_lenient_in(data, "nilai_perilaku"))
 
 
 # --- the formulas -----------------------------------------------------------------------------

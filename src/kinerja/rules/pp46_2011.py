@@ -87,18 +87,28 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
-from cattrs.gen import make_dict_structure_fn, override
 
+from kinerja import edge
+from kinerja.edge import Lenient, read_lenient, read_lenient_in
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
-from kinerja.model import Employee, JenisJabatan, Period, Predikat, RankedEnum, _register, decimal_field, enum_field
-from kinerja.numbers import CONTEXT, round_exact, round_half_up, to_decimal
+from kinerja.model import (
+    Employee,
+    JenisJabatan,
+    Period,
+    Predikat,
+    RankedEnum,
+    decimal_field,
+    enum_field,
+    register_labels,
+)
+from kinerja.numbers import CONTEXT, round_exact, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
@@ -176,7 +186,7 @@ INFO: Final = RuleInfo(
 # --- enumerations and parameters --------------------------------------------------------
 
 
-@_register(
+@register_labels(
     labels={
         "BURUK": "Buruk",
         "KURANG": "Kurang",
@@ -209,7 +219,7 @@ _PREDIKAT: Final = {
 }
 
 
-@_register(
+@register_labels(
     labels={"UNIT_KERJA": "Unit Kerja", "INSTANSI": "Instansi", "NASIONAL": "Nasional"},
     aliases={"unit": "UNIT_KERJA", "organisasi": "INSTANSI", "instansi/organisasi": "INSTANSI", "negara": "NASIONAL"},
 )
@@ -340,8 +350,9 @@ class Kegiatan:
     kuantitas: TargetRealisasi
     kualitas: TargetRealisasi
     waktu: TargetRealisasi
-    biaya: TargetRealisasi | None = None
+    biaya: TargetRealisasi | None = attrs.field(default=None, metadata={edge.STRUCTURE: lambda v: _structure_biaya(v)})
     satuan: str = ""
+    raw_checks = staticmethod(lambda data: _raw_kegiatan(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         problems = _kegiatan_problems(
@@ -386,6 +397,7 @@ class PerilakuKerja:
     disiplin: Decimal = decimal_field()
     kerja_sama: Decimal = decimal_field()
     kepemimpinan: Decimal | None = decimal_field(optional=True)
+    raw_checks = staticmethod(lambda data: _raw_perilaku(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         problems = _perilaku_problems(self.elements())
@@ -432,6 +444,7 @@ class Pp46Document:
     perilaku: PerilakuKerja
     tugas_tambahan: int = 0
     kreativitas: tuple[Kreativitas, ...] = ()
+    raw_checks = staticmethod(lambda data: _raw_document(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
@@ -454,43 +467,16 @@ class Pp46Document:
 # fields first, so one bad number (a zero target) used to hide every check of the classes
 # around it (kualitas above 100, the kepemimpinan rule) until it was fixed. The checks are
 # therefore written once, as functions of plain values, and called both by the classes and,
-# when loading fails, on the raw JSON data (``_loader_hook`` below), so one ValidationError
-# carries every independent problem. A value the loader could not read is ``_UNREADABLE``:
+# when loading fails, on the raw JSON data (each class declares them as ``raw_checks``, which
+# :mod:`kinerja.edge` reads), so one ValidationError
+# carries every independent problem. A value the loader could not read is ``edge.UNREADABLE``:
 # its own problem is already reported and the checks that need it are skipped.
 
 
-class _Unreadable:
-    """A raw input value that could not be read as what it should be (its own problem is reported)."""
-
-    def __repr__(self) -> str:
-        return "<unreadable>"
-
-
-_UNREADABLE: Final = _Unreadable()
-_Lenient = Decimal | None | _Unreadable
-"""A number read leniently from raw data: the value, ``None`` (absent or null) or :data:`_UNREADABLE`."""
-
-
-def _read(value: object) -> _Lenient:
-    if value is None:
-        return None
-    try:
-        return to_decimal(value, "")
-    except ValidationError:
-        return _UNREADABLE
-
-
-def _read_in(container: object, key: str) -> _Lenient:
-    """``container[key]`` read leniently; unreadable when *container* is not a JSON object."""
-    if not isinstance(container, Mapping):
-        return _UNREADABLE
-    return _read(container.get(key))
-
-
 def _kegiatan_problems(
-    kuantitas_realisasi: _Lenient,
-    kualitas: tuple[_Lenient, _Lenient],
-    realisasi: Sequence[tuple[str, _Lenient]],
+    kuantitas_realisasi: Lenient,
+    kualitas: tuple[Lenient, Lenient],
+    realisasi: Sequence[tuple[str, Lenient]],
 ) -> list[Problem]:
     """The checks of one kegiatan across its aspects (paths relative to the kegiatan)."""
     out: list[Problem] = []
@@ -518,7 +504,7 @@ _PERILAKU_NAMES: Final = (
 )
 
 
-def _perilaku_problems(elements: Iterable[tuple[str, _Lenient]]) -> list[Problem]:
+def _perilaku_problems(elements: Iterable[tuple[str, Lenient]]) -> list[Problem]:
     return [
         Problem(name, f"perilaku elements are scored 0-100, got {value}")
         for name, value in elements
@@ -553,53 +539,7 @@ def _document_problems(
     return out
 
 
-# --- loading: every independent problem in one ValidationError ----------------------------------
-
-_T = TypeVar("_T")
-
-
-def _loader_hook(
-    cls: type[_T], more: Callable[[Mapping[str, Any]], list[Problem]], **overrides: Any
-) -> Callable[[object, Any], _T]:
-    """Install, on the JSON loader's detailed converter, the structuring of exactly *cls* with extra checks.
-
-    The hook is cattrs' own (strict, every field's problem with its path); when it fails,
-    the problems that *more* finds in the raw data are added — those at a path not
-    already reported — so a bad field no longer hides the checks that span several
-    fields. It only runs after the fast converter has failed, so a valid document takes
-    the same path as before and yields the same object. Shared with
-    :mod:`~kinerja.rules.permenpanrb_8_2021` and :mod:`~kinerja.rules.integrasi_2021`.
-    """
-    from kinerja import io  # the loader imports the rules registry, not this module: no cycle
-
-    conv = io.converter
-    base = make_dict_structure_fn(cls, conv, **overrides)
-
-    def structure(data: object, type_: Any) -> _T:
-        try:
-            return base(data, type_)  # type: ignore[arg-type]
-        except RecursionError:
-            raise
-        except Exception as exc:
-            extra = _more_problems(more, data)
-            found = io._problems_from(exc, "")
-            seen = {p.path for p in found}
-            new = [p for p in extra if p.path not in seen]
-            if not new:
-                raise
-            raise ValidationError([*found, *new]) from None
-
-    conv.register_structure_hook_func(lambda t: t is cls, structure)
-    return structure
-
-
-def _more_problems(more: Callable[[Mapping[str, Any]], list[Problem]], data: object) -> list[Problem]:
-    if not isinstance(data, Mapping):
-        return []
-    try:
-        return more(data)
-    except Exception:  # the extra checks read arbitrary JSON; they must never hide the loader's own error
-        return []
+# --- loading: the raw cross-field checks each class declares (read by kinerja.edge) ------------
 
 
 def _raw_kegiatan(data: Mapping[str, Any]) -> list[Problem]:
@@ -608,14 +548,14 @@ def _raw_kegiatan(data: Mapping[str, Any]) -> list[Problem]:
     if data.get("biaya") is not None:
         aspects.append(("biaya", data["biaya"]))
     return _kegiatan_problems(
-        _read_in(data.get("kuantitas"), "realisasi"),
-        (_read_in(kualitas, "target"), _read_in(kualitas, "realisasi")),
-        [(name, _read_in(aspect, "realisasi")) for name, aspect in aspects],
+        read_lenient_in(data.get("kuantitas"), "realisasi"),
+        (read_lenient_in(kualitas, "target"), read_lenient_in(kualitas, "realisasi")),
+        [(name, read_lenient_in(aspect, "realisasi")) for name, aspect in aspects],
     )
 
 
 def _raw_perilaku(data: Mapping[str, Any]) -> list[Problem]:
-    return _perilaku_problems((name, _read_in(data, name)) for name in _PERILAKU_NAMES)
+    return _perilaku_problems((name, read_lenient_in(data, name)) for name in _PERILAKU_NAMES)
 
 
 def _raw_jabatan(employee: object) -> JenisJabatan | None:
@@ -643,23 +583,16 @@ def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
 _BIAYA_ZERO: Final = "a biaya target must be positive, got 0: omit `biaya` when the kegiatan has no budget"
 
 
-def _structure_biaya(value: object, _: object) -> TargetRealisasi | None:
+def _structure_biaya(value: object) -> TargetRealisasi | None:
     """The ``biaya`` aspect, with a message that says what a zero target means (SIMPEG stores 0 for no budget)."""
     if value is None:
         return None
-    from kinerja import io
-
     try:
-        return io.structure(value, TargetRealisasi)  # type: ignore[no-any-return]
+        return edge.structure(value, TargetRealisasi)  # type: ignore[no-any-return]
     except ValidationError as exc:
-        if not (isinstance(value, Mapping) and _read(value.get("target")) == 0):
+        if not (isinstance(value, Mapping) and read_lenient(value.get("target")) == 0):
             raise
         raise ValidationError(Problem(p.path, _BIAYA_ZERO) if p.path == "target" else p for p in exc.problems) from None
-
-
-_loader_hook(Kegiatan, _raw_kegiatan, biaya=override(struct_hook=_structure_biaya))
-_loader_hook(PerilakuKerja, _raw_perilaku)
-_loader_hook(Pp46Document, _raw_document)
 
 
 # --- the formulas (exact rationals inside, Decimal at the surface) --------------------------

@@ -22,8 +22,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+try:
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+except ImportError as _missing:  # the optional extra is not installed
+    raise ImportError(
+        f'kinerja.plot needs matplotlib ({_missing.name} is missing): pip install "kinerja[plot]"'
+    ) from _missing
 
 from kinerja.errors import ValidationError
 from kinerja.model import Ekspektasi, Predikat

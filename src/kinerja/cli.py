@@ -376,7 +376,9 @@ DELEGATED: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print the JSON Schema of a rule's input or result"),
     "conformance": ("conformance", "check another implementation against the golden vectors"),
     "report": ("reporting", "write a self-contained HTML report"),
+    "audit": ("audit", "re-score a SIMPEG database and explain each wrong value"),
     "serve": ("server", "run the HTTP JSON service"),
+    "national": ("dask.command", "the national cycle on Dask: score, roll up, every unit's curve, summary"),
 }
 """Sub-commands whose argument parsing lives in their own module (imported only when used)."""
 

@@ -209,10 +209,31 @@ def _finding(rec: SiasnRecord, index: int, name: str, computed: str | None, mess
     return Finding(index, rec.table, rec.record_id, name, stored, computed, message, code)
 
 
+def _skp_missing(rec: RwSkp, index: int) -> Iterator[Finding]:
+    """Stored results whose inputs are missing: they cannot be re-scored (missing is not zero)."""
+    regime = rec.regime
+    if regime is None and not rec.split_year:
+        return
+    given = [n for n in PERILAKU_PP46 if rec.text(n) is not None]
+    if regime in ("pp-46-2011", None) and 0 < len(given) < len(PERILAKU_PP46):
+        gone = ", ".join(n for n in PERILAKU_PP46 if n not in given)
+        for name in ("jumlah", "nilairatarata", "nilaiPerilakuKerja"):
+            if rec.text(name) is not None:
+                msg = f"stored {rec.text(name)}, but {gone} is missing, so it cannot be re-scored (missing is not zero)"
+                yield _finding(rec, index, name, None, msg, "audit.input_missing")
+    inputs = (("nilaiSkp", rec.text("nilaiSkp")), ("nilaiPerilakuKerja", rec.text("nilaiPerilakuKerja")))
+    gone = ", ".join(n for n, v in inputs if v is None)
+    stored = rec.text("nilaiPrestasiKerja")
+    if gone and stored is not None and regime != "integrasi-2021":
+        msg = f"stored {stored}, but {gone} is missing, so it cannot be re-scored (missing is not zero)"
+        yield _finding(rec, index, "nilaiPrestasiKerja", None, msg, "audit.input_missing")
+
+
 def _audit_skp(rec: RwSkp, index: int) -> Iterator[Finding]:
     if rec.tahun is not None and rec.tahun >= _FIRST_6_2022:
         msg = "rw_skp holds appraisals up to 2021; 2022 onwards belong in rw_skp22"
         yield _finding(rec, index, "tahun", None, msg, "audit.wrong_table")
+    yield from _skp_missing(rec, index)
     for name, (options, how) in rescore_skp(rec).items():
         stored = rec.decimal(name)
         if stored is None or consistent(stored, options):

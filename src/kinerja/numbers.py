@@ -46,6 +46,7 @@ __all__ = [
     "NumberLike",
     "exact",
     "fmt",
+    "fraction_to_decimal",
     "is_number_like",
     "round_exact",
     "round_half_up",
@@ -209,6 +210,19 @@ def _round_fraction(value: Fraction, places: int) -> Decimal:
     n = math.floor(scaled + Fraction(1, 2))
     sign = 1 if value < 0 and n else 0  # a value that rounds to zero is 0, not -0
     return Decimal((sign, tuple(int(c) for c in str(n)), -places))
+
+
+def fraction_to_decimal(value: Fraction) -> Decimal:
+    """A rational as a Decimal: exact when it terminates within 40 digits, else correctly rounded at the 40th.
+
+    For showing an exact intermediate value; a rule that rounds uses :func:`round_half_up` on the fraction.
+
+    >>> fraction_to_decimal(Fraction(1, 8)), fraction_to_decimal(Fraction(3))
+    (Decimal('0.125'), Decimal('3'))
+    """
+    if value.denominator == 1:
+        return Decimal(value.numerator)
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 def fmt(value: Decimal) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
@@ -28,6 +29,9 @@ from kinerja.numbers import to_decimal
 __all__ = ["Decision", "Ladder", "Policy", "Requirement", "Rung", "run_policies"]
 
 L = TypeVar("L")
+
+_LOWERS: dict[int, tuple[Any, tuple[tuple[Fraction, Any], ...]]] = {}
+"""Each ladder's lower bounds as fractions, computed once (keyed by identity; the ladder is kept to detect reuse)."""
 
 
 @attrs.frozen
@@ -73,6 +77,21 @@ class Ladder(Generic[L]):
         for rung in self.rungs:
             if value >= rung.lower:
                 return rung.label
+        return self.floor
+
+    def classify_exact(self, value: Fraction) -> L:
+        """The label of the band an exact rational *value* falls in (compared exactly, never rounded).
+
+        >>> Ladder([(76, "Baik")], floor="Cukup").classify_exact(Fraction(7599, 100))
+        'Cukup'
+        """
+        cached = _LOWERS.get(id(self))
+        if cached is None or cached[0] is not self:
+            cached = (self, tuple((Fraction(r.lower), r.label) for r in self.rungs))
+            _LOWERS[id(self)] = cached
+        for lower, label in cached[1]:
+            if value >= lower:
+                return label  # type: ignore[no-any-return]
         return self.floor
 
     def bounds(self) -> list[tuple[Decimal | None, Decimal | None, L]]:

@@ -70,7 +70,7 @@ from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.model import Period
 from kinerja.nip import Nip, parse_nip
-from kinerja.numbers import round_half_up, to_decimal
+from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
@@ -148,8 +148,8 @@ def _konversi(value: Fraction, how: Reconciliation, band_policy: p46.BandPolicy 
         return value
     if how is Reconciliation.SCALE_120:
         return min(max(value * Fraction(12, 10), Fraction(0)), _SCALE_MAX)
-    classified = p46._band_value(value, band_policy)  # the number the PP 46 sebutan was read from
-    return p8._rung(BAND_MAP, classified).at(classified)
+    classified = p46.band_value(value, band_policy)  # the number the PP 46 sebutan was read from
+    return BAND_MAP.classify_exact(classified).at(classified)
 
 
 def konversi(
@@ -168,7 +168,7 @@ def konversi(
     >>> konversi(Decimal("90.5")), konversi(Decimal("90.5"), band_policy=p46.BandPolicy.ROUND_INTEGER)
     (Decimal('109.3333333333333333333333333333333333333'), Decimal('110'))
     """
-    return p8._dec(_konversi(Fraction(nilai_pp46), how, band_policy))
+    return fraction_to_decimal(_konversi(Fraction(nilai_pp46), how, band_policy))
 
 
 def _share(value: object, attribute: attrs.Attribute[Any]) -> Decimal:
@@ -277,12 +277,12 @@ def _run(
     t2: list[Step] | None = [] if trace is not None else None
     ps = Problems()
     try:
-        first: p46._Outcome | None = p46._run(doc.semester_1, params.pp46, t1)
+        first: p46.Outcome | None = p46.nilai_prestasi_kerja(doc.semester_1, params.pp46, t1)
     except ValidationError as exc:  # e.g. UndoneRule.FORMULA without every realisation
         ps.extend(exc, "semester_1")
         first = None
     try:
-        second: p8._Outcome | None = p8._run(doc.semester_2, params.permenpanrb8, t2)
+        second: p8.Outcome | None = p8.nilai_kinerja(doc.semester_2, params.permenpanrb8, t2)
     except ValidationError as exc:  # e.g. a capaian above 100 % of a maximum attainable target
         ps.extend(exc, "semester_2")
         second = None
@@ -293,15 +293,15 @@ def _run(
     w1 = Fraction(params.bobot_semester_1)
     w2 = 1 - w1
     score = w1 * converted + w2 * second.score
-    band_value = p8._used(score, params.permenpanrb8.predikat_places)
-    predikat = p8._predikat(band_value, doc.semester_2.ide_baru, params.permenpanrb8.kurang_min)
+    band_value = round_exact(score, params.permenpanrb8.predikat_places)
+    predikat = p8.predikat_for(band_value, doc.semester_2.ide_baru, params.permenpanrb8.kurang_min)
     warnings = tuple(f"semester_1: {w}" for w in first.warnings) + tuple(f"semester_2: {w}" for w in second.warnings)
     if trace is not None and t1 is not None and t2 is not None:
         trace.extend(_prefixed(t1, "semester_1"))
         trace.extend(_prefixed(t2, "semester_2"))
-        classified = p46._band_value(first.score, policy)
+        classified = p46.band_value(first.score, policy)
         if params.reconciliation is Reconciliation.BAND_MAP:
-            segment = p8._rung(BAND_MAP, classified)
+            segment = BAND_MAP.classify_exact(classified)
             how = f"band map: {segment} on the PP 46 value" if classified >= 0 else "below 0 -> 0"
         elif params.reconciliation is Reconciliation.SCALE_120:
             how = "x 1.2, within 0-120"
@@ -312,12 +312,12 @@ def _run(
                 "semester_1 converted to the 0-120 scale",
                 SRC_RECONCILE,
                 {
-                    "nilai prestasi kerja": p8._dec(first.score),
-                    f"as classified ({policy.value} band policy)": p8._dec(classified),
+                    "nilai prestasi kerja": fraction_to_decimal(first.score),
+                    f"as classified ({policy.value} band policy)": fraction_to_decimal(classified),
                     "sebutan": first.sebutan.label,
                     "conversion": how,
                 },
-                p8._dec(converted),
+                fraction_to_decimal(converted),
                 note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, applied to the number the "
                 "band policy classifies, so each sebutan keeps its rung"
                 if params.reconciliation is Reconciliation.BAND_MAP
@@ -328,29 +328,32 @@ def _run(
         )
         trace.append(
             Step(
-                f"integrated value = {p8._dec(w1)} x semester_1 + {p8._dec(w2)} x semester_2",
+                f"integrated value = {fraction_to_decimal(w1)} x semester_1 + {fraction_to_decimal(w2)} x semester_2",
                 SRC_5050,
-                {"semester_1 (converted)": p8._dec(converted), "semester_2": p8._dec(second.score)},
-                p8._dec(score),
+                {
+                    "semester_1 (converted)": fraction_to_decimal(converted),
+                    "semester_2": fraction_to_decimal(second.score),
+                },
+                fraction_to_decimal(score),
             )
         )
         trace.append(
             Step(
                 "predikat of the integrated value (Sangat Baik needs the new idea of semester_2)",
                 p8.SRC_PREDIKAT,
-                {"nilai": p8._dec(band_value), "ide baru": doc.semester_2.ide_baru},
+                {"nilai": fraction_to_decimal(band_value), "ide baru": doc.semester_2.ide_baru},
                 predikat,
             )
         )
     values: dict[str, object] = {
-        "nilai_semester_1": p8._dec(first.score),
+        "nilai_semester_1": fraction_to_decimal(first.score),
         "kategori_semester_1": first.sebutan.label,
-        "nilai_konversi_semester_1": p8._dec(converted),
-        "nilai_semester_2": p8._dec(second.score),
+        "nilai_konversi_semester_1": fraction_to_decimal(converted),
+        "nilai_semester_2": fraction_to_decimal(second.score),
         "predikat_semester_2": second.predikat,
-        "bobot_semester_1": p8._dec(w1),
-        "bobot_semester_2": p8._dec(w2),
-        "score": p8._dec(score),
+        "bobot_semester_1": fraction_to_decimal(w1),
+        "bobot_semester_2": fraction_to_decimal(w2),
+        "score": fraction_to_decimal(score),
         "score_2dp": round_half_up(score, 2),
         "ide_baru": doc.semester_2.ide_baru,
         "predikat": predikat,

@@ -114,7 +114,7 @@ from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import range_reference
 from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
-from kinerja.numbers import CONTEXT, fmt, round_exact, round_half_up, to_decimal
+from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
@@ -301,7 +301,7 @@ def bobot(perilaku_360: bool) -> tuple[Decimal, Decimal]:
     ((Decimal('0.7'), Decimal('0.3')), (Decimal('0.6'), Decimal('0.4')))
     """
     w_skp, w_per = _WEIGHTS[bool(perilaku_360)]
-    return _dec(w_skp), _dec(w_per)
+    return fraction_to_decimal(w_skp), fraction_to_decimal(w_per)
 
 
 class CapOn(enum.Enum):
@@ -497,7 +497,7 @@ def _document_problems(weights: list[Lenient] | None, nilai_perilaku: Lenient) -
             out.append(
                 Problem(
                     "kinerja_utama",
-                    f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {_dec(total)}",
+                    f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {fraction_to_decimal(total)}",
                 )
             )
     if isinstance(nilai_perilaku, Decimal) and not 0 <= nilai_perilaku <= SCALE_MAX:
@@ -541,28 +541,6 @@ def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
 # --- the formulas -----------------------------------------------------------------------------
 
 
-def _dec(value: Fraction) -> Decimal:
-    """A rational as a Decimal (exact when it terminates within 40 digits, else correctly rounded)."""
-    if value.denominator == 1:
-        return Decimal(value.numerator)
-    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
-
-
-_LOWERS: dict[int, tuple[Ladder[Any], tuple[tuple[Fraction, Any], ...]]] = {}
-
-
-def _rung(ladder: Ladder[L], value: Fraction) -> L:
-    """Exact ladder lookup for a rational value (half-open, ``value >= lower``)."""
-    cached = _LOWERS.get(id(ladder))
-    if cached is None or cached[0] is not ladder:
-        cached = (ladder, tuple((Fraction(r.lower), r.label) for r in ladder.rungs))
-        _LOWERS[id(ladder)] = cached
-    for lower, label in cached[1]:
-        if value >= lower:
-            return label  # type: ignore[no-any-return]
-    return ladder.floor
-
-
 _HUNDRED = Fraction(100)
 
 
@@ -587,11 +565,7 @@ def capaian_iki(iki: Indicator) -> Decimal:
     >>> capaian_iki(Indicator("b", target=Target(80, 90), realization=Realization(70)))
     Decimal('87.5')
     """
-    return _dec(_capaian(iki)[0])
-
-
-_used = round_exact
-"""The capaian the lookup uses: exact, or rounded half-up exactly (:func:`~kinerja.numbers.round_exact`)."""
+    return fraction_to_decimal(_capaian(iki)[0])
 
 
 _DEFAULT_PARAMS: Final = Permenpanrb8Params()
@@ -601,12 +575,12 @@ def _refusal(c: Fraction, target_maksimal: bool, params: Permenpanrb8Params) -> 
     """Why capaian *c* (as used for the lookup) cannot be scored under *params*, or ``None``."""
     if target_maksimal and c > 100 and params.target_maksimal is TargetMaksimalRule.EXACTLY_100:
         return (
-            f"capaian {_dec(c)} % is above 100 % of a maximum attainable target (target_maksimal): a maximum "
+            f"capaian {fraction_to_decimal(c)} % is above 100 % of a maximum attainable target (target_maksimal): a maximum "
             "cannot be exceeded; correct the realisation or the flag (TargetMaksimalRule.AT_LEAST_100 scores it 120)"
         )
     if c < 0 and params.negative_capaian is NegativeCapaian.REFUSE:
         return (
-            f"capaian {_dec(c)} % is below 0 % (less is better, realisation above twice the target), "
+            f"capaian {fraction_to_decimal(c)} % is below 0 % (less is better, realisation above twice the target), "
             "refused under NegativeCapaian.REFUSE"
         )
     return None
@@ -619,19 +593,19 @@ def _maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
 def _nilai(c: Fraction, target_maksimal: bool) -> Fraction:
     if _maksimal_met(c, target_maksimal):
         return Fraction(SCALE_MAX)
-    return _rung(NILAI_CAPAIAN_IKI, c).at(c)
+    return NILAI_CAPAIAN_IKI.classify_exact(c).at(c)
 
 
 def _kategori(c: Fraction, target_maksimal: bool) -> Predikat:
     if _maksimal_met(c, target_maksimal):
         return Predikat.SANGAT_BAIK
-    return _rung(KATEGORI_CAPAIAN_IKI, c)
+    return KATEGORI_CAPAIAN_IKI.classify_exact(c)
 
 
 def _checked(
     capaian: Decimal, target_maksimal: bool, places: int | None, params: Permenpanrb8Params | None
 ) -> Fraction:
-    used = _used(Fraction(capaian), places)
+    used = round_exact(Fraction(capaian), places)
     why = _refusal(used, target_maksimal, params or _DEFAULT_PARAMS)
     if why is not None:
         raise ValidationError.one("capaian", why)
@@ -661,7 +635,7 @@ def nilai_capaian_iki(
     ...                   params=Permenpanrb8Params(target_maksimal=TargetMaksimalRule.AT_LEAST_100))
     Decimal('120')
     """
-    return _dec(_nilai(_checked(capaian, target_maksimal, places, params), target_maksimal))
+    return fraction_to_decimal(_nilai(_checked(capaian, target_maksimal, places, params), target_maksimal))
 
 
 def kategori_capaian_iki(
@@ -693,8 +667,9 @@ def label(predikat: Predikat) -> str:
     return _LABELS.get(predikat, predikat.label)
 
 
-def _predikat(value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN) -> Predikat:
-    p = _rung(_predikat_bands(kurang_min), value)
+def predikat_for(value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN) -> Predikat:
+    """The predikat of an exact nilai (the band value): Sangat Baik only with a recorded new idea (spec §2.2)."""
+    p = _predikat_bands(kurang_min).classify_exact(value)
     if p is Predikat.SANGAT_BAIK and not ide_baru:
         return Predikat.BAIK
     return p
@@ -715,7 +690,7 @@ def predikat_kinerja(nilai: Decimal, *, ide_baru: bool = False, params: Permenpa
     """
     if not 0 <= nilai <= SCALE_MAX:
         raise ValidationError.one("nilai", f"a nilai kinerja lies on the 0-120 scale, got {nilai}")
-    return _predikat(Fraction(nilai), ide_baru, (params or _DEFAULT_PARAMS).kurang_min)
+    return predikat_for(Fraction(nilai), ide_baru, (params or _DEFAULT_PARAMS).kurang_min)
 
 
 # --- the rule ---------------------------------------------------------------------------------
@@ -741,14 +716,20 @@ OUTPUTS: Final = (
 
 
 @attrs.frozen
-class _Outcome:
+class Outcome:
+    """What :func:`nilai_kinerja` found: the output *values*, *warnings*, the exact *score* and its *predikat*."""
+
     values: dict[str, object]
     warnings: tuple[str, ...]
     score: Fraction
     predikat: Predikat
 
 
-def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) -> _Outcome:
+def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) -> Outcome:
+    """Score one 8/2021 document (PP 30/2019 Pasal 41(5), PermenPANRB 8/2021 Lampiran); steps go to *trace*.
+
+    Public so that :mod:`~kinerja.rules.integrasi_2021` scores its second half with it.
+    """
     warnings: list[str] = []
     outside = validity_warning(INFO, doc.period)
     if outside:
@@ -757,7 +738,7 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
     refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):
         c, ref = _capaian(iki)
-        used = _used(c, params.capaian_places)
+        used = round_exact(c, params.capaian_places)
         why = _refusal(used, iki.target_maksimal, params)
         if why is not None:
             refused.add(f"kinerja_utama[{i}].realization.value", why)
@@ -776,9 +757,9 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                     f"{path} capaian = "
                     + ("realisasi / target x 100" if normal else "(1 + (1 - realisasi / target)) x 100"),
                     SRC_CAPAIAN_NORMAL if normal else SRC_CAPAIAN_KHUSUS,
-                    {"id": iki.id, "target": _dec(ref), "realisasi": iki.realization.value},
-                    _dec(c),
-                    note=f"range target {iki.target.low}-{iki.target.high}: compared with {_dec(ref)}"
+                    {"id": iki.id, "target": fraction_to_decimal(ref), "realisasi": iki.realization.value},
+                    fraction_to_decimal(c),
+                    note=f"range target {iki.target.low}-{iki.target.high}: compared with {fraction_to_decimal(ref)}"
                     if iki.target.is_range
                     else "",
                 )
@@ -788,26 +769,30 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                     Step(
                         f"{path} capaian rounded half-up to {params.capaian_places} decimals before the lookup",
                         SRC_ROUND,
-                        {"capaian": _dec(c)},
-                        _dec(used),
+                        {"capaian": fraction_to_decimal(c)},
+                        fraction_to_decimal(used),
                     )
                 )
             maks = _maksimal_met(used, iki.target_maksimal)
             trace.append(
                 Step(
                     f"{path} kategori and nilai capaian IKI"
-                    + (" (maximum attainable target met)" if maks else f" = {_rung(NILAI_CAPAIAN_IKI, used)}"),
+                    + (" (maximum attainable target met)" if maks else f" = {NILAI_CAPAIAN_IKI.classify_exact(used)}"),
                     SRC_MAKSIMAL if maks else SRC_NILAI,
-                    {"capaian": _dec(used), "kategori": label(kategori), "target_maksimal": iki.target_maksimal},
-                    _dec(nilai),
+                    {
+                        "capaian": fraction_to_decimal(used),
+                        "kategori": label(kategori),
+                        "target_maksimal": iki.target_maksimal,
+                    },
+                    fraction_to_decimal(nilai),
                 )
             )
             trace.append(
                 Step(
                     f"{path} nilai tertimbang = bobot % x nilai",
                     SRC_KU,
-                    {"bobot %": iki.weight, "nilai": _dec(nilai)},
-                    _dec(tertimbang),
+                    {"bobot %": iki.weight, "nilai": fraction_to_decimal(nilai)},
+                    fraction_to_decimal(tertimbang),
                 )
             )
     refused.raise_if_any()
@@ -819,28 +804,43 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
     perilaku = Fraction(doc.nilai_perilaku)
     raw = w_skp * skp_used + w_per * perilaku
     score = min(raw, Fraction(SCALE_MAX))
-    band_value = _used(score, params.predikat_places)
-    predikat = _predikat(band_value, doc.ide_baru, params.kurang_min)
+    band_value = round_exact(score, params.predikat_places)
+    predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min)
     if trace is not None:
         trace.append(
-            Step("Nilai KU = sum of nilai tertimbang", SRC_KU, {"indikator": len(doc.kinerja_utama)}, _dec(ku))
+            Step(
+                "Nilai KU = sum of nilai tertimbang",
+                SRC_KU,
+                {"indikator": len(doc.kinerja_utama)},
+                fraction_to_decimal(ku),
+            )
         )
         trace.append(
             Step(
                 "Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most 10",
                 SRC_KT,
-                {"items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan], "total": _dec(kt_total)},
-                _dec(kt),
+                {
+                    "items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan],
+                    "total": fraction_to_decimal(kt_total),
+                },
+                fraction_to_decimal(kt),
             )
         )
-        trace.append(Step("Nilai SKP = Nilai KU + Nilai KT", SRC_SKP, {"KU": _dec(ku), "KT": _dec(kt)}, _dec(skp)))
+        trace.append(
+            Step(
+                "Nilai SKP = Nilai KU + Nilai KT",
+                SRC_SKP,
+                {"KU": fraction_to_decimal(ku), "KT": fraction_to_decimal(kt)},
+                fraction_to_decimal(skp),
+            )
+        )
         if params.cap_on is CapOn.NILAI_SKP:
             trace.append(
                 Step(
                     "Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)",
                     SRC_CAP,
-                    {"Nilai KU + Nilai KT": _dec(skp), "cap": SCALE_MAX},
-                    _dec(skp_used),
+                    {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": SCALE_MAX},
+                    fraction_to_decimal(skp_used),
                     note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
                 )
             )
@@ -848,21 +848,21 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
             Step(
                 "Nilai SKP shown with one decimal, half-up",
                 SRC_DISPLAY,
-                {"Nilai SKP": _dec(skp_used)},
+                {"Nilai SKP": fraction_to_decimal(skp_used)},
                 round_half_up(skp_used, 1),
             )
         )
         trace.append(
             Step(
-                f"nilai kinerja = {_dec(w_skp * 100)} % SKP + {_dec(w_per * 100)} % perilaku",
+                f"nilai kinerja = {fraction_to_decimal(w_skp * 100)} % SKP + {fraction_to_decimal(w_per * 100)} % perilaku",
                 SRC_WEIGHTS,
                 {
-                    "Nilai SKP": _dec(skp_used),
+                    "Nilai SKP": fraction_to_decimal(skp_used),
                     "nilai perilaku": doc.nilai_perilaku,
                     "perilaku with peers and subordinates": doc.perilaku_360,
                 },
-                _dec(raw),
-                note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {_dec(skp)})"
+                fraction_to_decimal(raw),
+                note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {fraction_to_decimal(skp)})"
                 if skp_used != skp
                 else "",
             )
@@ -871,8 +871,8 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
             Step(
                 "the scale ends at 120",
                 SRC_CAP,
-                {"nilai kinerja": _dec(raw), "cap": SCALE_MAX},
-                _dec(score),
+                {"nilai kinerja": fraction_to_decimal(raw), "cap": SCALE_MAX},
+                fraction_to_decimal(score),
             )
         )
         trace.append(
@@ -880,7 +880,7 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
                 "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; "
                 f"Kurang {fmt(params.kurang_min)}-<70",
                 SRC_PREDIKAT,
-                {"nilai kinerja": _dec(band_value), "ide baru": doc.ide_baru},
+                {"nilai kinerja": fraction_to_decimal(band_value), "ide baru": doc.ide_baru},
                 predikat,
                 note="110 or more without a recorded new idea is Baik"
                 if band_value >= 110 and not doc.ide_baru
@@ -889,22 +889,22 @@ def _run(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) ->
         )
     values: dict[str, object] = {
         "jumlah_iki": len(doc.kinerja_utama),
-        "nilai_ku": _dec(ku),
-        "nilai_kt_total": _dec(kt_total),
-        "nilai_kt": _dec(kt),
-        "nilai_skp": _dec(skp_used),
+        "nilai_ku": fraction_to_decimal(ku),
+        "nilai_kt_total": fraction_to_decimal(kt_total),
+        "nilai_kt": fraction_to_decimal(kt),
+        "nilai_skp": fraction_to_decimal(skp_used),
         "nilai_skp_1dp": round_half_up(skp_used, 1),
         "nilai_perilaku": doc.nilai_perilaku,
         "perilaku_360": doc.perilaku_360,
-        "bobot_skp": _dec(w_skp),
-        "bobot_perilaku": _dec(w_per),
-        "score_uncapped": _dec(raw),
-        "score": _dec(score),
+        "bobot_skp": fraction_to_decimal(w_skp),
+        "bobot_perilaku": fraction_to_decimal(w_per),
+        "score_uncapped": fraction_to_decimal(raw),
+        "score": fraction_to_decimal(score),
         "score_2dp": round_half_up(score, 2),
         "ide_baru": doc.ide_baru,
         "predikat": predikat,
     }
-    return _Outcome(values, tuple(warnings), score, predikat)
+    return Outcome(values, tuple(warnings), score, predikat)
 
 
 @attrs.frozen
@@ -925,10 +925,10 @@ class Permenpanrb8Rule:
     def outputs(self) -> tuple[OutputField, ...]:
         return OUTPUTS
 
-    def _outcome(self, document: Permenpanrb8Document, trace: Trace = None) -> _Outcome:
+    def _outcome(self, document: Permenpanrb8Document, trace: Trace = None) -> Outcome:
         if not isinstance(document, Permenpanrb8Document):
             raise ValidationError.one("", f"expected a Permenpanrb8Document, got {type(document).__name__}")
-        return _run(document, self.params, trace)
+        return nilai_kinerja(document, self.params, trace)
 
     def evaluate(self, document: Permenpanrb8Document) -> Result:
         """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""

@@ -108,7 +108,7 @@ from kinerja.model import (
     enum_field,
     register_labels,
 )
-from kinerja.numbers import CONTEXT, round_exact, round_half_up
+from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
@@ -602,13 +602,6 @@ _Q_LIMIT = Fraction(76)
 _Q_TOP = Fraction(176)
 
 
-def _dec(value: Fraction) -> Decimal:
-    """A rational as a Decimal (exact when it terminates within 40 digits, else correctly rounded)."""
-    if value.denominator == 1:
-        return Decimal(value.numerator)
-    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
-
-
 def _nilai_efisiensi(t: Fraction, r: Fraction) -> tuple[Fraction, Fraction, bool]:
     """(efisiensi %, nilai, branch e ≤ 24) for waktu or biaya, exact.
 
@@ -632,7 +625,7 @@ def efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     Decimal('24')
     """
     _check_tr(target, realisasi)
-    return _dec(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[0])
+    return fraction_to_decimal(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[0])
 
 
 def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
@@ -644,7 +637,7 @@ def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     [Decimal('100'), Decimal('75.9999'), Decimal('76'), Decimal('68')]
     """
     _check_tr(target, realisasi)
-    return _dec(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[1])
+    return fraction_to_decimal(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[1])
 
 
 def _check_tr(target: Decimal, realisasi: Decimal) -> None:
@@ -678,7 +671,7 @@ def nilai_kreativitas(
     >>> nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI]), nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI], KreativitasRule.MAX)
     (Decimal('9'), Decimal('6'))
     """
-    return _dec(_kreativitas(items, rule, cap))
+    return fraction_to_decimal(_kreativitas(items, rule, cap))
 
 
 def _kreativitas(
@@ -696,7 +689,7 @@ def _kreativitas(
 _BANDS_EXACT: Final = tuple((Fraction(r.lower), r.label) for r in SEBUTAN_BANDS.rungs)
 
 
-def _band_value(value: Fraction, policy: BandPolicy) -> Fraction:
+def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
     """The number the band *policy* compares with the thresholds: the exact value, or it rounded half-up.
 
     Rounding is exact (integer arithmetic on the rational, :func:`~kinerja.numbers.round_half_up`),
@@ -707,7 +700,7 @@ def _band_value(value: Fraction, policy: BandPolicy) -> Fraction:
 
 
 def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:
-    v = _band_value(value, policy)
+    v = band_value(value, policy)
     for lower, label in _BANDS_EXACT:
         if v >= lower:
             return label
@@ -785,11 +778,11 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                         else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
                     ),
                     SRC_EFISIENSI,
-                    {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": _dec(e)},
-                    _dec(nilai),
+                    {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": fraction_to_decimal(e)},
+                    fraction_to_decimal(nilai),
                     note=""
                     if raw == nilai
-                    else f"formula gives {_dec(raw)}; clamped at aspect_floor {params.aspect_floor}",
+                    else f"formula gives {fraction_to_decimal(raw)}; clamped at aspect_floor {params.aspect_floor}",
                 )
             )
         return nilai
@@ -800,7 +793,7 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                 f"{path}.kuantitas = RO / TO x 100",
                 SRC_KUANTITAS,
                 {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
-                _dec(kuantitas),
+                fraction_to_decimal(kuantitas),
             )
         )
         trace.append(
@@ -808,7 +801,7 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                 f"{path}.kualitas = RK / TK x 100",
                 SRC_KUALITAS,
                 {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
-                _dec(kualitas),
+                fraction_to_decimal(kualitas),
             )
         )
     waktu = eff("waktu", k.waktu)
@@ -820,8 +813,8 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
             Step(
                 f"{path} capaian = perhitungan / {divisor}",
                 SRC_CAPAIAN,
-                {"perhitungan": _dec(perhitungan), "aspects": divisor},
-                _dec(capaian),
+                {"perhitungan": fraction_to_decimal(perhitungan), "aspects": divisor},
+                fraction_to_decimal(capaian),
             )
         )
     return _KegiatanScore(kuantitas, kualitas, waktu, biaya, perhitungan, capaian, k.dikerjakan, tuple(negative))
@@ -835,7 +828,7 @@ def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> De
     >>> capaian_kegiatan(k)
     Decimal('85.5')
     """
-    return _dec(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian)
+    return fraction_to_decimal(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian)
 
 
 # --- the rule -----------------------------------------------------------------------------
@@ -866,14 +859,20 @@ OUTPUTS: Final = (
 
 
 @attrs.frozen
-class _Outcome:
+class Outcome:
+    """What :func:`nilai_prestasi_kerja` found: output *values*, *warnings*, the exact *score* and its *sebutan*."""
+
     values: dict[str, object]
     warnings: tuple[str, ...]
     score: Fraction
     sebutan: Sebutan
 
 
-def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
+def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
+    """Score one PP 46/2011 document (Perka BKN 1/2013 Lampiran); steps go to *trace*.
+
+    Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
+    """
     warnings: list[str] = []
     outside = validity_warning(INFO, doc.period)
     if outside:
@@ -908,18 +907,28 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
         if params.band_policy is not BandPolicy.DISPLAYED and SEBUTAN_BANDS.classify(shown) is not given:
             warnings.append(
                 f"{name} is shown as {shown} but classified {given.label} "
-                f"(band policy {params.band_policy.value} on {_dec(value)})"
+                f"(band policy {params.band_policy.value} on {fraction_to_decimal(value)})"
             )
     if trace is not None:
         trace.append(
             Step(
                 "mean capaian over the kegiatan",
                 SRC_MEAN,
-                {"jumlah capaian": _dec(sum((s.capaian for s in scores), Fraction(0))), "kegiatan": len(scores)},
-                _dec(mean),
+                {
+                    "jumlah capaian": fraction_to_decimal(sum((s.capaian for s in scores), Fraction(0))),
+                    "kegiatan": len(scores),
+                },
+                fraction_to_decimal(mean),
             )
         )
-        trace.append(Step("nilai tugas tambahan", SRC_TUGAS_TAMBAHAN, {"tugas tambahan": doc.tugas_tambahan}, _dec(tt)))
+        trace.append(
+            Step(
+                "nilai tugas tambahan",
+                SRC_TUGAS_TAMBAHAN,
+                {"tugas tambahan": doc.tugas_tambahan},
+                fraction_to_decimal(tt),
+            )
+        )
         trace.append(
             Step(
                 f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
@@ -928,7 +937,7 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
                     "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
                     "cap": params.kreativitas_cap,
                 },
-                _dec(kr),
+                fraction_to_decimal(kr),
                 note="open question 2: several items add up by default (KreativitasRule.SUM)",
             )
         )
@@ -936,8 +945,12 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
             Step(
                 "nilai capaian SKP = mean + tugas tambahan + kreativitas",
                 SRC_SKP,
-                {"mean": _dec(mean), "tugas tambahan": _dec(tt), "kreativitas": _dec(kr)},
-                _dec(skp),
+                {
+                    "mean": fraction_to_decimal(mean),
+                    "tugas tambahan": fraction_to_decimal(tt),
+                    "kreativitas": fraction_to_decimal(kr),
+                },
+                fraction_to_decimal(skp),
             )
         )
         trace.append(
@@ -945,7 +958,7 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
                 f"nilai perilaku = jumlah / {len(elements)}",
                 SRC_PERILAKU,
                 {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
-                _dec(perilaku),
+                fraction_to_decimal(perilaku),
             )
         )
         trace.append(
@@ -960,15 +973,15 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
             Step(
                 "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
                 SRC_NPK,
-                {"nilai capaian SKP": _dec(skp), "nilai perilaku": _dec(perilaku)},
-                _dec(npk),
+                {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
+                fraction_to_decimal(npk),
             )
         )
         trace.append(
             Step(
                 "shown with two decimals, half-up",
                 SRC_DISPLAY,
-                {"nilai prestasi kerja": _dec(npk)},
+                {"nilai prestasi kerja": fraction_to_decimal(npk)},
                 shown_npk,
             )
         )
@@ -976,7 +989,11 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
             Step(
                 f"sebutan ({params.band_policy.value} band policy)",
                 SRC_BANDS,
-                {"nilai capaian SKP": s_skp.label, "nilai perilaku": s_per.label, "nilai prestasi kerja": _dec(npk)},
+                {
+                    "nilai capaian SKP": s_skp.label,
+                    "nilai perilaku": s_per.label,
+                    "nilai prestasi kerja": fraction_to_decimal(npk),
+                },
                 s_npk.label,
                 note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
                 if params.band_policy is BandPolicy.EXACT
@@ -988,25 +1005,25 @@ def _run(doc: Pp46Document, params: Pp46Params, trace: Trace) -> _Outcome:
         "jumlah_kegiatan": len(scores),
         "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
         "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
-        "rata_rata_capaian_kegiatan": _dec(mean),
-        "nilai_tugas_tambahan": _dec(tt),
-        "nilai_kreativitas": _dec(kr),
-        "nilai_capaian_skp": _dec(skp),
+        "rata_rata_capaian_kegiatan": fraction_to_decimal(mean),
+        "nilai_tugas_tambahan": fraction_to_decimal(tt),
+        "nilai_kreativitas": fraction_to_decimal(kr),
+        "nilai_capaian_skp": fraction_to_decimal(skp),
         "nilai_capaian_skp_2dp": shown_skp,
         "kategori_skp": s_skp.label,
         "jumlah_unsur_perilaku": len(elements),
-        "jumlah_nilai_perilaku": _dec(jumlah),
-        "nilai_perilaku": _dec(perilaku),
+        "jumlah_nilai_perilaku": fraction_to_decimal(jumlah),
+        "nilai_perilaku": fraction_to_decimal(perilaku),
         "nilai_perilaku_2dp": shown_per,
         "kategori_perilaku": s_per.label,
-        "bobot_skp": _dec(W_SKP),
-        "bobot_perilaku": _dec(W_PERILAKU),
-        "score": _dec(npk),
+        "bobot_skp": fraction_to_decimal(W_SKP),
+        "bobot_perilaku": fraction_to_decimal(W_PERILAKU),
+        "score": fraction_to_decimal(npk),
         "score_2dp": shown_npk,
         "kategori": s_npk.label,
         "predikat": s_npk.predikat,
     }
-    return _Outcome(values, tuple(warnings), npk, s_npk)
+    return Outcome(values, tuple(warnings), npk, s_npk)
 
 
 @attrs.frozen
@@ -1029,10 +1046,10 @@ class Pp46Rule:
     def outputs(self) -> tuple[OutputField, ...]:
         return OUTPUTS
 
-    def _outcome(self, document: Pp46Document, trace: Trace = None) -> _Outcome:
+    def _outcome(self, document: Pp46Document, trace: Trace = None) -> Outcome:
         if not isinstance(document, Pp46Document):
             raise ValidationError.one("", f"expected a Pp46Document, got {type(document).__name__}")
-        return _run(document, self.params, trace)
+        return nilai_prestasi_kerja(document, self.params, trace)
 
     def evaluate(self, document: Pp46Document) -> Result:
         """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""

@@ -66,6 +66,7 @@ from typing import Any, Final
 
 import attrs
 
+from kinerja import edge
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.model import Period
@@ -224,12 +225,10 @@ def _halves_problems(p1: Period | None, p2: Period | None, nip1: Nip | None, nip
 
 
 def _raw_period(half: object) -> Period | None:
-    from kinerja import io
-
     if not isinstance(half, Mapping):
         return None
     try:
-        period: Period = io.structure(half.get("period"), Period)
+        period: Period = edge.structure(half.get("period"), Period)
     except ValidationError:
         return None
     return period

@@ -52,3 +52,41 @@ def test_an_unknown_name_is_still_an_attribute_error() -> None:
     aggregation = importlib.import_module("kinerja.aggregation")
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         aggregation.Nope  # noqa: B018
+
+
+MOVED_FROM_INDICATORS = [
+    "KINDS",
+    "Attendance",
+    "Competency",
+    "Count",
+    "IndicatorKind",
+    "LowerIsBetter",
+    "Measurement",
+    "RaterPanel",
+    "SatisfactionSurvey",
+    "Scale",
+    "ScaleRating",
+    "Scored",
+    "ShareWithin",
+    "build",
+    "fields_to_plain",
+    "kind_from_json",
+    "kind_to_json",
+    "register_kind",
+    "tidy",
+    "to_plain",
+]
+
+
+@pytest.mark.parametrize("name", MOVED_FROM_INDICATORS)
+def test_agency_kinds_from_indicators_warn_and_are_the_same_object(name: str) -> None:
+    indicators = importlib.import_module("kinerja.indicators")
+    measures = importlib.import_module("kinerja.measures")
+    with pytest.warns(DeprecationWarning, match=f"kinerja.indicators.{name} is deprecated.*kinerja.measures"):
+        moved = getattr(indicators, name)
+    assert moved is getattr(measures, name)
+
+
+def test_indicators_keeps_the_formulas_only() -> None:
+    indicators = importlib.import_module("kinerja.indicators")
+    assert set(indicators.__all__) == {"IndicatorScorer", "capaian", "inverse_ratio", "range_reference", "ratio"}

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja.errors import ValidationError
-from kinerja.indicators import (
+from kinerja.indicators import capaian, inverse_ratio, ratio
+from kinerja.measures import (
     KINDS,
     Attendance,
     Competency,
@@ -23,11 +24,8 @@ from kinerja.indicators import (
     Scale,
     ScaleRating,
     ShareWithin,
-    capaian,
-    inverse_ratio,
     kind_from_json,
     kind_to_json,
-    ratio,
     tidy,
 )
 from kinerja.model import Direction, Indicator, Realization, Target

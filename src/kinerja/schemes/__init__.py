@@ -1,7 +1,7 @@
 """Agency schemes: named, versioned appraisal configurations built only from kinerja's public parts.
 
 A :class:`Scheme` is a named list of :class:`SchemeVersion` objects, each valid
-from a date, each with its indicators (an :class:`~kinerja.indicators.IndicatorKind`
+from a date, each with its indicators (an :class:`~kinerja.measures.IndicatorKind`
 with a weight, optionally grouped into components, optionally one set per job
 function), an aggregation (:class:`Aggregation`: weighted mean or mean, and the
 rule for missing indicators), the rounding of the final score, optional
@@ -17,7 +17,7 @@ Its definition is plain data: :meth:`Scheme.from_json` / :meth:`Scheme.to_json`
 round-trip, so an agency edits weights without Python.
 
 A document (:class:`SchemeDocument`) gives the employee, the period, one
-:class:`~kinerja.indicators.Measurement` per indicator id, optionally the job
+:class:`~kinerja.measures.Measurement` per indicator id, optionally the job
 function, a pinned version and notes::
 
     {"regime": "asemrowo", "employee": {...}, "period": {"start": "2024-03-01", "end": "2024-03-31"},
@@ -46,7 +46,7 @@ from kinerja.aggregation import Aggregator, Item, Mean, MissingRule, WeightedMea
 from kinerja.compare import Change, Comparison, Standing, change_between, compare
 from kinerja.errors import Problems, ValidationError, join_path
 from kinerja.explain import Explanation, Source, Step
-from kinerja.indicators import (
+from kinerja.measures import (
     IndicatorKind,
     Measurement,
     Scored,
@@ -716,7 +716,7 @@ def _measurements_conv(value: object) -> dict[str, Measurement]:
 
 @attrs.frozen
 class SchemeDocument:
-    """What an agency scheme scores: who, which period, and one :class:`~kinerja.indicators.Measurement` per indicator.
+    """What an agency scheme scores: who, which period, and one :class:`~kinerja.measures.Measurement` per indicator.
 
     ``function`` picks a per-function indicator set; ``version`` optionally pins the
     scheme version (it must be the one in force for the period); ``notes`` are kept

@@ -315,8 +315,8 @@ register_documents("permenpanrb-6-2022", p6_documents, _p6_invalid)
 
 
 def _measurement(kind: Any) -> st.SearchStrategy[dict[str, Any]]:
-    """A valid measurement for one indicator kind of :mod:`kinerja.indicators`."""
-    from kinerja import indicators as ik
+    """A valid measurement for one indicator kind of :mod:`kinerja.measures`."""
+    from kinerja import measures as ik
 
     @st.composite
     def inner(draw: st.DrawFn) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from kinerja.i18n import step_text, text
 from kinerja.numbers import fmt
 
 __all__ = ["Explanation", "Source", "Step", "Trace", "render_value"]
@@ -90,9 +91,10 @@ class Step:
     output: object = None
     note: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str | None = "en") -> dict[str, Any]:
+        """The step as JSON data; *lang* ``"id"`` gives the rule text in Bahasa Indonesia (issue 18)."""
         data: dict[str, Any] = {
-            "rule": self.rule,
+            "rule": step_text(self.rule, lang),
             "source": str(self.source),
             "inputs": {k: render_value(v) for k, v in self.inputs.items()},
             "output": render_value(self.output),
@@ -113,37 +115,39 @@ class Explanation:
     title: str
     steps: tuple[Step, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "steps": [s.to_json() for s in self.steps]}
+    def to_json(self, lang: str | None = "en") -> dict[str, Any]:
+        """``{"title", "steps"}``; *lang* ``"id"`` translates the steps' rule texts (English by default)."""
+        return {"title": self.title, "steps": [s.to_json(lang) for s in self.steps]}
 
-    def to_text(self) -> str:
-        """Aligned plain text, one block per step."""
+    def to_text(self, lang: str | None = "en") -> str:
+        """Aligned plain text, one block per step, in *lang* (``"en"`` or ``"id"``)."""
         lines = [self.title, "=" * len(self.title)]
         for i, s in enumerate(self.steps, 1):
-            lines.append(f"{i}. {s.rule} -> {_text(s.output)}")
-            lines.append(f"   source: {s.source}")
+            lines.append(f"{i}. {step_text(s.rule, lang)} -> {_text(s.output)}")
+            lines.append(f"   {text('source', lang)}: {s.source}")
             if s.inputs:
                 width = max(len(k) for k in s.inputs)
                 for k, v in s.inputs.items():
                     lines.append(f"   {k.ljust(width)} = {_text(v)}")
             if s.note:
-                lines.append(f"   note: {s.note}")
+                lines.append(f"   {text('note', lang)}: {s.note}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.to_text()
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self, lang: str | None = "en") -> str:
         rows = []
         for i, s in enumerate(self.steps, 1):
             inputs = "<br>".join(f"{html.escape(k)} = {html.escape(_text(v))}" for k, v in s.inputs.items())
             note = f"<br><em>{html.escape(s.note)}</em>" if s.note else ""
             rows.append(
-                f"<tr><td>{i}</td><td>{html.escape(s.rule)}{note}</td><td>{inputs}</td>"
+                f"<tr><td>{i}</td><td>{html.escape(step_text(s.rule, lang))}{note}</td><td>{inputs}</td>"
                 f"<td><b>{html.escape(_text(s.output))}</b></td><td>{html.escape(str(s.source))}</td></tr>"
             )
         return (
             f"<table class='kinerja-explanation'><caption>{html.escape(self.title)}</caption>"
-            "<thead><tr><th>#</th><th>rule</th><th>inputs</th><th>output</th><th>source</th></tr></thead>"
+            f"<thead><tr><th>#</th><th>{text('rule', lang)}</th><th>{text('inputs', lang)}</th>"
+            f"<th>{text('output', lang)}</th><th>{text('source', lang)}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )

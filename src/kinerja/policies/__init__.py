@@ -16,7 +16,12 @@ policy                                 facts                                    
 :class:`DisciplinePolicy`              :class:`AbsenceFacts`                       §7.3
 :class:`TopPerformerAward`             :class:`UnitFacts` / :class:`AwardUnit`     awards
 :class:`ImprovementAward`              :class:`ImprovementFacts`                   local-schemes
+:class:`TukinPolicy`                   :class:`TukinFacts`                         consequences §1
+:class:`PppkParuhWaktuPolicy`          :class:`PppkParuhWaktuFacts`                consequences §2
+:class:`KinerjaBurukScreening`         :class:`KinerjaBurukFacts`                  consequences §3
 =====================================  ==========================================  ===============
+
+:func:`check_plans` checks a unit's or agency's SKP plans (:class:`Plans`, consequences §4).
 
 :func:`unit_report` runs a list of policies over a unit (:class:`UnitFacts` of
 :class:`EmployeeFacts` bundles) and returns one :class:`EmployeeReport` per employee.
@@ -64,6 +69,7 @@ from kinerja.policies.kenaikan_pangkat import (
     next_kp_date,
 )
 from kinerja.policies.kgb import KGB_STEP_YEARS, KgbFacts, KgbPolicy, first_kgb_date, kgb_due_dates
+from kinerja.policies.kinerja_buruk import KinerjaBurukFacts, KinerjaBurukScreening
 from kinerja.policies.penghargaan import (
     AwardCandidate,
     AwardRow,
@@ -73,6 +79,8 @@ from kinerja.policies.penghargaan import (
     Measurement,
     TopPerformerAward,
 )
+from kinerja.policies.pppk_paruh_waktu import PppkParuhWaktuFacts, PppkParuhWaktuPolicy, Rekomendasi
+from kinerja.policies.rencana import JenisRhk, PlanReport, Plans, Rencana, Rhk, Unit, check_plans, plans_from_json
 from kinerja.policies.report import EmployeeFacts, EmployeeReport, UnitFacts, UnitPolicy, unit_report
 from kinerja.policies.talenta import (
     BOX_GRID,
@@ -88,6 +96,26 @@ from kinerja.policies.talenta import (
     TalentFacts,
     box_of,
 )
+from kinerja.policies.tukin import (
+    Basis,
+    CpnsCombine,
+    Evaluation,
+    Kehadiran,
+    MissingEvaluation,
+    MoneyRounding,
+    PayLag,
+    Sanksi,
+    TukinFacts,
+    TukinMonth,
+    TukinPolicy,
+    TukinResult,
+    TukinScheme,
+)
+from kinerja.policies.tukin import compute as compute_tukin
+from kinerja.policies.tukin_presets import PRESETS as TUKIN_PRESETS
+from kinerja.policies.tukin_presets import preset as tukin_preset
+from kinerja.policies.tukin_presets import scheme_from_json as tukin_scheme_from_json
+from kinerja.policies.tukin_presets import scheme_to_json as tukin_scheme_to_json
 
 __all__ = [
     "ABSENCE_LADDER",
@@ -110,6 +138,7 @@ __all__ = [
     "SCORE_MAX",
     "SCORE_MIN",
     "TALENT_POOL",
+    "TUKIN_PRESETS",
     "AbsenceFacts",
     "AkLedger",
     "AkLine",
@@ -121,36 +150,66 @@ __all__ = [
     "AwardCandidate",
     "AwardRow",
     "AwardUnit",
+    "Basis",
+    "CpnsCombine",
     "DisciplinePolicy",
     "EmployeeFacts",
     "EmployeeReport",
+    "Evaluation",
     "Hukuman",
     "IjazahBonus",
     "ImprovementAward",
     "ImprovementFacts",
+    "JenisRhk",
     "JenjangAk",
+    "Kehadiran",
     "KenaikanPangkatPolicy",
     "KgbFacts",
     "KgbPolicy",
+    "KinerjaBurukFacts",
+    "KinerjaBurukScreening",
     "Measurement",
+    "MissingEvaluation",
+    "MoneyRounding",
     "PangkatRecord",
+    "PayLag",
     "PeriodicPredikat",
+    "PlanReport",
+    "Plans",
     "Potensi",
+    "PppkParuhWaktuFacts",
+    "PppkParuhWaktuPolicy",
     "PredikatBasis",
     "PromotionFacts",
+    "Rekomendasi",
+    "Rencana",
+    "Rhk",
+    "Sanksi",
     "TalentBoxPolicy",
     "TalentFacts",
     "Tingkat",
     "TopPerformerAward",
+    "TukinFacts",
+    "TukinMonth",
+    "TukinPolicy",
+    "TukinResult",
+    "TukinScheme",
+    "Unit",
     "UnitFacts",
     "UnitPolicy",
     "YearlyPredikat",
     "add_years",
     "box_of",
+    "check_plans",
+    "compute_tukin",
     "first_kgb_date",
     "kgb_due_dates",
     "kp_dates",
     "months_between",
     "next_kp_date",
+    "plans_from_json",
+    "tukin_preset",
+    "tukin_scheme_from_json",
+    "tukin_scheme_to_json",
     "unit_report",
 ]

@@ -427,17 +427,27 @@ class Employee:
     ``jenjang`` is required for ``JenisJabatan.FUNGSIONAL`` and forbidden otherwise;
     the NIP kind must agree with ``status`` (a PPPK number for PPPK). ``golongan``
     (I/a … IV/e) applies to PNS; PPPK use a different grade system and may omit it.
+
+    ``status`` left out is read from the NIP (digits 13-14: an appointment month for
+    PNS, 21 for PPPK — BKN's numbering): a user who never wrote a status is never told
+    it contradicts the number; a contradiction is reported only when the document
+    states the other status.
+
+    >>> Employee("199001012024211001", "Ani").status
+    <Status.PPPK: 'PPPK'>
     """
 
     nip: Nip = attrs.field(converter=_nip_conv)
     name: str = attrs.field(validator=_nonempty)
-    status: Status = enum_field(Status, default=Status.PNS)
+    status: Status = enum_field(Status, default=None)
     jenis_jabatan: JenisJabatan = enum_field(JenisJabatan, default=JenisJabatan.PELAKSANA)
     jenjang: Jenjang | None = enum_field(Jenjang, default=None)
     golongan: Golongan | None = enum_field(Golongan, default=None)
     unit: str = ""
 
     def __attrs_post_init__(self) -> None:
+        if self.status is None:  # not stated: the NIP says which
+            object.__setattr__(self, "status", Status.PPPK if self.nip.kind is NipKind.PPPK else Status.PNS)
         ps = Problems()
         if self.jenis_jabatan is JenisJabatan.FUNGSIONAL and self.jenjang is None:
             ps.add("jenjang", "a jabatan fungsional needs its jenjang")
@@ -451,6 +461,7 @@ class Employee:
             ps.add(
                 "status",
                 f"status {self.status.value} does not match the {kind.value} number {self.nip}",
+                "nip.status",
             )
         ps.raise_if_any()
 

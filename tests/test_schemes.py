@@ -328,13 +328,13 @@ def test_preset_example_documents(name: str) -> None:
 
 
 def test_evaluate_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kinerja.schemes as schemes
+    import kinerja.schemes.engine as engine
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("evaluate built an explanation step")
 
     rule, structured = io.load(doc(Y2024, {"output": {"value": 90}, "quality": {"value": 3}, "waiting": {"value": 18}}))
-    monkeypatch.setattr(schemes, "Step", boom)
+    monkeypatch.setattr(engine, "Step", boom)
     assert rule.evaluate(structured).score == D("89.5")
     with pytest.raises(AssertionError):
         rule.explain(structured)

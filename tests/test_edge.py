@@ -169,3 +169,32 @@ def test_load_result_refuses_what_is_not_a_result() -> None:
         assert where in info.value.paths
     with pytest.raises(ValidationError):
         io.load_result([1])  # type: ignore[arg-type]
+
+
+def test_indonesian_text_is_read_only_when_asked() -> None:
+    doc = permenpanrb_8_2021.example_document()
+    iki = doc["kinerja_utama"][0]
+    iki["satuan"], iki["target"], iki["realization"] = "dokumen", "1.000", {"value": "1.250,5"}
+    doc["kinerja_tambahan"] = []
+    doc["kinerja_utama"] = [iki, *doc["kinerja_utama"][1:]]
+    with pytest.raises(ValidationError) as info:  # JSON's rule: "1.250,5" is no number
+        kinerja.evaluate(doc)
+    assert info.value.paths == ("kinerja_utama[0].realization.value",)
+    rule, loaded = io.load(doc, locale="id")  # "1.000" is one thousand, "1.250,5" is 1250.5
+    assert loaded.kinerja_utama[0].target.low == Decimal(1000)
+    assert loaded.kinerja_utama[0].realization.value == Decimal("1250.5")
+    _, as_json = io.load(
+        {**doc, "kinerja_utama": [{**iki, "realization": {"value": "1.5"}}, *doc["kinerja_utama"][1:]]}
+    )
+    assert as_json.kinerja_utama[0].target.low == Decimal(1)  # JSON's rule: "1.000" is one
+
+
+def test_indonesian_dates_and_an_ambiguous_number() -> None:
+    doc = _doc()
+    doc["period"] = {"start": "01/01/2025", "end": "31 Desember 2025"}
+    assert kinerja.evaluate(doc, locale="id")["period"] == "2025-01-01..2025-12-31"
+    doc = _doc()
+    doc["rhk"][0]["indicators"][0]["target"] = "2.5"  # a dot not followed by three digits: refused, not guessed
+    with pytest.raises(ValidationError) as info:
+        kinerja.evaluate(doc, locale="id")
+    assert info.value.codes == ("number.locale_ambiguous",)

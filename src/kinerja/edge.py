@@ -39,6 +39,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from kinerja import formats
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
@@ -50,6 +51,7 @@ __all__ = [
     "UNREADABLE",
     "Lenient",
     "converter",
+    "converters",
     "fast_converter",
     "make_converter",
     "problems_from",
@@ -144,6 +146,27 @@ def _target(value: object, _: object) -> Target:
         if "low" not in value:
             raise ValidationError.one("low", "required field missing", "field.missing")
     return Target.of(value)
+
+
+def _id_number(value: object) -> object:
+    """Under locale ``id``, text is read with the decimal comma (``"1.250,5"`` → 1250.5); the rest as JSON."""
+    return formats.parse_decimal(value, "id", "") if isinstance(value, str) else value
+
+
+def _decimal_id(value: object, _: object) -> Decimal:
+    return to_decimal(_id_number(value), "")
+
+
+def _date_id(value: object, _: object) -> _dt.date:
+    return formats.parse_date(value, "id", "")  # type: ignore[arg-type]  # a non-text value is refused there
+
+
+def _target_id(value: object, t: object) -> Target:
+    if isinstance(value, Mapping):
+        value = {k: _id_number(v) if k in ("low", "high") else v for k, v in value.items()}
+    else:
+        value = _id_number(value)
+    return _target(value, t)
 
 
 def _unstructure_target(t: Target) -> object:
@@ -281,26 +304,29 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Any:
     return structure_attrs
 
 
-def make_converter(detailed: bool = True) -> cattrs.Converter:
+def make_converter(detailed: bool = True, locale: str | None = None) -> cattrs.Converter:
     """Build the strict converter, the one place where JSON reading is configured.
 
     *detailed* collects every problem with its path and code (slower; run only after
     the fast one failed). Optional and homogeneous-tuple fields get hooks resolved
     once per type (cattrs' generic ones re-dispatch on every value); lists must be
     JSON arrays; attrs classes get their declared field readers and, when detailed,
-    their raw cross-field checks.
+    their raw cross-field checks. *locale* ``"id"`` reads number and date *text* the
+    Indonesian way (:mod:`kinerja.formats`: ``"1.250,5"``, ``"31/12/2025"``,
+    ``"31 Desember 2025"``), only when asked; JSON numbers keep JSON's rule.
     """
+    indonesian = formats.normalize_locale(locale) == "id"
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     c.register_structure_hook(str, _strict_str)
     c.register_structure_hook(int, _strict_int)
     c.register_structure_hook(bool, _strict_bool)
-    c.register_structure_hook(Decimal, _decimal)
+    c.register_structure_hook(Decimal, _decimal_id if indonesian else _decimal)
     c.register_unstructure_hook(Decimal, fmt)
-    c.register_structure_hook(_dt.date, _date)
+    c.register_structure_hook(_dt.date, _date_id if indonesian else _date)
     c.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
     c.register_structure_hook(Nip, lambda v, _: Nip(v))
     c.register_unstructure_hook(Nip, lambda n: n.digits)
-    c.register_structure_hook(Target, _target)
+    c.register_structure_hook(Target, _target_id if indonesian else _target)
     c.register_unstructure_hook(Target, _unstructure_target)
     c.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, RankedEnum), lambda v, t: t.parse(v, "")
@@ -309,7 +335,7 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
     c.register_structure_hook_factory(_is_optional, lambda t: _optional_factory(t, c))
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_factory(t, c))
     c.register_structure_hook_factory(attrs.has, lambda t: _attrs_factory(t, c))
-    if not detailed:
+    if not detailed and not indonesian:  # the hand-written hooks read JSON's rule only
         from kinerja import _fastload
 
         _fastload.register(c)  # hand-written hooks for indicators; results identical (tests/test_fastload.py)
@@ -352,16 +378,34 @@ def problems_from(exc: BaseException, path: str) -> list[Problem]:
     return [Problem(path, f"invalid value ({type(exc).__name__})")]
 
 
-def structure(data: object, cls: type[Any], path: str = "") -> Any:
-    """Structure plain JSON data into *cls*, or raise a :class:`ValidationError` with every problem's path."""
+_BY_LOCALE: dict[str, tuple[cattrs.Converter, cattrs.Converter]] = {}
+"""The (fast, detailed) converters of a locale other than JSON's, built the first time one is asked for."""
+
+
+def converters(locale: str | None = None) -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The fast and the detailed converter reading numbers and dates under *locale* (``None``: JSON's rule)."""
+    rule = formats.normalize_locale(locale)
+    if rule == "json":
+        return fast_converter, converter
+    if rule not in _BY_LOCALE:
+        _BY_LOCALE[rule] = (make_converter(False, rule), make_converter(True, rule))
+    return _BY_LOCALE[rule]
+
+
+def structure(data: object, cls: type[Any], path: str = "", *, locale: str | None = None) -> Any:
+    """Structure plain JSON data into *cls*, or raise a :class:`ValidationError` with every problem's path.
+
+    *locale* ``"id"`` reads number and date text the Indonesian way (see :func:`make_converter`).
+    """
+    fast, detailed = converters(locale)
     if not isinstance(data, Mapping) and isinstance(cls, type) and attrs.has(cls):
         raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}", "type.object")
     try:
-        return fast_converter.structure(data, cls)
+        return fast.structure(data, cls)
     except Exception:
         pass
     try:
-        return converter.structure(data, cls)
+        return detailed.structure(data, cls)
     except RecursionError:
         raise ValidationError.one(path, "document nested too deeply", "json.too_deep") from None
     except Exception as exc:

@@ -43,13 +43,18 @@ __all__ = [
 ]
 
 
-def _period_of(document: Mapping[str, Any]) -> Period:
+def _period_of(document: Mapping[str, Any], locale: str | None) -> Period:
     raw = document.get("period")
-    return structure(raw, Period, "period")  # type: ignore[no-any-return]
+    return structure(raw, Period, "period", locale=locale)  # type: ignore[no-any-return]
 
 
-def load(document: object) -> tuple[rules.Rule, Any]:
+def load(document: object, *, locale: str | None = None) -> tuple[rules.Rule, Any]:
     """Load one document: return its rule and the structured document object.
+
+    *locale* ``"id"`` reads number and date **text** the Indonesian way
+    (``"1.250,5"``, ``"31/12/2025"``, ``"31 Desember 2025"``; :mod:`kinerja.formats`)
+    — only when asked: by default JSON's rule applies and ``"98,5"`` is refused with
+    a hint (code ``number.decimal_comma``).
 
     >>> rule, doc = load({"regime": "no-such-rule"})
     Traceback (most recent call last):
@@ -61,7 +66,7 @@ def load(document: object) -> tuple[rules.Rule, Any]:
     name = document.get("regime")
     if name is None:
         try:
-            rule = rules.for_period(_period_of(document))
+            rule = rules.for_period(_period_of(document, locale))
         except KinerjaError as exc:
             if isinstance(exc, ValidationError):
                 raise
@@ -74,7 +79,7 @@ def load(document: object) -> tuple[rules.Rule, Any]:
         except KinerjaError as exc:
             raise ValidationError.one("regime", str(exc), "rule.unknown") from None
     body = {k: v for k, v in document.items() if k != "regime"}
-    return rule, structure(body, rule.document_type)
+    return rule, structure(body, rule.document_type, locale=locale)
 
 
 def dump(rule: rules.Rule, document: object) -> dict[str, Any]:
@@ -83,19 +88,20 @@ def dump(rule: rules.Rule, document: object) -> dict[str, Any]:
     return {"regime": rule.info.name, **data}
 
 
-def evaluate(document: object) -> dict[str, Any]:
+def evaluate(document: object, *, locale: str | None = None) -> dict[str, Any]:
     """JSON in, JSON out: score one document and return the result as plain data.
 
     This is the function the command line and foreign-language callers share.
-    Bad input raises :class:`ValidationError` (see :attr:`ValidationError.to_json`).
+    Bad input raises :class:`ValidationError` (see :attr:`ValidationError.to_json`);
+    *locale* as in :func:`load`.
     """
-    rule, doc = load(document)
+    rule, doc = load(document, locale=locale)
     return rule.evaluate(doc).to_json()
 
 
-def explain(document: object) -> dict[str, Any]:
-    """JSON in, JSON out: the result and its full explanation."""
-    rule, doc = load(document)
+def explain(document: object, *, locale: str | None = None) -> dict[str, Any]:
+    """JSON in, JSON out: the result and its full explanation (*locale* as in :func:`load`)."""
+    rule, doc = load(document, locale=locale)
     result = rule.evaluate(doc)
     return {"result": result.to_json(), "explanation": rule.explain(doc).to_json()}
 

@@ -1,0 +1,350 @@
+"""The national cycle on Dask: periodic scoring, the annual roll-up, every unit's curve, a summary per instansi.
+
+:func:`run_cycle` builds one Dask graph and computes it on the current cluster (a
+``distributed.Client`` — :func:`connect` starts a LocalCluster or joins a scheduler):
+
+1. **per partition** (read once: a Parquet file of national records, a JSON Lines file
+   of kinerja documents, or a partition of :mod:`kinerja.nation` generated on the
+   worker): score every row (:mod:`kinerja.dask.columnar`), roll up each employee's
+   year (:mod:`kinerja.dask.rollup`), write the annual results and the problems as two
+   datasets (``results/``, ``problems/``; optionally ``periodic/``), and keep the curve
+   members (subject, unit, predikat, skor) in worker memory;
+2. **per unit**: the partitions' head counts are added up and every unit is checked
+   against its curve, in chunks on the cluster; the members of the failing units are
+   grouped by unit in buckets on the cluster and calibrated (:mod:`kinerja.dask.curve`);
+3. the curve report (``curve.parquet``) and the summary per instansi (``summary.parquet``).
+
+Every stage is the library's own logic: the test runs the cycle on a LocalCluster
+and compares every result, problem and unit verdict with :mod:`kinerja.dask.reference`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from dask.delayed import Delayed, delayed
+
+from kinerja.dask.columnar import json_line, periodic_json, problem_rows, score_documents, score_table
+from kinerja.dask.curve import (
+    COUNT_COLUMNS,
+    calibrate_members,
+    check_units,
+    curve_report,
+    merge_counts,
+    sum_by,
+    unit_counts,
+)
+from kinerja.dask.rollup import MEMBER_SCHEMA, Annual, annual_json, annual_table, rollup, rollup_results
+from kinerja.errors import Problem, ValidationError
+from kinerja.nation import NationSpec, generate_partition, layout, units_table
+
+__all__ = ["SUMMARY_COLUMNS", "Cycle", "Part", "connect", "generated", "partitions_in", "read_dataset", "run_cycle"]
+
+SUMMARY_COLUMNS: Final = (
+    "rows",
+    "row_problems",
+    "annual",
+    "refused",
+    *COUNT_COLUMNS,
+    "units",
+    "units_comply",
+    "units_fail",
+    "units_infeasible",
+    "units_unchecked",
+    "moves",
+)
+"""The summary per instansi: periodic rows and rows with a problem, annual results and refusals, annual predikat head counts, units checked and their verdicts, calibration moves proposed."""
+
+
+@attrs.frozen
+class Part:
+    """One input partition: ``kind`` is ``parquet``, ``jsonl`` or ``generate`` (then *spec* and *index*)."""
+
+    name: str
+    kind: str
+    path: str = ""
+    spec: NationSpec | None = None
+    index: int = 0
+
+
+@attrs.frozen
+class Cycle:
+    """What :func:`run_cycle` did: the output paths, national totals, the curve report and summary tables, timings."""
+
+    out: str
+    totals: dict[str, int]
+    curve: Any
+    summary: Any
+    seconds: float  # float ok: a timing
+
+
+def partitions_in(directory: str) -> list[Part]:
+    """The partitions of an input directory: every ``*.parquet`` (but ``units.parquet``) and ``*.jsonl``, by name."""
+    parts = []
+    for name in sorted(os.listdir(directory)):
+        stem, ext = os.path.splitext(name)
+        if ext in (".parquet", ".jsonl") and name != "units.parquet":
+            parts.append(Part(stem, ext[1:], os.path.join(directory, name)))
+    if not parts:
+        raise ValidationError.one("input", f"no .parquet or .jsonl partitions in {directory}", "invalid")
+    return parts
+
+
+def generated(spec: NationSpec) -> tuple[list[Part], Any]:
+    """The partitions of a synthetic nation, to be generated on the workers, and its table of units."""
+    lay = layout(spec)
+    return [Part(p.name, "generate", spec=spec, index=p.index) for p in lay.partitions], units_table(lay)
+
+
+def _lines(path: str) -> list[tuple[int, str]]:
+    """Numbered non-blank lines (1-based); bytes that are not UTF-8 are kept as replacement characters."""
+    with open(path, "rb") as fh:
+        out = []
+        for n, raw in enumerate(fh, 1):
+            text = raw.decode("utf-8", errors="replace")
+            if text.strip():
+                out.append((n, text))
+        return out
+
+
+def _instansi_of(units: Any, names: Any) -> Any:
+    inst = units.column("instansi").combine_chunks().take(pc.index_in(names, value_set=units.column("unit")))
+    return pc.fill_null(inst, "(unknown unit)")
+
+
+def _stats(units: Any, row_units: Any, problem_rows_mask: Any, annual: Annual, refused_units: list[str | None]) -> Any:
+    """Per-instansi counts of one partition (the first columns of :data:`SUMMARY_COLUMNS`)."""
+    zeros = np.zeros(len(row_units), np.int64)
+    periodic = pa.table(
+        {
+            "instansi": _instansi_of(units, row_units),
+            "rows": zeros + 1,
+            "row_problems": problem_rows_mask.astype(np.int64),
+        }
+    )
+    pred = np.asarray(annual.members.column("predikat").to_numpy(zero_copy_only=False), np.int64)
+    yearly = {"instansi": _instansi_of(units, annual.members.column("unit")), "annual": np.ones(len(pred), np.int64)}
+    yearly |= {c: (pred == r).astype(np.int64) for r, c in enumerate(COUNT_COLUMNS)}
+    refused = {
+        "instansi": _instansi_of(units, pa.array(refused_units, pa.string())),
+        "refused": np.ones(len(refused_units), np.int64),
+    }
+    tables = [periodic, pa.table(yearly), pa.table(refused)]
+    cols = ("rows", "row_problems", "annual", "refused", *COUNT_COLUMNS)
+    return _sum_by(pa.concat_tables([_widen(t, cols) for t in tables]), "instansi", cols)
+
+
+def _widen(table: Any, cols: Sequence[str]) -> Any:
+    for c in cols:
+        if c not in table.column_names:
+            table = table.append_column(c, pa.array(np.zeros(table.num_rows, np.int64)))
+    return table.select(["instansi", *cols])
+
+
+def _sum_by(table: Any, key: str, cols: Sequence[str]) -> Any:
+    return sum_by(table, key, cols)
+
+
+def _write(table: Any, path: str, fmt: str, rows: list[dict[str, Any]] | None = None) -> None:
+    if fmt == "parquet":
+        pq.write_table(table, path + ".parquet")
+        return
+    with open(path + ".jsonl", "w", encoding="utf-8") as fh:
+        for row in rows if rows is not None else table.to_pylist():
+            fh.write(json_line(row) + "\n")
+
+
+def _score_part(part: Part, year: int, units: Any, out: str, fmt: str, periodic: bool) -> dict[str, Any]:
+    """Stage 1 for one partition: score, roll up, write; return head counts, members and stats (small)."""
+    if part.kind == "jsonl":
+        results, found = score_documents(_lines(part.path))
+        annual = rollup_results(results, year)
+        problems: list[tuple[int | None, str | None, Problem]] = [(row, None, p) for row, p in found]
+        row_units = pa.array(
+            [r["values"]["unit"] for _, r in results] + [None] * len({r for r, _ in found}), pa.string()
+        )
+        mask = np.concatenate((np.zeros(len(results), bool), np.ones(len({r for r, _ in found}), bool)))
+        periodic_rows: list[tuple[int, dict[str, Any]]] = results
+        refused_units: list[str | None] = [None] * len({s for s, _ in annual.problems})
+    else:
+        table = pq.read_table(part.path) if part.kind == "parquet" else generate_partition(part.spec, part.index)  # type: ignore[arg-type]
+        scored = score_table(table)
+        annual = rollup(scored, year)
+        problems = [(row, None, p) for row, p in scored.problems]
+        row_units = table.column("unit").combine_chunks().cast(pa.string())
+        mask = ~scored.ok
+        periodic_rows = periodic_json(scored) if periodic else []
+        refused_units = _units_of_refused(scored, annual)
+    for sub in ("results", "problems", *(("periodic",) if periodic else ())):
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
+    _write(
+        annual.table,
+        os.path.join(out, "results", part.name),
+        fmt,
+        annual_json(annual.table) if fmt == "jsonl" else None,
+    )
+    ptable = pa.concat_tables(
+        [
+            problem_rows("periodic", part.name, problems),
+            problem_rows("annual", part.name, [(None, s, p) for s, p in annual.problems]),
+        ]
+    )
+    _write(ptable, os.path.join(out, "problems", part.name), fmt)
+    if periodic:
+        data = [r for _, r in periodic_rows]
+        _write(
+            annual_table(data) if fmt == "parquet" else pa.table({}),
+            os.path.join(out, "periodic", part.name),
+            fmt,
+            data,
+        )
+    return {
+        "counts": unit_counts(annual.members),
+        "members": annual.members,
+        "stats": _stats(units, row_units, mask, annual, refused_units),
+    }
+
+
+def _units_of_refused(scored: Any, annual: Annual) -> list[str | None]:
+    """The unit of the first row of each refused subject (for the summary per instansi)."""
+    refused = sorted({int(s) for s, _ in annual.problems})
+    if not refused:
+        return []
+    units = scored.table.column("unit").combine_chunks().cast(pa.string()).to_pylist()
+    first: dict[int, str | None] = {}
+    for i in np.flatnonzero(np.isin(scored.key, np.array(refused, np.int64))):
+        first.setdefault(int(scored.key[i]), units[i])
+    return [first.get(k) for k in refused]
+
+
+def _check_chunk(counts: Any, units: Any, j: int, k: int) -> Any:
+    n = counts.num_rows
+    return check_units(counts.slice(j * n // k, (j + 1) * n // k - j * n // k), units)
+
+
+def _failing(verdicts: list[Any]) -> Any:
+    table = pa.concat_tables(verdicts)
+    return table.filter(pc.equal(table.column("holds"), False)).select(["unit", "predikat_organisasi"])
+
+
+def _buckets(part: dict[str, Any], failing: Any, k: int) -> list[Any]:
+    """The members of the failing units of one partition, split into *k* buckets by unit."""
+    members = part["members"]
+    pos = pc.index_in(members.column("unit"), value_set=failing.column("unit"))
+    keep = members.filter(pc.is_valid(pos))
+    b = np.asarray(pos.drop_null().to_numpy(zero_copy_only=False), np.int64) % k
+    return [keep.filter(pa.array(b == j)) for j in range(k)]
+
+
+def _calibrate_bucket(buckets: list[list[Any]], j: int, failing: Any) -> Any:
+    return calibrate_members(pa.concat_tables([MEMBER_SCHEMA.empty_table(), *(b[j] for b in buckets)]), failing)
+
+
+def _graph(parts: Sequence[Part], year: int, units: Any, out: str, fmt: str, periodic: bool, chunks: int) -> Delayed:
+    u = delayed(units, name="kinerja-units", traverse=False)
+    stage1 = [delayed(_score_part, name=f"score-{p.name}")(p, year, u, out, fmt, periodic) for p in parts]
+    counts = delayed(merge_counts)([delayed(lambda r: r["counts"])(s) for s in stage1])
+    verdicts = [delayed(_check_chunk)(counts, u, j, chunks) for j in range(chunks)]
+    failing = delayed(_failing)(verdicts)
+    buckets = [delayed(_buckets)(s, failing, chunks) for s in stage1]
+    calibrations = [delayed(_calibrate_bucket)(buckets, j, failing) for j in range(chunks)]
+    report = delayed(curve_report)(delayed(pa.concat_tables)(verdicts), calibrations)
+    stats = delayed(pa.concat_tables)([delayed(lambda r: r["stats"])(s) for s in stage1])
+    return delayed(lambda r, s: (r, s))(report, stats)
+
+
+def _summary(stats: Any, curve: Any) -> Any:
+    base = _sum_by(stats, "instansi", ("rows", "row_problems", "annual", "refused", *COUNT_COLUMNS))
+    holds = curve.column("holds")
+    per = pa.table(
+        {
+            "instansi": pc.fill_null(curve.column("instansi"), "(unknown unit)"),
+            "units": np.ones(curve.num_rows, np.int64),
+            "units_comply": np.asarray(pc.fill_null(pc.equal(holds, True), False), np.int64),
+            "units_fail": np.asarray(pc.fill_null(pc.equal(holds, False), False), np.int64),
+            "units_infeasible": np.asarray(pc.fill_null(pc.equal(curve.column("feasible"), False), False), np.int64),
+            "units_unchecked": np.asarray(pc.is_null(holds), np.int64),
+            "moves": np.asarray(pc.fill_null(curve.column("moves"), 0), np.int64),
+        }
+    )
+    unit_cols = ("units", "units_comply", "units_fail", "units_infeasible", "units_unchecked", "moves")
+    per = _sum_by(per, "instansi", unit_cols)
+    joined = base.join(per, "instansi", join_type="full outer")
+    for c in SUMMARY_COLUMNS:
+        joined = joined.set_column(joined.schema.get_field_index(c), c, pc.fill_null(joined.column(c), 0))
+    return joined.select(["instansi", *SUMMARY_COLUMNS]).sort_by("instansi")
+
+
+def read_dataset(out: str, name: str) -> Any:
+    """A dataset written by :func:`run_cycle` (``results``, ``problems``, ``periodic``, ``curve``, ``summary``) as one table."""
+    path = os.path.join(out, name)
+    if os.path.isdir(path):
+        files = sorted(f for f in os.listdir(path) if f.endswith((".parquet", ".jsonl")))
+        tables = [_read(os.path.join(path, f)) for f in files]
+        tables = [t for t in tables if t.num_rows]
+        return pa.concat_tables(tables, promote_options="permissive") if tables else pa.table({})
+    return _read(path + ".parquet" if os.path.exists(path + ".parquet") else path + ".jsonl")
+
+
+def _read(path: str) -> Any:
+    if path.endswith(".parquet"):
+        return pq.read_table(path)
+    with open(path, encoding="utf-8") as fh:
+        return pa.Table.from_pylist([json.loads(line) for line in fh])
+
+
+def connect(scheduler: str | None = None, workers: int = 2, *, dashboard: bool = True) -> Any:
+    """A ``distributed.Client``: to the scheduler at *scheduler*, or to a new LocalCluster of *workers* processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":8787" if dashboard else None
+    )
+    return Client(cluster)
+
+
+def run_cycle(
+    parts: Sequence[Part],
+    units: Any,
+    out: str,
+    *,
+    year: int,
+    fmt: str = "parquet",
+    periodic: bool = False,
+    client: Any = None,
+    progress: bool = False,
+    chunks: int = 8,
+) -> Cycle:
+    """Run the national cycle over *parts* with the table of *units* (unit, instansi, predikat_organisasi) into *out*."""
+    if fmt not in ("parquet", "jsonl"):
+        raise ValidationError.one("format", "parquet or jsonl", "invalid")
+    began = time.perf_counter()
+    os.makedirs(out, exist_ok=True)
+    graph = _graph(parts, year, units, os.path.abspath(out), fmt, periodic, chunks)
+    if client is not None:
+        future = client.compute(graph)
+        if progress:
+            from distributed import progress as show
+
+            show(future)
+        curve, stats = future.result()
+    else:
+        curve, stats = graph.compute()
+    summary = _summary(stats, curve)
+    _write(curve, os.path.join(out, "curve"), fmt)
+    _write(summary, os.path.join(out, "summary"), fmt)
+    totals = {c: int(pc.sum(summary.column(c)).as_py() or 0) for c in SUMMARY_COLUMNS}
+    with open(os.path.join(out, "totals.json"), "w", encoding="utf-8") as fh:
+        json.dump(totals, fh, indent=1)
+    return Cycle(out, totals, curve, summary, time.perf_counter() - began)  # float ok: a timing

@@ -1,0 +1,254 @@
+"""The periodic → annual roll-up of a scored partition, columnar where it can be, the rule's own ``annual`` elsewhere.
+
+The annual result of an employee is :meth:`kinerja.rules.permenpanrb_6_2022.Regime.annual`
+of their periodic results of the year, with the default roll-up
+(:data:`~kinerja.rules.permenpanrb_6_2022.FINAL`: the evaluation of the final period,
+which must end on 31 December; spec §3.4, open question 6). On the columnar path an
+employee's group is rolled up with numpy when it is plain: every row scored on the
+columnar path, every period inside the year, no period given twice, and the final one
+ending on 31 December; then the chosen row is the one ending last (the longest of
+those ending that day), ``evaluations`` counts the rows and ``skp_count`` the runs of
+one unit in time order — what :meth:`Regime.annual` computes. Every other group (a
+row that needed the library, a duplicate period, a year not evaluated to its end…)
+goes through :meth:`Regime.annual` itself, so its result or refusal is the rule's.
+
+Employees are grouped by NIP inside one partition: a partition must hold every
+evaluation of its employees (the synthetic nation's partitions do).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import pyarrow as pa
+
+import kinerja
+from kinerja.dask.columnar import Scored, fast_json, json_context, period_days, string_array
+from kinerja.errors import Problem, ValidationError
+from kinerja.model import Ekspektasi, Predikat
+from kinerja.rules.permenpanrb_6_2022 import FINAL, RULE
+
+__all__ = [
+    "MEMBER_SCHEMA",
+    "RESULT_SCHEMA",
+    "Annual",
+    "annual_json",
+    "annual_of",
+    "annual_table",
+    "rollup",
+    "rollup_results",
+]
+
+_VALUES: Final = (
+    ("hasil_kerja", pa.string()),
+    ("hasil_kerja_source", pa.string()),
+    ("perilaku_kerja", pa.string()),
+    ("perilaku_kerja_source", pa.string()),
+    ("predikat", pa.string()),
+    ("unit", pa.string()),
+    ("rollup", pa.string()),
+    ("evaluations", pa.int64()),
+    ("skp_count", pa.int64()),
+    ("from_period", pa.string()),
+)
+RESULT_SCHEMA: Final = pa.schema(
+    [
+        ("rule", pa.string()),
+        ("version", pa.string()),
+        ("subject", pa.string()),
+        ("period", pa.string()),
+        *_VALUES,
+        ("warnings", pa.list_(pa.string())),
+    ]
+)
+"""The annual results dataset: a :class:`~kinerja.result.Result` per row (``values`` flattened into columns)."""
+
+MEMBER_SCHEMA: Final = pa.schema(
+    [("subject", pa.string()), ("unit", pa.string()), ("predikat", pa.int8()), ("skor", pa.int64())]
+)
+_EPOCH: Final = _dt.date(1970, 1, 1)
+
+
+@attrs.frozen(eq=False)
+class Annual:
+    """A partition's annual results (:data:`RESULT_SCHEMA`), the refusals ``(subject, Problem)``, and the curve members.
+
+    ``members`` has one row per annual result: subject, unit, predikat rank and the
+    ``skor`` (assessor's order) of the chosen evaluation's row, if the input has one.
+    """
+
+    table: Any
+    problems: list[tuple[str, Problem]]
+    members: Any
+
+
+def _groups(keys: Any) -> Any:
+    """Start index of each run of equal *keys* (sorted)."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+
+
+def _plain_groups(scored: Scored, rows: Any, year: int) -> tuple[Any, Any, Any, Any, Any]:
+    """For the fast rows *rows*: (order, group starts, group is plain, chosen row per group, skp_count per group)."""
+    key = scored.key[rows]
+    start, end = (x[rows] for x in period_days(scored.table))
+    row = rows.astype(np.int64)
+    order = np.lexsort((row, -start, end, key))
+    k, s, e = key[order], start[order], end[order]
+    starts = _groups(k)
+    same = np.concatenate(([False], (k[1:] == k[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])))
+    lo, hi = (_dt.date(year, 1, 1) - _EPOCH).days, (_dt.date(year, 12, 31) - _EPOCH).days
+    inside = (s >= lo) & (e <= hi)
+    ends = np.concatenate((starts[1:], [len(k)])) - 1
+    plain = ~np.logical_or.reduceat(same, starts) & np.logical_and.reduceat(inside, starts) & (e[ends] == hi)
+    units, _ = scored_units(scored)
+    by_start = np.lexsort((row, end, start, key))
+    u, kk = units[rows][by_start], key[by_start]
+    change = np.concatenate(([False], (kk[1:] == kk[:-1]) & (u[1:] != u[:-1])))
+    skp = np.add.reduceat(change.astype(np.int64), starts) + 1
+    return order, starts, plain, rows[order[ends]], skp
+
+
+def scored_units(scored: Scored) -> tuple[Any, list[Any]]:
+    """(dictionary index per row, unit texts) of the ``unit`` column."""
+    arr = scored.table.column("unit").combine_chunks()
+    if not pa.types.is_dictionary(arr.type):
+        arr = arr.cast(pa.string()).dictionary_encode()
+    idx = np.asarray(arr.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
+    return idx, arr.dictionary.to_pylist()
+
+
+def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) -> Any:
+    t = scored.table
+    n = len(chosen)
+    ek = np.array([e.value for e in Ekspektasi], dtype=object)
+    pr = np.array([p.value for p in Predikat], dtype=object)
+    src = np.where(scored.head[chosen], "kinerja-organisasi", RULE.hasil_kerja_policy.name)
+    start, end = (x[chosen] for x in period_days(t))
+    label = np.char.add(np.char.add(_iso(start), ".."), _iso(end))
+    cols = {
+        "rule": pa.array([RULE.info.name] * n, pa.string()),
+        "version": pa.array([RULE.info.version] * n, pa.string()),
+        "subject": string_array(t.column("nip")).take(pa.array(chosen)),
+        "period": pa.array([f"{year}-01-01..{year}-12-31"] * n, pa.string()),
+        "hasil_kerja": pa.array(ek[scored.hk[chosen]], pa.string()),
+        "hasil_kerja_source": pa.array(src, pa.string()),
+        "perilaku_kerja": pa.array(ek[scored.pk[chosen]], pa.string()),
+        "perilaku_kerja_source": pa.array([RULE.perilaku_kerja_policy.name] * n, pa.string()),
+        "predikat": pa.array(pr[scored.predikat[chosen]], pa.string()),
+        "unit": string_array(t.column("unit")).take(pa.array(chosen)),
+        "rollup": pa.array([FINAL.name] * n, pa.string()),
+        "evaluations": pa.array(counts, pa.int64()),
+        "skp_count": pa.array(skp, pa.int64()),
+        "from_period": pa.array(label, pa.string()),
+        "warnings": pa.array([[]] * n, pa.list_(pa.string())),
+    }
+    return pa.table(cols, schema=RESULT_SCHEMA)
+
+
+def _iso(days: Any) -> Any:
+    return np.datetime_as_string(days.astype("datetime64[D]"), unit="D")
+
+
+def annual_table(results: list[dict[str, Any]]) -> Any:
+    """A :data:`RESULT_SCHEMA` table from annual result JSON."""
+    rows = [
+        {k: r[k] for k in ("rule", "version", "subject", "period", "warnings")}
+        | {k: r["values"].get(k) for k, _ in _VALUES}
+        for r in results
+    ]
+    return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
+
+
+def annual_json(table: Any) -> list[dict[str, Any]]:
+    """The annual result JSON (as :meth:`Result.to_json`) of every row of a :data:`RESULT_SCHEMA` table."""
+    out = []
+    for r in table.to_pylist():
+        values = {k: r[k] for k, _ in _VALUES}
+        head = {k: r[k] for k in ("rule", "version", "subject", "period")}
+        out.append(head | {"values": values, "warnings": list(r["warnings"])})
+    return out
+
+
+def annual_of(data: list[dict[str, Any]], year: int) -> tuple[dict[str, Any] | None, int, tuple[Problem, ...]]:
+    """The rule's own roll-up of one employee's periodic result JSON: (annual JSON, index of the chosen one, problems)."""
+    try:
+        result = RULE.annual([kinerja.load_result(d) for d in data], year=year).to_json()
+    except ValidationError as exc:
+        return None, -1, tuple(exc.problems)
+    v = result["values"]
+    chosen = next(j for j, d in enumerate(data) if (d["period"], d["values"]["unit"]) == (v["from_period"], v["unit"]))
+    return result, chosen, ()
+
+
+def _slow_groups(
+    scored: Scored, keys: set[int], year: int
+) -> tuple[list[dict[str, Any]], list[int], list[tuple[str, Problem]]]:
+    """Roll up the groups of *keys* with the rule's own ``annual``: results, the row each chose, refusals."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(scored.ok & np.isin(scored.key, np.fromiter(keys, np.int64, len(keys)))):
+        members[int(scored.key[i])].append(int(i))
+    ctx = json_context(scored.table)
+    results: list[dict[str, Any]] = []
+    chosen: list[int] = []
+    problems: list[tuple[str, Problem]] = []
+    for key in sorted(members):
+        data = [fast_json(scored, i, ctx) for i in members[key]]
+        result, j, found = annual_of(data, year)
+        problems.extend((data[0]["subject"], p) for p in found)
+        if result is not None:
+            results.append(result)
+            chosen.append(members[key][j])
+    return results, chosen, problems
+
+
+def rollup_results(items: list[tuple[int, dict[str, Any]]], year: int) -> Annual:
+    """Roll up periodic result JSON (``(row, result)``, e.g. from JSON Lines) by subject, with the rule's ``annual``."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for _, r in items:
+        groups[r["subject"]].append(r)
+    results: list[dict[str, Any]] = []
+    problems: list[tuple[str, Problem]] = []
+    for subject in sorted(groups):
+        result, _, found = annual_of(groups[subject], year)
+        problems.extend((subject, p) for p in found)
+        if result is not None:
+            results.append(result)
+    table = annual_table(results)
+    return Annual(table, problems, _members(table, pa.nulls(table.num_rows, pa.int64())))
+
+
+def _members(table: Any, skor: Any) -> Any:
+    ranks = np.array([Predikat[p].rank for p in table.column("predikat").to_pylist()], np.int8)
+    cols = {"subject": table.column("subject"), "unit": table.column("unit"), "predikat": pa.array(ranks), "skor": skor}
+    return pa.table(cols, schema=MEMBER_SCHEMA)
+
+
+def _skor(scored: Scored, rows: Any) -> Any:
+    if "skor" not in scored.table.column_names or not pa.types.is_integer(scored.table.column("skor").type):
+        return pa.nulls(len(rows), pa.int64())
+    return scored.table.column("skor").combine_chunks().cast(pa.int64()).take(pa.array(rows, pa.int64()))
+
+
+def rollup(scored: Scored, year: int) -> Annual:
+    """The annual result of every employee of a scored partition (see the module docstring), sorted by NIP."""
+    slow_keys = {int(scored.key[i]) for i in scored.slow}
+    fast_rows = np.flatnonzero(scored.fast & ~np.isin(scored.key, np.fromiter(slow_keys, np.int64, len(slow_keys))))
+    order, starts, plain, chosen, skp = _plain_groups(scored, fast_rows, year)
+    counts = np.diff(np.concatenate((starts, [len(order)])))
+    keys = scored.key[fast_rows][order][starts]
+    fast = _fast_annual(scored, chosen[plain], counts[plain], skp[plain], year)
+    slow_keys |= {int(k) for k in keys[~plain]}
+    results, slow_rows, problems = _slow_groups(scored, slow_keys, year)
+    table = pa.concat_tables([fast, annual_table(results)])
+    subject_keys = np.concatenate((keys[plain], np.array([int(r["subject"]) for r in results], np.int64)))
+    table = table.take(pa.array(np.argsort(subject_keys, kind="stable")))
+    skor = pa.concat_arrays([_skor(scored, chosen[plain]), _skor(scored, np.array(slow_rows, np.int64))])
+    skor = skor.take(pa.array(np.argsort(subject_keys, kind="stable")))
+    members = _members(table, skor)
+    return Annual(table, problems, members)

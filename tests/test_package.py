@@ -46,15 +46,11 @@ def test_the_changelog_keeps_a_changelog() -> None:
     assert "\n## [Unreleased]\n" in text and "\n### Added\n" in text
 
 
-_PENDING = pytest.mark.xfail(
-    strict=True, reason="the guard goes in when the pandas and dask packages being split (issues 18, 20) are committed"
-)
-
 EXTRAS = [
-    pytest.param("kinerja.pandas", "pandas", "pandas", marks=_PENDING),
-    pytest.param("kinerja.pandas", "numpy", "pandas", marks=_PENDING),
+    ("kinerja.pandas", "pandas", "pandas"),
+    ("kinerja.pandas", "numpy", "pandas"),
     ("kinerja.plot", "matplotlib", "plot"),
-    pytest.param("kinerja.dask", "dask", "dask", marks=_PENDING),
+    ("kinerja.dask", "dask", "dask"),
     ("kinerja.testing", "hypothesis", "testing"),
     ("kinerja.server", "starlette", "server"),
     ("kinerja.server", "uvicorn", "server"),

@@ -51,6 +51,14 @@ two periods; :func:`report` writes the HTML report of a result frame
 
 from __future__ import annotations
 
+try:
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+except ImportError as _missing:  # the optional extra is not installed
+    raise ImportError(
+        f'kinerja.pandas needs pandas ({_missing.name} is missing): pip install "kinerja[pandas]"'
+    ) from _missing
+
 from kinerja.pandas._documents import from_documents, leaf_type, to_documents
 from kinerja.pandas._scoring import (
     RESULT_COLUMNS,

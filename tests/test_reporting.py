@@ -17,6 +17,7 @@ import pytest
 import kinerja
 from kinerja import reporting
 from kinerja.distribution import check_distribution
+from kinerja.errors import ValidationError
 from kinerja.model import Predikat as P
 
 UNITS = ("Sekretariat", "Bidang Perencanaan Ekonomi", "Bidang Infrastruktur dan Kewilayahan")
@@ -35,6 +36,12 @@ def _self_contained(page: str) -> None:
     assert "url(http" not in page and "@import" not in page
     # the only absolute URL is the SVG namespace name, which is never fetched
     assert set(re.findall(r"https?://[^'\" )]+", page)) <= {"http://www.w3.org/2000/svg"}
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tests written in English read the English report; an explicit lang (or --lang) still wins
+    monkeypatch.setenv("KINERJA_LANG", "en")
 
 
 def test_agency_report_has_summary_curve_table_and_explanations(demo: dict[str, Any]) -> None:
@@ -180,3 +187,100 @@ def test_report_renders_in_a_real_headless_browser(tmp_path: pathlib.Path) -> No
     pixels = imread(shot)
     assert pixels.shape[0] == 1600 and pixels.shape[1] == 1100
     assert pixels.std() > 0.05  # not a blank page: text, tables and the figure were drawn
+
+
+# -- issue 18: both languages, the calibration proposal; issue 16: no crash outside KinerjaError ----
+
+
+def test_report_in_indonesian_and_english_with_the_calibration_proposal(demo: dict[str, Any]) -> None:
+    failing = [r for r in reporting.unit_reports(demo) if r.distribution is not None and not r.distribution.holds]
+    assert failing, "the demo agency has a unit off its curve"
+    proposal = failing[0].calibration()
+    assert proposal is not None and proposal.moves
+    page_id = reporting.report(demo, lang="id")
+    assert "<html lang='id'>" in page_id
+    assert "Usulan kalibrasi" in page_id and "Pegawai" in page_id and "tidak memenuhi" in page_id
+    assert "pejabat penilai kinerja" in page_id
+    assert proposal.moves[0].key in page_id.split("Usulan kalibrasi", 1)[1]
+    page_en = reporting.report(demo, lang="en")
+    assert "<html lang='en'>" in page_en and "Calibration proposal" in page_en and "Employees" in page_en
+    assert "Usulan kalibrasi" not in page_en
+    for page in (page_id, page_en):
+        assert page.count("kinerja-calibration-proposal") == len(failing)
+
+
+@pytest.mark.parametrize(
+    ("content", "path", "code"),
+    [
+        (b'{"units": 5}', "units", "type.list"),
+        (b'{"units": [1]}', "units[0]", "type.object"),
+        (b'{"units": [{"documents": 7}]}', "units[0].documents", "type.list"),
+        (b"5", "", "type.object"),
+        (b'{"regime": "permenpanrb-6-2022"}\n\xff\n', "line 2", "input.not_utf8"),
+    ],
+)
+def test_bad_report_input_is_a_coded_error(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], content: bytes, path: str, code: str
+) -> None:
+    src = tmp_path / "in.json"
+    src.write_bytes(content)
+    with pytest.raises(ValidationError) as info:
+        reporting.unit_reports(src)
+    assert (info.value.problems[0].path, info.value.problems[0].code) == (path, code)
+    assert reporting.run_cli([str(src), "-o", str(tmp_path / "r.html")]) == 1
+    assert f"[{code}]" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_coded_error(
+    tmp_path: pathlib.Path, demo: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "agency.json"
+    src.write_text(json.dumps(demo), encoding="utf-8")
+    assert reporting.run_cli([str(src), "-o", str(tmp_path)]) == 2  # a directory
+    assert "[output.unwritable]" in capsys.readouterr().err
+    if pathlib.Path("/dev/full").exists():
+        assert reporting.run_cli([str(src), "-o", "/dev/full"]) == 2
+        assert "[output.unwritable]" in capsys.readouterr().err
+    with pytest.raises(ValidationError) as info:
+        reporting.report(demo, tmp_path)
+    assert info.value.problems[0].code == "output.unwritable"
+
+
+def test_line_separator_in_a_name_stays_in_its_record(tmp_path: pathlib.Path, demo: dict[str, Any]) -> None:
+    docs = [d for u in demo["units"] for d in u["documents"]][:3]
+    docs[0] = {**docs[0], "employee": {**docs[0]["employee"], "name": "Siti\u2028Rahma\u0085wati"}}
+    src = tmp_path / "docs.jsonl"
+    src.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs) + "\n", encoding="utf-8")
+    reports = reporting.unit_reports(src, predikat_organisasi="Baik")
+    assert sum(len(r.entries) for r in reports) == 3 and not any(r.errors for r in reports)
+
+
+def test_exit_status_is_one_when_documents_could_not_be_scored(
+    tmp_path: pathlib.Path, demo: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = copy.deepcopy(demo)
+    bad["units"][0]["documents"][0]["employee"]["nip"] = "123"
+    src = tmp_path / "agency.json"
+    src.write_text(json.dumps(bad), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert reporting.run_cli([str(src), "-o", str(out), "--lang", "id"]) == 1
+    assert out.exists()  # the report is still written, the bad document listed in it
+    err = capsys.readouterr().err
+    assert "tidak dapat dinilai" in err and "1 dari 25 rekaman ditolak" in err
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/browser_check.sh installs it)")
+@pytest.mark.parametrize(("lang", "heading"), [("id", "Usulan kalibrasi"), ("en", "Calibration proposal")])
+def test_report_renders_in_chromium_in_both_languages(tmp_path: pathlib.Path, lang: str, heading: str) -> None:
+    assert CHROMIUM is not None
+    page = tmp_path / f"report-{lang}.html"
+    reporting.report(reporting.demo_data(), page, lang=lang)
+    profile = tempfile.mkdtemp(dir=tmp_path)
+    dom = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert f'lang="{lang}"' in dom and heading in dom and dom.count("<details") == 25

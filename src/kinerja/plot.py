@@ -34,7 +34,7 @@ from kinerja.errors import ValidationError
 from kinerja.model import Ekspektasi, Predikat
 from kinerja.numbers import fmt, round_half_up
 from kinerja.policy import Decision, Ladder
-from kinerja.reporting import UnitReport, _band_text, curve_bars
+from kinerja.reporting import UnitReport, band_text, curve_bars
 from kinerja.result import Result
 
 __all__ = ["PREDIKAT_COLORS", "bands_for", "curve", "history", "score_distribution", "talent_grid"]
@@ -133,7 +133,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
     ax.set_xticks(xs, [_short(b.predikat) for b in bars], fontsize=9)
     for x, b in zip(xs, bars):
         ax.annotate(
-            f"allowed: {_band_text(b)}",
+            f"allowed: {band_text(b)}",
             (x, -0.17),
             xycoords=("data", "axes fraction"),
             ha="center",

@@ -76,10 +76,10 @@ def _settings(argv: list[str]) -> Settings:
         "access_log": False if args.no_access_log else None,
         "log_subjects": True if args.log_subjects else None,
     }
-    parsers = {field: (parse, var) for var, (field, parse) in ENV.items()}
+    parsers = {field: parse for field, parse in ENV.values()}
     for field, value in flags.items():
         if value is not None and not isinstance(value, bool):
-            parsers[field][0](str(value), "--" + field.replace("_", "-"))  # the checks of the variable
+            parsers[field](str(value), "--" + field.replace("_", "-"))  # the same checks as the variable
     return Settings.from_env(os.environ, **{k: v for k, v in flags.items() if v is not None})
 
 

@@ -24,7 +24,6 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from decimal import Decimal
 from typing import Any, TypeVar
 
 import anyio
@@ -52,14 +51,12 @@ _CHUNK = 64
 T = TypeVar("T")
 
 
-def _default(value: object) -> object:
-    if isinstance(value, Decimal):
-        return str(value)
-    return str(value)
-
-
 def _dumps(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, default=_default, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON; decimals as their text. A lone surrogate (from a ``\\ud800`` escape) is written escaped."""
+    try:
+        return json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, default=str, separators=(",", ":")).encode("ascii")
 
 
 def _json(status: int, data: object, headers: Mapping[str, str] | None = None) -> Response:
@@ -497,7 +494,7 @@ def lift_schema(name: str, json_schema: dict[str, Any]) -> dict[str, dict[str, A
     return out
 
 
-def _fixed_components() -> dict[str, dict[str, Any]]:
+def _problem_components() -> dict[str, dict[str, Any]]:
     problem = {
         "type": "object",
         "properties": {
@@ -512,6 +509,10 @@ def _fixed_components() -> dict[str, dict[str, Any]]:
         "properties": {"problems": {"type": "array", "items": ref("Problem"), "minItems": 1}},
         "required": ["problems"],
     }
+    return {"Problem": problem, "Problems": problems}
+
+
+def _fixed_components() -> dict[str, dict[str, Any]]:
     health = {
         "type": "object",
         "properties": {"status": {"enum": ["ok", "ready", "starting", "stopping"]}, "version": {"type": "string"}},
@@ -551,8 +552,7 @@ def _fixed_components() -> dict[str, dict[str, Any]]:
         "required": ["result", "explanation"],
     }
     return {
-        "Problem": problem,
-        "Problems": problems,
+        **_problem_components(),
         "Health": health,
         "RuleInfo": rule_info,
         "BatchLine": batch_line,

@@ -58,25 +58,25 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from kinerja import edge
 from kinerja.errors import Problem, Problems, ValidationError
-from kinerja.explain import Explanation, Source, Step, Trace
+from kinerja.explain import Source, Step, Trace
 from kinerja.model import Period
 from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
-from kinerja.result import OutputField, Result
+from kinerja.result import OutputField
 from kinerja.rules import RuleInfo
 from kinerja.rules import permenpanrb_8_2021 as p8
 from kinerja.rules import pp46_2011 as p46
+from kinerja.rules.base import Scored, ScoredRule
 
 __all__ = [
     "BAND_MAP",
@@ -365,45 +365,26 @@ def _period(doc: Integrasi2021Document) -> str:
 
 
 @attrs.frozen
-class Integrasi2021Rule:
+class Integrasi2021Rule(ScoredRule):
     """The ``integrasi-2021`` rule; ``params`` holds the reconciliation, the weights and each half's parameters."""
 
     params: Integrasi2021Params = attrs.field(factory=Integrasi2021Params)
     info: RuleInfo = INFO
 
-    @property
-    def document_type(self) -> type[Integrasi2021Document]:
-        return Integrasi2021Document
+    document_class: ClassVar[type[Integrasi2021Document]] = Integrasi2021Document
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
 
-    @property
-    def outputs(self) -> tuple[OutputField, ...]:
-        return OUTPUTS
+    def score(self, document: Integrasi2021Document, trace: Trace) -> Scored:
+        """Both halves scored and integrated (steps of each half prefixed ``semester_1:`` / ``semester_2:``)."""
+        return _run(document, self.params, trace)
 
-    def _check(self, document: object) -> Integrasi2021Document:
-        if not isinstance(document, Integrasi2021Document):
-            raise ValidationError.one("", f"expected an Integrasi2021Document, got {type(document).__name__}")
-        return document
+    def subject(self, document: Integrasi2021Document) -> str:
+        """The PNS of both halves (checked to be the same)."""
+        return document.semester_1.employee.nip.digits
 
-    def evaluate(self, document: Integrasi2021Document) -> Result:
-        """Score both halves and integrate them (no explanation is built)."""
-        doc = self._check(document)
-        values, warnings = _run(doc, self.params, None)
-        return Result(
-            rule=self.info.name,
-            version=self.info.version,
-            subject=doc.semester_1.employee.nip.digits,
-            period=_period(doc),
-            values=values,
-            warnings=warnings,
-            explainer=functools.partial(self.explain, doc),
-        )
-
-    def explain(self, document: Integrasi2021Document) -> Explanation:
-        """Every step of both halves (prefixed ``semester_1:`` / ``semester_2:``), then the integration."""
-        doc = self._check(document)
-        trace: list[Step] = []
-        _run(doc, self.params, trace)
-        return Explanation(f"{self.info.title} - {doc.semester_1.employee.nip.digits} - {_period(doc)}", tuple(trace))
+    def period_label(self, document: Integrasi2021Document) -> str:
+        """The year 2021 as the two halves cover it."""
+        return _period(document)
 
 
 RULE: Final = Integrasi2021Rule()

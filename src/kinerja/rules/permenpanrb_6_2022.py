@@ -86,7 +86,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Final, Literal, Protocol, runtime_checkable
+from typing import Any, ClassVar, Final, Literal, Protocol, runtime_checkable
 
 import attrs
 
@@ -109,6 +109,7 @@ from kinerja.numbers import ONE, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules.base import Scored, ScoredRule
 
 __all__ = [
     "ASSESSOR",
@@ -702,7 +703,7 @@ _ORG = "kinerja-organisasi"
 
 
 @attrs.frozen
-class Regime:
+class Regime(ScoredRule):
     """The PermenPANRB 6/2022 rule (``RULE``), optionally configured with agency rating policies.
 
     ``hasil_kerja_policy`` and ``perilaku_kerja_policy`` default to the penilai's own
@@ -716,13 +717,8 @@ class Regime:
     perilaku_kerja_policy: RatingPolicy = ASSESSOR[1]
     leader_mapping: LeaderMapping = attrs.field(factory=LeaderMapping)
 
-    @property
-    def document_type(self) -> type[Skp]:
-        return Skp
-
-    @property
-    def outputs(self) -> tuple[OutputField, ...]:
-        return OUTPUTS
+    document_class: ClassVar[type[Skp]] = Skp
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
 
     def with_policies(
         self,
@@ -784,7 +780,8 @@ class Regime:
             hk_source = self.hasil_kerja_policy.name
         return hk, hk_source
 
-    def _run(self, doc: Skp, trace: Trace) -> tuple[dict[str, object], tuple[str, ...]]:
+    def score(self, doc: Skp, trace: Trace) -> Scored:
+        """Rate one evaluation: HK, PK and the predikat from the kuadran (steps go to *trace*)."""
         outside = validity_warning(self.info, doc.period)
         warnings: list[str] = [outside] if outside else []
         if trace is not None:
@@ -848,25 +845,10 @@ class Regime:
         }
         return values, tuple(warnings)
 
-    def evaluate(self, document: Skp) -> Result:
-        """Rate one evaluation: HK, PK and the predikat (no explanation is built)."""
-        values, warnings = self._run(document, None)
-        return Result(
-            self.info.name,
-            self.info.version,
-            document.employee.nip.digits,
-            document.period.label,
-            values,
-            warnings,
-            functools.partial(self.explain, document),
-        )
-
-    def explain(self, document: Skp) -> Explanation:
-        """Every step of :meth:`evaluate`, each citing its source."""
-        trace: list[Step] = []
-        self._run(document, trace)
+    def explanation_title(self, document: Skp) -> str:
+        """The rule, the employee by name and NIP, and the period."""
         e = document.employee
-        return Explanation(f"{self.info.title}: {e.name} ({e.nip}), {document.period.label}", tuple(trace))
+        return f"{self.info.title}: {e.name} ({e.nip}), {document.period.label}"
 
     def annual(
         self,
@@ -927,7 +909,7 @@ class Regime:
 
     def _evaluation(self, i: int, item: object) -> Evaluation:
         if isinstance(item, Skp):
-            values = self._run(item, None)[0]
+            values = self.score(item, None)[0]
             return Evaluation(
                 i,
                 item.employee.nip.digits,

@@ -105,19 +105,20 @@ import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeVar
+from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
 from kinerja.edge import UNREADABLE, Lenient, read_lenient, read_lenient_in
 from kinerja.errors import Problem, Problems, ValidationError
-from kinerja.explain import Explanation, Source, Step, Trace
+from kinerja.explain import Source, Step, Trace
 from kinerja.indicators import range_reference
 from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
 from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
-from kinerja.result import OutputField, Result
+from kinerja.result import OutputField
 from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules.base import Scored, ScoredRule
 
 __all__ = [
     "INFO",
@@ -908,7 +909,7 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
 
 
 @attrs.frozen
-class Permenpanrb8Rule:
+class Permenpanrb8Rule(ScoredRule):
     """The ``permenpanrb-8-2021`` regime; ``params`` holds the choices on the open questions.
 
     A variant: ``attrs.evolve(RULE, params=Permenpanrb8Params(capaian_places=None))``.
@@ -917,39 +918,13 @@ class Permenpanrb8Rule:
     params: Permenpanrb8Params = attrs.field(factory=Permenpanrb8Params)
     info: RuleInfo = INFO
 
-    @property
-    def document_type(self) -> type[Permenpanrb8Document]:
-        return Permenpanrb8Document
+    document_class: ClassVar[type[Permenpanrb8Document]] = Permenpanrb8Document
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
 
-    @property
-    def outputs(self) -> tuple[OutputField, ...]:
-        return OUTPUTS
-
-    def _outcome(self, document: Permenpanrb8Document, trace: Trace = None) -> Outcome:
-        if not isinstance(document, Permenpanrb8Document):
-            raise ValidationError.one("", f"expected a Permenpanrb8Document, got {type(document).__name__}")
-        return nilai_kinerja(document, self.params, trace)
-
-    def evaluate(self, document: Permenpanrb8Document) -> Result:
-        """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""
-        out = self._outcome(document)
-        return Result(
-            rule=self.info.name,
-            version=self.info.version,
-            subject=document.employee.nip.digits,
-            period=document.period.label,
-            values=out.values,
-            warnings=out.warnings,
-            explainer=functools.partial(self.explain, document),
-        )
-
-    def explain(self, document: Permenpanrb8Document) -> Explanation:
-        """The step-by-step explanation of the score, each step with its source."""
-        trace: list[Step] = []
-        self._outcome(document, trace)
-        return Explanation(
-            f"{self.info.title} - {document.employee.nip.digits} - {document.period.label}", tuple(trace)
-        )
+    def score(self, document: Permenpanrb8Document, trace: Trace) -> Scored:
+        """The PermenPANRB 8/2021 score of *document* under this rule's parameters."""
+        out = nilai_kinerja(document, self.params, trace)
+        return out.values, out.warnings
 
 
 RULE: Final = Permenpanrb8Rule()

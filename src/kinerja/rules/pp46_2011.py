@@ -86,18 +86,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from kinerja import edge
 from kinerja.edge import Lenient, read_lenient, read_lenient_in
 from kinerja.errors import Problem, Problems, ValidationError
-from kinerja.explain import Explanation, Source, Step, Trace
+from kinerja.explain import Source, Step, Trace
 from kinerja.model import (
     Employee,
     JenisJabatan,
@@ -110,8 +109,9 @@ from kinerja.model import (
 )
 from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up
 from kinerja.policy import Ladder
-from kinerja.result import OutputField, Result
+from kinerja.result import OutputField
 from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules.base import Scored, ScoredRule
 
 __all__ = [
     "INFO",
@@ -1027,7 +1027,7 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
 
 
 @attrs.frozen
-class Pp46Rule:
+class Pp46Rule(ScoredRule):
     """The ``pp-46-2011`` regime; ``params`` holds the choices on the open questions.
 
     A variant with other parameters is an ordinary value:
@@ -1038,39 +1038,13 @@ class Pp46Rule:
     params: Pp46Params = attrs.field(factory=Pp46Params)
     info: RuleInfo = INFO
 
-    @property
-    def document_type(self) -> type[Pp46Document]:
-        return Pp46Document
+    document_class: ClassVar[type[Pp46Document]] = Pp46Document
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
 
-    @property
-    def outputs(self) -> tuple[OutputField, ...]:
-        return OUTPUTS
-
-    def _outcome(self, document: Pp46Document, trace: Trace = None) -> Outcome:
-        if not isinstance(document, Pp46Document):
-            raise ValidationError.one("", f"expected a Pp46Document, got {type(document).__name__}")
-        return nilai_prestasi_kerja(document, self.params, trace)
-
-    def evaluate(self, document: Pp46Document) -> Result:
-        """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""
-        out = self._outcome(document)
-        return Result(
-            rule=self.info.name,
-            version=self.info.version,
-            subject=document.employee.nip.digits,
-            period=document.period.label,
-            values=out.values,
-            warnings=out.warnings,
-            explainer=functools.partial(self.explain, document),
-        )
-
-    def explain(self, document: Pp46Document) -> Explanation:
-        """The step-by-step explanation of the score, each step with its source."""
-        trace: list[Step] = []
-        self._outcome(document, trace)
-        return Explanation(
-            f"{self.info.title} - {document.employee.nip.digits} - {document.period.label}", tuple(trace)
-        )
+    def score(self, document: Pp46Document, trace: Trace) -> Scored:
+        """The PP 46/2011 score of *document* under this rule's parameters."""
+        out = nilai_prestasi_kerja(document, self.params, trace)
+        return out.values, out.warnings
 
 
 RULE: Final = Pp46Rule()

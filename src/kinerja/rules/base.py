@@ -1,0 +1,99 @@
+"""The machinery every rule shares, written once: check the document type, score, build the Result and its explanation.
+
+A regulation module holds the regulation (sources, tables, formulas, the worked
+example); its rule class only says which document it scores, what it outputs and
+which function scores it. :class:`ScoredRule` turns that into the :class:`~kinerja.rules.Rule`
+protocol: ``evaluate`` scores without tracing and keeps a lazy explainer;
+``explain`` re-runs the same function with a trace.
+
+>>> from kinerja.rules import pp46_2011
+>>> isinstance(pp46_2011.RULE, ScoredRule)
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, ClassVar
+
+from kinerja.errors import ValidationError
+from kinerja.explain import Explanation, Step, Trace
+from kinerja.result import OutputField, Result
+from kinerja.rules import RuleInfo
+
+__all__ = ["Scored", "ScoredRule"]
+
+Scored = tuple[dict[str, object], tuple[str, ...]]
+"""What a rule's scoring function returns: the output values (in ``outputs`` order) and the warnings."""
+
+
+def _article(name: str) -> str:
+    return "an" if name[:1] in "AEIOU" else "a"
+
+
+class ScoredRule:
+    """Mixin for a rule class: it provides ``info``, ``document_class``, ``outputs`` and :meth:`score`.
+
+    ``subject`` (default: the employee's NIP) and ``period_label`` (default: the
+    document's period) name the result; ``explanation_title`` titles the explanation.
+    """
+
+    info: RuleInfo
+    document_class: ClassVar[type[Any]]
+    rule_outputs: ClassVar[tuple[OutputField, ...]]
+
+    @property
+    def document_type(self) -> type[Any]:
+        """The attrs class of the documents this rule scores (the loader structures JSON into it)."""
+        return self.document_class
+
+    @property
+    def outputs(self) -> tuple[OutputField, ...]:
+        """The values a result of this rule carries, in order."""
+        return self.rule_outputs
+
+    def score(self, document: Any, trace: Trace) -> Scored:
+        """Score *document*, recording steps in *trace* when it is a list (each rule defines this)."""
+        raise NotImplementedError
+
+    def subject(self, document: Any) -> str:
+        """Whom the result is about: the employee's NIP."""
+        return str(document.employee.nip.digits)
+
+    def period_label(self, document: Any) -> str:
+        """Which period the result is for."""
+        return str(document.period.label)
+
+    def explanation_title(self, document: Any) -> str:
+        """The title of the explanation: the rule, the subject and the period."""
+        return f"{self.info.title} - {self.subject(document)} - {self.period_label(document)}"
+
+    def checked(self, document: object) -> Any:
+        """*document* itself, or a ``ValidationError`` when it is not this rule's document type."""
+        cls = self.document_class
+        if not isinstance(document, cls):
+            raise ValidationError.one(
+                "", f"expected {_article(cls.__name__)} {cls.__name__}, got {type(document).__name__}", "type.object"
+            )
+        return document
+
+    def evaluate(self, document: Any) -> Result:
+        """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""
+        doc = self.checked(document)
+        values, warnings = self.score(doc, None)
+        return Result(
+            rule=self.info.name,
+            version=self.info.version,
+            subject=self.subject(doc),
+            period=self.period_label(doc),
+            values=values,
+            warnings=warnings,
+            explainer=functools.partial(self.explain, doc),
+        )
+
+    def explain(self, document: Any) -> Explanation:
+        """The step-by-step explanation of the score, each step with its source."""
+        doc = self.checked(document)
+        trace: list[Step] = []
+        self.score(doc, trace)
+        return Explanation(self.explanation_title(doc), tuple(trace))

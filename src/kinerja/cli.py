@@ -379,6 +379,7 @@ DELEGATED: dict[str, tuple[str, str]] = {
     "audit": ("audit", "re-score a SIMPEG database and explain each wrong value"),
     "serve": ("server", "run the HTTP JSON service"),
     "national": ("dask.command", "the national cycle on Dask: score, roll up, every unit's curve, summary"),
+    "template": ("tabular", "write a template workbook for a regime"),
 }
 """Sub-commands whose argument parsing lives in their own module (imported only when used)."""
 

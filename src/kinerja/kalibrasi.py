@@ -140,7 +140,7 @@ class CalibrationRecord:
             raise ValidationError.one("digest", "the digest does not match the record's contents", "calibration.digest")
         report = self.distribution()
         if not report.holds:
-            failed = "; ".join(f"{c.required} (found {c.count})" for c in report.failed)
+            failed = "; ".join(f"{c.constraint.describe(self.majority)} (found {c.count})" for c in report.failed)
             raise ValidationError.one(
                 "rows",
                 f"the predikat after calibration break the {self.org_predikat.label} curve: {failed}",

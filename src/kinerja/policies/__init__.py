@@ -80,7 +80,17 @@ from kinerja.policies.penghargaan import (
     TopPerformerAward,
 )
 from kinerja.policies.pppk_paruh_waktu import PppkParuhWaktuFacts, PppkParuhWaktuPolicy, Rekomendasi
-from kinerja.policies.rencana import JenisRhk, PlanReport, Plans, Rencana, Rhk, Unit, check_plans, plans_from_json
+from kinerja.policies.rencana import (
+    JenisRhk,
+    PlanReport,
+    Plans,
+    Rencana,
+    Rhk,
+    Unit,
+    check_plans,
+    example_agency,
+    plans_from_json,
+)
 from kinerja.policies.report import EmployeeFacts, EmployeeReport, UnitFacts, UnitPolicy, unit_report
 from kinerja.policies.talenta import (
     BOX_GRID,
@@ -202,6 +212,7 @@ __all__ = [
     "box_of",
     "check_plans",
     "compute_tukin",
+    "example_agency",
     "first_kgb_date",
     "kgb_due_dates",
     "kp_dates",

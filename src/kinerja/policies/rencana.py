@@ -41,6 +41,7 @@ walk), so a whole agency is one call.
 from __future__ import annotations
 
 import enum
+import random
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -48,7 +49,17 @@ import attrs
 
 from kinerja.errors import Problem, Problems, ValidationError
 
-__all__ = ["JenisRhk", "PlanReport", "Plans", "Rencana", "Rhk", "Unit", "check_plans", "plans_from_json"]
+__all__ = [
+    "JenisRhk",
+    "PlanReport",
+    "Plans",
+    "Rencana",
+    "Rhk",
+    "Unit",
+    "check_plans",
+    "example_agency",
+    "plans_from_json",
+]
 
 
 class JenisRhk(enum.Enum):
@@ -278,6 +289,40 @@ def check_plans(plans: Plans) -> PlanReport:
         _check_superior(i, plan, plans, by_id, tree, ps)
         _check_rhk(i, plan, owner, plan.atasan is not None, plan.atasan in by_id, ps)
     return PlanReport(tuple(ps.items), len(plans.plans), sum(len(p.rhk) for p in plans.plans))
+
+
+def example_agency(n: int, seed: int = 0, units: int = 100) -> dict[str, Any]:
+    """A valid agency of *n* plans as JSON data: one head, a kepala per unit, staff under them.
+
+    The unit tree has a root ``U0`` and *units* units, each under the root or an
+    earlier unit; each kepala's superior is the kepala of the parent unit; each RHK
+    (two per plan, one indicator each) intervenes an RHK of the superior.
+    """
+    rng = random.Random(seed)
+    unit_list: list[dict[str, Any]] = [{"id": "U0", "induk": None}]
+    kepala = {"U0": "E0"}
+    plans = [_example_plan("E0", "U0", None, [])]
+    for u in range(1, min(units, n - 1) + 1):
+        parent: str = unit_list[rng.randrange(len(unit_list))]["id"]
+        unit_list.append({"id": f"U{u}", "induk": parent})
+        emp = f"E{len(plans)}"
+        kepala[f"U{u}"] = emp
+        plans.append(_example_plan(emp, f"U{u}", kepala[parent], plans[int(kepala[parent][1:])]["rhk"]))
+    while len(plans) < n:
+        unit: str = unit_list[rng.randrange(len(unit_list))]["id"]
+        boss = kepala[unit]
+        plans.append(_example_plan(f"E{len(plans)}", unit, boss, plans[int(boss[1:])]["rhk"]))
+    return {"plans": plans, "units": unit_list}
+
+
+def _example_plan(emp: str, unit: str, boss: str | None, boss_rhk: list[dict[str, Any]]) -> dict[str, Any]:
+    rhk = []
+    for k in range(2):
+        item: dict[str, Any] = {"id": f"{emp}.{k}", "text": f"hasil kerja {k + 1}", "indikator": [f"indikator {k + 1}"]}
+        if boss is not None:
+            item["intervensi"] = boss_rhk[k % len(boss_rhk)]["id"]
+        rhk.append(item)
+    return {"pegawai": emp, "unit": unit, "atasan": boss, "rhk": rhk}
 
 
 def plans_from_json(data: object) -> Plans:

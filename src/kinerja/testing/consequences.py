@@ -13,12 +13,12 @@ language can be fed the same inputs.
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from hypothesis import strategies as st
 
 from kinerja.model import Period, Predikat
+from kinerja.policies.rencana import example_agency as agency_plans
 
 __all__ = ["agency_plans", "calibration_data", "plans_data", "predikat_histories", "tukin_facts_data"]
 
@@ -64,40 +64,6 @@ def tukin_facts_data(draw: st.DrawFn, basis: str = "PREDIKAT", quarterly: bool =
         "sanksi": [{"month": f"{year}-{first:02d}", "days": draw(st.integers(0, 30))}],
         "cpns": draw(st.booleans()),
     }
-
-
-def agency_plans(n: int, seed: int = 0, units: int = 100) -> dict[str, Any]:
-    """A valid agency of *n* plans as JSON data: one head, a kepala per unit, staff under them.
-
-    The unit tree has a root ``U0`` and *units* units, each under the root or an
-    earlier unit; each kepala's superior is the kepala of the parent unit; each RHK
-    (two per plan, one indicator each) intervenes an RHK of the superior.
-    """
-    rng = random.Random(seed)
-    unit_list: list[dict[str, Any]] = [{"id": "U0", "induk": None}]
-    kepala = {"U0": "E0"}
-    plans = [_plan("E0", "U0", None, [])]
-    for u in range(1, min(units, n - 1) + 1):
-        parent: str = unit_list[rng.randrange(len(unit_list))]["id"]
-        unit_list.append({"id": f"U{u}", "induk": parent})
-        emp = f"E{len(plans)}"
-        kepala[f"U{u}"] = emp
-        plans.append(_plan(emp, f"U{u}", kepala[parent], plans[int(kepala[parent][1:])]["rhk"]))
-    while len(plans) < n:
-        unit: str = unit_list[rng.randrange(len(unit_list))]["id"]
-        boss = kepala[unit]
-        plans.append(_plan(f"E{len(plans)}", unit, boss, plans[int(boss[1:])]["rhk"]))
-    return {"plans": plans, "units": unit_list}
-
-
-def _plan(emp: str, unit: str, boss: str | None, boss_rhk: list[dict[str, Any]]) -> dict[str, Any]:
-    rhk = []
-    for k in range(2):
-        item: dict[str, Any] = {"id": f"{emp}.{k}", "text": f"hasil kerja {k + 1}", "indikator": [f"indikator {k + 1}"]}
-        if boss is not None:
-            item["intervensi"] = boss_rhk[k % len(boss_rhk)]["id"]
-        rhk.append(item)
-    return {"pegawai": emp, "unit": unit, "atasan": boss, "rhk": rhk}
 
 
 @st.composite

@@ -1,0 +1,59 @@
+"""The consequence vectors and schemas (issue 19) are up to date, well formed, and their inputs match the schemas."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kinerja import vectors
+from kinerja.errors import ValidationError
+from kinerja.vectors import consequences
+
+jsonschema = pytest.importorskip("jsonschema")
+
+
+def test_files_are_up_to_date() -> None:
+    assert consequences.check() == [], "run python -m kinerja.vectors.consequences and review the diff"
+
+
+@pytest.mark.parametrize("kind", consequences.KINDS)
+def test_every_input_validates_against_its_schema(kind: str) -> None:
+    schema = consequences.input_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for case in consequences.load(kind).cases:
+        errors = list(validator.iter_errors(json.loads(json.dumps(case.input))))
+        assert not errors, f"{case.id}: {errors[0].message}"
+
+
+@pytest.mark.parametrize("kind", consequences.KINDS)
+def test_expected_is_what_the_code_computes(kind: str) -> None:
+    for case in consequences.load(kind).cases:
+        try:
+            got = consequences.evaluate(kind, case.input)
+        except ValidationError as exc:
+            got = {"problems": exc.to_json()}
+        assert got == case.expected, case.id
+
+
+def test_the_regime_vector_listing_is_unchanged() -> None:
+    assert not set(consequences.KINDS) & set(vectors.names())
+    assert len(consequences.cases()) == sum(len(consequences.load(k).cases) for k in consequences.KINDS)
+
+
+def test_unknown_kind() -> None:
+    with pytest.raises(ValidationError) as err:
+        consequences.evaluate("gaji", {})
+    assert err.value.codes == ("rule.unknown",)
+    with pytest.raises(LookupError):
+        consequences.load("gaji")
+
+
+def test_tukin_input_problems_are_prefixed() -> None:
+    with pytest.raises(ValidationError) as err:
+        consequences.evaluate("tukin", {"scheme": "permenlu-3-2025", "facts": {"first_month": "2025-01"}})
+    assert all(p.startswith("facts.") for p in err.value.paths)
+    with pytest.raises(ValidationError) as err:
+        consequences.evaluate("tukin", {"scheme": {"name": "x"}, "facts": {}})
+    assert all(p.startswith("scheme.") for p in err.value.paths)

@@ -55,6 +55,7 @@ LAYERS: dict[str, int] = {
     "kinerja.rules": 5,
     "kinerja.io": 5,  # the document loader looks the rule up in the registry: it sits beside it
     "kinerja.schema": 5,  # the JSON Schema of each registered rule's document and result
+    "kinerja.rules.base": 5,
     "kinerja.rules.pp46_2011": 5,
     "kinerja.rules.permenpanrb_8_2021": 5,
     "kinerja.rules.integrasi_2021": 5,

@@ -398,3 +398,89 @@ def test_pay_lag_same_and_next_month() -> None:
     assert PayLag.SAME_MONTH.evaluation_period(dt.date(2025, 1, 1)) == Period.month(2025, 1)
     assert PayLag.NEXT_MONTH.evaluation_period(dt.date(2025, 1, 1)) == Period.month(2024, 12)
     assert PayLag.NEXT_YEAR.evaluation_period(dt.date(2025, 1, 1)) == Period.year(2024)
+
+
+# --- every preset across a year boundary, CPNS, stacked with a PP 94/2021 cut ------------------------
+
+M_DEC, M_JAN = Period.month(2026, 12), Period.month(2027, 1)
+BOUNDARY: dict[str, tuple[list[Evaluation], list[Kehadiran], tuple[str, str]]] = {
+    # preset: (evaluations, attendance, (percent Dec 2026, percent Jan 2027)), CPNS 80 %, a 25 % cut from Jan 2027
+    "permenlu-3-2025": ([q(2026, 3, "Kurang"), q(2026, 4, "Butuh Perbaikan")], [], ("56", "48")),  # 70×.8; 80×.8×.75
+    "permenlhk-6-2024": (
+        [Evaluation(Period.year(2025), predikat="Kurang"), Evaluation(Period.year(2026), predikat="Sangat Kurang")],
+        [],
+        ("68", "48"),  # 85×.8; 80×.8×.75
+    ),
+    "permenklh-6-2025": (
+        [Evaluation(M_DEC, reports_below=7), Evaluation(M_JAN, reports_below=2)],
+        [],
+        ("68", "54"),  # 85×.8; 90×.8×.75
+    ),
+    "bakamla-1-2023": (
+        [Evaluation(M_DEC, predikat="Sangat Kurang"), Evaluation(M_JAN, predikat="Kurang")],
+        [],
+        ("78.4", "59.4"),  # 98×.8; 99×.8×.75
+    ),
+    "permentan-20-2025": (
+        [Evaluation(M_DEC, capaian="90"), Evaluation(M_JAN, capaian="100")],
+        [Kehadiran("2026-12", "95"), Kehadiran("2027-01", "100")],
+        ("73.6", "60"),  # (54+38)×.8; 100×.8×.75
+    ),
+    "permenkebud-3-2025": (
+        [Evaluation(M_DEC, capaian="80"), Evaluation(M_JAN, capaian="50")],
+        [Kehadiran("2026-12", "100"), Kehadiran("2027-01", "90")],
+        ("68.8", "37.2"),  # (56+30)×.8; (35+27)×.8×.75
+    ),
+    "tpp-pemda": (
+        [Evaluation(M_DEC, capaian="90")],
+        [Kehadiran("2026-12", "100"), Kehadiran("2027-01", "100")],
+        ("75.2", "24"),  # (54+40)×.8; January without capaian: only the 40 → 40×.8×.75
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOUNDARY))
+def test_every_preset_year_boundary_cpns_and_absence_cut(name: str) -> None:
+    evaluations, kehadiran, (dec, jan) = BOUNDARY[name]
+    facts = TukinFacts(
+        first_month="2026-12",
+        last_month="2027-01",
+        base="10000000",
+        evaluations=evaluations,
+        kehadiran=kehadiran,
+        sanksi=[Sanksi("2027-01", 12)],
+        cpns=True,
+    )
+    got = months(name, facts)
+    assert got == {
+        "2026-12": (D(dec), D(dec) * 100_000),
+        "2027-01": (D(jan), D(jan) * 100_000),
+    }
+
+
+def test_every_preset_is_covered_by_the_boundary_table() -> None:
+    assert set(BOUNDARY) == set(PRESETS)
+
+
+@pytest.mark.parametrize(
+    ("name", "basis", "quarterly"),
+    [
+        ("permenlu-3-2025", "PREDIKAT", True),
+        ("bakamla-1-2023", "PREDIKAT", False),
+        ("permenkebud-3-2025", "CAPAIAN", False),
+    ],
+)
+def test_property_strategy_facts_compute(name: str, basis: str, quarterly: bool) -> None:
+    from hypothesis import settings
+
+    from kinerja.testing.consequences import tukin_facts_data
+
+    @settings(max_examples=30, deadline=None)
+    @given(tukin_facts_data(basis=basis, quarterly=quarterly))
+    def check(data: dict[str, object]) -> None:
+        result = compute(preset(name), io.structure(data, TukinFacts))
+        for m in result.months:
+            assert D(0) <= m.percent <= D(100)
+            assert m.amount == MoneyRounding.HALF_UP.apply(D(str(data["base"])) * m.percent / 100)
+
+    check()

@@ -34,7 +34,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/numbers.py::to_decimal": "lead, issue 14",
     "kinerja/pandas/_documents.py::_build_level": "pandas helper, issue 18",
     "kinerja/pandas/_documents.py::build_records": "pandas helper, issue 18",
-    "kinerja/pandas/_scoring.py::score": "pandas helper, issue 18",
     "kinerja/plot.py::curve": "plot helper, issue 18",
     "kinerja/policies/angka_kredit.py": "house helper, issue 15",
     "kinerja/policies/angka_kredit.py::AngkaKreditFacts.__attrs_post_init__": "house helper, issue 15",

@@ -70,7 +70,7 @@ def test_missing_and_unknown_fields_have_their_codes() -> None:
         ("١٠٠", "number.non_ascii_digit"),  # Arabic-Indic
         ("１００", "number.non_ascii_digit"),  # full-width
         ("१००", "number.non_ascii_digit"),  # Devanagari
-        ("98,5", "number.invalid"),
+        ("98,5", "number.decimal_comma"),  # the hint: read with locale id (issue 18)
         ("1e16", "number.too_large"),
         ("1e-16", "number.too_precise"),
         ("NaN", "number.not_finite"),

@@ -95,6 +95,8 @@ def _not_a_number(value: str, path: str) -> ValidationError:
     """The refusal of a text that is not plain ASCII decimal text, with the most useful code."""
     if any(c.isdigit() and not c.isascii() for c in value):
         return _problem(path, f"only the digits 0-9 are read, got {quote(value)}", "number.non_ascii_digit")
+    if re.fullmatch(r"\s*[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\s*", value):  # Indonesian form (kinerja.formats)
+        return _problem(path, f"{quote(value)} looks like a decimal comma: read with locale id", "number.decimal_comma")
     return _problem(path, f"not a number: {quote(value)}")
 
 

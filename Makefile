@@ -31,6 +31,7 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/edge.py
 	$(BIN)/python benchmarks/run.py
 
 vectors: $(STAMP)

@@ -19,7 +19,7 @@ from kinerja.audit.run import AuditRun
 __all__ = ["render", "write_report"]
 
 _CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:84rem;
 color:#1d2733;padding:0 1rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #d9e2ec;padding-bottom:.2rem}
 .meta{color:#52606d}.verdict{padding:.7rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
@@ -30,6 +30,11 @@ th,td{border-bottom:1px solid #e4e7eb;padding:.35rem .5rem;text-align:left;verti
 th{background:#f5f7fa;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{background:#f0f4f8;padding:0 .25rem;border-radius:3px}.cause{color:#8a1c1c;font-weight:600}
 .small{font-size:.85rem;color:#52606d}
+table.findings{font-size:.85rem;table-layout:fixed}table.findings td{overflow-wrap:anywhere}
+table.findings th:nth-child(1){width:10%}table.findings th:nth-child(2){width:5%}
+table.findings th:nth-child(3){width:13%}table.findings th:nth-child(4){width:12%}
+table.findings th:nth-child(5),table.findings th:nth-child(6){width:7%}
+table.findings th:nth-child(7){width:32%}table.findings th:nth-child(8){width:14%}
 """
 
 
@@ -110,7 +115,9 @@ def _findings(tally: Tally, lang: str | None) -> str:
     if tally.total_findings > len(tally.first):
         msg = "Showing the first {shown} of {total} findings; all are in the JSON Lines and CSV files."
         out.append(f'<p class="small">{_e(t(msg, lang, shown=len(tally.first), total=tally.total_findings))}</p>')
-    out.append("<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead><tbody>")
+    out.append(
+        '<table class="findings"><thead><tr>' + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    )
     out.extend(_finding_row(f, lang) for f in tally.first)
     out.append("</tbody></table>")
     return "".join(out)

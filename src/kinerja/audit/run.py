@@ -70,6 +70,15 @@ class AuditRun:
         return 1 if self.tally.total_findings else 0
 
 
+def _said(column: str, message: str, code: str, lang: str | None) -> str:
+    """A reader's problem message in *lang*: the catalog's sentence for its code, the English detail kept."""
+    from kinerja.errors import Problem
+    from kinerja.i18n import problem_message, resolve_lang
+
+    said = problem_message(Problem(column, message, code), resolve_lang(lang, "id"))
+    return message if said == message else f"{said} ({message})"
+
+
 def _fraction(text: str, path: str) -> Fraction:
     return Fraction(to_decimal(text, path))
 
@@ -118,6 +127,44 @@ def _skp_rule(raw: Mapping[str, str | None]) -> str:
     return rec.regime or ("2021" if rec.split_year else "pp-46-2011")
 
 
+_FIELD_OF: Final[Mapping[str, str]] = {**{v: k for k, v in _SKP_ASPECT.items()}, "nilai_perilaku": "nilaiPerilakuKerja"}
+
+
+def _skp_explanation(
+    f: Any, result: str, vals: Mapping[str, Any], rule: str, kinerja: str | None, lang: str | None
+) -> str:
+    """The explanation of an rw_skp finding in *lang*, from kinerja's own re-scoring of the row."""
+    found = [c for c in checks(vals, [result], rule, lang) if c.result == result]
+    if f.code == "audit.input_missing":
+        gone = found[0].missing if found and found[0].missing else ()
+        missing = ", ".join(_FIELD_OF.get(n, n) for n in gone) or f.field
+        msg = "stored {stored}, but {missing} is missing, so it cannot be re-scored (missing is not zero)"
+        return t(msg, lang, stored=f.stored, missing=missing)
+    if not found or not found[0].how:
+        return str(f.message)
+    return t(
+        "stored {stored}, kinerja gives {kinerja}: {how}", lang, stored=f.stored, kinerja=kinerja, how=found[0].how
+    )
+
+
+def _matrix_explanation(f: Any, raw: Mapping[str, str | None], lang: str | None) -> str:
+    from kinerja.model import Ekspektasi
+    from kinerja.rules.permenpanrb_6_2022 import predikat
+
+    hk, pk = (
+        Ekspektasi.parse(raw.get("hasilKinerja"), "hasilKinerja"),
+        Ekspektasi.parse(raw.get("perilakuKerja"), "perilakuKerja"),
+    )
+    how = t(
+        "{hk} x {pk} is {predikat} (PermenPANRB 6/2022, Lampiran: kuadran matrix)",
+        lang,
+        hk=hk.label,
+        pk=pk.label,
+        predikat=predikat(hk, pk).label,
+    )
+    return t("stored {stored}, kinerja gives {kinerja}: {how}", lang, stored=f.stored, kinerja=f.kinerja, how=how)
+
+
 def _siasn_finding(f: Any, table: str, raw: Mapping[str, str | None], t_name: str, lang: str | None) -> DbFinding:
     unit_col, subject_col = _SIASN_UNIT[t_name], _SIASN_SUBJECT[t_name]
     unit = raw.get(unit_col) if unit_col else None
@@ -135,8 +182,12 @@ def _siasn_finding(f: Any, table: str, raw: Mapping[str, str | None], t_name: st
             cause = classify(result, vals, rule, stored, options)
         if options:
             kinerja = " | ".join(show(o) for o in options)
-    elif t_name == "rw_angkakredit":
-        rule = "angka-kredit"
+        explanation = _skp_explanation(f, result, vals, rule, kinerja, lang)
+    elif f.code == "audit.mismatch" and f.field in ("kuadranKinerja", "persentase"):
+        explanation = _matrix_explanation(f, raw, lang)
+    else:
+        explanation = _said(f.field, f.message, f.code, lang)
+        rule = "angka-kredit" if t_name == "rw_angkakredit" else rule
     return DbFinding(
         table, f.record_id, f.field, f.stored, kinerja, f.code, explanation, rule, raw.get(subject_col), unit, cause
     )
@@ -289,10 +340,11 @@ def audit_mapped_row(m: ColumnMapping, texts: Mapping[str, str | None], lang: st
         return found
     except ValidationError as exc:
         by_name = {**m.aspects, **m.results}
-        return [
-            unreadable(by_name.get(p.path, p.path), texts.get(by_name.get(p.path, p.path)), p.code, p.message)
-            for p in exc.problems
-        ]
+        out = []
+        for p in exc.problems:
+            column = by_name.get(p.path, p.path)
+            out.append(unreadable(column, texts.get(column), p.code, _said(column, p.message, p.code, lang)))
+        return out
 
 
 def _audit_mapped_table(
@@ -311,6 +363,13 @@ def _audit_mapped_table(
         if not found:
             found = audit_mapped_row(m, texts, lang)
         _emit(run, writer, m.table, texts.get(m.unit) if m.unit else None, found)
+
+
+def _shown(url: str) -> str:
+    """The URL as given, without its password."""
+    import sqlalchemy as sa
+
+    return str(sa.engine.make_url(url).render_as_string(hide_password=True))
 
 
 def _siasn_tables(engine: Any, prefix: str) -> Iterator[tuple[str, str]]:
@@ -341,7 +400,7 @@ def audit_database(
     """
     engine = connect(url)
     try:
-        run = AuditRun(engine.url.render_as_string(hide_password=True), Tally(keep=keep))
+        run = AuditRun(_shown(url), Tally(keep=keep))
         if siasn if siasn is not None else not mappings:
             tables = list(_siasn_tables(engine, prefix))
             if not tables:

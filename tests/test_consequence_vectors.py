@@ -57,3 +57,13 @@ def test_tukin_input_problems_are_prefixed() -> None:
     with pytest.raises(ValidationError) as err:
         consequences.evaluate("tukin", {"scheme": {"name": "x"}, "facts": {}})
     assert all(p.startswith("scheme.") for p in err.value.paths)
+
+
+def test_every_preset_scheme_validates_against_the_scheme_schema() -> None:
+    from kinerja.policies import TUKIN_PRESETS, tukin_preset, tukin_scheme_to_json
+
+    validator = jsonschema.Draft202012Validator(consequences.scheme_schema())
+    for name in TUKIN_PRESETS:
+        data = json.loads(json.dumps(tukin_scheme_to_json(tukin_preset(name))))
+        assert not list(validator.iter_errors(data)), name
+    assert list(validator.iter_errors({**data, "weights": []}))  # an empty table is refused

@@ -46,7 +46,19 @@ from kinerja.policies.tukin_presets import PRESETS, preset, scheme_from_json
 from kinerja.vectors import FORMAT, Case, Source, VectorFile, _consequence_cases
 from kinerja.vectors import loads as load_vector_text
 
-__all__ = ["KINDS", "build", "cases", "check", "evaluate", "expected_files", "input_schema", "load", "main", "write"]
+__all__ = [
+    "KINDS",
+    "build",
+    "cases",
+    "check",
+    "evaluate",
+    "expected_files",
+    "input_schema",
+    "load",
+    "main",
+    "scheme_schema",
+    "write",
+]
 
 KINDS = ("tukin", "rencana", "kalibrasi", "pppk-paruh-waktu", "kinerja-buruk")
 """The kinds of consequence vectors."""
@@ -201,10 +213,82 @@ def _kalibrasi_schema() -> dict[str, Any]:
     }
 
 
+def _dated_schema(value: dict[str, Any]) -> dict[str, Any]:
+    source = {
+        "type": "object",
+        "properties": {
+            k: {"type": "string"} for k in ("regulation", "article", "confidence", "url", "valid_from", "valid_to")
+        },
+        "required": ["regulation"],
+        "additionalProperties": False,
+    }
+    entry = {
+        "type": "object",
+        "properties": {"since": {"type": "string", "format": "date"}, "value": value, "source": source},
+        "required": ["since", "value", "source"],
+        "additionalProperties": False,
+    }
+    return {"type": "array", "items": entry, "minItems": 1}
+
+
+def scheme_schema() -> dict[str, Any]:
+    """The JSON Schema of a tukin/TPP scheme (:func:`kinerja.policies.tukin_presets.scheme_to_json`)."""
+    number = {"anyOf": [{"type": "string", "pattern": r"^\d+(\.\d+)?$"}, {"type": "number"}]}
+    pair = {"type": "array", "items": number, "minItems": 2, "maxItems": 2}
+    predikat = ["SANGAT_KURANG", "KURANG", "BUTUH_PERBAIKAN", "BAIK", "SANGAT_BAIK"]
+    dated = {
+        "weights": _dated_schema(
+            {
+                "type": "object",
+                "properties": {"kinerja": number, "kehadiran": number},
+                "required": ["kinerja", "kehadiran"],
+                "additionalProperties": False,
+            }
+        ),
+        "cpns_factor": _dated_schema(number),
+        "predikat_factor": _dated_schema(
+            {"type": "object", "properties": {p: number for p in predikat}, "additionalProperties": False}
+        ),
+        "report_factor": _dated_schema(
+            {
+                "type": "object",
+                "properties": {"bands": {"type": "array", "items": pair}, "floor": number},
+                "required": ["bands", "floor"],
+                "additionalProperties": False,
+            }
+        ),
+        "missing_report_cut": _dated_schema(number),
+    }
+    enums = {
+        "lag": ["SAME_MONTH", "NEXT_MONTH", "NEXT_QUARTER", "NEXT_YEAR"],
+        "basis": ["PREDIKAT", "REPORT_COUNT", "CAPAIAN"],
+        "missing": ["FULL", "WORST", "REFUSE"],
+        "cpns_combine": ["MULTIPLY", "LOWER"],
+        "rounding": ["HALF_UP", "DOWN"],
+    }
+    props: dict[str, Any] = {
+        "name": {"type": "string"},
+        "title": {"type": "string"},
+        "source": _dated_schema({})["items"]["properties"]["source"],
+        **{k: {"enum": v} for k, v in enums.items()},
+        "discipline_cut": {"type": "boolean"},
+        **dated,
+    }
+    return {
+        "$schema": _SCHEMA_URI,
+        "title": "kinerja tukin/TPP scheme",
+        "type": "object",
+        "properties": props,
+        "required": ["name", "title", "source", "lag", "basis", "weights", "cpns_factor"],
+        "additionalProperties": False,
+    }
+
+
 def input_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the input of *kind*."""
     if kind == "tukin":
-        scheme = {"anyOf": [{"enum": sorted(PRESETS)}, {"type": "object"}], "description": "a preset or a scheme"}
+        inline = {k: v for k, v in scheme_schema().items() if k != "$schema"}
+        scheme = {"anyOf": [{"enum": sorted(PRESETS)}, inline], "description": "a preset or a scheme"}
         return _rooted({"scheme": scheme, "facts": TukinFacts}, ["scheme", "facts"], "kinerja tukin input")
     if kind == "rencana":
         return _plain(Plans, "kinerja SKP plans")
@@ -249,6 +333,7 @@ def expected_files() -> dict[Path, str]:
     for kind in KINDS:
         out[vec_dir / f"{kind}.json"] = build(kind).dumps()
         out[schema_dir / f"{kind}.input.json"] = schema.dumps(input_schema(kind))
+    out[schema_dir / "tukin-scheme.json"] = schema.dumps(scheme_schema())
     return out
 
 

@@ -147,7 +147,6 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
 
 # Private names still crossing modules: (user, "module.name") -> "owner, issue".
 ALLOWED_PRIVATE: dict[tuple[str, str], str] = {
-    ("kinerja.vectors.generate", "kinerja.rules._BUILTIN"): "lead, issue 15 (a public view of the built-in map)",
 }
 
 

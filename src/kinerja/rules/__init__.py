@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import attrs
@@ -34,6 +35,7 @@ __all__ = [
     "Rule",
     "RuleInfo",
     "available",
+    "builtin",
     "for_period",
     "get",
     "register",
@@ -140,6 +142,15 @@ _BUILTIN: Mapping[str, str] = {
 """Built-in rule names and the module that defines each (the module exposes ``RULE``)."""
 
 _REGISTRY: dict[str, Rule] = {}
+
+
+def builtin() -> Mapping[str, str]:
+    """The rules built into kinerja: name → the module that defines it, in registry order (read-only).
+
+    >>> list(builtin())[:2]
+    ['pp-46-2011', 'permenpanrb-8-2021']
+    """
+    return MappingProxyType(_BUILTIN)
 
 
 def register(rule: Rule, *, replace: bool = False) -> Rule:

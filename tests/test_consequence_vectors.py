@@ -67,3 +67,22 @@ def test_every_preset_scheme_validates_against_the_scheme_schema() -> None:
         data = json.loads(json.dumps(tukin_scheme_to_json(tukin_preset(name))))
         assert not list(validator.iter_errors(data)), name
     assert list(validator.iter_errors({**data, "weights": []}))  # an empty table is refused
+
+
+def test_cli(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    from kinerja.cli import main
+
+    case = consequences.load("kalibrasi").cases[0]
+    path = tmp_path / "record.json"  # type: ignore[operator]
+    path.write_text(json.dumps(case.input), encoding="utf-8")
+    assert main(["consequence", "kalibrasi", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out) == case.expected
+    assert main(["consequence", "kalibrasi", str(path), "--html"]) == 0
+    assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
+    broken = consequences.load("rencana").cases[1]
+    path.write_text(json.dumps(broken.input), encoding="utf-8")
+    assert main(["consequence", "rencana", str(path)]) == 1
+    assert json.loads(capsys.readouterr().out) == broken.expected
+    path.write_text("{", encoding="utf-8")
+    assert main(["consequence", "tukin", str(path)]) == 1
+    assert main(["consequence", "gaji", str(path)]) == 2

@@ -380,6 +380,10 @@ DELEGATED: dict[str, tuple[str, str]] = {
     "serve": ("server", "run the HTTP JSON service"),
     "national": ("dask.command", "the national cycle on Dask: score, roll up, every unit's curve, summary"),
     "template": ("tabular", "write a template workbook for a regime"),
+    "consequence": (
+        "vectors.consequences",
+        "tukin/TPP, SKP plan check, calibration record, PPPK paruh waktu, poor-performance flag from JSON",
+    ),
 }
 """Sub-commands whose argument parsing lives in their own module (imported only when used)."""
 

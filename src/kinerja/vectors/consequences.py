@@ -384,6 +384,38 @@ def cases(kind: str | None = None) -> list[Case]:
     return [c for k in KINDS if kind in (None, k) for c in load(k).cases]
 
 
+def run_cli(argv: list[str]) -> int:
+    """``kinerja consequence KIND [FILE]``: the output of *KIND* for the JSON input in FILE (or stdin).
+
+    Exit 0 with the output as JSON; 1 when the input is refused (its problems as JSON
+    on stdout) or, for ``rencana``, when the plans have problems; 2 on a usage error.
+    ``--html`` prints a calibration record as an HTML page instead.
+    """
+    parser = argparse.ArgumentParser(
+        prog="kinerja consequence", description="What follows from a predikat, from a JSON input.", exit_on_error=False
+    )
+    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("file", nargs="?", default="-", help="the JSON input (default: stdin)")
+    parser.add_argument("--html", action="store_true", help="kalibrasi only: print the record as an HTML page")
+    try:
+        args = parser.parse_args(argv)
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (argparse.ArgumentError, OSError, SystemExit) as exc:
+        print(f"kinerja consequence: {exc}", file=sys.stderr)
+        return 2
+    try:
+        data = io.loads(text)
+        if args.html and args.kind == "kalibrasi":
+            print(record_from_json(data).to_html())
+            return 0
+        out = evaluate(args.kind, data)
+    except ValidationError as exc:
+        print(json.dumps({"problems": exc.to_json()}, ensure_ascii=False, indent=2))
+        return 1
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 1 if args.kind == "rencana" and not out["ok"] else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kinerja.vectors.consequences", description="Regenerate the consequence vectors and schemas."

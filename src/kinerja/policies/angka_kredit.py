@@ -6,7 +6,11 @@ predikat kinerja (spec §4.3)::
     AK_periode = bulan / 12 × persentase predikat × koefisien jenjang
 
 * the **koefisien** per jenjang is :data:`AK_TABLE` (spec §4.1), the **percentage**
-  per predikat :data:`PERSENTASE` (§4.2);
+  per predikat :data:`PERSENTASE` (§4.2); both are **dated parameters**
+  (:data:`~kinerja.policies.angka_kredit_tables.KOEFISIEN`,
+  :data:`~kinerja.policies.angka_kredit_tables.DATED_PERSENTASE`): a segment uses the
+  values in force on its first day, so a new koefisien from a later date is one added
+  entry with its source (``AngkaKreditPolicy(koefisien=...)``) and no earlier result changes;
 * proration is by **whole months** of the period the predikat covers; a period
   is one :class:`AkSegment` (one jenjang, one predikat, within one calendar year),
   so a jenjang change in mid-year is two segments, each with its own koefisien;
@@ -44,30 +48,57 @@ Decimal('20.83')
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step
 from kinerja.model import (
-    Employee,
     Golongan,
     Jenjang,
     KategoriJenjang,
-    Period,
     Predikat,
-    date_field,
-    decimal_field,
-    enum_field,
 )
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
 from kinerja.policies._common import FactsBundle, check_int, from_bundle, subject_of
+from kinerja.policies.angka_kredit_ledger import (
+    AkCounter,
+    AkLedger,
+    AkLine,
+    AkNeeds,
+    AkSegment,
+    AngkaKreditFacts,
+    IjazahBonus,
+    next_golongan,
+    show_ak,
+)
+from kinerja.policies.angka_kredit_tables import (
+    AK_TABLE,
+    ALWAYS,
+    BONUS_IJAZAH,
+    DATED_PERSENTASE,
+    KOEFISIEN,
+    PERSENTASE,
+    SRC_AWAL,
+    SRC_CARRY,
+    SRC_FORMULA,
+    SRC_IJAZAH,
+    SRC_JENJANG_FIRST,
+    SRC_KUMULATIF,
+    SRC_RESET,
+    SRC_ROUNDING,
+    AkRounding,
+    JenjangAk,
+    accepts,
+    below_range_note,
+    check_table,
+    in_force,
+    jenjang_change_note,
+)
 from kinerja.policy import Decision, Requirement
 
 __all__ = [
@@ -84,608 +115,6 @@ __all__ = [
     "JenjangAk",
 ]
 
-# --- sources -------------------------------------------------------------------------------
-
-SRC_KOEFISIEN_KEAHLIAN = Source("PermenPANRB 1/2023", "Lampiran, koefisien AK tahunan, kategori keahlian", "C2")
-SRC_KOEFISIEN_KETERAMPILAN = Source(
-    "PermenPANRB 1/2023",
-    "Lampiran, koefisien AK tahunan, kategori keterampilan (two independent SIMPEG seeders; "
-    "the Lampiran text itself not yet seen, spec Open question 9)",
-    "C2",
-)
-SRC_PERSENTASE = Source("PerBKN 3/2023", "konversi predikat kinerja: 150/100/75/50/25 % of the koefisien", "C2")
-SRC_FORMULA = Source("PerBKN 3/2023", "AK = bulan/12 × persentase predikat × koefisien, whole months", "C2")
-SRC_SEGMENT = Source("PerBKN 3/2023", "jenjang change within a year: each part with its own koefisien", "C1")
-SRC_ROUNDING = Source(
-    "PerBKN 3/2023", "AK shown with two decimals; per period or on totals not stated (Open question 10)", "C1"
-)
-SRC_IJAZAH = Source(
-    "PermenPANRB 1/2023", "ijazah lebih tinggi: one-off 25 % of the AK kumulatif for kenaikan pangkat", "C2"
-)
-SRC_CARRY = Source("PermenPANRB 1/2023", "sisa AK counts toward the next kenaikan pangkat within the jenjang", "C2")
-SRC_RESET = Source("PerBKN 3/2023", "kenaikan jenjang: AK kumulatif restarts at 0 (integrasi/konversi)", "C2")
-SRC_KUMULATIF = Source("PermenPANRB 1/2023", "Lampiran, AK kumulatif for kenaikan pangkat and kenaikan jenjang", "C2")
-SRC_AWAL = Source("facts", "AK already held at the start (AK konversi, AK dasar or an earlier PAK)")
-SRC_JENJANG_FIRST = Source(
-    "PermenPANRB 1/2023",
-    "AK for kenaikan pangkat and kenaikan jenjang met together: jenjang first, then pangkat with the same AK",
-    "C1",
-)
-
-BONUS_IJAZAH = Decimal("0.25")
-"""Share of the kenaikan-pangkat AK requirement given once for a higher degree (spec §4.3) [C2]."""
-
-
-# --- tables --------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class JenjangAk:
-    """One jenjang's row of the angka-kredit tables (spec §4.1 and §4.4).
-
-    ``golongan`` are the golongan ruang of the jenjang, lowest first;
-    ``ak_pangkat`` the AK kumulatif for each kenaikan pangkat within the jenjang;
-    ``ak_jenjang`` the AK kumulatif for kenaikan jenjang to ``jenjang_berikutnya``
-    (``None`` at the top of a kategori).
-    """
-
-    jenjang: Jenjang
-    golongan: tuple[Golongan, ...]
-    koefisien: Decimal
-    ak_pangkat: Decimal
-    ak_jenjang: Decimal | None
-    jenjang_berikutnya: Jenjang | None
-    koefisien_source: Source
-
-    @property
-    def golongan_text(self) -> str:
-        first, last = self.golongan[0].value, self.golongan[-1].value
-        return first if first == last else f"{first}-{last}"
-
-
-def _row(
-    jenjang: Jenjang,
-    golongan: tuple[Golongan, ...],
-    koefisien: str,
-    ak_pangkat: int,
-    ak_jenjang: int | None,
-    berikutnya: Jenjang | None,
-) -> JenjangAk:
-    source = SRC_KOEFISIEN_KEAHLIAN if jenjang.kategori is KategoriJenjang.KEAHLIAN else SRC_KOEFISIEN_KETERAMPILAN
-    return JenjangAk(
-        jenjang,
-        golongan,
-        Decimal(koefisien),
-        Decimal(ak_pangkat),
-        None if ak_jenjang is None else Decimal(ak_jenjang),
-        berikutnya,
-        source,
-    )
-
-
-G = Golongan
-J = Jenjang
-AK_TABLE: Mapping[Jenjang, JenjangAk] = MappingProxyType(
-    {
-        J.PEMULA: _row(J.PEMULA, (G.II_A,), "3.75", 15, 15, J.TERAMPIL),
-        J.TERAMPIL: _row(J.TERAMPIL, (G.II_B, G.II_C, G.II_D), "5", 20, 60, J.MAHIR),
-        J.MAHIR: _row(J.MAHIR, (G.III_A, G.III_B), "12.5", 50, 100, J.PENYELIA),
-        J.PENYELIA: _row(J.PENYELIA, (G.III_C, G.III_D), "25", 100, None, None),
-        J.AHLI_PERTAMA: _row(J.AHLI_PERTAMA, (G.III_A, G.III_B), "12.5", 50, 100, J.AHLI_MUDA),
-        J.AHLI_MUDA: _row(J.AHLI_MUDA, (G.III_C, G.III_D), "25", 100, 200, J.AHLI_MADYA),
-        J.AHLI_MADYA: _row(J.AHLI_MADYA, (G.IV_A, G.IV_B, G.IV_C), "37.5", 150, 450, J.AHLI_UTAMA),
-        J.AHLI_UTAMA: _row(J.AHLI_UTAMA, (G.IV_D, G.IV_E), "50", 200, None, None),
-    }
-)
-"""Koefisien per year (spec §4.1) and AK kumulatif per kenaikan pangkat / jenjang (spec §4.4), by jenjang.
-
-Terampil → Mahir is 60 (BKN slide and a second seeder; one seeder's 40 is rejected, spec §4.4).
-"""
-del G, J
-
-PERSENTASE: Mapping[Predikat, Decimal] = MappingProxyType(
-    {
-        Predikat.SANGAT_BAIK: Decimal(150),
-        Predikat.BAIK: Decimal(100),
-        Predikat.BUTUH_PERBAIKAN: Decimal(75),
-        Predikat.KURANG: Decimal(50),
-        Predikat.SANGAT_KURANG: Decimal(25),
-    }
-)
-"""Percentage of the annual koefisien earned per predikat kinerja (spec §4.2) [C2]."""
-
-
-def _check_table(table: Mapping[Jenjang, JenjangAk]) -> Mapping[Jenjang, JenjangAk]:
-    ps = Problems()
-    if not isinstance(table, Mapping):
-        raise ValidationError.one("table", "expected a mapping of Jenjang to JenjangAk")
-    for j in Jenjang:
-        row = table.get(j)
-        if row is None:
-            ps.add(f"table.{j.value}", "this jenjang has no row")
-        elif not isinstance(row, JenjangAk) or row.jenjang is not j:
-            ps.add(f"table.{j.value}", "expected the JenjangAk row of this jenjang")
-        elif row.koefisien <= ZERO or row.ak_pangkat <= ZERO or not row.golongan:
-            ps.add(f"table.{j.value}", "koefisien and AK must be positive and golongan non-empty")
-    ps.raise_if_any()
-    return MappingProxyType(dict(table))
-
-
-# --- facts ---------------------------------------------------------------------------------
-
-
-class AkRounding(enum.Enum):
-    """Where AK is rounded: each period's AK (``PER_PERIOD``, like the PAK) or only totals (``TOTAL``)."""
-
-    PER_PERIOD = "PER_PERIOD"
-    TOTAL = "TOTAL"
-
-
-def _previous_jenjang(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang) -> Jenjang | None:
-    """The jenjang whose kenaikan jenjang leads to *jenjang* (``None`` at the bottom of a kategori)."""
-    for row in table.values():
-        if row.jenjang_berikutnya is jenjang:
-            return row.jenjang
-    return None
-
-
-def _below_range(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang, golongan: Golongan) -> bool:
-    """True when *golongan* is one of the previous jenjang's, below the range of *jenjang*.
-
-    Spec §4.3: when the AK for kenaikan pangkat and for kenaikan jenjang are met
-    together, the jenjang is raised first and the pangkat then follows with the same
-    AK, so for a while the official holds the new jenjang with a golongan of the
-    previous one (Ahli Muda in III/a or III/b).
-    """
-    previous = _previous_jenjang(table, jenjang)
-    return previous is not None and golongan in table[previous].golongan
-
-
-def _accepts(table: Mapping[Jenjang, JenjangAk], jenjang: Jenjang, golongan: Golongan) -> bool:
-    """True when an official of *jenjang* may hold *golongan*: one of its own, or (jenjang first) the previous one's."""
-    return golongan in table[jenjang].golongan or _below_range(table, jenjang, golongan)
-
-
-def _golongan_ok(ps: Problems, path: str, jenjang: Jenjang, golongan: Golongan | None) -> None:
-    if golongan is None:
-        return
-    row = AK_TABLE[jenjang]
-    if not _accepts(AK_TABLE, jenjang, golongan):
-        previous = _previous_jenjang(AK_TABLE, jenjang)
-        also = (
-            f"; after a kenaikan jenjang the golongan of {previous.label} "
-            f"({AK_TABLE[previous].golongan_text}) is also accepted"
-            if previous is not None
-            else ""
-        )
-        ps.add(path, f"{golongan.value} is not a golongan of {jenjang.label} ({row.golongan_text}){also}")
-
-
-def _jenjang_change_note(old: Jenjang, new: Jenjang, old_row: JenjangAk, day: str) -> str:
-    """The note for a change of jenjang that is not the kenaikan jenjang to the next one."""
-    if new.kategori is not old.kategori:
-        return (
-            f"change of jenjang {old.label} ({old.kategori.value.lower()}) → {new.label} "
-            f"({new.kategori.value.lower()}) on {day}: a move between kategori, not a kenaikan jenjang; "
-            "the count restarts at 0 (assumed)"
-        )
-    if new > old and old_row.jenjang_berikutnya is not None:
-        return (
-            f"change of jenjang {old.label} → {new.label} on {day} skips {old_row.jenjang_berikutnya.label}: "
-            "not the next jenjang, so no AK requirement applies to it; the count restarts at 0"
-        )
-    return (
-        f"change of jenjang {old.label} → {new.label} on {day} is a move down, not a kenaikan jenjang; "
-        "the count restarts at 0 (assumed)"
-    )
-
-
-def _below_range_note(jenjang: Jenjang, golongan: Golongan, row: JenjangAk) -> str:
-    return (
-        f"{golongan.value} is below the golongan range of {jenjang.label} ({row.golongan_text}): "
-        "accepted as kenaikan jenjang came first and the pangkat follows (spec §4.3)"
-    )
-
-
-@attrs.frozen
-class AkSegment:
-    """A stretch of time with one jenjang and one predikat kinerja: the unit AK is computed on.
-
-    ``months`` are the whole months that count (0-12); by default the whole months
-    of ``period``. A segment lies within one calendar year. ``golongan`` (optional)
-    records the pangkat held; a rise between segments of the same jenjang is a
-    kenaikan pangkat, which uses up that step's AK requirement. It is a golongan of
-    the jenjang or, just after a kenaikan jenjang, of the previous jenjang (spec
-    §4.3: jenjang first, then pangkat with the same AK; the ledger notes it).
-    """
-
-    period: Period
-    jenjang: Jenjang = enum_field(Jenjang)
-    predikat: Predikat = enum_field(Predikat)
-    golongan: Golongan | None = enum_field(Golongan, default=None)
-    months: int | None = None
-
-    def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        if not isinstance(self.period, Period):
-            ps.add("period", f"expected a Period, got {type(self.period).__name__}")
-            ps.raise_if_any()
-        if self.period.start.year != self.period.end.year:
-            ps.add("period", f"a segment lies within one calendar year; {self.period.label} spans two (split it)")
-        if self.months is not None and check_int(ps, "months", self.months, 0, 12):
-            if self.months > self.period.months:
-                ps.add(
-                    "months",
-                    f"{self.months} months do not fit in {self.period.label} ({self.period.months} whole months)",
-                )
-        _golongan_ok(ps, "golongan", self.jenjang, self.golongan)
-        ps.raise_if_any()
-
-    @property
-    def bulan(self) -> int:
-        """The whole months that count."""
-        return self.period.months if self.months is None else self.months
-
-
-def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise ValidationError.one(attribute.name, f"expected text, got {type(value).__name__}")
-
-
-@attrs.frozen
-class IjazahBonus:
-    """A higher formal degree (*ijazah*, e.g. ``"S2"``) obtained on *date*: a one-off bonus in the jenjang held then.
-
-    *date* is an ISO date (text is read, anything else refused with the path
-    ``date``). A degree may give its bonus once: :class:`AngkaKreditFacts` refuses
-    the same *ijazah* twice (compared without case and spacing).
-    """
-
-    date: _dt.date = date_field()
-    ijazah: str = attrs.field(default="", validator=_text)
-
-    @property
-    def degree_key(self) -> str:
-        """The degree as compared for duplicates: spacing and case ignored (``"s 2"`` is ``"S2"``)."""
-        return "".join(self.ijazah.split()).casefold()
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
-
-
-@attrs.frozen
-class AngkaKreditFacts:
-    """An official's angka-kredit history: the segments in time order, the AK held at the start, ijazah bonuses.
-
-    ``ak_awal`` is the AK kumulatif already held in ``jenjang_awal`` when the first
-    segment starts (AK konversi, AK dasar, an earlier PAK); ``ak_awal_pangkat`` the
-    part of it that still counts toward the next kenaikan pangkat (the carry-over;
-    by default all of it). ``jenjang_awal`` defaults to the first segment's jenjang
-    and is required when there are no segments.
-    """
-
-    segments: tuple[AkSegment, ...] = attrs.field(default=(), converter=_tuple)
-    ak_awal: Decimal = decimal_field(default=ZERO)
-    ak_awal_pangkat: Decimal | None = decimal_field(optional=True)
-    jenjang_awal: Jenjang | None = enum_field(Jenjang, default=None)
-    golongan_awal: Golongan | None = enum_field(Golongan, default=None)
-    ijazah: tuple[IjazahBonus, ...] = attrs.field(default=(), converter=_tuple)
-    employee: Employee | None = None
-
-    def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        for i, seg in enumerate(self.segments):
-            if not isinstance(seg, AkSegment):
-                ps.add(f"segments[{i}]", f"expected an AkSegment, got {type(seg).__name__}")
-        ps.raise_if_any()
-        for i in range(1, len(self.segments)):
-            prev, cur = self.segments[i - 1].period, self.segments[i].period
-            if cur.overlaps(prev):
-                ps.add(f"segments[{i}].period", f"{cur.label} overlaps the previous segment {prev.label}")
-            elif cur.start < prev.start:
-                ps.add(
-                    f"segments[{i}].period",
-                    f"{cur.label} comes before the previous segment {prev.label}; list them in time order",
-                )
-        if self.ak_awal < ZERO:
-            ps.add("ak_awal", f"cannot be negative, got {self.ak_awal}")
-        if self.ak_awal_pangkat is not None:
-            if self.ak_awal_pangkat < ZERO:
-                ps.add("ak_awal_pangkat", f"cannot be negative, got {self.ak_awal_pangkat}")
-            elif self.ak_awal_pangkat > self.ak_awal:
-                ps.add(
-                    "ak_awal_pangkat", f"the carry-over ({self.ak_awal_pangkat}) cannot exceed ak_awal ({self.ak_awal})"
-                )
-        if self.jenjang_awal is None and not self.segments:
-            ps.add("jenjang_awal", "needed when there are no segments")
-        start = self.start_jenjang
-        if start is not None:
-            _golongan_ok(ps, "golongan_awal", start, self.golongan_awal)
-        seen: dict[_dt.date, int] = {}
-        degrees: dict[str, int] = {}
-        for i, bonus in enumerate(self.ijazah):
-            if not isinstance(bonus, IjazahBonus):
-                ps.add(f"ijazah[{i}]", f"expected an IjazahBonus, got {type(bonus).__name__}")
-                continue
-            if bonus.date in seen:
-                ps.add(
-                    f"ijazah[{i}].date",
-                    f"a bonus on {bonus.date} is already given at ijazah[{seen[bonus.date]}]; it is one-off",
-                )
-            else:
-                seen[bonus.date] = i
-            key = bonus.degree_key
-            if key and key in degrees:
-                ps.add(
-                    f"ijazah[{i}].ijazah",
-                    f"{bonus.ijazah!r} is already counted at ijazah[{degrees[key]}]; "
-                    "the bonus for a degree is given once",
-                )
-            elif key:
-                degrees[key] = i
-        ps.raise_if_any()
-
-    @property
-    def start_jenjang(self) -> Jenjang | None:
-        if self.jenjang_awal is not None:
-            return self.jenjang_awal
-        return self.segments[0].jenjang if self.segments else None
-
-
-# --- the ledger ----------------------------------------------------------------------------
-
-
-@attrs.frozen
-class AkLine:
-    """One line of an AK ledger: AK earned (a period, a bonus, the starting AK) or a counter event.
-
-    ``exact`` and ``rounded`` are the AK added by the line (zero for events);
-    ``ak_kumulatif`` and ``ak_pangkat`` the running counters after it, under the
-    ledger's rounding.
-    """
-
-    kind: str
-    label: str
-    jenjang: Jenjang
-    golongan: Golongan | None
-    exact: Decimal
-    rounded: Decimal
-    ak_kumulatif: Decimal
-    ak_pangkat: Decimal
-    formula: str
-    source: Source
-    year: int | None = None
-    inputs: tuple[tuple[str, object], ...] = ()
-
-
-@attrs.frozen
-class AkNeeds:
-    """What the next kenaikan pangkat and kenaikan jenjang still need (spec §4.4).
-
-    ``kp_*`` describe the next kenaikan pangkat (``kp_golongan`` ``None`` when
-    there is none in reach or the golongan is unknown); ``kp_via_jenjang`` is true
-    at the top golongan of a jenjang, where the next pangkat comes with kenaikan
-    jenjang and needs the jenjang's AK kumulatif. ``kj_*`` describe the next
-    kenaikan jenjang (``None`` at the top of a kategori). ``kp_same_ak`` is true
-    when the next pangkat follows a kenaikan jenjang already made, with its AK
-    (spec §4.3), so it needs no more AK.
-    """
-
-    jenjang: Jenjang
-    golongan: Golongan | None
-    kp_golongan: Golongan | None
-    kp_via_jenjang: bool
-    kp_required: Decimal | None
-    kp_value: Decimal | None
-    kj_jenjang: Jenjang | None
-    kj_required: Decimal | None
-    kj_value: Decimal
-    note: str = ""
-    kp_same_ak: bool = False
-
-    @property
-    def kp_shortfall(self) -> Decimal | None:
-        if self.kp_required is None or self.kp_value is None:
-            return None
-        return max(ZERO, self.kp_required - self.kp_value)
-
-    @property
-    def kj_shortfall(self) -> Decimal | None:
-        if self.kj_required is None:
-            return None
-        return max(ZERO, self.kj_required - self.kj_value)
-
-    @property
-    def kp_met(self) -> bool:
-        shortfall = self.kp_shortfall
-        return shortfall is not None and shortfall == ZERO
-
-    @property
-    def kj_met(self) -> bool:
-        shortfall = self.kj_shortfall
-        return shortfall is not None and shortfall == ZERO
-
-    @property
-    def jenjang_first(self) -> bool:
-        """True when a kenaikan pangkat within the jenjang and the kenaikan jenjang are both met (spec §4.3).
-
-        The jenjang is then raised first and the pangkat follows with the same AK;
-        at the top golongan (``kp_via_jenjang``) the two are one step anyway.
-        """
-        return self.kp_met and self.kj_met and not self.kp_via_jenjang and self.kj_jenjang is not None
-
-    @property
-    def order(self) -> str:
-        """The recommended order when :attr:`jenjang_first`, else ``""``."""
-        if not self.jenjang_first or self.kj_jenjang is None:
-            return ""
-        target = self.kp_golongan.value if self.kp_golongan is not None else "the next pangkat"
-        return (
-            f"both met: kenaikan jenjang to {self.kj_jenjang.label} first, then kenaikan pangkat to {target} "
-            "with the same AK (spec §4.3); if the other kenaikan-jenjang conditions are not met, "
-            "the kenaikan pangkat alone"
-        )
-
-
-def _next_golongan(g: Golongan) -> Golongan | None:
-    members = list(Golongan)
-    i = members.index(g)
-    return members[i + 1] if i + 1 < len(members) else None
-
-
-@attrs.frozen
-class AkLedger:
-    """The computed angka-kredit history of one official (see :meth:`AngkaKreditPolicy.ledger`).
-
-    ``ak_kumulatif`` and ``ak_pangkat`` are under the ledger's ``rounding``; the
-    ``*_per_period`` and ``*_total_rounded`` fields give both roundings.
-    ``pangkat_same_ak`` is the golongan still due with the AK of the last kenaikan
-    jenjang (jenjang first, then pangkat with the same AK, spec §4.3), if any.
-    """
-
-    lines: tuple[AkLine, ...]
-    jenjang: Jenjang
-    golongan: Golongan | None
-    rounding: AkRounding
-    places: int
-    ak_kumulatif: Decimal
-    ak_kumulatif_per_period: Decimal
-    ak_kumulatif_total_rounded: Decimal
-    ak_pangkat: Decimal
-    earned: Decimal
-    earned_per_period: Decimal
-    earned_total_rounded: Decimal
-    per_year: tuple[tuple[int, Decimal], ...]
-    table: Mapping[Jenjang, JenjangAk] = attrs.field(default=AK_TABLE, repr=False)
-    notes: tuple[str, ...] = ()
-    ak_pangkat_per_period: Decimal | None = None
-    ak_pangkat_total_rounded: Decimal | None = None
-    pangkat_same_ak: Golongan | None = None
-
-    @property
-    def roundings_differ(self) -> bool:
-        """True when rounding per period and rounding only the total give different figures."""
-        return (
-            self.ak_kumulatif_per_period != self.ak_kumulatif_total_rounded
-            or self.earned_per_period != self.earned_total_rounded
-            or self.ak_pangkat_per_period != self.ak_pangkat_total_rounded
-        )
-
-    def values(self, rounding: AkRounding | None = None) -> tuple[Decimal, Decimal]:
-        """``(ak_kumulatif, ak_pangkat)`` under *rounding* (default: the ledger's)."""
-        if rounding is None or rounding is self.rounding:
-            return self.ak_kumulatif, self.ak_pangkat
-        if rounding is AkRounding.PER_PERIOD:
-            pkt = self.ak_pangkat_per_period
-            return self.ak_kumulatif_per_period, self.ak_pangkat if pkt is None else pkt
-        pkt = self.ak_pangkat_total_rounded
-        return self.ak_kumulatif_total_rounded, self.ak_pangkat if pkt is None else pkt
-
-    def kebutuhan(self, golongan: Golongan | None = None, rounding: AkRounding | None = None) -> AkNeeds:
-        """What is still needed for the next kenaikan pangkat and jenjang.
-
-        At *golongan* (default: the ledger's) and with the AK under *rounding*
-        (default: the ledger's; pass the other one to see its shortfalls).
-        """
-        g = golongan if golongan is not None else self.golongan
-        row = self.table[self.jenjang]
-        below = g is not None and g not in row.golongan and _below_range(self.table, self.jenjang, g)
-        if g is not None and g not in row.golongan and not below:
-            raise ValidationError.one(
-                "golongan", f"{g.value} is not a golongan of {self.jenjang.label} ({row.golongan_text})"
-            )
-        ak_kumulatif, ak_pangkat = self.values(rounding)
-        kj_required = row.ak_jenjang if row.jenjang_berikutnya is not None else None
-        note = ""
-        same_ak = False
-        kp_golongan: Golongan | None
-        kp_required: Decimal | None
-        kp_value: Decimal | None
-        if g is None:
-            kp_golongan, via, kp_required, kp_value = None, False, row.ak_pangkat, ak_pangkat
-            note = "golongan unknown: assumed the next kenaikan pangkat is within the jenjang"
-        elif below:
-            kp_golongan, via = _next_golongan(g), False
-            assert kp_golongan is not None
-            if self.pangkat_same_ak is kp_golongan:
-                kp_required, kp_value, same_ak = ZERO, ak_pangkat, True
-                note = (
-                    f"{_below_range_note(self.jenjang, g, row)}; the kenaikan pangkat to {kp_golongan.value} "
-                    "comes with the AK of the kenaikan jenjang, no more AK is needed"
-                )
-            else:
-                kp_required, kp_value = row.ak_pangkat, ak_pangkat
-                note = f"{_below_range_note(self.jenjang, g, row)}; the next kenaikan pangkat counts in {self.jenjang.label}"
-        elif g != row.golongan[-1]:
-            kp_golongan, via, kp_required, kp_value = _next_golongan(g), False, row.ak_pangkat, ak_pangkat
-        elif row.jenjang_berikutnya is not None:
-            kp_golongan, via, kp_required, kp_value = _next_golongan(g), True, row.ak_jenjang, ak_kumulatif
-        else:
-            kp_golongan, via, kp_required, kp_value = None, False, None, None
-            note = f"{g.value} is the top golongan of {self.jenjang.label}, the top jenjang of its kategori"
-        return AkNeeds(
-            jenjang=self.jenjang,
-            golongan=g,
-            kp_golongan=kp_golongan,
-            kp_via_jenjang=via,
-            kp_required=kp_required,
-            kp_value=kp_value,
-            kj_jenjang=row.jenjang_berikutnya,
-            kj_required=kj_required,
-            kj_value=ak_kumulatif,
-            note=note,
-            kp_same_ak=same_ak,
-        )
-
-
-def _show(x: Decimal, places: int) -> str:
-    """Exact value for display: as is when short, else six decimals and an ellipsis (presentation only)."""
-    exponent = x.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if -exponent <= max(places, 6):
-        return fmt(x)
-    return fmt(round_half_up(x, 6)) + "…"
-
-
-class _Counter:
-    """Running AK counters under both roundings (exact and per-period rounded)."""
-
-    def __init__(self, places: int) -> None:
-        self.places = places
-        self.jen_exact = ZERO
-        self.jen_round = ZERO
-        self.pkt_exact = ZERO
-        self.pkt_round = ZERO
-
-    def add(self, exact_value: Decimal, rounded_value: Decimal) -> None:
-        self.jen_exact += exact_value
-        self.jen_round += rounded_value
-        self.pkt_exact += exact_value
-        self.pkt_round += rounded_value
-
-    def reset(self) -> None:
-        self.jen_exact = self.jen_round = self.pkt_exact = self.pkt_round = ZERO
-
-    def consume(self, amount: Decimal, rounding: AkRounding) -> bool:
-        """Use *amount* from the kenaikan-pangkat counter; return False when it was short under *rounding*.
-
-        Only the rounding in use judges the shortfall (the other one may be a cent
-        short or over); both counters are floored at 0.
-        """
-        short = self.chosen(rounding)[1] < amount
-        self.pkt_exact = max(ZERO, self.pkt_exact - amount)
-        self.pkt_round = max(ZERO, self.pkt_round - amount)
-        return not short
-
-    def chosen(self, rounding: AkRounding) -> tuple[Decimal, Decimal]:
-        if rounding is AkRounding.PER_PERIOD:
-            return self.jen_round, self.pkt_round
-        return round_half_up(self.jen_exact, self.places), round_half_up(self.pkt_exact, self.places)
-
-
 # --- the policy ----------------------------------------------------------------------------
 
 
@@ -701,13 +130,28 @@ class AngkaKreditPolicy:
 
     rounding: AkRounding = AkRounding.PER_PERIOD
     places: int = 2
-    table: Mapping[Jenjang, JenjangAk] = attrs.field(default=AK_TABLE, converter=_check_table)
+    table: Mapping[Jenjang, JenjangAk] = attrs.field(default=AK_TABLE, converter=check_table)
+    koefisien: Mapping[Jenjang, Dated[Decimal]] | None = None
+    persentase: Mapping[Predikat, Dated[Decimal]] = DATED_PERSENTASE
+
+    def koefisien_of(self, jenjang: Jenjang) -> Dated[Decimal]:
+        """The dated koefisien of *jenjang*: ``koefisien`` when given; else the national :data:`KOEFISIEN` for the
+        national table, or a corrected ``table``'s own koefisien for every date."""
+        if self.koefisien is not None:
+            return self.koefisien[jenjang]
+        row = self.table[jenjang]
+        national = KOEFISIEN[jenjang]
+        if row == AK_TABLE[jenjang]:
+            return national
+        return Dated(national.name, (Entry(ALWAYS, row.koefisien, row.koefisien_source),))
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         if not isinstance(self.rounding, AkRounding):
             ps.add("rounding", "expected AkRounding.PER_PERIOD or AkRounding.TOTAL")
         check_int(ps, "places", self.places, 0, 6)
+        _check_dated(ps, "koefisien", self.koefisien, tuple(Jenjang))
+        _check_dated(ps, "persentase", self.persentase, tuple(Predikat))
         ps.raise_if_any()
 
     @property
@@ -726,244 +170,7 @@ class AngkaKreditPolicy:
         covered a kenaikan pangkat leaves that pangkat due with the same AK (spec
         §4.3): the golongan may then sit below the new jenjang's range for a while.
         """
-        start = facts.start_jenjang
-        assert start is not None  # validated by AngkaKreditFacts
-        places = self.places
-        rounding = self.rounding
-        table = self.table
-        lines: list[AkLine] = []
-        notes: list[str] = []
-        counter = _Counter(places)
-        jenjang = start
-        golongan = facts.golongan_awal
-        if golongan is None and facts.segments and facts.segments[0].jenjang is start:
-            golongan = facts.segments[0].golongan
-        same_ak: Golongan | None = None  # the pangkat due with the AK of the last kenaikan jenjang
-        noted_below: set[tuple[Jenjang, Golongan]] = set()
-        earned_exact = ZERO
-        earned_round = ZERO
-        years: dict[int, tuple[Decimal, Decimal]] = {}
-
-        def emit(
-            kind: str, label: str, exact_v: Decimal, rounded_v: Decimal, formula: str, source: Source, **kw: Any
-        ) -> None:
-            jen, pkt = counter.chosen(rounding)
-            lines.append(AkLine(kind, label, jenjang, golongan, exact_v, rounded_v, jen, pkt, formula, source, **kw))
-
-        def note_below(g: Golongan | None) -> None:
-            row = table[jenjang]
-            if g is not None and g not in row.golongan and (jenjang, g) not in noted_below:
-                noted_below.add((jenjang, g))
-                notes.append(_below_range_note(jenjang, g, row))
-
-        note_below(golongan)
-        with exact():
-            if facts.ak_awal > ZERO or facts.ak_awal_pangkat is not None:
-                carry = facts.ak_awal if facts.ak_awal_pangkat is None else facts.ak_awal_pangkat
-                counter.jen_exact = counter.jen_round = facts.ak_awal
-                counter.pkt_exact = counter.pkt_round = carry
-                emit(
-                    "awal",
-                    f"AK held at the start ({jenjang.label})",
-                    facts.ak_awal,
-                    facts.ak_awal,
-                    f"AK kumulatif {fmt(facts.ak_awal)}, of which {fmt(carry)} toward the next kenaikan pangkat",
-                    SRC_AWAL,
-                    inputs=(("ak_awal", facts.ak_awal), ("ak_awal_pangkat", carry)),
-                )
-            bonuses = sorted(enumerate(facts.ijazah), key=lambda ib: ib[1].date)
-            b = 0
-
-            def bonus_line(index: int, bonus: IjazahBonus) -> None:
-                row = table[jenjang]
-                amount = BONUS_IJAZAH * row.ak_pangkat
-                counter.add(amount, round_half_up(amount, places))
-                emit(
-                    "ijazah",
-                    f"ijazah bonus {bonus.date.isoformat()}" + (f" ({bonus.ijazah})" if bonus.ijazah else ""),
-                    amount,
-                    round_half_up(amount, places),
-                    f"25% × {fmt(row.ak_pangkat)} (AK kenaikan pangkat, {jenjang.label}) = {fmt(amount)}",
-                    SRC_IJAZAH,
-                    year=bonus.date.year,
-                    inputs=(
-                        ("ak_kenaikan_pangkat", row.ak_pangkat),
-                        ("persen", Decimal(25)),
-                        ("ijazah", f"ijazah[{index}]"),
-                    ),
-                )
-
-            for i, seg in enumerate(facts.segments):
-                while b < len(bonuses) and bonuses[b][1].date < seg.period.start:
-                    bonus_line(*bonuses[b])
-                    b += 1
-                day = seg.period.start.isoformat()
-                if seg.jenjang is not jenjang:
-                    old, old_g = jenjang, golongan
-                    old_row = table[old]
-                    held = counter.chosen(rounding)[0]
-                    is_next = old_row.jenjang_berikutnya is seg.jenjang
-                    parts: list[str] = []
-                    met = False
-                    if is_next and old_row.ak_jenjang is not None:
-                        met = held >= old_row.ak_jenjang
-                        parts.append(
-                            f"AK kumulatif {fmt(held)} {'>=' if met else '<'} {fmt(old_row.ak_jenjang)} "
-                            f"required for kenaikan jenjang"
-                        )
-                        if not met:
-                            notes.append(
-                                f"kenaikan jenjang {old.label} → {seg.jenjang.label} on {day} with AK kumulatif "
-                                f"{fmt(held)}, less than the {fmt(old_row.ak_jenjang)} required "
-                                "(raised on other grounds, or AK missing from the history)"
-                            )
-                    else:
-                        notes.append(_jenjang_change_note(old, seg.jenjang, old_row, day))
-                    if seg.golongan is not None and old_g is not None and seg.golongan < old_g:
-                        raise ValidationError.one(
-                            f"segments[{i}].golongan", f"goes down from {old_g.value} to {seg.golongan.value}"
-                        )
-                    jenjang = seg.jenjang
-                    same_ak = None
-                    if seg.golongan is not None:
-                        golongan = seg.golongan
-                    elif golongan is not None and not _accepts(table, jenjang, golongan):
-                        golongan = None
-                    step = _next_golongan(old_g) if old_g is not None else None
-                    if is_next and met and old_g is not None and step is not None:
-                        if golongan is None or golongan == old_g:
-                            same_ak = step
-                            parts.append(f"kenaikan pangkat to {step.value} due with the same AK (spec §4.3)")
-                        elif golongan == step:
-                            parts.append(f"pangkat {old_g.value} → {step.value} with the same AK (spec §4.3)")
-                        else:
-                            parts.append(f"pangkat {old_g.value} → {golongan.value}")
-                            notes.append(
-                                f"golongan rises from {old_g.value} to {golongan.value} at the kenaikan jenjang on "
-                                f"{day}: the same AK gives one kenaikan pangkat (to {step.value}, spec §4.3)"
-                            )
-                    counter.reset()
-                    what = "kenaikan jenjang" if is_next else "change of jenjang"
-                    emit(
-                        "kenaikan_jenjang",
-                        f"{what} {old.label} → {jenjang.label} ({day})",
-                        ZERO,
-                        ZERO,
-                        "; ".join([*parts, "AK kumulatif restarts at 0"]),
-                        SRC_RESET,
-                        year=seg.period.start.year,
-                    )
-                    note_below(golongan)
-                elif seg.golongan is not None and golongan is not None and seg.golongan != golongan:
-                    if seg.golongan < golongan:
-                        raise ValidationError.one(
-                            f"segments[{i}].golongan", f"goes down from {golongan.value} to {seg.golongan.value}"
-                        )
-                    row = table[jenjang]
-                    while golongan is not None and golongan < seg.golongan:
-                        target = _next_golongan(golongan)
-                        assert target is not None
-                        if same_ak is target:
-                            same_ak = None
-                            golongan = target
-                            emit(
-                                "kenaikan_pangkat",
-                                f"kenaikan pangkat to {target.value} ({day})",
-                                ZERO,
-                                ZERO,
-                                "with the AK of the kenaikan jenjang (jenjang first, then pangkat with the same AK); "
-                                "nothing used",
-                                SRC_JENJANG_FIRST,
-                                year=seg.period.start.year,
-                            )
-                            continue
-                        before = counter.chosen(rounding)[1]
-                        enough = counter.consume(row.ak_pangkat, rounding)
-                        golongan = target
-                        note = (
-                            ""
-                            if enough
-                            else f" (only {fmt(before)} held: promoted on other grounds; carry-over floored at 0)"
-                        )
-                        if not enough:
-                            notes.append(
-                                f"kenaikan pangkat to {golongan.value} with less AK than the {fmt(row.ak_pangkat)} required"
-                            )
-                        emit(
-                            "kenaikan_pangkat",
-                            f"kenaikan pangkat to {golongan.value} ({day})",
-                            ZERO,
-                            ZERO,
-                            f"{fmt(before)} − {fmt(row.ak_pangkat)} used; the rest carries over{note}",
-                            SRC_CARRY,
-                            year=seg.period.start.year,
-                        )
-                    note_below(golongan)
-                elif seg.golongan is not None:
-                    golongan = seg.golongan
-                    note_below(golongan)
-                row = table[jenjang]
-                pct = PERSENTASE[seg.predikat]
-                value = Decimal(seg.bulan) * pct * row.koefisien / (12 * HUNDRED)
-                rounded = round_half_up(value, places)
-                counter.add(value, rounded)
-                earned_exact += value
-                earned_round += rounded
-                y_exact, y_round = years.get(seg.period.start.year, (ZERO, ZERO))
-                years[seg.period.start.year] = (y_exact + value, y_round + rounded)
-                shown = _show(value, places)
-                formula = f"{seg.bulan}/12 × {fmt(pct)}% × {fmt(row.koefisien)} = {shown}"
-                if shown != fmt(rounded):
-                    formula += f" → {fmt(rounded)}"
-                emit(
-                    "periode",
-                    f"{seg.period.label} {jenjang.label}, {seg.predikat.label}",
-                    value,
-                    rounded,
-                    formula,
-                    SRC_FORMULA,
-                    year=seg.period.start.year,
-                    inputs=(
-                        ("bulan", seg.bulan),
-                        ("predikat", seg.predikat),
-                        ("persen", pct),
-                        ("jenjang", jenjang),
-                        ("koefisien", row.koefisien),
-                        ("koefisien_source", str(row.koefisien_source)),
-                    ),
-                )
-            while b < len(bonuses):
-                bonus_line(*bonuses[b])
-                b += 1
-
-            jen, pkt = counter.chosen(rounding)
-            per_year = tuple(
-                (y, yr if rounding is AkRounding.PER_PERIOD else round_half_up(ye, places))
-                for y, (ye, yr) in sorted(years.items())
-            )
-            total_rounded_jen = round_half_up(counter.jen_exact, places)
-            total_rounded_pkt = round_half_up(counter.pkt_exact, places)
-            earned_chosen = earned_round if rounding is AkRounding.PER_PERIOD else round_half_up(earned_exact, places)
-        return AkLedger(
-            lines=tuple(lines),
-            jenjang=jenjang,
-            golongan=golongan,
-            rounding=rounding,
-            places=places,
-            ak_kumulatif=jen,
-            ak_kumulatif_per_period=counter.jen_round,
-            ak_kumulatif_total_rounded=total_rounded_jen,
-            ak_pangkat=pkt,
-            earned=earned_chosen,
-            earned_per_period=earned_round,
-            earned_total_rounded=round_half_up(earned_exact, places),
-            per_year=per_year,
-            table=table,
-            notes=tuple(notes),
-            ak_pangkat_per_period=counter.pkt_round,
-            ak_pangkat_total_rounded=total_rounded_pkt,
-            pangkat_same_ak=same_ak,
-        )
+        return _LedgerRun(self, facts).run()
 
     # -- decision ---------------------------------------------------------------------------
 
@@ -1001,7 +208,7 @@ class AngkaKreditPolicy:
                         "employee.golongan",
                         f"the employee is {emp.golongan.value} but the AK history ends in {golongan.value}",
                     )
-                elif not _accepts(self.table, led.jenjang, emp.golongan):
+                elif not accepts(self.table, led.jenjang, emp.golongan):
                     ps.add("employee.golongan", f"{emp.golongan.value} is not a golongan of {led.jenjang.label}")
                 golongan = emp.golongan
             ps.raise_if_any()
@@ -1072,7 +279,7 @@ class AngkaKreditPolicy:
         for line in led.lines:
             inputs = dict(line.inputs)
             if line.kind in ("periode", "ijazah", "awal"):
-                inputs["exact"] = _show(line.exact, led.places)
+                inputs["exact"] = show_ak(line.exact, led.places)
             steps.append(
                 Step(
                     line.label,
@@ -1110,6 +317,297 @@ class AngkaKreditPolicy:
                 Step("order of kenaikan jenjang and kenaikan pangkat", SRC_JENJANG_FIRST, {}, None, note=needs.order)
             )
         return Explanation(f"Angka kredit - {subject_of(facts.employee)}", tuple(steps))
+
+
+def _check_dated(ps: Problems, name: str, table: object, keys: tuple[Jenjang, ...] | tuple[Predikat, ...]) -> None:
+    """A policy's dated table must give a :class:`~kinerja.dated.Dated` for every key."""
+    if table is None:
+        return
+    if not isinstance(table, Mapping):
+        ps.add(name, "expected a mapping to dated values (kinerja.dated.Dated)")
+        return
+    for key in keys:
+        if not isinstance(table.get(key), Dated):
+            ps.add(f"{name}.{key.value}", "expected a dated value (kinerja.dated.Dated)")
+
+
+class _LedgerRun:
+    """One computation of :meth:`AngkaKreditPolicy.ledger`: the running state and one method per kind of line."""
+
+    def __init__(self, policy: AngkaKreditPolicy, facts: AngkaKreditFacts) -> None:
+        start = facts.start_jenjang
+        assert start is not None  # validated by AngkaKreditFacts
+        self.facts = facts
+        self.places = policy.places
+        self.rounding = policy.rounding
+        self.table = policy.table
+        self.policy = policy
+        self.lines: list[AkLine] = []
+        self.notes: list[str] = []
+        self.counter = AkCounter(policy.places)
+        self.jenjang = start
+        golongan = facts.golongan_awal
+        if golongan is None and facts.segments and facts.segments[0].jenjang is start:
+            golongan = facts.segments[0].golongan
+        self.golongan = golongan
+        self.same_ak: Golongan | None = None  # the pangkat due with the AK of the last kenaikan jenjang
+        self.noted_below: set[tuple[Jenjang, Golongan]] = set()
+        self.earned_exact = ZERO
+        self.earned_round = ZERO
+        self.years: dict[int, tuple[Decimal, Decimal]] = {}
+
+    def emit(
+        self, kind: str, label: str, exact_v: Decimal, rounded_v: Decimal, formula: str, source: Source, **kw: Any
+    ) -> None:
+        jen, pkt = self.counter.chosen(self.rounding)
+        self.lines.append(
+            AkLine(kind, label, self.jenjang, self.golongan, exact_v, rounded_v, jen, pkt, formula, source, **kw)
+        )
+
+    def note_below(self, g: Golongan | None) -> None:
+        row = self.table[self.jenjang]
+        if g is not None and g not in row.golongan and (self.jenjang, g) not in self.noted_below:
+            self.noted_below.add((self.jenjang, g))
+            self.notes.append(below_range_note(self.jenjang, g, row))
+
+    def run(self) -> AkLedger:
+        facts = self.facts
+        self.note_below(self.golongan)
+        with exact():
+            self.awal()
+            bonuses = sorted(enumerate(facts.ijazah), key=lambda ib: ib[1].date)
+            b = 0
+            for i, seg in enumerate(facts.segments):
+                while b < len(bonuses) and bonuses[b][1].date < seg.period.start:
+                    self.bonus(*bonuses[b])
+                    b += 1
+                if seg.jenjang is not self.jenjang:
+                    self.change_jenjang(i, seg)
+                elif seg.golongan is not None and self.golongan is not None and seg.golongan != self.golongan:
+                    self.kenaikan_pangkat(i, seg)
+                elif seg.golongan is not None:
+                    self.golongan = seg.golongan
+                    self.note_below(self.golongan)
+                self.period(i, seg)
+            for bonus in bonuses[b:]:
+                self.bonus(*bonus)
+            return self.finish()
+
+    def awal(self) -> None:
+        facts = self.facts
+        if facts.ak_awal > ZERO or facts.ak_awal_pangkat is not None:
+            carry = facts.ak_awal if facts.ak_awal_pangkat is None else facts.ak_awal_pangkat
+            self.counter.jen_exact = self.counter.jen_round = facts.ak_awal
+            self.counter.pkt_exact = self.counter.pkt_round = carry
+            self.emit(
+                "awal",
+                f"AK held at the start ({self.jenjang.label})",
+                facts.ak_awal,
+                facts.ak_awal,
+                f"AK kumulatif {fmt(facts.ak_awal)}, of which {fmt(carry)} toward the next kenaikan pangkat",
+                SRC_AWAL,
+                inputs=(("ak_awal", facts.ak_awal), ("ak_awal_pangkat", carry)),
+            )
+
+    def bonus(self, index: int, bonus: IjazahBonus) -> None:
+        row = self.table[self.jenjang]
+        amount = BONUS_IJAZAH * row.ak_pangkat
+        self.counter.add(amount, round_half_up(amount, self.places))
+        self.emit(
+            "ijazah",
+            f"ijazah bonus {bonus.date.isoformat()}" + (f" ({bonus.ijazah})" if bonus.ijazah else ""),
+            amount,
+            round_half_up(amount, self.places),
+            f"25% × {fmt(row.ak_pangkat)} (AK kenaikan pangkat, {self.jenjang.label}) = {fmt(amount)}",
+            SRC_IJAZAH,
+            year=bonus.date.year,
+            inputs=(
+                ("ak_kenaikan_pangkat", row.ak_pangkat),
+                ("persen", Decimal(25)),
+                ("ijazah", f"ijazah[{index}]"),
+            ),
+        )
+
+    def change_jenjang(self, i: int, seg: AkSegment) -> None:
+        """A new jenjang: check the kenaikan jenjang (or note the move), the pangkat due with the same AK, restart."""
+        day = seg.period.start.isoformat()
+        old, old_g = self.jenjang, self.golongan
+        old_row = self.table[old]
+        is_next = old_row.jenjang_berikutnya is seg.jenjang
+        met, parts = self.kenaikan_jenjang_met(old, old_row, seg, is_next)
+        if seg.golongan is not None and old_g is not None and seg.golongan < old_g:
+            raise ValidationError.one(
+                f"segments[{i}].golongan", f"goes down from {old_g.value} to {seg.golongan.value}"
+            )
+        self.jenjang = seg.jenjang
+        self.same_ak = None
+        if seg.golongan is not None:
+            self.golongan = seg.golongan
+        elif self.golongan is not None and not accepts(self.table, self.jenjang, self.golongan):
+            self.golongan = None
+        if is_next and met and old_g is not None:
+            parts += self.pangkat_with_same_ak(old_g, day)
+        self.counter.reset()
+        what = "kenaikan jenjang" if is_next else "change of jenjang"
+        self.emit(
+            "kenaikan_jenjang",
+            f"{what} {old.label} → {self.jenjang.label} ({day})",
+            ZERO,
+            ZERO,
+            "; ".join([*parts, "AK kumulatif restarts at 0"]),
+            SRC_RESET,
+            year=seg.period.start.year,
+        )
+        self.note_below(self.golongan)
+
+    def kenaikan_jenjang_met(
+        self, old: Jenjang, old_row: JenjangAk, seg: AkSegment, is_next: bool
+    ) -> tuple[bool, list[str]]:
+        """Whether the AK held meets the kenaikan jenjang to *seg*'s jenjang, and the text saying so."""
+        day = seg.period.start.isoformat()
+        if not is_next or old_row.ak_jenjang is None:
+            self.notes.append(jenjang_change_note(old, seg.jenjang, old_row, day))
+            return False, []
+        held = self.counter.chosen(self.rounding)[0]
+        met = held >= old_row.ak_jenjang
+        parts = [
+            f"AK kumulatif {fmt(held)} {'>=' if met else '<'} {fmt(old_row.ak_jenjang)} required for kenaikan jenjang"
+        ]
+        if not met:
+            self.notes.append(
+                f"kenaikan jenjang {old.label} → {seg.jenjang.label} on {day} with AK kumulatif "
+                f"{fmt(held)}, less than the {fmt(old_row.ak_jenjang)} required "
+                "(raised on other grounds, or AK missing from the history)"
+            )
+        return met, parts
+
+    def pangkat_with_same_ak(self, old_g: Golongan, day: str) -> list[str]:
+        """Spec §4.3: a kenaikan jenjang met with AK that also covered a kenaikan pangkat leaves that pangkat due."""
+        step = next_golongan(old_g)
+        if step is None:
+            return []
+        if self.golongan is None or self.golongan == old_g:
+            self.same_ak = step
+            return [f"kenaikan pangkat to {step.value} due with the same AK (spec §4.3)"]
+        if self.golongan == step:
+            return [f"pangkat {old_g.value} → {step.value} with the same AK (spec §4.3)"]
+        self.notes.append(
+            f"golongan rises from {old_g.value} to {self.golongan.value} at the kenaikan jenjang on "
+            f"{day}: the same AK gives one kenaikan pangkat (to {step.value}, spec §4.3)"
+        )
+        return [f"pangkat {old_g.value} → {self.golongan.value}"]
+
+    def kenaikan_pangkat(self, i: int, seg: AkSegment) -> None:
+        """A higher golongan within the jenjang: one line per step, each using that step's AK requirement."""
+        assert seg.golongan is not None and self.golongan is not None
+        if seg.golongan < self.golongan:
+            raise ValidationError.one(
+                f"segments[{i}].golongan", f"goes down from {self.golongan.value} to {seg.golongan.value}"
+            )
+        day = seg.period.start.isoformat()
+        while self.golongan is not None and self.golongan < seg.golongan:
+            target = next_golongan(self.golongan)
+            assert target is not None
+            if self.same_ak is target:
+                self.same_ak = None
+                self.golongan = target
+                self.emit(
+                    "kenaikan_pangkat",
+                    f"kenaikan pangkat to {target.value} ({day})",
+                    ZERO,
+                    ZERO,
+                    "with the AK of the kenaikan jenjang (jenjang first, then pangkat with the same AK); nothing used",
+                    SRC_JENJANG_FIRST,
+                    year=seg.period.start.year,
+                )
+                continue
+            self.pangkat_step(target, seg)
+        self.note_below(self.golongan)
+
+    def pangkat_step(self, target: Golongan, seg: AkSegment) -> None:
+        row = self.table[self.jenjang]
+        before = self.counter.chosen(self.rounding)[1]
+        enough = self.counter.consume(row.ak_pangkat, self.rounding)
+        self.golongan = target
+        note = "" if enough else f" (only {fmt(before)} held: promoted on other grounds; carry-over floored at 0)"
+        if not enough:
+            self.notes.append(
+                f"kenaikan pangkat to {target.value} with less AK than the {fmt(row.ak_pangkat)} required"
+            )
+        self.emit(
+            "kenaikan_pangkat",
+            f"kenaikan pangkat to {target.value} ({seg.period.start.isoformat()})",
+            ZERO,
+            ZERO,
+            f"{fmt(before)} − {fmt(row.ak_pangkat)} used; the rest carries over{note}",
+            SRC_CARRY,
+            year=seg.period.start.year,
+        )
+
+    def period(self, i: int, seg: AkSegment) -> None:
+        """The AK earned in one segment: bulan / 12 × persentase × koefisien (PerBKN 3/2023), each as in force on the
+        segment's first day (a segment an amendment cuts in two is refused: split it on that date)."""
+        start, end, path = seg.period.start, seg.period.end, f"segments[{i}].period"
+        pct = in_force(self.policy.persentase[seg.predikat], start, end, path).value
+        entry = in_force(self.policy.koefisien_of(self.jenjang), start, end, path)
+        koefisien, koefisien_source = entry.value, entry.source
+        value = Decimal(seg.bulan) * pct * koefisien / (12 * HUNDRED)
+        rounded = round_half_up(value, self.places)
+        self.counter.add(value, rounded)
+        self.earned_exact += value
+        self.earned_round += rounded
+        y_exact, y_round = self.years.get(seg.period.start.year, (ZERO, ZERO))
+        self.years[seg.period.start.year] = (y_exact + value, y_round + rounded)
+        shown = show_ak(value, self.places)
+        formula = f"{seg.bulan}/12 × {fmt(pct)}% × {fmt(koefisien)} = {shown}"
+        if shown != fmt(rounded):
+            formula += f" → {fmt(rounded)}"
+        self.emit(
+            "periode",
+            f"{seg.period.label} {self.jenjang.label}, {seg.predikat.label}",
+            value,
+            rounded,
+            formula,
+            SRC_FORMULA,
+            year=seg.period.start.year,
+            inputs=(
+                ("bulan", seg.bulan),
+                ("predikat", seg.predikat),
+                ("persen", pct),
+                ("jenjang", self.jenjang),
+                ("koefisien", koefisien),
+                ("koefisien_source", str(koefisien_source)),
+            ),
+        )
+
+    def finish(self) -> AkLedger:
+        places, rounding, counter = self.places, self.rounding, self.counter
+        jen, pkt = counter.chosen(rounding)
+        per_year = tuple(
+            (y, yr if rounding is AkRounding.PER_PERIOD else round_half_up(ye, places))
+            for y, (ye, yr) in sorted(self.years.items())
+        )
+        earned_total = round_half_up(self.earned_exact, places)
+        return AkLedger(
+            lines=tuple(self.lines),
+            jenjang=self.jenjang,
+            golongan=self.golongan,
+            rounding=rounding,
+            places=places,
+            ak_kumulatif=jen,
+            ak_kumulatif_per_period=counter.jen_round,
+            ak_kumulatif_total_rounded=round_half_up(counter.jen_exact, places),
+            ak_pangkat=pkt,
+            earned=self.earned_round if rounding is AkRounding.PER_PERIOD else earned_total,
+            earned_per_period=self.earned_round,
+            earned_total_rounded=earned_total,
+            per_year=per_year,
+            table=self.table,
+            notes=tuple(self.notes),
+            ak_pangkat_per_period=counter.pkt_round,
+            ak_pangkat_total_rounded=round_half_up(counter.pkt_exact, places),
+            pangkat_same_ak=self.same_ak,
+        )
 
 
 def _kp_what(needs: AkNeeds) -> str:

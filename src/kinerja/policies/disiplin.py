@@ -23,11 +23,13 @@ goriau, inews) is 4-6 and 21-24, which is what this table holds [C2: S40].
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from decimal import Decimal
 
 import attrs
 
+from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems
 from kinerja.explain import Source
 from kinerja.model import Employee, decimal_field
@@ -37,6 +39,7 @@ from kinerja.policy import Decision, Ladder, Requirement
 
 __all__ = [
     "ABSENCE_LADDER",
+    "ABSENCE_LADDERS",
     "CONSECUTIVE_DAYS",
     "CONSECUTIVE_PENALTY",
     "AbsenceFacts",
@@ -45,8 +48,15 @@ __all__ = [
     "Tingkat",
 ]
 
+FIRST_YEAR = 2021
+"""PP 94/2021 took effect in 2021; earlier years fell under PP 53/2010 (not implemented)."""
+
 SRC_LADDER = Source(
-    "PP 94/2021", "hukuman disiplin for not meeting the kewajiban masuk kerja (cumulative days a year)", "C2"
+    "PP 94/2021",
+    "hukuman disiplin for not meeting the kewajiban masuk kerja (cumulative days a year)",
+    "C2",
+    url="https://nasional.kompas.com/read/2021/09/15/10543691",  # quotes the statutory text (spec source S40)
+    valid_from=_dt.date(FIRST_YEAR, 1, 1),
 )
 SRC_DISMISSAL = Source("PP 94/2021", "Pasal 11(2)(d)(3): 28 days or more a year", "C2")
 SRC_CONSECUTIVE = Source(
@@ -54,9 +64,6 @@ SRC_CONSECUTIVE = Source(
     "10 consecutive working days: salary stopped from the following month, dismissal (news wording differs)",
     "C2",
 )
-
-FIRST_YEAR = 2021
-"""PP 94/2021 took effect in 2021; earlier years fell under PP 53/2010 (not implemented)."""
 
 CONSECUTIVE_DAYS = 10
 """Consecutive working days of unexcused absence that lead to dismissal (PP 94/2021) [C2]."""
@@ -138,7 +145,17 @@ ABSENCE_LADDER: Ladder[Hukuman | None] = Ladder(
     floor=None,
     source=SRC_LADDER,
 )
-"""Cumulative unexcused working days in a year → hukuman disiplin (``None`` below 3 days), spec §7.3 [C2]."""
+"""Cumulative unexcused working days in a year → hukuman disiplin (``None`` below 3 days), spec §7.3 [C2].
+
+The ladder of PP 94/2021; :data:`ABSENCE_LADDERS` holds it with its effective date."""
+
+ABSENCE_LADDERS: Dated[Ladder[Hukuman | None]] = Dated(
+    "absence ladder (hukuman disiplin by cumulative days)",
+    (Entry(_dt.date(FIRST_YEAR, 1, 1), ABSENCE_LADDER, SRC_LADDER),),
+)
+"""The absence ladder by the calendar year it applies to (a year uses the ladder in force on its 1 January).
+
+An amended ladder from a later year is one added entry with its source; earlier years keep theirs."""
 
 CONSECUTIVE_PENALTY = Hukuman(
     jenis="salary stopped from the following month; pemberhentian dengan hormat tidak atas permintaan sendiri",
@@ -184,8 +201,11 @@ class AbsenceFacts:
 class DisciplinePolicy:
     """The hukuman disiplin for a year's unexcused absence, with the tunjangan-kinerja cut where it applies.
 
-    Everything here is national law (PP 94/2021); there are no agency parameters.
+    Everything here is national law (PP 94/2021); there are no agency parameters. ``ladders`` is the dated
+    national ladder (:data:`ABSENCE_LADDERS`); a year is judged on the ladder in force on its 1 January.
     """
+
+    ladders: Dated[Ladder[Hukuman | None]] = ABSENCE_LADDERS
 
     @property
     def name(self) -> str:
@@ -197,7 +217,8 @@ class DisciplinePolicy:
         return from_bundle(facts, "disiplin", AbsenceFacts, self.name, self._decide, "absence facts")
 
     def _decide(self, facts: AbsenceFacts) -> Decision:
-        cumulative = ABSENCE_LADDER.classify(Decimal(facts.days))
+        ladder = self.ladders.at(_dt.date(facts.year, 1, 1))
+        cumulative = ladder.classify(Decimal(facts.days))
         consecutive = CONSECUTIVE_PENALTY if facts.consecutive_days >= CONSECUTIVE_DAYS else None
         reqs = (
             Requirement(
@@ -226,29 +247,8 @@ class DisciplinePolicy:
         ]
         if outcome is not None:
             details.append(("tingkat", outcome.tingkat.label))
-        cut = cumulative if cumulative is not None and cumulative.tukin_cut_percent is not None else None
-        if cut is not None and cut.tukin_cut_percent is not None and cut.tukin_cut_months is not None:
-            details.append(
-                ("tunjangan kinerja cut", f"{fmt(cut.tukin_cut_percent)}% for {cut.tukin_cut_months} months")
-            )
-            if facts.tunjangan_kinerja is not None:
-                with exact():
-                    monthly = facts.tunjangan_kinerja * cut.tukin_cut_percent / 100
-                    total = monthly * cut.tukin_cut_months
-                details.append(("tunjangan kinerja cut per month", monthly))
-                details.append(("tunjangan kinerja cut in total", total))
-        if outcome is None:
-            summary = f"no hukuman disiplin ({facts.days} days)"
-        else:
-            summary = f"{outcome.band}: {outcome.label}"
-            if len(penalties) == 2 and cumulative is not None and outcome is consecutive:
-                if cumulative.tingkat is outcome.tingkat:
-                    summary += (
-                        f" (the {facts.days} cumulative days give {cumulative.label}, the same level; "
-                        "the consecutive-days rule goes further)"
-                    )
-                else:
-                    summary += f" (heavier than {cumulative.label} for {facts.days} days)"
+        details += _cut_details(cumulative, facts)
+        summary = _summary(outcome, cumulative, len(penalties), facts.days)
         return Decision(
             policy=self.name,
             subject=subject_of(facts.employee),
@@ -257,3 +257,35 @@ class DisciplinePolicy:
             details=tuple(details),
             summary=summary,
         )
+
+
+def _cut_details(cumulative: Hukuman | None, facts: AbsenceFacts) -> list[tuple[str, object]]:
+    """The tunjangan-kinerja cut of a sedang penalty, with its amounts when the monthly tukin is known."""
+    cut = cumulative if cumulative is not None and cumulative.tukin_cut_percent is not None else None
+    if cut is None or cut.tukin_cut_percent is None or cut.tukin_cut_months is None:
+        return []
+    details: list[tuple[str, object]] = [
+        ("tunjangan kinerja cut", f"{fmt(cut.tukin_cut_percent)}% for {cut.tukin_cut_months} months")
+    ]
+    if facts.tunjangan_kinerja is not None:
+        with exact():
+            monthly = facts.tunjangan_kinerja * cut.tukin_cut_percent / 100
+            total = monthly * cut.tukin_cut_months
+        details.append(("tunjangan kinerja cut per month", monthly))
+        details.append(("tunjangan kinerja cut in total", total))
+    return details
+
+
+def _summary(outcome: Hukuman | None, cumulative: Hukuman | None, n_penalties: int, days: int) -> str:
+    if outcome is None:
+        return f"no hukuman disiplin ({days} days)"
+    summary = f"{outcome.band}: {outcome.label}"
+    if n_penalties == 2 and cumulative is not None and outcome is not cumulative:
+        if cumulative.tingkat is outcome.tingkat:
+            summary += (
+                f" (the {days} cumulative days give {cumulative.label}, the same level; "
+                "the consecutive-days rule goes further)"
+            )
+        else:
+            summary += f" (heavier than {cumulative.label} for {days} days)"
+    return summary

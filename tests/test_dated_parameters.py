@@ -1,0 +1,133 @@
+"""Dated parameters of the follow-up policies: a later entry changes the periods it covers and nothing earlier.
+
+Issue 15: "a new koefisien from 2026-01-01 cannot be expressed without rewriting history". Now it is
+one added entry (kinerja.dated), chosen by the date a segment (or a year) starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from kinerja.dated import Dated, Entry
+from kinerja.errors import ValidationError
+from kinerja.explain import Source
+from kinerja.model import Jenjang, Period, Predikat
+from kinerja.policies.angka_kredit import AK_TABLE, AkSegment, AngkaKreditFacts, AngkaKreditPolicy
+from kinerja.policies.angka_kredit_tables import DATED_PERSENTASE, KOEFISIEN, PERSENTASE
+from kinerja.policies.disiplin import ABSENCE_LADDER, ABSENCE_LADDERS, AbsenceFacts, DisciplinePolicy, Hukuman, Tingkat
+from kinerja.policy import Ladder
+
+AMENDMENT = Source(
+    "fictitious PermenPANRB x/2025", "Lampiran, koefisien Ahli Pertama", "test", valid_from=dt.date(2026, 1, 1)
+)
+
+
+def _amended_koefisien(since: dt.date, value: str) -> dict[Jenjang, Dated[D]]:
+    table = dict(KOEFISIEN)
+    table[Jenjang.AHLI_PERTAMA] = table[Jenjang.AHLI_PERTAMA].amended(Entry(since, D(value), AMENDMENT))
+    return table
+
+
+def _year(year: int, predikat: str = "Baik") -> AkSegment:
+    return AkSegment(Period.year(year), "Ahli Pertama", predikat)
+
+
+AMENDED = AngkaKreditPolicy(koefisien=_amended_koefisien(dt.date(2026, 1, 1), "15"))
+NATIONAL = AngkaKreditPolicy()
+
+
+def test_a_koefisien_from_2026_changes_2026_and_leaves_2025_unchanged() -> None:
+    only_2025 = AngkaKreditFacts(segments=(_year(2025),))
+    assert AMENDED.decide(only_2025).to_json() == NATIONAL.decide(only_2025).to_json()
+    assert NATIONAL.decide(only_2025).outcome == D("12.5")  # 12/12 × 100 % × 12.5
+
+    only_2026 = AngkaKreditFacts(segments=(_year(2026),))
+    assert NATIONAL.decide(only_2026).outcome == D("12.5")
+    assert AMENDED.decide(only_2026).outcome == D("15")  # 12/12 × 100 % × 15
+
+
+def test_a_history_across_the_amendment_uses_each_year_s_koefisien() -> None:
+    facts = AngkaKreditFacts(segments=(_year(2025, "Sangat Baik"), _year(2026, "Sangat Baik")))
+    lines = [line for line in AMENDED.ledger(facts).lines if line.kind == "periode"]
+    assert [line.rounded for line in lines] == [D("18.75"), D("22.5")]  # 150 % × 12.5, then 150 % × 15
+    assert [dict(line.inputs)["koefisien"] for line in lines] == [D("12.5"), D("15")]
+    assert str(lines[0].source) == str(NATIONAL.ledger(facts).lines[0].source)
+    assert dict(lines[1].inputs)["koefisien_source"] == str(AMENDMENT)
+    assert AMENDED.ledger(facts).ak_kumulatif == D("41.25")
+    assert NATIONAL.ledger(facts).ak_kumulatif == D("37.5")
+
+
+def test_the_amendment_is_cited_in_the_explanation() -> None:
+    facts = AngkaKreditFacts(segments=(_year(2026),))
+    step = AMENDED.explain(facts).steps[0]
+    assert step.inputs["koefisien"] == D("15")
+    assert step.inputs["koefisien_source"] == "fictitious PermenPANRB x/2025, Lampiran, koefisien Ahli Pertama [test]"
+
+
+def test_a_segment_cut_in_two_by_an_amendment_is_refused_and_split_it_is_scored() -> None:
+    mid_year = AngkaKreditPolicy(koefisien=_amended_koefisien(dt.date(2026, 7, 1), "15"))
+    with pytest.raises(ValidationError) as info:
+        mid_year.ledger(AngkaKreditFacts(segments=(_year(2026),)))
+    assert info.value.paths == ("segments[0].period",)
+    assert "changes on 2026-07-01" in str(info.value)
+    halves = (
+        AkSegment(Period.months_span(2026, 1, 6), "Ahli Pertama", "Baik"),
+        AkSegment(Period.months_span(2026, 7, 12), "Ahli Pertama", "Baik"),
+    )
+    # 6/12 × 12.5 + 6/12 × 15 = 6.25 + 7.5
+    assert mid_year.decide(AngkaKreditFacts(segments=halves)).outcome == D("13.75")
+
+
+def test_a_dated_persentase_changes_only_the_later_periods() -> None:
+    table = dict(DATED_PERSENTASE)
+    table[Predikat.BAIK] = table[Predikat.BAIK].amended(Entry(dt.date(2026, 1, 1), D(110), AMENDMENT))
+    policy = AngkaKreditPolicy(persentase=table)
+    assert policy.decide(AngkaKreditFacts(segments=(_year(2025),))).outcome == D("12.5")
+    assert policy.decide(AngkaKreditFacts(segments=(_year(2026),))).outcome == D("13.75")  # 110 % × 12.5
+
+
+def test_a_corrected_table_keeps_its_own_koefisien_for_every_date() -> None:
+    import attrs
+
+    rows = dict(AK_TABLE)
+    rows[Jenjang.AHLI_PERTAMA] = attrs.evolve(rows[Jenjang.AHLI_PERTAMA], koefisien=D(14))
+    policy = AngkaKreditPolicy(table=rows)
+    assert policy.decide(AngkaKreditFacts(segments=(_year(2022),))).outcome == D("14")
+    assert policy.decide(AngkaKreditFacts(segments=(_year(2026),))).outcome == D("14")
+
+
+def test_the_national_tables_are_one_truth_with_sources() -> None:
+    for jenjang, row in AK_TABLE.items():
+        first = KOEFISIEN[jenjang].entries[0]
+        assert (first.value, first.source) == (row.koefisien, row.koefisien_source)
+        assert first.source.regulation == "PermenPANRB 1/2023"
+        assert first.source.valid_from == dt.date(2023, 1, 1)
+    for predikat, pct in PERSENTASE.items():
+        entry = DATED_PERSENTASE[predikat].entries[0]
+        assert entry.value == pct and entry.source.regulation == "PerBKN 3/2023" and entry.source.url
+
+
+def test_bad_dated_tables_are_refused_with_their_paths() -> None:
+    with pytest.raises(ValidationError) as info:
+        AngkaKreditPolicy(koefisien={Jenjang.AHLI_PERTAMA: D(15)}, persentase="150")  # type: ignore[arg-type]
+    assert info.value.paths == (*(f"koefisien.{j.value}" for j in Jenjang), "persentase")
+
+
+def test_an_amended_absence_ladder_changes_later_years_only() -> None:
+    stricter = Ladder(
+        [(2, Hukuman("teguran lisan", Tingkat.RINGAN, "2 days or more", 1, AMENDMENT))],
+        floor=None,
+        source=AMENDMENT,
+    )
+    policy = DisciplinePolicy(ladders=ABSENCE_LADDERS.amended(Entry(dt.date(2027, 1, 1), stricter, AMENDMENT)))
+    assert policy.decide(AbsenceFacts(year=2026, days=2)).outcome is None
+    assert (
+        policy.decide(AbsenceFacts(year=2026, days=12)).to_json()
+        == DisciplinePolicy().decide(AbsenceFacts(year=2026, days=12)).to_json()
+    )
+    outcome = policy.decide(AbsenceFacts(year=2027, days=2)).outcome
+    assert isinstance(outcome, Hukuman) and outcome.source is AMENDMENT
+    assert ABSENCE_LADDERS.at(dt.date(2021, 1, 1)) is ABSENCE_LADDER

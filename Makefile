@@ -36,6 +36,7 @@ bench: $(STAMP)
 
 vectors: $(STAMP)
 	$(BIN)/python -m kinerja.vectors.generate
+	$(BIN)/python -m kinerja.vectors.consequences
 
 docs: $(STAMP)
 	$(BIN)/python docs/build_images.py

@@ -22,6 +22,11 @@ from kinerja.reporting import curve_bars, demo_data, unit_reports
 from kinerja.result import Result
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KINERJA_LANG", "en")  # these tests read English labels; lang= still wins
+
+
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=50)
@@ -115,3 +120,24 @@ def test_plotting_never_touches_pyplot() -> None:
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_figures_show_inline_without_magic() -> None:
+    check = check_distribution("Baik", [P.BAIK] * 6 + [P.SANGAT_BAIK] * 4)
+    fig = plot.curve(check)
+    assert isinstance(fig, Figure) and isinstance(fig, plot.Chart)
+    png = fig._repr_png_()
+    assert png.startswith(b"\x89PNG")
+    svg = fig._repr_svg_()
+    assert "<svg" in svg
+    formatters = pytest.importorskip("IPython.core.formatters")  # what Jupyter calls on the last expression
+    data, _ = formatters.DisplayFormatter().format(fig)
+    assert "image/png" in data and "image/svg+xml" in data
+
+
+def test_labels_in_indonesian_and_english() -> None:
+    check = check_distribution("Baik", [P.BAIK] * 6 + [P.SANGAT_BAIK] * 4)
+    title_id = plot.curve(check, lang="id").axes[0].get_title()
+    title_en = plot.curve(check, lang="en").axes[0].get_title()
+    assert "predikat kinerja organisasi Baik" in title_id and "10 pegawai" in title_id
+    assert "organisation predikat Baik" in title_en and "10 employees" in title_en

@@ -10,8 +10,12 @@
   employees placed in their boxes.
 
 Figures are built with :class:`matplotlib.figure.Figure` directly: no ``pyplot``,
-no global state, no ``show()``; in Jupyter a returned figure displays itself, and
-``fig.savefig("x.png")`` writes it. ``import kinerja`` does not import matplotlib.
+no global state, no ``show()``. Each function returns a :class:`Chart` — a matplotlib
+``Figure`` that also has ``_repr_png_`` and ``_repr_svg_``, so Jupyter shows it inline
+with no ``%matplotlib`` magic and whatever the backend — and ``fig.savefig("x.png")``
+writes it. Titles and labels speak Indonesian by default (``lang="en"`` for English,
+or ``KINERJA_LANG``); predikat and other official terms stay as the regulation writes
+them. ``import kinerja`` does not import matplotlib.
 """
 
 from __future__ import annotations
@@ -30,14 +34,17 @@ except ImportError as _missing:  # the optional extra is not installed
         f'kinerja.plot needs matplotlib ({_missing.name} is missing): pip install "kinerja[plot]"'
     ) from _missing
 
+import io as _io
+
 from kinerja.errors import ValidationError
+from kinerja.i18n import resolve_lang, text
 from kinerja.model import Ekspektasi, Predikat
 from kinerja.numbers import fmt, round_half_up
 from kinerja.policy import Decision, Ladder
 from kinerja.reporting import UnitReport, band_text, curve_bars
 from kinerja.result import Result
 
-__all__ = ["PREDIKAT_COLORS", "bands_for", "curve", "history", "score_distribution", "talent_grid"]
+__all__ = ["PREDIKAT_COLORS", "Chart", "bands_for", "curve", "history", "score_distribution", "talent_grid"]
 
 PREDIKAT_COLORS: Final = {
     Predikat.SANGAT_BAIK: "#1b7f3b",
@@ -47,6 +54,25 @@ PREDIKAT_COLORS: Final = {
     Predikat.SANGAT_KURANG: "#c62828",
 }
 """One colour per predikat, used by every figure (and by the HTML report's badges)."""
+
+
+class Chart(Figure):
+    """A matplotlib ``Figure`` that shows itself in a notebook: IPython calls ``_repr_png_``/``_repr_svg_``.
+
+    No ``%matplotlib inline`` and no pyplot: the picture is drawn on demand by the
+    Agg/SVG canvas of the figure itself.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = _io.BytesIO()
+        self.savefig(buffer, format="png", dpi=100)
+        return buffer.getvalue()
+
+    def _repr_svg_(self) -> str:
+        buffer = _io.StringIO()
+        self.savefig(buffer, format="svg")
+        return buffer.getvalue()
+
 
 _BAR: Final = "#1f77b4"
 _BAD: Final = "#d62728"
@@ -69,7 +95,7 @@ def _short(p: Predikat) -> str:
     return "Kurang/\nMisconduct" if p is Predikat.KURANG else p.label.replace(" ", "\n", 1)
 
 
-def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) -> Figure:
+def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8), lang: str | None = None) -> Chart:
     """The unit's predikat shares beside the band allowed by its organisation predikat.
 
     *check* is a :class:`~kinerja.distribution.DistributionReport` (from
@@ -78,6 +104,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
     is the allowed share; a bar that breaks a rule is hatched red and marked ✗; a
     rule on several predikat together is a bracket under the axis.
     """
+    lang = resolve_lang(lang, default="id")
     unit = ""
     if isinstance(check, UnitReport):
         unit = check.unit
@@ -85,7 +112,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
             raise ValidationError.one("check", f"no curve check for {check.unit}: {check.distribution_note}")
         check = check.distribution
     bars, groups = curve_bars(check)
-    fig = Figure(figsize=figsize)
+    fig = Chart(figsize=figsize)
     ax = fig.add_subplot()
     # room under the axis for the band texts and one bracket per joint rule (fixed, so nothing is cut)
     fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=0.2 + 0.075 * len(groups))
@@ -104,7 +131,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
                     alpha=0.18,
                     edgecolor=_BAND,
                     linestyle="--",
-                    label=None if labelled else "allowed share",
+                    label=None if labelled else text("allowed share", lang),
                 )
             )
             labelled = True
@@ -133,7 +160,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
     ax.set_xticks(xs, [_short(b.predikat) for b in bars], fontsize=9)
     for x, b in zip(xs, bars):
         ax.annotate(
-            f"allowed: {band_text(b)}",
+            f"{text('allowed', lang)}: {band_text(b, lang)}",
             (x, -0.17),
             xycoords=("data", "axes fraction"),
             ha="center",
@@ -143,7 +170,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
         )
     ax.set_ylim(0, 112)
     ax.set_xlim(-0.6, len(bars) - 0.4)
-    ax.set_ylabel("share of the unit's employees (%)")
+    ax.set_ylabel(text("share of the unit's employees (%)", lang))
     ax.spines[["top", "right"]].set_visible(False)
     for j, g in enumerate(groups):
         idx = [i for i, b in enumerate(bars) if b.predikat in g.predikat]
@@ -158,7 +185,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
             textcoords=("data", "axes fraction"),
             arrowprops={"arrowstyle": "|-|", "color": color, "shrinkA": 0, "shrinkB": 0},
         )
-        verdict = "ok" if g.holds else "\u2717 fails"
+        verdict = text("ok", lang) if g.holds else "\u2717 " + text("fails", lang)
         ax.annotate(
             f"{g.text}: {g.count} {verdict}",
             ((x0 + x1) / 2, ypos - 0.05),
@@ -168,9 +195,13 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8)) 
             fontsize=8,
             color=color,
         )
-    verdict = "complies" if check.holds else f"does not comply ({len(check.failed)} of {len(check.checks)} rules fail)"
-    head = title or (f"{unit}: " if unit else "") + f"organisation predikat {check.org_predikat.label}"
-    ax.set_title(f"{head}\n{check.total} employees - {verdict}", fontsize=10)
+    verdict = (
+        text("complies", lang)
+        if check.holds
+        else text("does not comply: {n} of {total} rules fail", lang, n=len(check.failed), total=len(check.checks))
+    )
+    head = title or (f"{unit}: " if unit else "") + f"{text('organisation predikat', lang)} {check.org_predikat.label}"
+    ax.set_title(f"{head}\n{text('{n} employees', lang, n=check.total)} - {verdict}", fontsize=10)
     if any(b.low is not None or b.high is not None for b in bars):
         ax.legend(loc="upper left", fontsize=8, frameon=False)
     fig.text(0.99, 0.005, "SE MenPANRB 3/2023", ha="right", va="bottom", fontsize=7, color="#777777")
@@ -205,7 +236,8 @@ def history(
     value: str = "predikat",
     title: str | None = None,
     figsize: _Size = (7.0, 3.6),
-) -> Figure:
+    lang: str | None = None,
+) -> Chart:
     """One employee's *value* over periods (``"predikat"`` on the ordered ladder, or a numeric output).
 
     *results* is a result frame (:func:`kinerja.pandas.score`) or a sequence of
@@ -219,7 +251,7 @@ def history(
     if subject is None and len(subjects) > 1:
         raise ValidationError.one("subject", "several employees: name one with subject=NIP")
     periods = [p for p, _ in rows]
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = Chart(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     xs = list(range(len(rows)))
     labels = [_period_label(p) for p in periods]
@@ -252,7 +284,8 @@ def history(
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#eeeeee")
     who = subject or next(iter(subjects), "")
-    ax.set_title(title or f"{who}: {value} over {len(rows)} period{'s' if len(rows) != 1 else ''}", fontsize=10)
+    lang = resolve_lang(lang, default="id")
+    ax.set_title(title or text("{who}: {value} over {n} periods", lang, who=who, value=value, n=len(rows)), fontsize=10)
     return fig
 
 
@@ -312,7 +345,8 @@ def score_distribution(
     bins: int | Sequence[float] = 20,  # float ok: figure coordinates, never a score
     title: str | None = None,
     figsize: _Size = (7.5, 3.8),
-) -> Figure:
+    lang: str | None = None,
+) -> Chart:
     """A histogram of a numeric score with the regime's category bands shaded behind it.
 
     *results* is a result frame or a sequence of results; *unit* keeps the rows of
@@ -323,7 +357,7 @@ def score_distribution(
     if not values:
         raise ValidationError.one(score, "no scored values to draw")
     ladder = bands if bands is not None else bands_for(rule)
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = Chart(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     floats = [_xy(v) for v in values]
     lo = min(floats + [_xy(r.lower) for r in ladder.rungs]) - 5
@@ -348,10 +382,16 @@ def score_distribution(
     ax.hist(floats, bins=bins, range=(lo, hi) if isinstance(bins, int) else None, color=_BAR, edgecolor="white")
     ax.set_xlim(lo, hi)
     ax.set_xlabel(score)
-    ax.set_ylabel("employees")
+    lang = resolve_lang(lang, default="id")
+    ax.set_ylabel(text("employees", lang))
     ax.spines[["top", "right"]].set_visible(False)
     where = f"{unit}: " if unit else ""
-    ax.set_title(title or f"{where}{score} of {len(values)} employees ({rule or 'bands given'})", fontsize=10, pad=16)
+    regime = rule or text("bands given", lang)
+    ax.set_title(
+        title or where + text("{score} of {n} employees ({regime})", lang, score=score, n=len(values), regime=regime),
+        fontsize=10,
+        pad=16,
+    )
     if ladder.source is not None:
         fig.text(
             0.99, 0.005, f"bands: {ladder.source.regulation}", ha="right", va="bottom", fontsize=7, color="#777777"
@@ -400,7 +440,8 @@ def talent_grid(
     title: str | None = None,
     max_names: int = 8,
     figsize: _Size = (8.0, 6.5),
-) -> Figure:
+    lang: str | None = None,
+) -> Chart:
     """The 9-box talent grid (PermenPANRB 3/2020) with the employees placed in their boxes.
 
     *placements* are the :class:`~kinerja.policy.Decision` objects of
@@ -411,7 +452,7 @@ def talent_grid(
     from kinerja.policies.talenta import BOX_GRID, TALENT_POOL, Potensi
 
     named = _placements(placements)
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = Chart(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     kin = list(Ekspektasi)  # worst → best, bottom → top
     pot = list(Potensi)  # low → high, left → right
@@ -448,7 +489,11 @@ def talent_grid(
     ax.tick_params(length=0)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title or f"Talent grid (9-box) - {len(named)} employees; boxes 7, 8, 9 = talent pool", fontsize=10)
+    lang = resolve_lang(lang, default="id")
+    ax.set_title(
+        title or text("Talent grid (9-box) - {n} employees; boxes 7, 8, 9 = talent pool", lang, n=len(named)),
+        fontsize=10,
+    )
     fig.text(0.99, 0.005, "PermenPANRB 3/2020", ha="right", va="bottom", fontsize=7, color="#777777")
     return fig
 

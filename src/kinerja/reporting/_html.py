@@ -133,12 +133,12 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
 _GE: Final = "\u2265"
 
 
-def band_text(b: CurveBar) -> str:
-    """The share a predikat may hold under the curve (``≥ 10 %, ≤ 30 %``), as the figure writes it."""
+def band_text(b: CurveBar, lang: str | None = None) -> str:
+    """The share a predikat may hold under the curve (``≥ 10 %, ≤ 30 %``), as the figure writes it (in *lang*)."""
     if b.low is None and b.high is None:
-        return text("any")
+        return i18n.text("any", lang or _LANG.get())
     if b.high is not None and b.high == 0:
-        return text("none")
+        return i18n.text("none", lang or _LANG.get())
     parts = []
     if b.low is not None:
         parts.append(f"{'>' if b.low_open else _GE} {fmt(round_half_up(b.low, 0))} %")

@@ -39,6 +39,7 @@ __all__ = [
     "for_period",
     "get",
     "register",
+    "unregister",
     "validity_warning",
 ]
 
@@ -160,6 +161,11 @@ def register(rule: Rule, *, replace: bool = False) -> Rule:
         raise ValidationError.one("info.name", f"a rule named {name!r} is already registered")
     _REGISTRY[name] = rule
     return rule
+
+
+def unregister(name: str) -> None:
+    """Remove the rule registered as *name* (a built-in one is found again on the next look-up)."""
+    _REGISTRY.pop(name, None)
 
 
 def _load_builtin(name: str) -> Rule | None:

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench vectors docs browser-check fresh-venv-check clean
+.PHONY: demo test lint typecheck pytest bench vectors docs browser-check fresh-venv-check clean fuzz
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH (or: make PYTHON=python3 ...)"; exit 2; }
@@ -33,6 +33,11 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/edge.py
 	$(BIN)/python benchmarks/run.py
+
+# mutation fuzzer over every entry point (issue 16): two minutes, fixed seed; FUZZ_ARGS="--seconds 3600 --sweep" for a long run
+FUZZ_ARGS ?= --seconds 120 --seed 2026
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/harness.py $(FUZZ_ARGS)
 
 vectors: $(STAMP)
 	$(BIN)/python -m kinerja.vectors.generate

@@ -1,0 +1,73 @@
+"""Crash sites found by the fuzzer (``make fuzz``, fuzz/harness.py): each must raise a KinerjaError, nothing else.
+
+A site still open is marked ``xfail(strict=True)`` naming its owner; whoever fixes it removes
+the mark (strict: the test then fails until the mark goes, so the list only shrinks).
+Found with ``python fuzz/harness.py --sweep`` (every killer value at every place of every seed).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from kinerja import rules
+from kinerja.errors import KinerjaError
+
+
+def _deep(depth: int = 5000) -> Any:
+    v: Any = 1
+    for _ in range(depth):
+        v = {"a": v}
+    return v
+
+
+KILLERS: dict[str, Callable[[], Any]] = {"deep": _deep, "huge_int": lambda: 10**5000}
+
+
+def _scheme_with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data: dict[str, Any] = copy.deepcopy(rules.get("jakarta").to_json())  # type: ignore[attr-defined]
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+SCHEME_SITES = [
+    # (place in the scheme JSON, where it crashes: a message renders the bad value with {value!r})
+    (("versions", 0, "indicators", 0, "kind"), "indicators.kind_from_json"),
+    (("versions", 0, "aggregation", "method"), "schemes._aggregation_method"),
+    (("versions", 0, "aggregation", "missing"), "raters.parse_missing"),
+    (("versions", 0, "places"), "schemes._opt_int_places"),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead (issue 16): the message quotes the bad value with {value!r}; a 5000-deep object "
+    "raises RecursionError, an int of 5001 digits ValueError; use kinerja.errors.quote",
+)
+@pytest.mark.parametrize("killer", sorted(KILLERS))
+@pytest.mark.parametrize(("path", "site"), SCHEME_SITES, ids=[s for _, s in SCHEME_SITES])
+def test_scheme_from_json_refuses_a_hostile_value(path: tuple[Any, ...], site: str, killer: str) -> None:
+    from kinerja.schemes import Scheme
+
+    with pytest.raises(KinerjaError):
+        Scheme.from_json(_scheme_with(path, KILLERS[killer]()))
+
+
+KNOWN_OPEN: frozenset[str] = frozenset(
+    f"{error} in {where}"
+    for error in ("RecursionError", "ValueError")
+    for where in (
+        "indicators.py:kind_from_json",
+        "schemes/__init__.py:_aggregation_method",
+        "raters.py:parse_missing",
+        "schemes/__init__.py:_opt_int_places",
+    )
+)
+"""The crash sites above that are still open, as the fuzzer names them; tests/test_fuzz.py tolerates only these.
+Whoever fixes a site removes it here together with the xfail mark."""

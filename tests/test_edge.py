@@ -180,7 +180,7 @@ def test_indonesian_text_is_read_only_when_asked() -> None:
     with pytest.raises(ValidationError) as info:  # JSON's rule: "1.250,5" is no number
         kinerja.evaluate(doc)
     assert info.value.paths == ("kinerja_utama[0].realization.value",)
-    rule, loaded = io.load(doc, locale="id")  # "1.000" is one thousand, "1.250,5" is 1250.5
+    _, loaded = io.load(doc, locale="id")  # "1.000" is one thousand, "1.250,5" is 1250.5
     assert loaded.kinerja_utama[0].target.low == Decimal(1000)
     assert loaded.kinerja_utama[0].realization.value == Decimal("1250.5")
     _, as_json = io.load(
@@ -198,3 +198,25 @@ def test_indonesian_dates_and_an_ambiguous_number() -> None:
     with pytest.raises(ValidationError) as info:
         kinerja.evaluate(doc, locale="id")
     assert info.value.codes == ("number.locale_ambiguous",)
+
+
+def test_an_amended_kuadran_from_2026_leaves_2025_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from kinerja.dated import Entry
+    from kinerja.explain import Source
+    from kinerja.model import Ekspektasi as E
+    from kinerja.model import Predikat as P
+
+    # a fictitious amendment: from 2026, Di Atas / Sesuai becomes Sangat Baik (today: Baik)
+    amended = {**permenpanrb_6_2022.MATRIX, (E.DI_ATAS, E.SESUAI): P.SANGAT_BAIK}
+    source = Source("Peraturan fiktif 1/2026", "Lampiran, kuadran")
+    dated = permenpanrb_6_2022.KUADRAN.amended(Entry(dt.date(2026, 1, 1), amended, source))
+    monkeypatch.setattr(permenpanrb_6_2022, "KUADRAN", dated)
+    doc = _doc()
+    doc["hasil_kerja"], doc["perilaku_kerja"] = "DI_ATAS", "SESUAI"
+    assert kinerja.evaluate(doc)["values"]["predikat"] == "BAIK"  # the example is 2025
+    doc["period"], doc["year"] = {"start": "2026-01-01", "end": "2026-12-31"}, 2026
+    assert kinerja.evaluate(doc)["values"]["predikat"] == "SANGAT_BAIK"
+    steps = kinerja.explain(doc)["explanation"]["steps"]
+    assert steps[-1]["source"] == "Peraturan fiktif 1/2026, Lampiran, kuadran"

@@ -94,6 +94,18 @@ class Dated(Generic[T]):
             )
         return self.entries[i]
 
+    def applicable(self, on: _dt.date) -> Entry[T]:
+        """The entry a rule uses for a period starting *on*: the one in force, or — for a date before the
+        first entry — the first one (a rule asked to score a period outside its validity scores it under
+        its own first table and says so in a warning, :func:`kinerja.rules.validity_warning`).
+
+        >>> from kinerja.explain import Source
+        >>> Dated("x", (Entry(_dt.date(2022, 1, 1), "a", Source("S")),)).applicable(_dt.date(1990, 1, 1)).value
+        'a'
+        """
+        first = self.entries[0]
+        return first if on < first.since else self.entry_at(on)
+
     def at(self, on: _dt.date) -> T:
         """The value in force on *on*."""
         return self.entry_at(on).value

@@ -91,6 +91,7 @@ from typing import Any, ClassVar, Final, Literal, Protocol, runtime_checkable
 import attrs
 
 from kinerja.aggregation import Aggregator, Item, Mean
+from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import capaian
@@ -116,6 +117,7 @@ __all__ = [
     "BERAKHLAK",
     "FINAL",
     "INFO",
+    "KUADRAN",
     "MATRIX",
     "OUTPUTS",
     "RULE",
@@ -193,6 +195,13 @@ MATRIX: Final[Mapping[tuple[Ekspektasi, Ekspektasi], Predikat]] = MappingProxyTy
     }
 )
 """The kuadran kinerja pegawai: (rating hasil kerja, rating perilaku kerja) → predikat (spec §3.3 [C2: S15, S46, S19])."""
+
+KUADRAN: Final[Dated[Mapping[tuple[Ekspektasi, Ekspektasi], Predikat]]] = Dated(
+    "kuadran kinerja pegawai (PermenPANRB 6/2022)",
+    (Entry(_dt.date(2022, 1, 1), MATRIX, SRC_MATRIX),),
+)
+"""The kuadran as a dated parameter: an amended matrix is one more :class:`~kinerja.dated.Entry` with its date
+and source, and a period is scored with the matrix in force when it starts (earlier periods keep theirs)."""
 
 
 def predikat(hasil_kerja: Ekspektasi | str, perilaku_kerja: Ekspektasi | str) -> Predikat:
@@ -825,12 +834,13 @@ class Regime(ScoredRule):
                 f"perilaku_kerja: the penilai gave {doc.perilaku_kerja.label}; "
                 f"{self.perilaku_kerja_policy.name} gives {pk.label}, which is used"
             )
-        result = MATRIX[hk, pk]
+        kuadran = KUADRAN.applicable(doc.period.start)
+        result = kuadran.value[hk, pk]
         if trace is not None:
             trace.append(
                 Step(
                     "predikat from the kuadran kinerja pegawai (HK x PK)",
-                    SRC_MATRIX,
+                    kuadran.source,
                     {"hasil_kerja": hk, "perilaku_kerja": pk},
                     result,
                 )

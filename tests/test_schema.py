@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import io as _io
 import json
+import re
 from decimal import Decimal
 from importlib import resources
 from typing import Any, Literal
@@ -48,6 +49,15 @@ def test_vector_files_validate_against_the_vector_schema(name: str) -> None:
     v = _validator(_stored("vectors.json"))
     data = json.loads((resources.files("kinerja.vectors") / f"{name}.json").read_text(encoding="utf-8"))
     assert not [e.message for e in v.iter_errors(data)]
+
+
+@pytest.mark.parametrize("name", vectors.invalid_names())
+def test_invalid_vector_files_validate_against_their_schema(name: str) -> None:
+    v = _validator(_stored("invalid-vectors.json"))
+    data = json.loads((resources.files("kinerja.vectors") / "invalid" / f"{name}.json").read_text(encoding="utf-8"))
+    assert not [e.message for e in v.iter_errors(data)]
+    codes = {p["code"] for c in data["cases"] for p in c["problems"]}
+    assert all(re.match(schema.CODE_PATTERN, c) for c in codes)
 
 
 @pytest.mark.parametrize("name", generate.builtin_rules())
@@ -105,15 +115,15 @@ def test_core_types() -> None:
     assert pair["prefixItems"] == [{"type": "string"}, {"type": "integer"}] and pair["items"] is False
     assert schema.type_schema(dict[str, int]) == {"type": "object", "additionalProperties": {"type": "integer"}}
     predikat = schema.type_schema(Predikat)
-    assert predikat["enum"] == [p.value for p in Predikat]
-    assert predikat["x-kinerja-labels"]["BUTUH_PERBAIKAN"] == "Butuh Perbaikan"
+    assert predikat["anyOf"][0] == {"enum": [p.value for p in Predikat]}
+    assert "BUTUH_PERBAIKAN = Butuh Perbaikan" in predikat["description"]
 
 
 def test_decimal_pattern_accepts_what_to_decimal_reads() -> None:
     v = _validator(schema.type_schema(Decimal))
-    for good in ("85.50", "-1", "0.1", "1e3", " 7 ", ".5", 85.5, 3):
+    for good in ("85.50", "-1", "0.1", "1e3", " 7 ", ".5", 85.5, 3, "1000000000000000", 10**15):
         assert v.is_valid(good), good
-    for bad in ("85,50", "abc", "", True, None, "1_000"):
+    for bad in ("85,50", "abc", "", True, None, "1_000", "1000000000000000.5", 10**15 + 1, "\uff11"):
         assert not v.is_valid(bad), bad
 
 

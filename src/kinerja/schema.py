@@ -9,17 +9,26 @@ The schemas describe the *canonical interchange form* — what
 * a decimal is a string such as ``"85.50"`` (a JSON number is accepted on input
   too, but a string keeps every digit; results always use strings);
 * a regulated enumeration (:class:`~kinerja.model.RankedEnum`: predikat,
-  ekspektasi, golongan…) is one of its **codes**; the loader also accepts the
-  official labels and known export spellings (``"Baik"``, ``"Diatas Ekspektasi"``),
-  listed under ``x-kinerja-labels`` — a schema cannot express that leniency;
+  ekspektasi, golongan…) is written as one of its **codes** in canonical form;
+  on input the schema accepts, like the loader, every spelling the loader reads —
+  the official labels and known export spellings (``"Sesuai Ekspektasi"``,
+  ``"Diatas"``) in any case and with any spacing or punctuation — through a
+  ``pattern`` generated from the same table the loader reads; results use codes
+  only;
 * every object is closed (``additionalProperties: false``), like the loader;
 * a field with a default may be left out; ``null`` is allowed where the model
-  allows ``None``.
+  allows ``None``; ``regime`` may be left out for a national regime (the loader
+  then chooses it from the period).
 
-The loader checks more than any schema can (a NIP's date, weights adding up
-to exactly 1, a range's top above its bottom), so a document valid against the
-schema may still be refused, with paths; a document the loader accepts in
-canonical form always validates.
+Schema = loader, as far as JSON Schema can say: what the loader accepts, the
+schema accepts, and the schema refuses what the loader refuses for the shape of a
+value (types, closed objects, required fields, label spellings, the bounds of
+decimal text, the digit groups of a NIP). Only standard keywords are used, so a
+validator in its default strict mode (ajv, ``jsonschema``) takes the schemas.
+What no schema can say is left to the loader, which reports it with a problem
+code: a leap day in a NIP's birth date, an appointment before birth, weights
+adding up to exactly 1, a range's top above its bottom, a JSON number ``1.0``
+where an integer belongs (JSON Schema counts it as an integer).
 
 >>> from kinerja import schema
 >>> s = schema.type_schema(__import__("decimal").Decimal)
@@ -36,6 +45,7 @@ Command line (``kinerja schema``)::
     kinerja schema permenpanrb-6-2022 --result   the result schema
     kinerja schema --decision                    the schema of a policy decision
     kinerja schema --vectors                     the schema of a golden-vector file
+    kinerja schema --errors                      the schema of the JSON error form
     kinerja schema --list                        the rules that have schemas
 """
 
@@ -45,10 +55,11 @@ import collections.abc
 import datetime as _dt
 import enum
 import json
+import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import IO, Any
 
@@ -58,14 +69,25 @@ from kinerja import rules
 from kinerja._argparse import ArgumentParser, Exit
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
+from kinerja.numbers import MAX_DIGITS, MAX_EXPONENT
 from kinerja.result import OutputField
 
 __all__ = [
+    "CODE_PATTERN",
+    "DATE_PATTERN",
     "DECIMAL_INPUT_PATTERN",
     "DECIMAL_OUTPUT_PATTERN",
     "DRAFT",
+    "NIP_PATTERN",
+    "WHITESPACE",
     "decision_schema",
     "document_schema",
+    "error_schema",
+    "invalid_vector_file_schema",
+    "label_pattern",
+    "label_spellings",
+    "normalise_label",
+    "problem_schema",
     "register_type_schema",
     "result_schema",
     "run_cli",
@@ -76,13 +98,109 @@ __all__ = [
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every generated schema."""
 
-DECIMAL_INPUT_PATTERN = r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"
+WHITESPACE = (
+    "[\\t\\n\\u000b\\u000c\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+)
+"""A regex class of exactly the characters Python's ``str.strip()`` removes (``str.isspace``).
+
+Written out, not ``\\s``: ECMA-262 and Python disagree on ``\\s`` at the edges
+(U+FEFF, U+001C-U+001F), and the loader strips with ``str.strip()``.
+"""
+
+
+def _decimal_input_pattern() -> str:
+    """Decimal text as :func:`kinerja.numbers.to_decimal` reads it, with its bounds where a regex can state them.
+
+    Plain text (``"85.50"``, ``" -7 "``, ``"+.5"``) is held exactly to the bounds:
+    at most :data:`~kinerja.numbers.MAX_EXPONENT` integer digits (or exactly
+    10**MAX_EXPONENT), as many decimal places, :data:`~kinerja.numbers.MAX_DIGITS`
+    significant digits, 64 characters; a zero may have any number of places.
+    Exponent forms (``"1e3"``) are accepted with any exponent: their bound is the
+    loader's (arithmetic on the exponent is beyond a regex).
+    """
+    e = MAX_EXPONENT
+    ws = WHITESPACE
+    top = "1" + "0" * e
+    plain = f"0*[0-9]{{1,{e}}}(\\.[0-9]{{0,{e}}})?|\\.[0-9]{{1,{e}}}|0*{top}(\\.0{{0,{e}}})?"
+    zero = "0+(\\.0*)?|\\.0+"
+    exponent = "([0-9]+(\\.[0-9]*)?|\\.[0-9]+)[eE][+-]?[0-9]+"
+    too_many_digits = f"(?!0*[1-9](\\.?[0-9]){{{MAX_DIGITS}}})"
+    return f"^{ws}*(?=[0-9.eE+-]{{1,64}}{ws}*$)[+-]?{too_many_digits}({zero}|{plain}|{exponent}){ws}*$"
+
+
+DECIMAL_INPUT_PATTERN = _decimal_input_pattern()
 """A decimal written as text on input (what :func:`kinerja.numbers.to_decimal` reads)."""
 
 DECIMAL_OUTPUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 """A decimal as kinerja writes it: plain digits, no exponent (:func:`kinerja.numbers.fmt`)."""
 
-_NIP_PATTERN = "^[ \u00a0]*([0-9][ \u00a0]*){18}$"
+
+def _nip_pattern() -> str:
+    """An 18-digit NIP / NI PPPK as :class:`~kinerja.nip.Nip` reads it (spec §8.1), digit groups checked.
+
+    Spaces and no-break spaces may stand between any digits, other white space
+    only around the number. Checked here: a birth date with a real month and a
+    day that month can have (29 February is left to the loader's leap-year
+    check), birth year not 0000, appointment year from 1900, digits 13-14 not
+    00, gender digit 1 or 2, sequence not 000.
+    """
+    s = "[ \\u00a0]*"
+
+    def d(cls: str) -> str:
+        return f"{cls}{s}"
+
+    def n(count: int) -> str:
+        return f"([0-9]{s}){{{count}}}"
+
+    day = f"(0{s}[1-9]{s}|[12]{s}[0-9]{s}"
+    month_day = f"(0{s}[13578]{s}|1{s}[02]{s}){day}|3{s}[01]{s})|(0{s}[469]{s}|1{s}1{s}){day}|3{s}0{s})|0{s}2{s}{day})"
+    birth = f"(?!(0{s}){{4}}){n(4)}({month_day})"
+    appointment = f"(1{s}9{s}|[2-9]{s}[0-9]{s}){n(2)}(?!0{s}0){n(2)}"
+    tail = f"{d('[12]')}(?!0{s}0{s}0){n(3)}"
+    return f"^{WHITESPACE}*{birth}{appointment}{tail}{WHITESPACE}*$"
+
+
+NIP_PATTERN = _nip_pattern()
+"""An 18-digit NIP or NI PPPK with its digit groups checked (see :func:`_nip_pattern`)."""
+
+DATE_PATTERN = "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""An ISO date ``YYYY-MM-DD`` (``format: date`` checks the calendar)."""
+
+_LETTER_VARIANTS = {"i": "[iI\\u0130]", "k": "[kK\\u212a]"}
+"""Letters with a non-ASCII capital whose ``str.lower()`` is the ASCII letter (dotted İ, Kelvin sign)."""
+
+_LABEL_SEPARATOR = "[^0-9A-Za-z\\u0130\\u212a]*"
+"""Anything the label normalisation drops: every character whose lower case is not an ASCII letter or digit."""
+
+_NORMALISE = re.compile(r"[^a-z0-9]")
+
+
+def normalise_label(text: str) -> str:
+    """A label as the loader compares it: lower case, only ASCII letters and digits (``"Di Atas"`` → ``"diatas"``)."""
+    return _NORMALISE.sub("", text.lower())
+
+
+def label_spellings(cls: type[RankedEnum]) -> frozenset[str]:
+    """Every spelling the loader reads for *cls*, normalised (:func:`normalise_label`).
+
+    The table is the model's own (``RankedEnum.spellings()``: codes, labels and
+    export aliases) so the schema never keeps a second list; without it, the codes,
+    member names and labels.
+    """
+    declared = getattr(cls, "spellings", None)
+    if callable(declared):
+        return frozenset(normalise_label(str(x)) for x in declared())
+    return frozenset(normalise_label(t) for m in cls for t in (str(m.value), m.name, m.label))
+
+
+def label_pattern(spellings: Iterable[str]) -> str:
+    """A regex matching exactly the texts whose :func:`normalise_label` is one of *spellings*."""
+    alternatives = []
+    for spelling in sorted(set(spellings)):
+        chars = [c if c.isdigit() else _LETTER_VARIANTS.get(c, f"[{c.upper()}{c}]") for c in spelling]
+        alternatives.append(_LABEL_SEPARATOR.join(chars))
+    return f"^{_LABEL_SEPARATOR}({'|'.join(alternatives)}){_LABEL_SEPARATOR}$"
+
 
 _EXTRA: dict[type[Any], Callable[[], dict[str, Any]]] = {}
 
@@ -97,12 +215,17 @@ def register_type_schema(tp: type[Any], schema: Mapping[str, Any] | Callable[[],
 
 
 def _decimal_input() -> dict[str, Any]:
+    bound = 10**MAX_EXPONENT
     return {
         "anyOf": [
             {"type": "string", "pattern": DECIMAL_INPUT_PATTERN},
-            {"type": "number"},
+            {"type": "number", "minimum": -bound, "maximum": bound},
         ],
-        "description": 'an exact decimal; write it as a string ("85.50") to keep every digit',
+        "description": (
+            'an exact decimal; write it as a string ("85.50") to keep every digit. '
+            f"At most 10^{MAX_EXPONENT} in magnitude, {MAX_EXPONENT} decimal places, "
+            f"{MAX_DIGITS} significant digits; digits are ASCII 0-9"
+        ),
     }
 
 
@@ -114,20 +237,37 @@ def _decimal_output() -> dict[str, Any]:
     }
 
 
-def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
-    codes = [m.value for m in cls]
-    out: dict[str, Any] = {"enum": codes}
+def _enum_head(cls: type[enum.Enum]) -> str:
     doc = (cls.__doc__ or "").strip().splitlines()
-    head = doc[0].strip() if doc else cls.__name__
+    return doc[0].strip() if doc else cls.__name__
+
+
+def _enum_output(cls: type[enum.Enum]) -> dict[str, Any]:
+    """An enumeration as kinerja writes it: one of its codes."""
+    out: dict[str, Any] = {"enum": [m.value for m in cls], "description": f"{cls.__name__}: {_enum_head(cls)}"}
     if issubclass(cls, RankedEnum):
-        out["description"] = (
-            f"{cls.__name__}: {head} Canonical form is the code; the loader also accepts the labels "
-            "and export spellings, in any case and spacing."
-        )
-        out["x-kinerja-labels"] = {m.value: m.label for m in cls}
-    else:
-        out["description"] = f"{cls.__name__}: {head}"
+        labels = "; ".join(f"{m.value} = {m.label}" for m in cls)
+        out["description"] += f" Codes and their official labels: {labels}."
     return out
+
+
+def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
+    """An enumeration on input: a code, or (for a :class:`RankedEnum`) any spelling the loader reads."""
+    out = _enum_output(cls)
+    if not issubclass(cls, RankedEnum):
+        return out
+    return {
+        "anyOf": [
+            {"enum": out["enum"]},
+            {"type": "string", "pattern": label_pattern(label_spellings(cls))},
+        ],
+        "description": out["description"]
+        + " Canonical form is the code; the loader also reads the labels and known export spellings, "
+        "in any case and with any spacing or punctuation.",
+        "$comment": "The pattern is generated from the loader's own table of spellings: "
+        + ", ".join(sorted(label_spellings(cls)))
+        + " (lower case, letters and digits only; every other character is ignored).",
+    }
 
 
 class _Walker:
@@ -157,7 +297,7 @@ class _Walker:
                 continue
             tp = a.type
             schema = self.schema(tp)
-            if a.default is attrs.NOTHING or (a.default is None and not _admits_none(tp)):
+            if a.default is attrs.NOTHING:  # a default (even None) means the loader accepts the field left out
                 required.append(a.name)
             props[a.name] = schema
         out: dict[str, Any] = {"type": "object"}
@@ -220,12 +360,17 @@ class _Walker:
         if tp is Decimal:
             return _decimal_input()
         if tp is _dt.date:
-            return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if tp is Nip:
             return {
                 "type": "string",
-                "pattern": _NIP_PATTERN,
-                "description": "an 18-digit NIP or NI PPPK; spaces between the groups are allowed",
+                "pattern": NIP_PATTERN,
+                "description": (
+                    "an 18-digit NIP or NI PPPK (ASCII digits); spaces between the groups are allowed. "
+                    "The pattern checks the digit groups (birth date, appointment year from 1900, "
+                    "gender 1 or 2, sequence not 000); the loader also checks leap days and that the "
+                    "appointment is not before birth"
+                ),
             }
         if tp is Target:
             return {
@@ -247,14 +392,6 @@ class _Walker:
         raise TypeError(f"no JSON Schema for {tp!r}; declare one with kinerja.schema.register_type_schema")
 
 
-def _admits_none(tp: Any) -> bool:
-    if tp is None or tp is type(None) or tp is Any or tp is object:
-        return True
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return any(_admits_none(a) for a in typing.get_args(tp))
-    return False
-
-
 def type_schema(tp: Any) -> dict[str, Any]:
     """The JSON Schema of one Python type, self-contained (attrs classes under ``$defs``)."""
     w = _Walker()
@@ -271,15 +408,19 @@ def _rule(rule: rules.Rule | str) -> rules.Rule:
 def document_schema(rule: rules.Rule | str) -> dict[str, Any]:
     """The schema of *rule*'s input document: its fields plus ``"regime": "<name>"``.
 
-    The loader can choose a national regime from the ``period`` when ``regime`` is
-    absent; the canonical document (and every golden vector) names it, so the
-    schema requires it.
+    The loader chooses a national regime from the ``period`` when ``regime`` is
+    absent, so for a regime the schema does not require it (the canonical document
+    and every golden vector name it); a scheme's document must name its scheme.
     """
     r = _rule(rule)
     w = _Walker()
     body = w.attrs_schema(r.document_type)
     name = r.info.name
-    props = {"regime": {"const": name, "description": "the rule set this document is scored under"}}
+    chosen_by_period = r.info.kind == "regime" and r.info.selectable
+    regime_doc = "the rule set this document is scored under"
+    if chosen_by_period:
+        regime_doc += "; when left out, the national regime in force for the whole period is used"
+    props = {"regime": {"const": name, "description": regime_doc}}
     props.update(body["properties"])
     out: dict[str, Any] = {
         "$schema": DRAFT,
@@ -287,11 +428,11 @@ def document_schema(rule: rules.Rule | str) -> dict[str, Any]:
         "title": f"{r.info.title} - input document",
         "description": (
             f"A document scored by kinerja rule {name!r} (version {r.info.version}), in canonical form. "
-            "Decimals are strings; enumerations are codes (labels are also accepted by the loader)."
+            "Decimals are strings; enumerations are codes (their labels are accepted too)."
         ),
         "type": "object",
         "properties": props,
-        "required": ["regime", *body.get("required", [])],
+        "required": [*([] if chosen_by_period else ["regime"]), *body.get("required", [])],
         "additionalProperties": False,
     }
     if w.defs:
@@ -312,7 +453,7 @@ def _output_schema(o: OutputField) -> dict[str, Any]:
     if o.kind == "decimal":
         s = _decimal_output()
     elif o.kind in _OUTPUT_ENUMS:
-        s = _enum_schema(getattr(model, _OUTPUT_ENUMS[o.kind]))
+        s = _enum_output(getattr(model, _OUTPUT_ENUMS[o.kind]))
     elif o.kind == "integer":
         s = {"type": "integer"}
     elif o.kind == "boolean":
@@ -397,6 +538,57 @@ def decision_schema() -> dict[str, Any]:
     }
 
 
+CODE_PATTERN = "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"
+"""A problem code: dotted lower case (``field.missing``); the list is ``docs/problem-codes.md``."""
+
+
+def problem_schema() -> dict[str, Any]:
+    """One problem of a refused document (:meth:`kinerja.errors.Problem.to_json`)."""
+    return {
+        "type": "object",
+        "description": "one thing wrong with an input: where, what (a stable code) and a message for people",
+        "properties": {
+            "path": {
+                "type": "string",
+                "description": 'where in the document, e.g. "rhk[0].indicators[1].target"; "" is the whole document',
+            },
+            "code": {
+                "type": "string",
+                "pattern": CODE_PATTERN,
+                "description": "a stable machine code, one of docs/problem-codes.md (kinerja.codes.CODES)",
+            },
+            "message": {"type": "string", "description": "English text for people; may change between versions"},
+        },
+        "required": ["path", "code", "message"],
+        "additionalProperties": False,
+    }
+
+
+def error_schema() -> dict[str, Any]:
+    """The JSON error form of a refused record (:meth:`kinerja.batch.BatchError.to_json`), as the CLI prints it."""
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:kinerja:schema:errors",
+        "title": "kinerja error for one record",
+        "description": "What kinerja answers instead of a result when a document cannot be scored: every problem.",
+        "type": "object",
+        "properties": {
+            "index": {"type": "integer", "minimum": 0, "description": "0-based position of the record in a batch"},
+            "line": {"type": "integer", "minimum": 1, "description": "1-based line number in JSON Lines input"},
+            "id": {
+                "anyOf": [{"type": "string"}, {"type": "integer"}],
+                "description": "the record's own id, when it has one",
+            },
+            "error": {"enum": ["invalid record", "internal error"]},
+            "subject": {"type": "string", "description": "the employee's NIP, when it could be read"},
+            "problems": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/Problem"}},
+        },
+        "required": ["error", "problems"],
+        "additionalProperties": False,
+        "$defs": {"Problem": problem_schema()},
+    }
+
+
 def vector_file_schema() -> dict[str, Any]:
     """The schema of a golden-vector file (``kinerja/vectors/<rule>.json``); inputs and results are checked by their own schemas."""
     source = {
@@ -446,6 +638,53 @@ def vector_file_schema() -> dict[str, Any]:
     }
 
 
+def invalid_vector_file_schema() -> dict[str, Any]:
+    """The schema of an invalid-vector file (``kinerja/vectors/invalid/<rule>.json``)."""
+    expected = {
+        "type": "object",
+        "properties": {
+            "path": problem_schema()["properties"]["path"],
+            "code": problem_schema()["properties"]["code"],
+        },
+        "required": ["path", "code"],
+        "additionalProperties": False,
+    }
+    case = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*/invalid-[a-z0-9][a-z0-9._-]*$"},
+            "description": {"type": "string"},
+            "regime": {"type": "string"},
+            "input": {"description": "a document kinerja refuses (any JSON value)"},
+            "problems": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/ExpectedProblem"},
+                "description": "every problem kinerja reports, as (path, code), sorted; messages are not compared",
+            },
+        },
+        "required": ["id", "description", "regime", "input", "problems"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:kinerja:schema:invalid-vectors",
+        "title": "kinerja invalid vectors",
+        "description": "One file per rule: documents kinerja refuses, each with every problem it reports.",
+        "type": "object",
+        "properties": {
+            "format": {"const": 1},
+            "rule": {"type": "string"},
+            "rule_version": {"type": "string"},
+            "generated_by": {"type": "string"},
+            "cases": {"type": "array", "items": {"$ref": "#/$defs/InvalidCase"}},
+        },
+        "required": ["format", "rule", "rule_version", "generated_by", "cases"],
+        "additionalProperties": False,
+        "$defs": {"InvalidCase": case, "ExpectedProblem": expected},
+    }
+
+
 def dumps(schema: Mapping[str, Any]) -> str:
     """Schema text as stored in the package: two-space indent, UTF-8, trailing newline."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
@@ -463,6 +702,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     what.add_argument("--result", action="store_true", help="the result schema instead of the input document's")
     what.add_argument("--decision", action="store_true", help="the schema of a policy decision")
     what.add_argument("--vectors", action="store_true", help="the schema of a golden-vector file")
+    what.add_argument("--errors", action="store_true", help="the schema of the JSON error form (problems with codes)")
     what.add_argument("--list", action="store_true", help="list the rules that have schemas")
     try:
         args = parser.parse_args(argv)
@@ -479,6 +719,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         return 0
     if args.vectors:
         out.write(dumps(vector_file_schema()))
+        return 0
+    if args.errors:
+        out.write(dumps(error_schema()))
         return 0
     if not args.rule:
         err.write("kinerja schema: name a rule (see kinerja schema --list), or use --decision / --vectors\n")

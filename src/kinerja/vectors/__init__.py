@@ -49,11 +49,17 @@ __all__ = [
     "FORMAT",
     "SOURCE_KINDS",
     "Case",
+    "InvalidCase",
+    "InvalidFile",
     "Source",
     "VectorFile",
     "cases",
+    "invalid_cases",
+    "invalid_names",
     "load",
+    "load_invalid",
     "loads",
+    "loads_invalid",
     "matches_pattern",
     "names",
 ]
@@ -268,3 +274,140 @@ def matches_pattern(case_id: str, pattern: str) -> bool:
     if "/" not in pattern:
         return fnmatch.fnmatchcase(case_id.split("/", 1)[-1], pattern)
     return fnmatch.fnmatchcase(case_id, pattern)
+
+
+# --- invalid vectors: documents kinerja refuses, with the problems it reports ------------------
+
+
+@attrs.frozen
+class InvalidCase:
+    """One invalid vector: an *input* document kinerja refuses and the *problems* it reports, as (path, code) pairs.
+
+    Another implementation passes when it refuses the document; in a strict check it
+    also reports the same set of (path, code). Messages are not part of the contract.
+    """
+
+    id: str
+    description: str
+    regime: str
+    input: Any
+    problems: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "description": self.description,
+            "regime": self.regime,
+            "input": self.input,
+            "problems": [{"path": path, "code": code} for path, code in self.problems],
+        }
+
+
+@attrs.frozen
+class InvalidFile:
+    """The contents of one invalid-vector file (``kinerja/vectors/invalid/<rule>.json``)."""
+
+    rule: str
+    rule_version: str
+    generated_by: str
+    cases: tuple[InvalidCase, ...]
+    format: int = FORMAT
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "rule": self.rule,
+            "rule_version": self.rule_version,
+            "generated_by": self.generated_by,
+            "cases": [c.to_json() for c in self.cases],
+        }
+
+    def dumps(self) -> str:
+        """The file text exactly as stored: two-space indent, UTF-8, one trailing newline."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+_INVALID_KEYS = {"id", "description", "regime", "input", "problems"}
+
+
+def _invalid_case(data: Any, path: str, ps: Problems) -> InvalidCase | None:
+    if not _check_keys(data, _INVALID_KEYS, _INVALID_KEYS, path, ps):
+        return None
+    raw = data.get("problems")
+    pairs: list[tuple[str, str]] = []
+    if not isinstance(raw, list) or not raw:
+        ps.add(f"{path}.problems", "expected a non-empty list", "type.list")
+        return None
+    for i, p in enumerate(raw):
+        where = f"{path}.problems[{i}]"
+        if _check_keys(p, {"path", "code"}, {"path", "code"}, where, ps) and {"path", "code"} <= set(p):
+            if isinstance(p["path"], str) and isinstance(p["code"], str):
+                pairs.append((p["path"], p["code"]))
+            else:
+                ps.add(where, "path and code are text", "type.text")
+    if any(k not in data for k in _INVALID_KEYS):
+        return None
+    return InvalidCase(
+        id=str(data["id"]),
+        description=str(data["description"]),
+        regime=str(data["regime"]),
+        input=data["input"],
+        problems=tuple(pairs),
+    )
+
+
+def loads_invalid(text: str) -> InvalidFile:
+    """Parse an invalid-vector file's text (strictly: unknown or missing fields are errors with paths)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError.one("", f"not valid JSON: {exc}", "json.invalid") from None
+    ps = Problems()
+    if not _check_keys(data, _FILE_KEYS, _FILE_KEYS, "", ps):
+        ps.raise_if_any()
+    if data.get("format") != FORMAT:
+        raise ValidationError.one("format", f"unsupported vector format {data.get('format')!r}", "invalid")
+    raw_cases = data.get("cases")
+    if not isinstance(raw_cases, list):
+        ps.add("cases", "expected a list", "type.list")
+        raw_cases = []
+    out = [c for i, raw in enumerate(raw_cases) if (c := _invalid_case(raw, f"cases[{i}]", ps)) is not None]
+    if len({c.id for c in out}) != len(out):
+        ps.add("cases", "duplicate case id", "id.duplicate")
+    ps.raise_if_any()
+    return InvalidFile(str(data["rule"]), str(data["rule_version"]), str(data["generated_by"]), tuple(out))
+
+
+def _invalid_package() -> Traversable:
+    return _package() / "invalid"
+
+
+def invalid_names() -> tuple[str, ...]:
+    """The rules that have an invalid-vector file shipped in this package, sorted."""
+    folder = _invalid_package()
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+def load_invalid(name: str) -> InvalidFile:
+    """The invalid-vector file of rule *name*; ``LookupError`` if there is none."""
+    resource = _invalid_package() / f"{name}.json"
+    if not resource.is_file():
+        raise LookupError(f"no invalid vectors for {name!r}; available: {', '.join(invalid_names())}")
+    return loads_invalid(resource.read_text(encoding="utf-8"))
+
+
+def invalid_cases(
+    regime: str | Iterable[str] | None = None,
+    case: str | Iterable[str] | None = None,
+) -> Iterator[InvalidCase]:
+    """Every shipped invalid case, filtered like :func:`cases`."""
+    wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
+    patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
+    for name in invalid_names():
+        if wanted is not None and name not in wanted:
+            continue
+        for c in load_invalid(name).cases:
+            if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
+                yield c

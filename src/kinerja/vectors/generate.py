@@ -12,7 +12,9 @@ What is written, for every built-in rule this checkout has:
   full expected result (``kinerja.io.evaluate``), plus policy decisions where a
   case runs follow-up policies;
 * ``kinerja/schemas/<rule>.input.json`` and ``<rule>.result.json`` — from
-  :mod:`kinerja.schema`; plus ``decision.json`` and ``vectors.json``.
+  :mod:`kinerja.schema`; plus ``decision.json``, ``vectors.json`` and ``errors.json``;
+* in a source checkout, ``docs/problem-codes.md`` — the list of problem codes,
+  from :data:`kinerja.codes.CODES` (:func:`problem_codes_markdown`).
 
 Case ids are ``<rule>/<local-id>`` and stable: renaming one is a visible change.
 """
@@ -29,20 +31,26 @@ from pathlib import Path
 from typing import Any
 
 import kinerja
-from kinerja import io, rules, schema
-from kinerja.errors import KinerjaError
-from kinerja.vectors import FORMAT, Case, Source, VectorFile
+from kinerja import io, rules, schema, vectors
+from kinerja.codes import CODES
+from kinerja.errors import KinerjaError, ValidationError
+from kinerja.vectors import FORMAT, Case, InvalidCase, InvalidFile, Source, VectorFile
 from kinerja.vectors._builders import BUILDERS, Spec
+from kinerja.vectors.mutations import FAULTS, three_faults
 
 __all__ = [
     "BUILDERS",
     "Spec",
     "build",
     "build_all",
+    "build_invalid",
     "builtin_rules",
     "check",
     "expected_files",
+    "intended_codes",
     "main",
+    "problem_codes_markdown",
+    "refusal",
     "write",
 ]
 
@@ -50,7 +58,7 @@ __all__ = [
 def builtin_rules() -> tuple[str, ...]:
     """The built-in rule names whose modules exist in this checkout."""
     out = []
-    for name in rules._BUILTIN:
+    for name in rules.builtin():
         try:
             rules.get(name)
         except KinerjaError:
@@ -70,7 +78,7 @@ def _default(value: object) -> object:
 
 
 def _example(name: str) -> list[Spec]:
-    module = importlib.import_module(rules._BUILTIN[name])
+    module = importlib.import_module(rules.builtin()[name])
     make = getattr(module, "example_document", None)
     if make is None:
         raise LookupError(f"rule {name!r} has neither a vector builder nor example_document()")
@@ -124,6 +132,51 @@ def build(name: str) -> VectorFile:
     )
 
 
+def refusal(document: Any) -> tuple[tuple[str, str], ...]:
+    """The sorted (path, code) pairs of every problem kinerja reports for *document*; ``()`` when it is accepted."""
+    try:
+        io.evaluate(document)
+    except ValidationError as exc:
+        return tuple(sorted({(p.path, p.code) for p in exc.problems}))
+    return ()
+
+
+def _invalid_specs(base: Any) -> list[tuple[str, str, Any, str]]:
+    """(slug, description, document, code meant) for every fault that has a place in *base*."""
+    out = []
+    for fault in FAULTS:
+        doc = fault.apply(base)
+        if doc is not None:
+            out.append((fault.slug, fault.description, doc, fault.code))
+    three = three_faults(base)
+    if three is not None:
+        out.append(("three-faults", "an unknown field, a bad NIP gender digit and an unknown label", three, ""))
+    return out
+
+
+def build_invalid(name: str, golden: VectorFile | None = None) -> InvalidFile:
+    """The invalid vectors of rule *name*: its first golden document broken by each of :data:`FAULTS`.
+
+    The expected problems are what kinerja reports now (sorted (path, code) pairs). A
+    broken document that kinerja accepts is left out (``tests/test_vectors.py`` lists
+    such gaps of the loader).
+    """
+    vf = golden or build(name)
+    base = dict(vf.cases[0].input)
+    cases = []
+    for slug, description, doc, _code in _invalid_specs(base):
+        problems = refusal(doc)
+        if problems:
+            cases.append(InvalidCase(f"{name}/invalid-{slug}", description, name, doc, problems))
+    return InvalidFile(vf.rule, vf.rule_version, vf.generated_by, tuple(cases))
+
+
+def intended_codes(name: str) -> dict[str, str]:
+    """Case id → the code its fault is meant to raise (``""`` for the three-fault case)."""
+    base = dict(next(iter(vectors.load(name).cases)).input)
+    return {f"{name}/invalid-{slug}": code for slug, _d, _doc, code in _invalid_specs(base)}
+
+
 def build_all() -> dict[str, VectorFile]:
     """Every built-in rule's vector file, built now."""
     return {name: build(name) for name in builtin_rules()}
@@ -134,21 +187,62 @@ def _roots() -> tuple[Path, Path]:
     return package / "vectors", package / "schemas"
 
 
+def _docs_dir() -> Path | None:
+    """``docs/`` of a source checkout (``src/kinerja`` → ``docs``), or None for an installed package."""
+    docs = Path(kinerja.__file__).resolve().parent.parent.parent / "docs"
+    return docs if (docs / "json-format.md").is_file() else None
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def problem_codes_markdown(codes: Mapping[str, str] | None = None) -> str:
+    """The text of ``docs/problem-codes.md``: every code of :data:`kinerja.codes.CODES` with its meaning, by family."""
+    codes = CODES if codes is None else codes
+    families: dict[str, list[str]] = {}
+    for code in codes:
+        families.setdefault(code.split(".", 1)[0] if "." in code else "general", []).append(code)
+    lines = [
+        "# Problem codes",
+        "",
+        "<!-- generated from src/kinerja/codes.py by `python -m kinerja.vectors.generate`; do not edit -->",
+        "",
+        "Every problem kinerja reports — in a `kinerja.ValidationError` (`err.problems`, `err.codes`),",
+        'in the JSON error form (`"problems": [{"path", "code", "message"}]`, see',
+        "[the JSON format](json-format.md#errors)) and in the invalid vectors — carries one of these",
+        "stable codes. Act on the code (or translate it); the message is English text for people and",
+        "may change. A code, once published, keeps its meaning; a new situation gets a new code.",
+        "",
+        f"{len(codes)} codes in {len(families)} families.",
+    ]
+    for family, members in families.items():
+        lines += ["", f"## `{family}`", "", "| Code | Meaning |", "| --- | --- |"]
+        lines += [f"| `{c}` | {_cell(codes[c])} |" for c in members]
+    return "\n".join(lines) + "\n"
+
+
 def expected_files() -> dict[Path, str]:
     """Every generated file (absolute path → text) as the code says it should be."""
     vec_dir, schema_dir = _roots()
     out: dict[Path, str] = {}
     for name, vf in build_all().items():
         out[vec_dir / f"{name}.json"] = vf.dumps()
+        out[vec_dir / "invalid" / f"{name}.json"] = build_invalid(name, vf).dumps()
         out[schema_dir / f"{name}.input.json"] = schema.dumps(schema.document_schema(name))
         out[schema_dir / f"{name}.result.json"] = schema.dumps(schema.result_schema(name))
     out[schema_dir / "decision.json"] = schema.dumps(schema.decision_schema())
     out[schema_dir / "vectors.json"] = schema.dumps(schema.vector_file_schema())
+    out[schema_dir / "errors.json"] = schema.dumps(schema.error_schema())
+    out[schema_dir / "invalid-vectors.json"] = schema.dumps(schema.invalid_vector_file_schema())
+    docs = _docs_dir()
+    if docs is not None:
+        out[docs / "problem-codes.md"] = problem_codes_markdown()
     return out
 
 
 def _stale(vec_dir: Path, schema_dir: Path, wanted: Mapping[Path, str]) -> Iterator[Path]:
-    for directory in (vec_dir, schema_dir):
+    for directory in (vec_dir, vec_dir / "invalid", schema_dir):
         if directory.is_dir():
             for p in sorted(directory.glob("*.json")):
                 if p not in wanted:
@@ -205,10 +299,14 @@ def check() -> list[str]:
             problems.append(f"{path.name}: missing")
             continue
         current = path.read_text(encoding="utf-8")
-        if current == text or _without_stamp(current) == _without_stamp(text):
+        if current == text or (path.suffix == ".json" and _without_stamp(current) == _without_stamp(text)):
             continue
         if path.parent == vec_dir:
             problems.extend(_case_diff(path, current, text))
+        elif path.parent.name == "invalid":
+            problems.extend(f"invalid/{line}" for line in _case_diff(path, current, text))
+        elif path.suffix == ".md":
+            problems.append(f"docs/{path.name}: differs")
         else:
             problems.append(f"schemas/{path.name}: differs")
     problems.extend(f"{p.name}: stale file (no rule generates it)" for p in _stale(vec_dir, schema_dir, wanted))
@@ -221,6 +319,7 @@ def write() -> list[Path]:
     wanted = expected_files()
     changed: list[Path] = []
     schema_dir.mkdir(parents=True, exist_ok=True)
+    (vec_dir / "invalid").mkdir(parents=True, exist_ok=True)
     for path, text in wanted.items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -68,6 +68,7 @@ __all__ = [
     "unit_name",
     "units_table",
     "write_nation",
+    "write_partition",
 ]
 
 COLUMNS: Final[tuple[str, ...]] = (
@@ -374,9 +375,8 @@ def generate_partition(spec: NationSpec, index: int, lay: Layout | None = None) 
     data = _rows(lay, part, rng)
     rows, k = data["rows"], spec.periods
     nip = np.repeat(data["nip"], k, axis=0)
-    names = np.hstack(
-        (np.frombuffer(b"Pegawai ", dtype=np.uint8)[None, :].repeat(len(nip), 0), _digits(np.repeat(data["g"], k), 8))
-    )
+    prefix = np.frombuffer(b"Pegawai ", dtype=np.uint8)[None, :].repeat(part.size, 0)
+    names = np.repeat(np.hstack((prefix, _digits(data["g"], 8))), k, axis=0)
     _spoil(rows, nip, names, spec, rng)
     ek = [e.label for e in Ekspektasi] + ["Luar Biasa"]
     e = rows["emp"]
@@ -422,26 +422,31 @@ def iter_documents(table: Any) -> Iterator[dict[str, Any]]:
         yield row_document(row)
 
 
+def write_partition(spec: NationSpec, index: int, target: str, fmt: str = "parquet", lay: Layout | None = None) -> str:
+    """Write partition *index* into *target* as ``part-NNNNN.parquet`` (or ``.jsonl`` of documents); return its path."""
+    lay = lay or layout(spec)
+    table = generate_partition(spec, index, lay)
+    path = os.path.join(target, f"{lay.partitions[index].name}.{fmt}")
+    if fmt == "parquet":
+        pq.write_table(table, path, compression="zstd")
+    else:
+        with open(path, "w", encoding="utf-8") as fh:
+            for doc in iter_documents(table):
+                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return path
+
+
 def write_nation(spec: NationSpec, target: str, *, fmt: str = "parquet", parts: list[int] | None = None) -> list[str]:
     """Write the nation into *target*: ``units.parquet`` and one file per partition (Parquet or JSON Lines).
 
     JSON Lines partitions hold kinerja documents (:func:`row_document`), one per line;
-    they carry no ``skor``. Returns the partition paths.
+    they carry no ``skor``. Returns the partition paths. (On a cluster, map
+    :func:`write_partition` over the partitions instead.)
     """
     if fmt not in ("parquet", "jsonl"):
         raise ValidationError.one("format", "parquet or jsonl", "invalid")
     lay = layout(spec)
     os.makedirs(target, exist_ok=True)
     pq.write_table(units_table(lay), os.path.join(target, "units.parquet"))
-    paths = []
-    for i in range(len(lay.partitions)) if parts is None else parts:
-        table = generate_partition(spec, i, lay)
-        path = os.path.join(target, f"{lay.partitions[i].name}.{fmt}")
-        if fmt == "parquet":
-            pq.write_table(table, path, compression="zstd")
-        else:
-            with open(path, "w", encoding="utf-8") as fh:
-                for doc in iter_documents(table):
-                    fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        paths.append(path)
-    return paths
+    indices = range(len(lay.partitions)) if parts is None else parts
+    return [write_partition(spec, i, target, fmt, lay) for i in indices]

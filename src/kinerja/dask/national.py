@@ -219,10 +219,11 @@ def _units_of_refused(scored: Any, annual: Annual) -> list[str | None]:
     refused = sorted({int(s) for s, _ in annual.problems})
     if not refused:
         return []
-    units = scored.table.column("unit").combine_chunks().cast(pa.string()).to_pylist()
+    rows = np.flatnonzero(np.isin(scored.key, np.array(refused, np.int64)))
+    units = scored.table.column("unit").combine_chunks().cast(pa.string()).take(pa.array(rows)).to_pylist()
     first: dict[int, str | None] = {}
-    for i in np.flatnonzero(np.isin(scored.key, np.array(refused, np.int64))):
-        first.setdefault(int(scored.key[i]), units[i])
+    for i, unit in zip(rows, units):
+        first.setdefault(int(scored.key[i]), unit)
     return [first.get(k) for k in refused]
 
 
@@ -311,7 +312,14 @@ def connect(scheduler: str | None = None, workers: int = 2, *, dashboard: bool =
     cluster = LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":8787" if dashboard else None
     )
-    return Client(cluster)
+    client = Client(cluster)
+    client.run(_one_thread)  # one core per worker: no Arrow thread pool competing with the other workers
+    return client
+
+
+def _one_thread() -> None:
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
 
 
 def run_cycle(

@@ -58,6 +58,7 @@ from kinerja.errors import KinerjaError, Problem, ValidationError
 from kinerja.result import Result
 
 __all__ = [
+    "BOM",
     "MAX_ID_CHARS",
     "MAX_LINE_BYTES",
     "BatchError",
@@ -86,6 +87,7 @@ MAX_ID_CHARS = 200
 """The longest record ``"id"`` text echoed back."""
 
 BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte order mark, accepted at the start of an input."""
 _BLANK = (b"", b"\r", "", "\r")
 _MESSAGE_LIMIT = 200
 

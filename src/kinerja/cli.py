@@ -241,7 +241,7 @@ def _silence_stdout(out: IO[str]) -> None:
 
 def _score_tabular(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
-        from kinerja import tabular  # type: ignore[attr-defined]  # the .csv/.xlsx reader (optional extra)
+        from kinerja import tabular  # the .csv/.xlsx reader (needs the optional extra)
     except ImportError:
         raise _UsageError('scoring .csv or .xlsx files needs: pip install "kinerja[pandas]"') from None
     code: int = tabular.score_file_cli(args, out, err)

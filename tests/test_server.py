@@ -305,11 +305,11 @@ async def test_a_batch_over_the_time_limit_ends_with_a_timeout_line(monkeypatch:
 
 
 async def test_a_slow_sender_gets_408_and_others_are_still_answered() -> None:
-    async with client(timeout=0.3) as c:
+    async with client(timeout=1.0) as c:
 
         async def slow_body() -> AsyncIterator[bytes]:
             yield b'{"regime": '
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(2.0)
             yield b'"permenpanrb-6-2022"}'
 
         slow = asyncio.create_task(c.post("/v1/evaluate", content=slow_body(), headers=JSON))
@@ -492,9 +492,15 @@ def test_sigterm_lets_the_request_in_flight_finish_then_exits(tmp_path: Any) -> 
         sock.sendall(body[:1000])  # the request is in flight: headers and part of the body
         time.sleep(0.3)
         server.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.5)
-        with pytest.raises(OSError):  # no new connections once shutting down
-            server.request("GET", "/health")
+        refused = False
+        deadline = time.monotonic() + 10
+        while not refused and time.monotonic() < deadline:  # no new connections once shutting down
+            try:
+                server.request("GET", "/health")
+                time.sleep(0.1)
+            except OSError:
+                refused = True
+        assert refused
         assert server.proc.poll() is None  # still finishing the batch in flight
         sock.sendall(body[1000:])
         lines = _ndjson_lines(_read_all(sock))

@@ -121,3 +121,14 @@ def test_format_then_parse_round_trips(value: Decimal) -> None:
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_dates_round_trip(day: dt.date) -> None:
     assert parse_date(day.strftime("%d/%m/%Y"), "id") == day
+
+
+def test_share_is_exact_and_shown_rounded() -> None:
+    from kinerja.formats import Share
+
+    s = Share(Decimal(100) / Decimal(3), 1)
+    assert str(s) == "33.3" and f"{s}" == "33.3"
+    assert s == Decimal(100) / Decimal(3) and s.exact == Decimal(100) / Decimal(3)
+    assert type(s * 3) is Decimal and s * 3 == Decimal(100) / Decimal(3) * 3
+    assert str(Share(Decimal("12.345"), 2)) == "12.35"  # half-up, for display only
+    assert "places=2" in repr(Share(Decimal(1)))

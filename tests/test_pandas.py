@@ -21,6 +21,11 @@ from kinerja.errors import ValidationError
 NIPS = ("199001012015031001", "198507142010012003", "197912312005021004", "199203032019032005")
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KINERJA_LANG", "en")  # these tests read the English report; lang= still wins
+
+
 def _doc(nip: str, target: object = "10", realisasi: object = "8") -> dict[str, Any]:
     return ratio_doc(nip, target, realisasi)
 

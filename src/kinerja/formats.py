@@ -43,6 +43,7 @@ from kinerja.numbers import to_decimal
 __all__ = [
     "LOCALES",
     "MONTHS_ID",
+    "Share",
     "decimal_comma_hint",
     "format_decimal",
     "normalize_locale",
@@ -189,3 +190,43 @@ def format_decimal(value: Decimal, locale: str | None = "json", places: int | No
     whole, _, frac = plain.lstrip("-").partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return ("-" if negative else "") + grouped + ("," + frac if frac else "")
+
+
+class Share(Decimal):
+    """An exact share (a percentage) that *shows* itself rounded half-up to :attr:`places` decimals.
+
+    The value is the exact :class:`~decimal.Decimal` (compare it, compute with it,
+    ``Decimal(share)`` or :attr:`exact` gives every digit); only ``str()`` and
+    ``format()`` — what a notebook or a printed frame shows — round, for display.
+
+    >>> s = Share(Decimal(500) / Decimal(13), 2)
+    >>> str(s), s == Decimal(500) / Decimal(13), s.exact
+    ('38.46', True, Decimal('38.46153846153846153846153846'))
+    """
+
+    places: int = 2
+
+    def __new__(cls, value: Decimal | int | str, places: int = 2) -> Share:
+        obj = super().__new__(cls, value)
+        obj.places = places
+        return obj
+
+    @property
+    def exact(self) -> Decimal:
+        """The exact value as a plain :class:`~decimal.Decimal`."""
+        return Decimal(self)
+
+    def shown(self) -> Decimal:
+        """The value as shown: rounded half-up to :attr:`places` decimals (display only)."""
+        from kinerja.numbers import round_half_up
+
+        return round_half_up(Decimal(self), self.places)
+
+    def __str__(self) -> str:
+        return str(self.shown())
+
+    def __format__(self, spec: str, context: object = None, /) -> str:
+        return format(self.shown(), spec)
+
+    def __repr__(self) -> str:
+        return f"Share('{Decimal(self)}', places={self.places})"

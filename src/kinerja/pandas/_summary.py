@@ -12,6 +12,7 @@ import attrs
 import pandas as pd
 
 from kinerja.errors import ValidationError
+from kinerja.formats import Share
 from kinerja.model import Predikat, PredikatOrganisasi
 from kinerja.nip import Nip
 from kinerja.numbers import exact, fmt, round_half_up
@@ -87,12 +88,23 @@ def predikat_counts(results: pd.DataFrame, by: str = "unit", predikat: str = "pr
     return frame.astype("int64")
 
 
-def predikat_shares(counts: pd.DataFrame) -> pd.DataFrame:
-    """Shares in percent of the employees scored (exact ``Decimal``, object columns) from :func:`predikat_counts`."""
+def predikat_shares(counts: pd.DataFrame, places: int = 2) -> pd.DataFrame:
+    """Shares in percent of the employees scored, from :func:`predikat_counts`.
+
+    Each cell is a :class:`kinerja.formats.Share`: the exact ``Decimal`` (compare and
+    compute with it; ``.exact`` gives every digit) that a notebook *shows* rounded
+    half-up to *places* decimals (2 by default), so a share of 5 in 13 reads ``38.46``
+    instead of 28 digits.
+    """
     cats = categories("predikat")
+
+    def shown(part: int, whole: int) -> Share | None:
+        value = _share(part, whole)
+        return None if value is None else Share(value, places)
+
     data = {
         c: pd.Series(
-            [_share(int(n), int(t)) for n, t in zip(counts[c], counts["total"])], index=counts.index, dtype=object
+            [shown(int(n), int(t)) for n, t in zip(counts[c], counts["total"])], index=counts.index, dtype=object
         )
         for c in cats
     }
@@ -431,6 +443,7 @@ def report(
     employee: str | None = None,
     agency: str = "",
     title: str | None = None,
+    lang: str | None = None,
 ) -> str:
     """The self-contained HTML report (:mod:`kinerja.reporting`) of a result frame; written to *output* if given.
 
@@ -463,7 +476,7 @@ def report(
             periods.setdefault(str(row.get("period") or ""), []).append(entry)
         for period, entries in periods.items():
             reports.append(UnitReport.build(str(u), period, entries, org, agency))
-    page = render_html(reports, employee=employee, title=title)
+    page = render_html(reports, employee=employee, title=title, lang=lang)
     if output is not None:
         pathlib.Path(output).write_text(page, encoding="utf-8")
     return page

@@ -94,6 +94,9 @@ def _texts(
     texts: dict[str, str | None] = {}
     bad: list[tuple[str, str]] = []
     for name, value in zip(names, row):
+        if value is None or type(value) is str:  # the common case, without a call
+            texts[name] = value
+            continue
         try:
             texts[name] = cell_text(value)
         except NotUtf8 as exc:

@@ -217,6 +217,8 @@ class SiasnRecord:
     fields: Mapping[str, str | None]
     path: Any = None
     present: frozenset[str] = frozenset()
+    numbers: Mapping[str, Decimal] = attrs.field(factory=dict, eq=False, repr=False)
+    """The decimal fields as read and validated by :func:`from_siasn` (so they are parsed once)."""
 
     def __getitem__(self, name: str) -> str | None:
         return self.fields[name]
@@ -228,6 +230,9 @@ class SiasnRecord:
 
     def decimal(self, name: str) -> Decimal | None:
         """The field as an exact decimal (validated on reading), ``None`` when absent or empty."""
+        number = self.numbers.get(name)
+        if number is not None:
+            return number
         value = self.text(name)
         return None if value is None else to_decimal(value, name)
 
@@ -462,6 +467,9 @@ _CLASSES: Final[Mapping[Table, type[SiasnRecord]]] = {
 }
 
 
+_ALLOWED: Final[Mapping[Table, frozenset[str]]] = {t: frozenset(f) for t, f in FIELDS.items()}
+
+
 def check_table(table: str) -> Table:
     """*table* as a SIASN record name, or a :class:`~kinerja.errors.ValidationError` on ``table``."""
     if table not in FIELDS:
@@ -469,7 +477,7 @@ def check_table(table: str) -> Table:
     return table  # type: ignore[return-value]
 
 
-def _check_value(table: Table, name: str, value: str, ps: Problems) -> None:
+def _check_value(table: Table, name: str, value: str, ps: Problems, numbers: dict[str, Decimal]) -> None:
     text = value.strip()
     if not text:
         return
@@ -481,6 +489,7 @@ def _check_value(table: Table, name: str, value: str, ps: Problems) -> None:
         else:
             if number < 0:
                 ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {value!r}")
+            numbers[name] = number
     elif name in _DATES:
         if _parse_date(text) is None:
             ps.add(name, f"expected a date dd-mm-yyyy (or yyyy-mm-dd), got {value!r}")
@@ -536,8 +545,9 @@ def from_siasn(record: Mapping[str, Any] | SiasnRecord, table: str) -> SiasnReco
     if not isinstance(record, Mapping):
         raise ValidationError.one("", f"a SIASN record is a JSON object, got {type(record).__name__}")
     ps = Problems()
-    allowed = set(FIELDS[t])
+    allowed = _ALLOWED[t]
     fields: dict[str, str | None] = dict.fromkeys(FIELDS[t])
+    numbers: dict[str, Decimal] = {}
     for key, value in record.items():
         if key == "path":
             continue
@@ -548,8 +558,8 @@ def from_siasn(record: Mapping[str, Any] | SiasnRecord, table: str) -> SiasnReco
             ps.add(key, f"expected text or null (SIASN stores every field as text), got {type(value).__name__}")
             continue
         if value is not None:
-            _check_value(t, key, value, ps)
+            _check_value(t, key, value, ps, numbers)
         fields[key] = value
     ps.raise_if_any()
     present = frozenset(k for k in record if k in allowed or k == "path")
-    return _CLASSES[t](fields=fields, path=record.get("path"), present=present)
+    return _CLASSES[t](fields=fields, path=record.get("path"), present=present, numbers=numbers)

@@ -111,13 +111,22 @@ def consistent(stored: Decimal, options: list[tuple[Decimal, Decimal]], min_plac
 Options = list[tuple[Decimal, Decimal]]
 
 
+_W_PP46: Final = (Decimal("0.6"), Decimal("0.4"), None)
+
+
 def rescore_skp(rec: RwSkp) -> dict[str, tuple[Options, str]]:
     """What kinerja computes for an rw_skp row's derived fields: the possible values (with slack) and how."""
-    out: dict[str, tuple[Options, str]] = {}
     regime = rec.regime
+    return _rescore_skp(rec, regime, regime is None and rec.tahun == 2021)
+
+
+def _rescore_skp(rec: RwSkp, regime: str | None, split: bool) -> dict[str, tuple[Options, str]]:
+    out: dict[str, tuple[Options, str]] = {}
+    pp46 = regime == "pp-46-2011" or split
+    pp30 = regime == "permenpanrb-8-2021" or split
+    if not (pp46 or pp30):
+        return out
     perilaku = rec.perilaku
-    pp46 = regime == "pp-46-2011" or rec.split_year
-    pp30 = regime == "permenpanrb-8-2021" or rec.split_year
     zero = Decimal(0)
     if pp46 and perilaku:
         elements = {k: v for k, v in perilaku.items() if k != "inisiatifKerja"}
@@ -136,7 +145,7 @@ def rescore_skp(rec: RwSkp) -> dict[str, tuple[Options, str]]:
     how: list[str] = []
     weights: list[tuple[Decimal, Decimal, Decimal | None]] = []
     if pp46:
-        weights.append((Decimal("0.6"), Decimal("0.4"), None))
+        weights.append(_W_PP46)
         how.append("PP 46/2011: 60 % nilai SKP + 40 % nilai perilaku kerja")
     if pp30:
         from kinerja.rules import permenpanrb_8_2021 as p8
@@ -145,7 +154,7 @@ def rescore_skp(rec: RwSkp) -> dict[str, tuple[Options, str]]:
             w_skp, w_per = p8.bobot(is_360)
             weights.append((w_skp, w_per, p8.SCALE_MAX))
         how.append("PP 30/2019 Pasal 41: 70/30, or 60/40 with 360-degree perilaku (capped at 120)")
-    if rec.split_year:
+    if split:
         how.append("a 2021 row that does not say which half of the year it is")
     with exact():
         for w_skp, w_per, cap in weights:
@@ -209,10 +218,9 @@ def _finding(rec: SiasnRecord, index: int, name: str, computed: str | None, mess
     return Finding(index, rec.table, rec.record_id, name, stored, computed, message, code)
 
 
-def _skp_missing(rec: RwSkp, index: int) -> Iterator[Finding]:
+def _skp_missing(rec: RwSkp, index: int, regime: str | None, split: bool) -> Iterator[Finding]:
     """Stored results whose inputs are missing: they cannot be re-scored (missing is not zero)."""
-    regime = rec.regime
-    if regime is None and not rec.split_year:
+    if regime is None and not split:
         return
     given = [n for n in PERILAKU_PP46 if rec.text(n) is not None]
     if regime in ("pp-46-2011", None) and 0 < len(given) < len(PERILAKU_PP46):
@@ -230,11 +238,14 @@ def _skp_missing(rec: RwSkp, index: int) -> Iterator[Finding]:
 
 
 def _audit_skp(rec: RwSkp, index: int) -> Iterator[Finding]:
-    if rec.tahun is not None and rec.tahun >= _FIRST_6_2022:
+    tahun = rec.tahun
+    if tahun is not None and tahun >= _FIRST_6_2022:
         msg = "rw_skp holds appraisals up to 2021; 2022 onwards belong in rw_skp22"
         yield _finding(rec, index, "tahun", None, msg, "audit.wrong_table")
-    yield from _skp_missing(rec, index)
-    for name, (options, how) in rescore_skp(rec).items():
+    regime = rec.regime
+    split = regime is None and tahun == 2021
+    yield from _skp_missing(rec, index, regime, split)
+    for name, (options, how) in _rescore_skp(rec, regime, split).items():
         stored = rec.decimal(name)
         if stored is None or consistent(stored, options):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -86,3 +87,39 @@ def test_cli(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str
     path.write_text("{", encoding="utf-8")
     assert main(["consequence", "tukin", str(path)]) == 1
     assert main(["consequence", "gaji", str(path)]) == 2
+
+
+def _json_values() -> Any:
+    from hypothesis import strategies as st
+
+    leaves = st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.text(max_size=12)
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+        max_leaves=20,
+    )
+
+
+@pytest.mark.parametrize("kind", consequences.KINDS)
+def test_any_json_is_either_answered_or_refused_with_codes(kind: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kinerja.codes import CODES
+
+    valid = consequences.load(kind).cases[0].input
+
+    def mutate(value: object, key: str) -> dict[str, object]:
+        return {**valid, key: value}
+
+    keys = st.sampled_from(sorted(valid))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.one_of(_json_values(), st.builds(mutate, _json_values(), keys)))
+    def check(data: object) -> None:
+        try:
+            consequences.evaluate(kind, data)
+        except ValidationError as exc:
+            assert all(code in CODES for code in exc.codes), exc.codes
+
+    check()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 
@@ -156,6 +157,12 @@ _LOADER_GAPS = {
     "count-too-large": "integer counts are not bounded (accepted), or reported as 'invalid', not 'number.too_large'",
     "weights-sum": "weights of 8/2021 kinerja utama that do not add up are reported as 'invalid', not 'weights.sum'",
 }
+_TARGET_LOW = "a bad scalar target is reported at 'target.low', a key the document does not have"
+_LOADER_PATH_GAPS = {
+    "permenpanrb-6-2022/invalid-number-[!b]*": _TARGET_LOW,
+    "permenpanrb-8-2021/invalid-number-[!b]*": _TARGET_LOW,
+}
+"""Case-id patterns of faults reported at another path than their own (expected failures until the loader changes)."""
 
 
 def test_every_rule_has_invalid_vectors() -> None:
@@ -186,18 +193,19 @@ def test_invalid_vectors_cover_the_faults(name: str) -> None:
     assert must <= slugs
 
 
-def _intended() -> list[object]:
+def _intended(gaps: dict[str, str]) -> list[object]:
     out: list[object] = []
     for name in vectors.invalid_names():
-        for case_id, code in generate.intended_codes(name).items():
+        for case_id, (path, code) in generate.intended_codes(name).items():
             slug = case_id.split("/invalid-", 1)[1]
-            marks = [pytest.mark.xfail(strict=True, reason=_LOADER_GAPS[slug])] if slug in _LOADER_GAPS else []
-            out.append(pytest.param(name, case_id, code, id=case_id, marks=marks))
+            reason = gaps.get(slug) or next((r for p, r in gaps.items() if fnmatch.fnmatchcase(case_id, p)), None)
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            out.append(pytest.param(name, case_id, path, code, id=case_id, marks=marks))
     return out
 
 
-@pytest.mark.parametrize(("name", "case_id", "code"), _intended())
-def test_each_fault_is_refused_with_its_own_code(name: str, case_id: str, code: str) -> None:
+@pytest.mark.parametrize(("name", "case_id", "path", "code"), _intended(_LOADER_GAPS))
+def test_each_fault_is_refused_with_its_own_code(name: str, case_id: str, path: str, code: str) -> None:
     by_id = {c.id: c for c in vectors.load_invalid(name).cases}
     assert case_id in by_id, "kinerja accepts this broken document"
     codes = {c for _, c in by_id[case_id].problems}
@@ -205,6 +213,14 @@ def test_each_fault_is_refused_with_its_own_code(name: str, case_id: str, code: 
         assert code in codes
     else:  # the three-fault case: three problems, none hiding another
         assert len(by_id[case_id].problems) == 3 and len(codes) == 3
+
+
+@pytest.mark.parametrize(("name", "case_id", "path", "code"), _intended(_LOADER_PATH_GAPS))
+def test_each_fault_is_reported_where_it_is(name: str, case_id: str, path: str, code: str) -> None:
+    by_id = {c.id: c for c in vectors.load_invalid(name).cases}
+    if case_id not in by_id or not code:
+        pytest.skip("accepted (see the test above) or the three-fault case")
+    assert path in {p for p, _ in by_id[case_id].problems}
 
 
 def test_three_independent_faults_give_three_problems() -> None:

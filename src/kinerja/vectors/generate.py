@@ -171,10 +171,15 @@ def build_invalid(name: str, golden: VectorFile | None = None) -> InvalidFile:
     return InvalidFile(vf.rule, vf.rule_version, vf.generated_by, tuple(cases))
 
 
-def intended_codes(name: str) -> dict[str, str]:
-    """Case id → the code its fault is meant to raise (``""`` for the three-fault case)."""
+def intended_codes(name: str) -> dict[str, tuple[str, str]]:
+    """Case id → (path, code) its fault is meant to be reported with (``("", "")`` for the three-fault case)."""
     base = dict(next(iter(vectors.load(name).cases)).input)
-    return {f"{name}/invalid-{slug}": code for slug, _d, _doc, code in _invalid_specs(base)}
+    out = {f"{name}/invalid-{slug}": ("", code) for slug, _d, _doc, code in _invalid_specs(base)}
+    for fault in FAULTS:
+        path = fault.path(base)
+        if path is not None:
+            out[f"{name}/invalid-{fault.slug}"] = (path, fault.code)
+    return out
 
 
 def build_all() -> dict[str, VectorFile]:

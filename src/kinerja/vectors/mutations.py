@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 
+from kinerja.errors import join_path
+
 __all__ = ["FAULTS", "Fault", "Place", "find", "places", "three_faults"]
 
 Token = str | int
@@ -103,6 +105,21 @@ class Fault:
     where: Callable[[Place, Any], bool]
     value: Callable[[Any], Any] | None = None  # None: remove the field (or, with *add*, add one)
     add: str = ""  # add this unknown field to the object at the place
+    at_list: bool = False  # the problem is the whole list's (weights that do not add up)
+
+    def path(self, data: Any) -> str | None:
+        """Where kinerja must report the fault in *data*'s broken copy (``rhk[0].indicators[0].target``)."""
+        place = find(data, self.where)
+        if place is None:
+            return None
+        if self.at_list:
+            place = place[: max(i for i, t in enumerate(place) if isinstance(t, int))]
+        if self.add:
+            place = (*place, self.add)
+        out = ""
+        for t in place:
+            out = join_path(out, f"[{t}]" if isinstance(t, int) else t)
+        return out
 
     def apply(self, data: Any) -> Any | None:
         """A broken deep copy of *data*, or None when the document has no such place."""
@@ -153,7 +170,7 @@ FAULTS: tuple[Fault, ...] = (
     Fault("number-too-large", "a number of 17 digits", "number.too_large", _decimal, _const("10000000000000000")),
     Fault("number-not-finite", "NaN as text", "number.not_finite", _decimal, _const("NaN")),
     Fault("count-too-large", "a count of 10^16", "number.too_large", _count, _const(10**16)),
-    Fault("weights-sum", "weights that do not add up", "weights.sum", _weight, _const("1")),
+    Fault("weights-sum", "weights that do not add up", "weights.sum", _weight, _const("1"), at_list=True),
 )
 """The faults of every rule's invalid vectors, in file order (a fault without a place in a rule's document is skipped)."""
 

@@ -155,6 +155,13 @@ def test_empty_input_is_a_usage_error(tmp_path: Path) -> None:
         assert code == 2 and out == "" and "empty" in err, name
 
 
+def test_an_empty_stream_is_a_usage_error() -> None:
+    for stdin in (b"", b"\n\r\n"):
+        proc = subprocess.run([*KINERJA, "score", "--jsonl", "-"], input=stdin, capture_output=True)
+        assert proc.returncode == 2 and proc.stdout == b""
+        assert b"no records" in proc.stderr
+
+
 def test_a_directory_is_a_usage_error(tmp_path: Path) -> None:
     assert run("score", str(tmp_path))[0] == 2
     assert run("explain", str(tmp_path))[0] == 2

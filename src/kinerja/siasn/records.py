@@ -477,46 +477,58 @@ def check_table(table: str) -> Table:
     return table  # type: ignore[return-value]
 
 
+def _check_decimal(name: str, text: str, ps: Problems, numbers: dict[str, Decimal]) -> None:
+    try:
+        number = to_decimal(text, name)
+    except ValidationError as exc:
+        ps.extend(exc)
+        return
+    if number < 0:
+        ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {text!r}")
+    numbers[name] = number
+
+
+def _check_shape(name: str, text: str) -> str | None:
+    """The message for a date, year, month or flag field whose text has the wrong shape, else ``None``."""
+    digits = text.isascii() and text.isdigit()
+    if name in _DATES and _parse_date(text) is None:
+        return f"expected a date dd-mm-yyyy (or yyyy-mm-dd), got {text!r}"
+    if name in _YEARS and not (digits and len(text) == 4):
+        return f"expected a four-digit year, got {text!r}"
+    if name in _MONTHS and not (digits and 1 <= int(text) <= 12):
+        return f"expected a month 1-12, got {text!r}"
+    if name in _FLAGS and text not in ("0", "1"):
+        return f'expected "0" or "1", got {text!r}'
+    return None
+
+
+def _check_label(table: Table, name: str, text: str, ps: Problems) -> None:
+    try:
+        if name in _EKSPEKTASI_LABELS:
+            Ekspektasi.parse(text, name)
+        elif name == "kuadranKinerja":
+            Predikat.parse(text, name)
+        elif name == "nip" and table == "rw_kinerjaperiodik":
+            try:
+                Nip(text)
+            except ValidationError as exc:
+                raise exc.prefixed(name) from None
+    except ValidationError as exc:
+        ps.extend(exc)
+
+
 def _check_value(table: Table, name: str, value: str, ps: Problems, numbers: dict[str, Decimal]) -> None:
     text = value.strip()
     if not text:
         return
     if name in _DECIMALS[table]:
-        try:
-            number = to_decimal(text, name)
-        except ValidationError as exc:
-            ps.extend(exc)
-        else:
-            if number < 0:
-                ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {value!r}")
-            numbers[name] = number
-    elif name in _DATES:
-        if _parse_date(text) is None:
-            ps.add(name, f"expected a date dd-mm-yyyy (or yyyy-mm-dd), got {value!r}")
-    elif name in _YEARS:
-        if not (text.isascii() and text.isdigit() and len(text) == 4):
-            ps.add(name, f"expected a four-digit year, got {value!r}")
-    elif name in _MONTHS:
-        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 12):
-            ps.add(name, f"expected a month 1-12, got {value!r}")
-    elif name in _FLAGS:
-        if text not in ("0", "1"):
-            ps.add(name, f'expected "0" or "1", got {value!r}')
-    elif name in _EKSPEKTASI_LABELS:
-        try:
-            Ekspektasi.parse(text, name)
-        except ValidationError as exc:
-            ps.extend(exc)
-    elif name == "kuadranKinerja":
-        try:
-            Predikat.parse(text, name)
-        except ValidationError as exc:
-            ps.extend(exc)
-    elif name == "nip" and table == "rw_kinerjaperiodik":
-        try:
-            Nip(text)
-        except ValidationError as exc:
-            ps.extend(exc, name)
+        _check_decimal(name, text, ps, numbers)
+        return
+    message = _check_shape(name, text)
+    if message is not None:
+        ps.add(name, message)
+    else:
+        _check_label(table, name, text, ps)
 
 
 def _parse_date(text: str) -> _dt.date | None:

@@ -20,8 +20,9 @@ import jsonschema
 import pytest
 
 import kinerja
-from kinerja import batch, rules, schema
+from kinerja import batch, i18n, rules, schema
 from kinerja.codes import CODES
+from kinerja.errors import Problem
 from kinerja.server import ENDPOINTS, Settings, create_app, openapi_document, run_cli
 from serving import DOC, running_server
 
@@ -185,6 +186,25 @@ async def test_unknown_paths_and_methods_answer_with_problems() -> None:
         assert_problems(await c.get("/v2/evaluate"), 404, "request.not_found")
         assert_problems(await c.get("/v1/evaluate"), 405, "request.method")
         assert_problems(await c.delete("/v1/rules"), 405, "request.method")
+
+
+async def test_problem_messages_in_indonesian_on_request_codes_unchanged() -> None:
+    bad_nip = {**DOC, "employee": {**DOC["employee"], "nip": "19900101"}}  # type: ignore[dict-item]
+    async with client() as c:
+        english = await c.post("/v1/evaluate", json=bad_nip)
+        indonesian = await c.post("/v1/evaluate", json=bad_nip, headers={"accept-language": "id-ID,id;q=0.9,en;q=0.8"})
+        media_id = await c.post("/v1/evaluate", content=b"{}", headers={"accept-language": "id"})
+    en_problem = assert_problems(english, 422, "nip.format")[0]
+    id_problem = assert_problems(indonesian, 422, "nip.format")[0]
+    assert english.headers["content-language"] == "en" and indonesian.headers["content-language"] == "id"
+    assert id_problem["path"] == en_problem["path"] == "employee.nip"
+    assert id_problem["message"] == i18n.problem_message(
+        Problem("employee.nip", en_problem["message"], "nip.format"), "id"
+    )
+    assert id_problem["message"] != en_problem["message"]
+    assert assert_problems(media_id, 415, "request.media_type")[0]["message"] == i18n.problem_message(
+        Problem("", "x", "request.media_type"), "id"
+    )
 
 
 # -- rules, schemas, health, OpenAPI -----------------------------------------------------------

@@ -36,12 +36,12 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from kinerja import __version__, batch, io, rules, schema
+from kinerja import __version__, batch, i18n, io, rules, schema
 from kinerja.codes import CODES
-from kinerja.errors import KinerjaError, ValidationError
+from kinerja.errors import KinerjaError, Problem, ValidationError
 from kinerja.server.settings import ENDPOINTS, NDJSON, Endpoint, ResponseSpec, Settings, ref
 
-__all__ = ["ACCESS_LOG", "Call", "Refusal", "create_app", "problems_response"]
+__all__ = ["ACCESS_LOG", "Call", "Refusal", "create_app", "problems_response", "request_lang"]
 
 ACCESS_LOG = logging.getLogger("kinerja.server.access")
 _LOG = logging.getLogger("kinerja.server")
@@ -63,11 +63,28 @@ def _json(status: int, data: object, headers: Mapping[str, str] | None = None) -
     return Response(_dumps(data), status, headers=dict(headers or {}), media_type="application/json")
 
 
+def request_lang(request: Request) -> str:
+    """The language of problem messages: the first of ``id``/``en`` in Accept-Language, else ``KINERJA_LANG``, else en."""
+    for part in request.headers.get("accept-language", "").split(","):
+        primary = part.split(";")[0].strip().lower().split("-")[0]
+        if primary in i18n.LANGUAGES:
+            return primary
+    return i18n.resolve_lang(None, default="en")
+
+
 def problems_response(
-    status: int, problems: list[dict[str, str]], headers: Mapping[str, str] | None = None
+    status: int, problems: list[dict[str, str]], headers: Mapping[str, str] | None = None, lang: str = "en"
 ) -> Response:
-    """``{"problems": [...]}`` with *status*: the one shape of every refusal."""
-    return _json(status, {"problems": problems}, headers)
+    """``{"problems": [...]}`` with *status*: the one shape of every refusal.
+
+    Codes and paths never change with the language; in Indonesian (*lang* ``id``)
+    each message is the catalog's sentence for its code (:func:`kinerja.i18n.problem_message`).
+    """
+    if lang != "en":
+        problems = [
+            {**p, "message": i18n.problem_message(Problem(p["path"], p["message"], p["code"]), lang)} for p in problems
+        ]
+    return _json(status, {"problems": problems}, {**(headers or {}), "Content-Language": lang})
 
 
 class Refusal(Exception):
@@ -81,8 +98,8 @@ class Refusal(Exception):
         self.problem = {"path": path, "code": code, "message": message}
         self.headers = dict(headers or {})
 
-    def response(self) -> Response:
-        return problems_response(self.status, [self.problem], self.headers)
+    def response(self, lang: str = "en") -> Response:
+        return problems_response(self.status, [self.problem], self.headers, lang)
 
 
 @attrs.define
@@ -202,6 +219,7 @@ class _Gate:
         self.state = state
 
     async def _respond(self, call: Call) -> Response:
+        lang = request_lang(call.request)
         try:
             if self.endpoint.guarded:
                 _check_token(call)
@@ -211,11 +229,11 @@ class _Gate:
                 call.body = await _read_body(call)
             return await self.handler(call)
         except Refusal as refusal:
-            return refusal.response()
+            return refusal.response(lang)
         except ValidationError as exc:
-            return problems_response(422, exc.to_json())
+            return problems_response(422, exc.to_json(), lang=lang)
         except KinerjaError as exc:
-            return problems_response(422, [{"path": "", "code": "invalid", "message": str(exc)}])
+            return problems_response(422, [{"path": "", "code": "invalid", "message": str(exc)}], lang=lang)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         call = Call(self.state, Request(scope, receive), time.monotonic())
@@ -416,13 +434,14 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     headers = exc.headers if isinstance(exc, HTTPException) else None
     message = exc.detail if isinstance(exc, HTTPException) else "error"
     code = _STATUS_CODES.get(status, "invalid")
-    return problems_response(status, [{"path": "", "code": code, "message": str(message)}], headers)
+    problem = {"path": "", "code": code, "message": str(message)}
+    return problems_response(status, [problem], headers, request_lang(request))
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     _LOG.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__, exc_info=exc)
     message = "internal error in kinerja, not in the request; please report it"
-    return problems_response(500, [{"path": "", "code": "internal", "message": message}])
+    return problems_response(500, [{"path": "", "code": "internal", "message": message}], lang=request_lang(request))
 
 
 def _warm_up() -> None:

@@ -90,3 +90,54 @@ def test_agency_kinds_from_indicators_warn_and_are_the_same_object(name: str) ->
 def test_indicators_keeps_the_formulas_only() -> None:
     indicators = importlib.import_module("kinerja.indicators")
     assert set(indicators.__all__) == {"IndicatorScorer", "capaian", "inverse_ratio", "range_reference", "ratio"}
+
+
+MOVED_FROM_ROOT = {
+    "Aggregate": "kinerja.aggregation",
+    "Item": "kinerja.aggregation",
+    "MissingRule": "kinerja.aggregation",
+    "WeightedMean": "kinerja.aggregation",
+    "calibrate": "kinerja.distribution",
+    "check_distribution": "kinerja.distribution",
+    "Step": "kinerja.explain",
+    "capaian": "kinerja.indicators",
+    "Golongan": "kinerja.model",
+    "Jenjang": "kinerja.model",
+    "Gender": "kinerja.nip",
+    "Ladder": "kinerja.policy",
+    "Decision": "kinerja.policy",
+    "run_policies": "kinerja.policy",
+    "report": "kinerja.reporting",
+    "OutputField": "kinerja.result",
+    "Scheme": "kinerja.schemes",
+}
+
+
+@pytest.mark.parametrize(("name", "module"), sorted(MOVED_FROM_ROOT.items()))
+def test_names_that_left_the_root_warn_and_are_the_same_object(name: str, module: str) -> None:
+    import kinerja
+
+    assert name not in kinerja.__all__
+    with pytest.warns(DeprecationWarning, match=f"kinerja.{name} is deprecated.*use {module}.{name}"):
+        moved = getattr(kinerja, name)
+    assert moved is getattr(importlib.import_module(module), name)
+
+
+def test_every_old_root_name_still_resolves() -> None:
+    import warnings
+
+    import kinerja
+
+    old_root = (
+        "Aggregate Aggregator Aspek Calibration Decision Direction DistributionReport Ekspektasi Employee Explanation "
+        "Gender Golongan Indicator IndicatorScorer Item JenisJabatan Jenjang KategoriJenjang KinerjaError Ladder Mean "
+        "MissingRule Nip NipKind OutputField Period Policy Predikat PredikatOrganisasi Problem Problems Realization "
+        "Requirement Result Rule RuleInfo RuleNotInForceError Scheme SchemeVersion Source Status Step Target "
+        "UnknownRuleError ValidationError WeightedMean Weights calibrate capaian check_distribution check_weight_sum "
+        "compare dump evaluate explain inverse_ratio load load_result loads parse_nip policies raters ratio report "
+        "round_half_up rules run_policies schemes survey to_decimal"
+    ).split()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        missing = [name for name in old_root if not hasattr(kinerja, name)]
+    assert not missing

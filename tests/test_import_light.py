@@ -33,3 +33,51 @@ def test_scoring_and_the_html_report_need_neither() -> None:
     assert "pandas" not in mods
     assert "matplotlib" not in mods
     assert "numpy" not in mods
+
+
+LAZY = (
+    "kinerja.aggregation",
+    "kinerja.compare",
+    "kinerja.distribution",
+    "kinerja.indicators",
+    "kinerja.mcdm",
+    "kinerja.measures",
+    "kinerja.policies",
+    "kinerja.policy",
+    "kinerja.raters",
+    "kinerja.reporting",
+    "kinerja.schemes",
+    "kinerja.survey",
+)
+
+
+def test_import_kinerja_loads_only_what_evaluate_needs() -> None:
+    mods = _modules_after("import kinerja")
+    assert {"kinerja.io", "kinerja.result", "kinerja.rules"} <= mods
+    assert not mods & set(LAZY), sorted(mods & set(LAZY))
+
+
+def test_subpackages_load_on_first_use_under_their_names() -> None:
+    mods = _modules_after(
+        "import kinerja\nkinerja.schemes.Scheme\nkinerja.mcdm.SAW\nkinerja.policies.AngkaKreditPolicy"
+    )
+    assert {"kinerja.schemes", "kinerja.mcdm", "kinerja.policies"} <= mods
+    assert "kinerja.survey" in mods  # the schemes use surveys: loaded with them, not with kinerja
+
+
+def test_evaluate_works_after_import_kinerja_alone() -> None:
+    code = (
+        "import json, kinerja\n"
+        "from kinerja import vectors\n"
+        "case = vectors.load('pp-46-2011').cases[0]\n"
+        "out = kinerja.evaluate(case.input)\n"
+        "assert out['values'] == case.expected['values'], (out, case.expected)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_root_face_is_small() -> None:
+    import kinerja
+
+    assert len(kinerja.__all__) <= 30
+    assert all(hasattr(kinerja, name) for name in kinerja.__all__)

@@ -6,132 +6,125 @@ Quick start::
     >>> [info.name for info in kinerja.rules.available("regime")]
     ['pp-46-2011', 'integrasi-2021', 'permenpanrb-8-2021', 'permenpanrb-6-2022']
 
-The public API is listed in ``__all__``; everything else is internal.
-``import kinerja`` pulls in only ``attrs`` and ``cattrs``: the pandas, plotting,
-Dask and Hypothesis parts are optional extras imported on demand
-(``kinerja.pandas``, ``kinerja.plot``, ``kinerja.dask``, ``kinerja.testing``).
+The root offers what scoring a document needs, listed in ``__all__`` (at most 30 names):
+loading and evaluating (:func:`evaluate`, :func:`explain`, :func:`load`…), the result and its
+explanation, the errors, and the core model. Everything else lives in its subpackage and is
+imported on first use: ``kinerja.rules``, ``kinerja.schemes``, ``kinerja.policies``,
+``kinerja.compare``, ``kinerja.raters``, ``kinerja.survey``, ``kinerja.mcdm``,
+``kinerja.distribution``, ``kinerja.reporting``… ``import kinerja`` pulls in only ``attrs``,
+``cattrs`` and the modules :func:`evaluate` needs; the pandas, plotting, Dask and Hypothesis parts
+are optional extras (``kinerja.pandas``, ``kinerja.plot``, ``kinerja.dask``, ``kinerja.testing``).
+
+Names that were in the root before (``kinerja.Ladder``, ``kinerja.report``, ``kinerja.calibrate``…)
+still resolve for one release, with a ``DeprecationWarning`` naming their module.
 """
 
 from __future__ import annotations
 
-from kinerja import compare, policies, raters, rules, schemes, survey
-from kinerja.aggregation import Aggregate, Aggregator, Item, Mean, MissingRule, WeightedMean
-from kinerja.distribution import (
-    Calibration,
-    DistributionReport,
-    calibrate,
-    check_distribution,
-)
-from kinerja.errors import (
-    KinerjaError,
-    Problem,
-    Problems,
-    RuleNotInForceError,
-    UnknownRuleError,
-    ValidationError,
-)
-from kinerja.explain import Explanation, Source, Step
-from kinerja.indicators import IndicatorScorer, capaian, inverse_ratio, ratio
+import importlib
+import warnings
+
+from kinerja.errors import KinerjaError, Problem, RuleNotInForceError, UnknownRuleError, ValidationError
+from kinerja.explain import Explanation, Source
 from kinerja.io import dump, evaluate, explain, load, load_result, loads
-from kinerja.model import (
-    Aspek,
-    Direction,
-    Ekspektasi,
-    Employee,
-    Golongan,
-    Indicator,
-    JenisJabatan,
-    Jenjang,
-    KategoriJenjang,
-    Period,
-    Predikat,
-    PredikatOrganisasi,
-    Realization,
-    Status,
-    Target,
-    Weights,
-    check_weight_sum,
-)
-from kinerja.nip import Gender, Nip, NipKind, parse_nip
+from kinerja.model import Ekspektasi, Employee, Indicator, Period, Predikat, Realization, Target, Weights
+from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import round_half_up, to_decimal
-from kinerja.policy import Decision, Ladder, Policy, Requirement, run_policies
-from kinerja.reporting import report
-from kinerja.result import OutputField, Result
+from kinerja.result import Result
 from kinerja.rules import Rule, RuleInfo
-from kinerja.schemes import Scheme, SchemeVersion
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Aggregate",
-    "Aggregator",
-    "Aspek",
-    "Calibration",
-    "Decision",
-    "Direction",
-    "DistributionReport",
     "Ekspektasi",
     "Employee",
     "Explanation",
-    "Gender",
-    "Golongan",
     "Indicator",
-    "IndicatorScorer",
-    "Item",
-    "JenisJabatan",
-    "Jenjang",
-    "KategoriJenjang",
     "KinerjaError",
-    "Ladder",
-    "Mean",
-    "MissingRule",
     "Nip",
-    "NipKind",
-    "OutputField",
     "Period",
-    "Policy",
     "Predikat",
-    "PredikatOrganisasi",
     "Problem",
-    "Problems",
     "Realization",
-    "Requirement",
     "Result",
     "Rule",
     "RuleInfo",
     "RuleNotInForceError",
-    "Scheme",
-    "SchemeVersion",
     "Source",
-    "Status",
-    "Step",
     "Target",
     "UnknownRuleError",
     "ValidationError",
-    "WeightedMean",
     "Weights",
     "__version__",
-    "calibrate",
-    "capaian",
-    "check_distribution",
-    "check_weight_sum",
-    "compare",
     "dump",
     "evaluate",
     "explain",
-    "inverse_ratio",
     "load",
     "load_result",
     "loads",
     "parse_nip",
-    "policies",
-    "raters",
-    "ratio",
-    "report",
     "round_half_up",
-    "rules",
-    "run_policies",
-    "schemes",
-    "survey",
     "to_decimal",
 ]
+
+# Deprecated aliases (kept for one release): names that left the root ``__all__`` -> their module.
+_MOVED: dict[str, str] = {
+    "Aggregate": "kinerja.aggregation",
+    "Aggregator": "kinerja.aggregation",
+    "Item": "kinerja.aggregation",
+    "Mean": "kinerja.aggregation",
+    "MissingRule": "kinerja.aggregation",
+    "WeightedMean": "kinerja.aggregation",
+    "Calibration": "kinerja.distribution",
+    "DistributionReport": "kinerja.distribution",
+    "calibrate": "kinerja.distribution",
+    "check_distribution": "kinerja.distribution",
+    "Problems": "kinerja.errors",
+    "Step": "kinerja.explain",
+    "IndicatorScorer": "kinerja.indicators",
+    "capaian": "kinerja.indicators",
+    "inverse_ratio": "kinerja.indicators",
+    "ratio": "kinerja.indicators",
+    "Aspek": "kinerja.model",
+    "Direction": "kinerja.model",
+    "Golongan": "kinerja.model",
+    "JenisJabatan": "kinerja.model",
+    "Jenjang": "kinerja.model",
+    "KategoriJenjang": "kinerja.model",
+    "PredikatOrganisasi": "kinerja.model",
+    "Status": "kinerja.model",
+    "check_weight_sum": "kinerja.model",
+    "Gender": "kinerja.nip",
+    "NipKind": "kinerja.nip",
+    "Decision": "kinerja.policy",
+    "Ladder": "kinerja.policy",
+    "Policy": "kinerja.policy",
+    "Requirement": "kinerja.policy",
+    "run_policies": "kinerja.policy",
+    "report": "kinerja.reporting",
+    "OutputField": "kinerja.result",
+    "Scheme": "kinerja.schemes",
+    "SchemeVersion": "kinerja.schemes",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Load a subpackage on first use; resolve a name that left the root with a ``DeprecationWarning``."""
+    if name in _MOVED:
+        module = _MOVED[name]
+        warnings.warn(
+            f"kinerja.{name} is deprecated and will be removed from the package root in the next release; "
+            f"use {module}.{name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), name)
+    from importlib.util import find_spec  # only here: not every ``import kinerja`` pays for it
+
+    if not name.startswith("_") and find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")  # a subpackage, on first use
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(globals())  # the deprecated aliases are not advertised

@@ -299,3 +299,42 @@ def test_swapped_weights_are_named(skp: Decimal, per: Decimal) -> None:
         return
     vals = {"nilai_skp": Fraction(skp), "nilai_perilaku": Fraction(per)}
     assert classify("nilai_prestasi_kerja", vals, "pp-46-2011", stored, (right,)) == "swapped_weights"
+
+
+def test_cli_with_a_mapping_file_of_your_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "own.sqlite"
+    con = sqlite3.connect(db)
+    con.execute(
+        "CREATE TABLE nilai (id INTEGER, nip TEXT, th INTEGER, skp NUMERIC(10,2), per NUMERIC(10,2), npk INTEGER)"
+    )
+    # 60 % x 85 + 40 % x 80 = 83 (right); 60 % x 80.5 + 40 % x 80 = 80.3 stored as 80 (INT column)
+    con.executemany(
+        "INSERT INTO nilai VALUES (?, ?, ?, ?, ?, ?)",
+        [(1, demo_nip(1), 2019, 85, 80, 83), (2, demo_nip(2), 2019, 80.5, 80, 80)],
+    )
+    con.commit()
+    con.close()
+    mapping = {
+        "table": "nilai",
+        "key": "id",
+        "nip": "nip",
+        "year": "th",
+        "aspects": {"nilai_skp": "skp", "nilai_perilaku": "per"},
+        "results": {"nilai_prestasi_kerja": "npk"},
+    }
+    (tmp_path / "m.json").write_text(json.dumps(mapping), encoding="utf-8")
+    out = tmp_path / "out"
+    assert (
+        main(["audit", f"sqlite:///{db}", "--mapping", str(tmp_path / "m.json"), "-o", str(out), "--lang", "en"]) == 1
+    )
+    [line] = (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    f = json.loads(line)
+    assert (f["key"], f["column"], f["stored"], f["kinerja"], f["cause"]) == (
+        "2",
+        "npk",
+        "80",
+        "80.30",
+        "integer_storage",
+    )
+    assert f["nip"] == demo_nip(2)
+    assert "1 findings" in capsys.readouterr().out

@@ -242,3 +242,21 @@ def test_the_audit_session_cannot_write(server: str, request: pytest.FixtureRequ
             conn.execute(sa.text("CREATE TABLE kinerja_write_probe (x INTEGER)"))
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(("server", "cursor"), [("mariadb_url", "SSCursor"), ("postgresql_url", "ServerCursor")])
+def test_rows_stream_through_a_server_side_cursor(server: str, cursor: str, request: pytest.FixtureRequest) -> None:
+    # constant memory rests on this: an unbuffered (MariaDB) or named (PostgreSQL) cursor, not a fetchall
+    import sqlalchemy as sa
+
+    from kinerja.audit.demo import build_demo
+    from kinerja.audit.source import connect, stream_rows
+
+    url = request.getfixturevalue(server)
+    build_demo(url)
+    engine = connect(url)
+    seen: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda conn, cur, *_: seen.append(type(cur).__name__))
+    rows = list(stream_rows(engine, "rw_skp", ["id", "nilaiSkp"], batch=3))
+    engine.dispose()
+    assert len(rows) == 8 and seen[-1] == cursor

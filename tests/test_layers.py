@@ -94,6 +94,7 @@ LAYERS: dict[str, int] = {
     "kinerja.siasn": 7,
     "kinerja.siasn.*": 7,
     "kinerja.distribution": 7,
+    "kinerja.distribution.*": 7,
     "kinerja.kalibrasi": 7,
     "kinerja.mcdm": 7,
     "kinerja.mcdm._arith": 7,

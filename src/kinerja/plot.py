@@ -362,6 +362,31 @@ def score_distribution(
     floats = [_xy(v) for v in values]
     lo = min(floats + [_xy(r.lower) for r in ladder.rungs]) - 5
     hi = max(floats + [_xy(r.lower) for r in ladder.rungs]) + 5
+    _shade_bands(ax, ladder, lo, hi)
+    ax.hist(floats, bins=bins, range=(lo, hi) if isinstance(bins, int) else None, color=_BAR, edgecolor="white")
+    ax.set_xlim(lo, hi)
+    ax.set_xlabel(score)
+    lang = resolve_lang(lang, default="id")
+    ax.set_ylabel(text("employees", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    where = f"{unit}: " if unit else ""
+    head = text(
+        "{score} of {n} employees ({regime})",
+        lang,
+        score=score,
+        n=len(values),
+        regime=rule or text("bands given", lang),
+    )
+    ax.set_title(title or where + head, fontsize=10, pad=16)
+    if ladder.source is not None:
+        fig.text(
+            0.99, 0.005, f"bands: {ladder.source.regulation}", ha="right", va="bottom", fontsize=7, color="#777777"
+        )
+    return fig
+
+
+def _shade_bands(ax: Any, ladder: Ladder[Any], lo: float, hi: float) -> None:  # float ok: figure coordinates
+    """Shade each band of *ladder* behind the histogram and name it above the axes."""
     spans = sorted(ladder.bounds(), key=lambda t: _xy(t[0]) if t[0] is not None else -math.inf)
     for i, (lower, upper, label) in enumerate(spans):
         x0 = _xy(lower) if lower is not None else lo
@@ -379,24 +404,6 @@ def score_distribution(
         )
         if lower is not None:
             ax.axvline(_xy(lower), color=color, linewidth=0.8, linestyle=":")
-    ax.hist(floats, bins=bins, range=(lo, hi) if isinstance(bins, int) else None, color=_BAR, edgecolor="white")
-    ax.set_xlim(lo, hi)
-    ax.set_xlabel(score)
-    lang = resolve_lang(lang, default="id")
-    ax.set_ylabel(text("employees", lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    where = f"{unit}: " if unit else ""
-    regime = rule or text("bands given", lang)
-    ax.set_title(
-        title or where + text("{score} of {n} employees ({regime})", lang, score=score, n=len(values), regime=regime),
-        fontsize=10,
-        pad=16,
-    )
-    if ladder.source is not None:
-        fig.text(
-            0.99, 0.005, f"bands: {ladder.source.regulation}", ha="right", va="bottom", fontsize=7, color="#777777"
-        )
-    return fig
 
 
 def _label_color(label: object, i: int, n: int) -> str:
@@ -487,13 +494,11 @@ def talent_grid(
     ax.set_xlabel("potensial")
     ax.set_ylabel("kinerja")
     ax.tick_params(length=0)
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    lang = resolve_lang(lang, default="id")
-    ax.set_title(
-        title or text("Talent grid (9-box) - {n} employees; boxes 7, 8, 9 = talent pool", lang, n=len(named)),
-        fontsize=10,
+    ax.spines[["top", "right", "left", "bottom"]].set_visible(False)
+    head = text(
+        "Talent grid (9-box) - {n} employees; boxes 7, 8, 9 = talent pool", resolve_lang(lang, "id"), n=len(named)
     )
+    ax.set_title(title or head, fontsize=10)
     fig.text(0.99, 0.005, "PermenPANRB 3/2020", ha="right", va="bottom", fontsize=7, color="#777777")
     return fig
 

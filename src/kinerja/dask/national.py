@@ -237,33 +237,54 @@ def _failing(verdicts: list[Any]) -> Any:
     return table.filter(pc.equal(table.column("holds"), False)).select(["unit", "predikat_organisasi"])
 
 
-def _buckets(part: dict[str, Any], failing: Any, k: int) -> list[Any]:
-    """The members of the failing units of one partition, split into *k* buckets by unit."""
+def _spanning(counts: list[Any]) -> Any:
+    """The units found in more than one partition (their members must meet before calibration)."""
+    units = pa.chunked_array([c.column("unit") for c in counts], pa.string())
+    found = pc.value_counts(units)
+    return found.field("values").filter(pc.greater(found.field("counts"), 1))
+
+
+def _calibrate_part(part: dict[str, Any], failing: Any, spanning: Any) -> tuple[Any, Any]:
+    """Calibrate, where the partition lives, its failing units that no other partition shares; return those proposals
+    and the members of its failing units that span partitions (gathered by :func:`_report`)."""
     members = part["members"]
-    pos = pc.index_in(members.column("unit"), value_set=failing.column("unit"))
-    keep = members.filter(pc.is_valid(pos))
-    b = np.asarray(pos.drop_null().to_numpy(zero_copy_only=False), np.int64) % k
-    return [keep.filter(pa.array(b == j)) for j in range(k)]
+    failing_here = pc.is_in(members.column("unit"), value_set=failing.column("unit"))
+    shared = pc.is_in(members.column("unit"), value_set=spanning)
+    local = members.filter(pc.and_(failing_here, pc.invert(shared)))
+    return calibrate_members(local, failing), members.filter(pc.and_(failing_here, shared))
 
 
-def _calibrate_bucket(buckets: list[list[Any]], j: int, failing: Any) -> Any:
-    return calibrate_members(pa.concat_tables([MEMBER_SCHEMA.empty_table(), *(b[j] for b in buckets)]), failing)
+def _report(verdicts: list[Any], calibrated: list[tuple[Any, Any]], failing: Any) -> Any:
+    shared = pa.concat_tables([MEMBER_SCHEMA.empty_table(), *(m for _, m in calibrated)])
+    tables = [c for c, _ in calibrated] + [calibrate_members(shared, failing)]
+    return curve_report(pa.concat_tables(verdicts), tables)
 
 
 def _graph(parts: Sequence[Part], year: int, units: Any, out: str, fmt: str, periodic: bool, chunks: int) -> Delayed:
+    """Stage 1 per partition; the check in *chunks* of units; calibration where the members live; the report."""
     u = delayed(units, name="kinerja-units", traverse=False)
     stage1 = [delayed(_score_part, name=f"score-{p.name}")(p, year, u, out, fmt, periodic) for p in parts]
-    counts = delayed(merge_counts)([delayed(lambda r: r["counts"])(s) for s in stage1])
-    verdicts = [delayed(_check_chunk)(counts, u, j, chunks) for j in range(chunks)]
+    counts = [delayed(_pick)(s, "counts") for s in stage1]
+    merged = delayed(merge_counts)(counts)
+    verdicts = [delayed(_check_chunk)(merged, u, j, chunks) for j in range(chunks)]
     failing = delayed(_failing)(verdicts)
-    buckets = [delayed(_buckets)(s, failing, chunks) for s in stage1]
-    calibrations = [delayed(_calibrate_bucket)(buckets, j, failing) for j in range(chunks)]
-    report = delayed(curve_report)(delayed(pa.concat_tables)(verdicts), calibrations)
-    stats = delayed(pa.concat_tables)([delayed(lambda r: r["stats"])(s) for s in stage1])
-    return delayed(lambda r, s: (r, s))(report, stats)
+    spanning = delayed(_spanning)(counts)
+    calibrated = [delayed(_calibrate_part)(s, failing, spanning) for s in stage1]
+    report = delayed(_report)(verdicts, calibrated, failing)
+    stats = delayed(pa.concat_tables)([delayed(_pick)(s, "stats") for s in stage1])
+    return delayed(_pair)(report, stats)
+
+
+def _pick(part: dict[str, Any], key: str) -> Any:
+    return part[key]
+
+
+def _pair(a: Any, b: Any) -> tuple[Any, Any]:
+    return a, b
 
 
 def _summary(stats: Any, curve: Any) -> Any:
+    """The summary per instansi: the partitions' counts added up, and each instansi's units from the curve report."""
     base = _sum_by(stats, "instansi", ("rows", "row_problems", "annual", "refused", *COUNT_COLUMNS))
     holds = curve.column("holds")
     per = pa.table(
@@ -277,12 +298,14 @@ def _summary(stats: Any, curve: Any) -> Any:
             "moves": np.asarray(pc.fill_null(curve.column("moves"), 0), np.int64),
         }
     )
-    unit_cols = ("units", "units_comply", "units_fail", "units_infeasible", "units_unchecked", "moves")
-    per = _sum_by(per, "instansi", unit_cols)
-    joined = base.join(per, "instansi", join_type="full outer")
-    for c in SUMMARY_COLUMNS:
-        joined = joined.set_column(joined.schema.get_field_index(c), c, pc.fill_null(joined.column(c), 0))
-    return joined.select(["instansi", *SUMMARY_COLUMNS]).sort_by("instansi")
+    per = _sum_by(
+        per, "instansi", ("units", "units_comply", "units_fail", "units_infeasible", "units_unchecked", "moves")
+    )
+    rows: dict[str, dict[str, int]] = {}
+    for table in (base, per):
+        for r in table.to_pylist():
+            rows.setdefault(r.pop("instansi"), dict.fromkeys(SUMMARY_COLUMNS, 0)).update(r)
+    return pa.Table.from_pylist([{"instansi": k, **v} for k, v in sorted(rows.items())])
 
 
 def read_dataset(out: str, name: str) -> Any:

@@ -21,6 +21,7 @@ disagreement was found. A longer run: ``python fuzz/harness.py --seconds 3600 --
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import io as _io
 import json
@@ -322,8 +323,14 @@ def _site(exc: BaseException) -> str:
 
 
 def crash_sites(fuzzer: Fuzzer) -> set[str]:
-    """The sites found (without the entry point), e.g. ``RecursionError in raters.py:parse_missing``."""
-    return {site.split(": ", 1)[1] for site in fuzzer.crashes}
+    """The crash sites found, by exception and function (a function may move between files): ``RecursionError in parse_missing``."""
+    out = set()
+    for site in fuzzer.crashes:
+        where = site.split(": ", 1)[1]
+        if " in " in where and ":" in where:
+            error, place = where.split(" in ", 1)
+            out.add(f"{error} in {place.rsplit(':', 1)[1]}")
+    return out
 
 
 class Fuzzer:
@@ -451,9 +458,11 @@ class Fuzzer:
         path = os.path.join(self.tmp, name)
         with open(path, "wb") as fh:
             fh.write(data)
-        command = self.rng.choice([["score"], ["score"], ["explain"], ["score", "--jsonl"]])
+        report = ["report", "-o", os.path.join(self.tmp, "r.html")]
+        command = self.rng.choice([["score"], ["score"], ["explain"], ["score", "--jsonl"], report])
         out, err = _io.StringIO(), _io.StringIO()
-        code = cli_main([*command, path], out, err)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # a delegated command writes to sys.std*
+            code = cli_main([*command, path], out, err)
         if code not in (0, 1, 2):
             raise Crash(f"exit {code}: {err.getvalue()[-300:]}")
         text = out.getvalue()

@@ -60,14 +60,9 @@ def test_scheme_from_json_refuses_a_hostile_value(path: tuple[Any, ...], site: s
 
 
 KNOWN_OPEN: frozenset[str] = frozenset(
-    f"{error} in {where}"
+    f"{error} in {function}"
     for error in ("RecursionError", "ValueError")
-    for where in (
-        "indicators.py:kind_from_json",
-        "schemes/__init__.py:_aggregation_method",
-        "raters.py:parse_missing",
-        "schemes/__init__.py:_opt_int_places",
-    )
+    for function in ("kind_from_json", "_aggregation_method", "parse_missing", "_opt_int_places")
 )
-"""The crash sites above that are still open, as the fuzzer names them; tests/test_fuzz.py tolerates only these.
-Whoever fixes a site removes it here together with the xfail mark."""
+"""The crash sites above that are still open, as the fuzzer names them (exception and function);
+tests/test_fuzz.py tolerates only these. Whoever fixes a site removes it here with its xfail mark."""

@@ -36,6 +36,11 @@ def _parser() -> ArgumentParser:
     p.add_argument(
         "-o", "--output", default="kinerja-audit", help="output directory (findings.jsonl, findings.csv, audit.html)"
     )
+    p.add_argument(
+        "--observed-codes",
+        action="store_true",
+        help="check the SIASN code fields against one third-party client's codes (kinerja.siasn.OBSERVED_CODES, unverified)",
+    )
     p.add_argument("--lang", choices=("id", "en"), default=None, help="report language (default Indonesian)")
     p.add_argument("--keep", type=int, default=500, help="findings shown in the HTML report (all are in the files)")
     return p
@@ -64,6 +69,7 @@ def _run(
             writer=FindingWriter(jf, cf),
             lang=lang,
             keep=args.keep,
+            codes=_codes(args),
         )
     report = os.path.join(out_dir, "audit.html")
     write_report(run, report, lang=lang)
@@ -77,6 +83,14 @@ def _run(
         report=report,
     )
     return run.exit_status, line
+
+
+def _codes(args: argparse.Namespace) -> object:
+    if not args.observed_codes:
+        return None
+    from kinerja.siasn import OBSERVED_CODES
+
+    return OBSERVED_CODES
 
 
 def main(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:

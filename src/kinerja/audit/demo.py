@@ -483,8 +483,9 @@ def build_demo(target: str | Any, *, prefix: str = "", extra_skp_rows: int = 0, 
     Returns the planted findings (:func:`planted`). *extra_skp_rows* correct ``rw_skp`` rows are
     added for volume (:func:`skp_rows`), *prefix* is put before the SIASN table names.
     """
-    import sqlalchemy as sa
+    from kinerja.audit.source import require_sqlalchemy
 
+    sa = require_sqlalchemy()
     engine = (
         target
         if not isinstance(target, str)

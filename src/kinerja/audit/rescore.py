@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -161,19 +161,30 @@ def _kegiatan(vals: Mapping[str, Value], wanted: Iterable[str], lang: str | None
             value, how = values[w]
             out.append(Check(w, rule, how, (value,)))
         else:
-            out.append(_capaian(values, has_biaya, lang))
+            out.append(_capaian(vals, values, has_biaya, lang))
     return out
 
 
-def _capaian(values: Mapping[str, tuple[Fraction, str]], has_biaya: bool, lang: str | None) -> Check:
+def _capaian(
+    vals: Mapping[str, Value], values: Mapping[str, tuple[Fraction, str]], has_biaya: bool, lang: str | None
+) -> Check:
+    """The capaian by :func:`~kinerja.rules.pp46_2011.capaian_kegiatan` itself (exact: a tie terminates)."""
     from kinerja.audit.messages import t as tr
+    from kinerja.rules.pp46_2011 import Kegiatan, capaian_kegiatan
 
+    def aspect(name: str) -> Any:
+        t_, r_ = _num(vals, f"{name}_target"), _num(vals, f"{name}_realisasi")
+        assert t_ is not None
+        return _tr(t_, r_)
+
+    biaya = aspect("biaya") if has_biaya else None
+    value = Fraction(
+        capaian_kegiatan(Kegiatan("kegiatan", aspect("kuantitas"), aspect("kualitas"), aspect("waktu"), biaya))
+    )
     names = ("kuantitas", "kualitas", "waktu", *(("biaya",) if has_biaya else ()))
     parts = " + ".join(f"{n} {show(values[n][0])}" for n in names)
-    divisor = len(names)
     msg = "capaian = ({parts}) / {divisor} (Perka BKN 1/2013, Lampiran: / 3, or / 4 with a biaya target)"
-    value = sum((values[n][0] for n in names), Fraction(0)) / divisor
-    return Check("capaian", "pp-46-2011", tr(msg, lang, parts=parts, divisor=divisor), (value,))
+    return Check("capaian", "pp-46-2011", tr(msg, lang, parts=parts, divisor=len(names)), (value,))
 
 
 def _perilaku(

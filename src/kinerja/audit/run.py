@@ -370,9 +370,9 @@ def _audit_mapped_table(
 
 def _shown(url: str) -> str:
     """The URL as given, without its password."""
-    import sqlalchemy as sa
+    from kinerja.audit.source import require_sqlalchemy
 
-    return str(sa.engine.make_url(url).render_as_string(hide_password=True))
+    return str(require_sqlalchemy().engine.make_url(url).render_as_string(hide_password=True))
 
 
 def _siasn_tables(engine: Any, prefix: str) -> Iterator[tuple[str, str]]:

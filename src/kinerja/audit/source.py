@@ -23,7 +23,17 @@ import attrs
 from kinerja.errors import ValidationError
 from kinerja.numbers import fmt
 
-__all__ = ["BATCH", "Column", "NotUtf8", "cell_text", "connect", "has_table", "stream_rows", "table_columns"]
+__all__ = [
+    "BATCH",
+    "Column",
+    "NotUtf8",
+    "cell_text",
+    "connect",
+    "has_table",
+    "require_sqlalchemy",
+    "stream_rows",
+    "table_columns",
+]
 
 BATCH: Final = 2000
 """Rows fetched per round trip (``yield_per``)."""
@@ -31,7 +41,8 @@ BATCH: Final = 2000
 _EXTRA: Final = 'install the database extra: pip install "kinerja[db]"'
 
 
-def _sqlalchemy() -> Any:
+def require_sqlalchemy() -> Any:
+    """The ``sqlalchemy`` module, or an ImportError that names the extra to install."""
     try:
         import sqlalchemy
     except ImportError as exc:  # pragma: no cover - the extra is installed in the dev venv
@@ -87,7 +98,7 @@ def _sqlite_readonly(url: Any) -> Any:
 
 def connect(url: str) -> Any:
     """A SQLAlchemy engine for *url*, read-only in intent (see the module docstring)."""
-    sa = _sqlalchemy()
+    sa = require_sqlalchemy()
     try:
         parsed = sa.engine.make_url(url)
     except sa.exc.ArgumentError:
@@ -111,7 +122,7 @@ def _mysql_readonly(dbapi_connection: Any, _: Any) -> None:
 
 
 def _kind(type_: Any) -> tuple[str, int | None]:
-    sa = _sqlalchemy()
+    sa = require_sqlalchemy()
     if isinstance(type_, sa.Integer):
         return "integer", 0
     if isinstance(type_, sa.Float):
@@ -124,12 +135,12 @@ def _kind(type_: Any) -> tuple[str, int | None]:
 
 
 def has_table(engine: Any, name: str) -> bool:
-    return bool(_sqlalchemy().inspect(engine).has_table(name))
+    return bool(require_sqlalchemy().inspect(engine).has_table(name))
 
 
 def table_columns(engine: Any, name: str) -> dict[str, Column]:
     """The columns of table *name* (reflected), or ``audit.table_missing``."""
-    sa = _sqlalchemy()
+    sa = require_sqlalchemy()
     try:
         cols = sa.inspect(engine).get_columns(name)
     except sa.exc.NoSuchTableError:
@@ -143,7 +154,7 @@ def table_columns(engine: Any, name: str) -> dict[str, Column]:
 
 def stream_rows(engine: Any, table: str, columns: Sequence[str], batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
     """The *columns* of every row of *table*, streamed with a server-side cursor (constant memory)."""
-    sa = _sqlalchemy()
+    sa = require_sqlalchemy()
     meta = sa.MetaData()
     t = sa.Table(table, meta, *(sa.Column(c, sa.types.NullType()) for c in columns))
     query = sa.select(*(t.c[c] for c in columns))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -16,19 +17,15 @@ __all__ = ["DOCUMENTS", "SEMANTIC_INVALID", "register_documents"]
 
 DocumentStrategy = Callable[[], st.SearchStrategy[dict[str, Any]]]
 
-DOCUMENTS: dict[str, DocumentStrategy] = {}
-"""Valid-document strategy factories by rule name."""
-
-SEMANTIC_INVALID: dict[str, Callable[[], st.SearchStrategy[Invalid]]] = {}
-"""Rule-specific invalid documents (things a schema cannot see), by rule name."""
+InvalidStrategy = Callable[[], st.SearchStrategy[Invalid]]
 
 
-def register_documents(
-    name: str,
-    valid: DocumentStrategy,
-    invalid: Callable[[], st.SearchStrategy[Invalid]] | None = None,
-) -> None:
-    """Declare how to generate documents of rule *name* (a third-party rule or a new preset)."""
+def register_documents(name: str, valid: DocumentStrategy, invalid: InvalidStrategy | None = None) -> None:
+    """Declare how to generate documents of rule *name* (a third-party rule, called by its own test set-up).
+
+    The built-in regimes and presets are listed in :data:`DOCUMENTS` and :data:`SEMANTIC_INVALID` (literal maps
+    at the end of this module); nothing registers itself at import time.
+    """
     DOCUMENTS[name] = valid
     if invalid is not None:
         SEMANTIC_INVALID[name] = invalid
@@ -229,11 +226,6 @@ def _integrasi_invalid(draw: st.DrawFn) -> Invalid:
     return Invalid({**doc, "semester_2": s2}, "semester_2.employee.nip", "a different PNS")
 
 
-register_documents("pp-46-2011", pp46_documents, _pp46_invalid)
-register_documents("permenpanrb-8-2021", p8_documents, _p8_invalid)
-register_documents("integrasi-2021", integrasi_documents, _integrasi_invalid)
-
-
 # --- permenpanrb-6-2022 ---------------------------------------------------------------------------
 
 _RATING_SPELLINGS = {
@@ -306,9 +298,6 @@ def _p6_invalid(draw: st.DrawFn) -> Invalid:
         rhk = [{"id": "rhk-1"}, {"id": "rhk-1"}]
         return Invalid({**doc, "rhk": rhk}, "rhk[1].id", "a duplicate RHK id")
     return Invalid({**doc, "penilai": draw(invalid_nip_strings())}, "penilai", "an invalid NIP")
-
-
-register_documents("permenpanrb-6-2022", p6_documents, _p6_invalid)
 
 
 # --- preset schemes (generic: read the scheme's definition) --------------------------------------
@@ -396,5 +385,25 @@ def scheme_documents(name: str) -> st.SearchStrategy[dict[str, Any]]:
     return inner()
 
 
-for _name in ("surakarta", "jakarta", "asemrowo", "tanjungpinang", "salatiga"):
-    register_documents(_name, lambda n=_name: scheme_documents(n))  # type: ignore[misc]
+# --- the built-in strategies, by rule name ---------------------------------------------------------
+
+DOCUMENTS: dict[str, DocumentStrategy] = {
+    "pp-46-2011": pp46_documents,
+    "permenpanrb-8-2021": p8_documents,
+    "integrasi-2021": integrasi_documents,
+    "permenpanrb-6-2022": p6_documents,
+    "surakarta": functools.partial(scheme_documents, "surakarta"),
+    "jakarta": functools.partial(scheme_documents, "jakarta"),
+    "asemrowo": functools.partial(scheme_documents, "asemrowo"),
+    "tanjungpinang": functools.partial(scheme_documents, "tanjungpinang"),
+    "salatiga": functools.partial(scheme_documents, "salatiga"),
+}
+"""Valid-document strategy factories by rule name (a literal map; :func:`register_documents` adds to it)."""
+
+SEMANTIC_INVALID: dict[str, InvalidStrategy] = {
+    "pp-46-2011": _pp46_invalid,
+    "permenpanrb-8-2021": _p8_invalid,
+    "integrasi-2021": _integrasi_invalid,
+    "permenpanrb-6-2022": _p6_invalid,
+}
+"""Rule-specific invalid documents (things a schema cannot see), by rule name."""

@@ -1,4 +1,4 @@
-"""The case builders behind the golden vectors: one module per regime or preset, registered by rule name.
+"""The case builders behind the golden vectors: one module per regime or preset, listed by rule name in :data:`BUILDERS`.
 
 A builder returns :class:`Spec` objects: a local id, a one-line description,
 where the case comes from, and the input document (any form the loader
@@ -9,6 +9,7 @@ written here: the generator computes it from the code.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ import attrs
 from kinerja.policy import Decision
 from kinerja.result import Result
 
-__all__ = ["BUILDERS", "Spec", "builder", "employee"]
+__all__ = ["BUILDERS", "Spec", "employee"]
 
 DecisionsFn = Callable[[Result, Any], Sequence[Decision]]
 
@@ -38,20 +39,6 @@ class Spec:
 
 
 Builder = Callable[[], list[Spec]]
-
-BUILDERS: dict[str, Builder] = {}
-"""The case builders, by rule name (one per regime and preset scheme)."""
-
-
-def builder(name: str) -> Callable[[Builder], Builder]:
-    """Register the decorated function as the case builder of rule *name*."""
-
-    def deco(fn: Builder) -> Builder:
-        BUILDERS[name] = fn
-        return fn
-
-    return deco
-
 
 NIP_PNS = "198503102010011002"
 NIP_PNS_2 = "199001012015032001"
@@ -81,4 +68,20 @@ def period(start: str, end: str) -> dict[str, str]:
     return {"start": start, "end": end}
 
 
-from kinerja.vectors._builders import integrasi, p6_2022, p8_2021, pp46, schemes  # noqa: E402,F401  (each registers its builder)
+# The builders import Spec and the helpers above, so they come after them.
+from kinerja.vectors._builders import integrasi, p6_2022, p8_2021, pp46, schemes  # noqa: E402
+
+BUILDERS: Mapping[str, Builder] = MappingProxyType(
+    {
+        "pp-46-2011": pp46.cases,
+        "permenpanrb-8-2021": p8_2021.cases,
+        "integrasi-2021": integrasi.cases,
+        "permenpanrb-6-2022": p6_2022.cases,
+        "surakarta": schemes.surakarta,
+        "jakarta": schemes.jakarta,
+        "asemrowo": schemes.asemrowo,
+        "tanjungpinang": schemes.tanjungpinang,
+        "salatiga": schemes.salatiga,
+    }
+)
+"""The case builders, by rule name (one per regime and preset scheme): a literal map, nothing registers itself."""

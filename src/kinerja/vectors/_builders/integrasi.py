@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja.vectors._builders import Spec, builder, p8_2021, pp46
+from kinerja.vectors._builders import Spec, p8_2021, pp46
 
 NAME = "integrasi-2021"
 H1 = ("2021-01-01", "2021-06-30")
@@ -16,7 +16,6 @@ def _doc(s1: dict[str, Any], s2: dict[str, Any]) -> dict[str, Any]:
     return {"regime": NAME, "semester_1": first, "semester_2": second}
 
 
-@builder(NAME)
 def cases() -> list[Spec]:
     t1 = p8_2021.t1_document()
     out = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from kinerja.policy import Decision
 from kinerja.result import Result
-from kinerja.vectors._builders import NIP_PPPK, Spec, builder, employee, period
+from kinerja.vectors._builders import NIP_PPPK, Spec, employee, period
 
 NAME = "permenpanrb-6-2022"
 LEVELS = (("DI_BAWAH", "di-bawah"), ("SESUAI", "sesuai"), ("DI_ATAS", "di-atas"))
@@ -94,7 +94,6 @@ def _ak(prior: Sequence[tuple[tuple[str, str], str]] = ()) -> Any:
     return run
 
 
-@builder(NAME)
 def cases() -> list[Spec]:
     out = []
     for hk, hk_id in LEVELS:

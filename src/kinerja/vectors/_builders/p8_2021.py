@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja.vectors._builders import Spec, builder, employee, period
+from kinerja.vectors._builders import Spec, employee, period
 
 NAME = "permenpanrb-8-2021"
 REF_TABLE = "regulations.md §2.4"
@@ -89,7 +89,6 @@ def _score(local_id: str, c: str, kt: str | None, x: str, description: str, ide_
     )
 
 
-@builder(NAME)
 def cases() -> list[Spec]:
     out = [
         Spec(

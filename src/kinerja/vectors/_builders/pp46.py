@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kinerja.vectors._builders import Spec, builder, employee, period
+from kinerja.vectors._builders import Spec, employee, period
 
 NAME = "pp-46-2011"
 
@@ -96,7 +96,6 @@ def _at(x: str, local_id: str, description: str, kind: str = "boundary") -> Spec
     return Spec(local_id, description, kind, "regulations.md §1.6", document_at(x))
 
 
-@builder(NAME)
 def cases() -> list[Spec]:
     out = [
         Spec(

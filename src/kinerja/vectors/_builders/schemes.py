@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from kinerja.vectors._builders import Spec, builder
+from kinerja.vectors._builders import Spec
 
 Template = Callable[[str], dict[str, Any]]
 STEP = Decimal("0.0001")
@@ -113,7 +113,6 @@ def _survey(level: int, respondents: int = 20) -> dict[str, Any]:
 # --- surakarta ---------------------------------------------------------------------------------
 
 
-@builder("surakarta")
 def surakarta() -> list[Spec]:
     from kinerja.schemes import surakarta as m
 
@@ -168,7 +167,6 @@ def surakarta() -> list[Spec]:
 # --- jakarta -----------------------------------------------------------------------------------
 
 
-@builder("jakarta")
 def jakarta() -> list[Spec]:
     from kinerja.schemes import jakarta as m
 
@@ -217,7 +215,6 @@ def jakarta() -> list[Spec]:
 # --- asemrowo ------------------------------------------------------------------------------------
 
 
-@builder("asemrowo")
 def asemrowo() -> list[Spec]:
     from kinerja.schemes import asemrowo as m
 
@@ -260,7 +257,6 @@ def asemrowo() -> list[Spec]:
 # --- tanjungpinang ---------------------------------------------------------------------------------
 
 
-@builder("tanjungpinang")
 def tanjungpinang() -> list[Spec]:
     from kinerja.schemes import tanjungpinang as m
 
@@ -300,7 +296,6 @@ def tanjungpinang() -> list[Spec]:
 # --- salatiga ------------------------------------------------------------------------------------
 
 
-@builder("salatiga")
 def salatiga() -> list[Spec]:
     from kinerja.schemes import salatiga as m
 

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from kinerja import batch, io, rules
 from kinerja.errors import KinerjaError, ValidationError
+from kinerja.i18n import resolve_lang, text
 from kinerja.model import Period, Predikat
 
 __all__ = ["DELEGATED", "main"]
@@ -289,6 +290,11 @@ def _score_one(data: object, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+def _lang(args: argparse.Namespace) -> str:
+    """The language of human text: --lang, else KINERJA_LANG, else English (issue 18: the lead may flip it to "id")."""
+    return resolve_lang(getattr(args, "lang", None), default="en")
+
+
 def _cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         data = _read_document(args.file)
@@ -302,7 +308,7 @@ def _cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.json:
         out.write(_dumps({"result": result.to_json(), "explanation": explanation.to_json()}) + "\n")
     else:
-        out.write(str(result) + "\n\n" + explanation.to_text() + "\n")
+        out.write(str(result) + "\n\n" + explanation.to_text(_lang(args)) + "\n")
     return 0
 
 
@@ -316,7 +322,7 @@ def _cmd_rules(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         hi = i.valid_to.isoformat() if i.valid_to else "…"
         out.write(f"{i.name:<22} {i.kind:<7} {lo} .. {hi:<10}  {i.title}\n")
         for s in i.sources:
-            out.write(f"{'':<22} source: {s}\n")
+            out.write(f"{'':<22} {text('source', _lang(args))}: {s}\n")
     return 0
 
 
@@ -349,12 +355,16 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 f"  {result.subject:<21} {name:<28} {getattr(hk, 'label', hk)!s:<20} {getattr(pk, 'label', pk)!s:<20} {p.label if p else '-'}\n"
             )
         report = check_distribution(unit["predikat_organisasi"], predikats)
-        out.write("\n" + "\n".join("  " + line for line in str(report).splitlines()) + "\n")
+        out.write("\n" + "\n".join("  " + line for line in report.to_text(_lang(args)).splitlines()) + "\n")
         if not report.holds:
             # the assessor's order is taken to be the order of the unit's documents (1 = best)
             order = [(s, p, i + 1) for i, (s, p) in enumerate(zip(subjects, predikats))]
             proposal = calibrate(unit["predikat_organisasi"], order, higher_is_better=False)
-            out.write("  Calibration proposal (fewest one-step changes keeping the assessor's order):\n")
+            out.write(
+                "  "
+                + text("Calibration proposal (fewest one-step changes keeping the assessor's order):", _lang(args))
+                + "\n"
+            )
             for move in proposal.moves:
                 out.write(f"    {move.key}: {move.from_predikat.label} -> {move.to_predikat.label} ({move.reason})\n")
             if not proposal.feasible:
@@ -367,7 +377,9 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     target = args.output or os.path.join("out", "demo-report.html")
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     reporting.write_demo_report(target)
-    out.write(f"HTML report of the example agency written to {os.path.abspath(target)}\n")
+    out.write(
+        text("HTML report of the example agency written to {path}", _lang(args), path=os.path.abspath(target)) + "\n"
+    )
     return 0
 
 
@@ -418,8 +430,8 @@ def _parser() -> _Parser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("demo", help="score the bundled example agency")
     p.add_argument("-o", "--output", help="where to write the HTML report (default out/demo-report.html)")
-    for name, (_, text) in DELEGATED.items():
-        p = sub.add_parser(name, help=text, add_help=False)
+    for name, (_, help_text) in DELEGATED.items():
+        p = sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 

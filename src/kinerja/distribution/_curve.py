@@ -13,6 +13,7 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source
+from kinerja.i18n import N_, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field
 from kinerja.numbers import CONTEXT, HUNDRED, ONE, ZERO, exact, fmt, round_half_up
 from kinerja.result import Result
@@ -357,29 +358,40 @@ class DistributionReport:
             return f"{fmt(round_half_up(Decimal(k) * HUNDRED / self.total, 2))} %"
 
     def __str__(self) -> str:
-        head = (
-            f"Distribution check - organisation predikat {self.org_predikat.label} - {self.total} employee"
-            f"{'s' if self.total != 1 else ''}"
+        return self.to_text("en")
+
+    def to_text(self, lang: str | None = "en") -> str:
+        """Aligned plain text of the check in *lang* (``"en"`` or ``"id"``); ``str()`` is the English."""
+        head = text(
+            "Distribution check - organisation predikat {org} - {n} employees",
+            lang,
+            org=self.org_predikat.label,
+            n=self.total,
         )
-        lines = [head, f"  (shares: {_ROUNDING_TEXT[self.rounding]}; majority: {_MAJORITY_TEXT[self.majority]})"]
+        rounding, majority = text(_ROUNDING_TEXT[self.rounding], lang), text(_MAJORITY_TEXT[self.majority], lang)
+        lines = [
+            head,
+            "  (" + text("shares: {rounding}; majority: {majority}", lang, rounding=rounding, majority=majority) + ")",
+        ]
         width = max(len(p.label) for p, _ in self.counts)
         for p, k in self.counts:
             lines.append(f"  {p.label.ljust(width)}  {k:>4}  {self._share_text(k):>8}")
         rows = [(("OK " if c.holds else "NO "), names_of(c.constraint.predikat), c.required, c) for c in self.checks]
         w1 = max((len(r[1]) for r in rows), default=0)
         w2 = max((len(r[2]) for r in rows), default=0)
+        actual = text("actual", lang)
         for mark, names, req, c in rows:
             extra = f"  ({c.note})" if c.note else ""
             lines.append(
-                f"  [{mark}] {names.ljust(w1)}  {req.ljust(w2)}  actual {c.count:>4}  {self._share_text(c.count):>8}{extra}"
+                f"  [{mark}] {names.ljust(w1)}  {req.ljust(w2)}  {actual} {c.count:>4}  {self._share_text(c.count):>8}{extra}"
             )
         failed = len(self.failed)
         lines.append(
-            "  complies with the curve"
+            "  " + text("complies with the curve", lang)
             if not failed
-            else f"  does NOT comply: {failed} of {len(self.checks)} constraint{'s' if len(self.checks) != 1 else ''} fail"
+            else "  " + text("does NOT comply: {n} of {total} constraints fail", lang, n=failed, total=len(self.checks))
         )
-        lines.append(f"  source: {SE_3_2023}")
+        lines.append(f"  {text('source', lang)}: {SE_3_2023}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -406,11 +418,11 @@ class DistributionReport:
 
 
 _ROUNDING_TEXT = {
-    ShareRounding.EXACT: "compared exactly (minimums round head counts up, maximums down)",
-    ShareRounding.HALF_UP: "nearest head count, halves up",
-    ShareRounding.LENIENT: "lenient (minimums round head counts down, maximums up)",
+    ShareRounding.EXACT: N_("compared exactly (minimums round head counts up, maximums down)"),
+    ShareRounding.HALF_UP: N_("nearest head count, halves up"),
+    ShareRounding.LENIENT: N_("lenient (minimums round head counts down, maximums up)"),
 }
-_MAJORITY_TEXT = {Majority.STRICT: "more than half", Majority.PLURALITY: "more than any other predikat"}
+_MAJORITY_TEXT = {Majority.STRICT: N_("more than half"), Majority.PLURALITY: N_("more than any other predikat")}
 
 
 def org_of(value: object, path: str = "org_predikat") -> PredikatOrganisasi:

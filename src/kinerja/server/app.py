@@ -280,7 +280,7 @@ _RULE_KEY = '"rule": "'
 
 
 def split_lines(body: bytes) -> list[tuple[int, bytes]]:
-    """The non-blank lines of a JSON Lines body with their numbers (from 1; empty lines count but are dropped).
+    r"""The non-blank lines of a JSON Lines body with their numbers (from 1; empty lines count but are dropped).
 
     Split on ``b"\n"`` only, as :mod:`kinerja.batch` does; ``\r\n`` endings are fine.
 

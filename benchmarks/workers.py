@@ -32,16 +32,36 @@ def _write(path: str, n: int) -> None:
             fh.write(json.dumps(doc) + "\n")
 
 
-def _run(path: str, workers: int) -> tuple[float, int]:
+def _run(path: str, workers: int) -> tuple[float, float]:
+    """Wall seconds and the parent's CPU seconds of one ``score_file`` run, its output drained to /dev/null."""
     from kinerja import batch
 
     t = time.perf_counter()  # float ok: wall-clock timing
-    records = 0
+    c = time.process_time()  # float ok: CPU timing
     with open(os.devnull, "w", encoding="utf-8") as out:
         for block in batch.score_file(path, workers=workers):
             out.write(block.text)
-            records += block.tally.records
-    return time.perf_counter() - t, records  # float ok: wall-clock timing
+    return time.perf_counter() - t, time.process_time() - c  # float ok: timings
+
+
+def _timed_range(path: str, start: int, end: int, first: int) -> float:
+    from kinerja import batch
+
+    c = time.process_time()  # float ok: CPU timing
+    batch.score_range(path, start, end, first)
+    return time.process_time() - c  # float ok: CPU timing
+
+
+def _worker_cpu(path: str, workers: int) -> float:
+    """CPU seconds the workers spend on the ranges (what N free cores would share), measured inside them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kinerja import batch
+
+    ranges = list(batch.file_ranges(path, 1 << 20))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        return sum(pool.map(_timed_range, *zip(*[(path, *r) for r in ranges])))
 
 
 def main() -> None:
@@ -55,11 +75,23 @@ def main() -> None:
         _write(path, args.lines)
         print(f"{args.lines:,} lines, {os.path.getsize(path) / 1e6:.1f} MB, {os.cpu_count()} CPUs")
         base = None
+        single_cpu = None
         for w in args.workers:
-            best = min(_run(path, w)[0] for _ in range(args.repeat))
-            base = base or best
-            rate = args.lines / best
-            print(f"workers={w}: {best:.2f} s  {rate:,.0f} records/s  ratio {base / best:.2f}x")
+            wall, parent = min(_run(path, w) for _ in range(args.repeat))
+            base = base or wall
+            single_cpu = single_cpu or parent
+            rate = args.lines / wall
+            print(
+                f"workers={w}: {wall:.2f} s  {rate:,.0f} records/s  ratio {base / wall:.2f}x  parent CPU {parent:.2f} s"
+            )
+        cpu = _worker_cpu(path, 2)
+        _, parent2 = _run(path, 2)
+        assert single_cpu is not None
+        bound = single_cpu / max(cpu / 2, parent2)
+        print(
+            f"one process {single_cpu:.2f} s CPU; workers=2: {cpu:.2f} s CPU inside the workers, {parent2:.2f} s in the "
+            f"parent -> on 2 free cores the ratio is at most {bound:.2f}x; load average now {os.getloadavg()[0]:.1f}"
+        )
 
 
 if __name__ == "__main__":

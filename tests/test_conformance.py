@@ -259,3 +259,102 @@ def test_cli_with_a_vector_file(tmp_path: Path) -> None:
     assert code == 0 and "2 cases: 2 passed" in out
     code, _, err = _cli("--command", echo, "--vectors", str(tmp_path / "absent.json"))
     assert code == 2 and "absent.json" in err
+
+
+# --- the error side: invalid vectors ------------------------------------------------------------
+
+LOADER_GAPS = {
+    # Cases where kinerja's own report is not yet what an exact implementation reports (see
+    # tests/test_vectors.py _LOADER_GAPS / _LOADER_PATH_GAPS); check.js reports the intended
+    # (path, code). Remove an entry when the loader changes and the vectors are regenerated.
+    f"{REGIME}/invalid-type-object",  # kinerja: "invalid", not "type.object"
+    *(f"{REGIME}/invalid-number-{s}" for s in ("text", "arabic-indic", "full-width", "too-large", "not-finite")),
+    # ^ kinerja reports a bad scalar target at "target.low"
+}
+needs_invalid = pytest.mark.skipif(
+    REGIME not in vectors.invalid_names(), reason="no permenpanrb-6-2022 invalid vectors"
+)
+
+
+@needs_node
+@needs_invalid
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_correct_standin_refuses_every_invalid_vector(jsonl: bool) -> None:
+    cases = conformance.select_cases([REGIME], invalid="only")
+    assert cases and all(isinstance(c, vectors.InvalidCase) for c in cases)
+    report = conformance.run(_node("score.js", jsonl), cases, jsonl=jsonl)
+    assert report.ok, report.to_text()
+
+
+@needs_node
+@needs_invalid
+def test_correct_standin_reports_the_same_problems() -> None:
+    # check.js reads kinerja's published schema and reports every problem at once with its code.
+    report = conformance.run(_node("score.js", True), conformance.select_cases([REGIME], invalid="also"), jsonl=True,
+                             error_codes=True)  # fmt: skip
+    failing = {o.case_id for o in report.outcomes if o.status != "pass"}
+    assert failing == LOADER_GAPS, report.to_text()
+
+
+@needs_node
+@needs_invalid
+def test_wrong_standin_is_caught_on_the_error_side() -> None:
+    # score_wrong.js does not check the NIP's gender digit and stops at the first problem.
+    cases = conformance.select_cases([REGIME], invalid="only")
+    report = conformance.run(_node("score_wrong.js", True), cases, jsonl=True)
+    assert [(cid, m.field, m.got) for cid, m in report.mismatches] == [
+        (f"{REGIME}/invalid-nip-gender", "error", "a result")
+    ]
+    strict = conformance.run(_node("score_wrong.js", True), cases, jsonl=True, error_codes=True)
+    three = [(m.field, m.expected) for cid, m in strict.mismatches if cid == f"{REGIME}/invalid-three-faults"]
+    assert three == [("problem employee.jenis_jabatan", "label.unknown"), ("problem employee.nip", "nip.gender")]
+    code, out, _ = _cli("--command", _node("score_wrong.js"), "--regime", REGIME, "--invalid", "only")
+    assert code == 1 and f"FAIL  {REGIME}/invalid-nip-gender" in out
+
+
+def _invalid_case(problems: tuple[tuple[str, str], ...]) -> vectors.InvalidCase:
+    return vectors.InvalidCase(f"{REGIME}/invalid-x", "x", REGIME, {"regime": REGIME}, problems)
+
+
+def test_compare_errors() -> None:
+    case = _invalid_case((("employee.nip", "nip.gender"), ("x", "field.unknown")))
+    refusal = {"error": "invalid", "problems": [{"path": "x", "code": "field.unknown", "message": "?"}]}
+    assert conformance.compare_errors(case, refusal) == ()  # any refusal passes by default
+    assert conformance.compare_errors(case, {"error": "bad"}) == ()
+    accepted = conformance.compare_errors(case, {"values": {"predikat": "BAIK"}})
+    assert [(m.field, m.got, m.note) for m in accepted] == [("error", "a result", "the document was accepted")]
+    found = conformance.compare_errors(case, refusal, error_codes=True)
+    assert [str(m) for m in found] == ['problem employee.nip: expected "nip.gender", got (missing)']
+    extra = {"error": "e", "problems": [*refusal["problems"], {"path": "employee.nip", "code": "nip.gender"},
+                                        {"path": "", "code": "json.invalid"}]}  # fmt: skip
+    found = conformance.compare_errors(case, extra, error_codes=True)
+    assert [(m.field, m.note) for m in found] == [("problem (document)", "not reported by kinerja")]
+    assert conformance.compare_errors(case, {"error": "e"}, error_codes=True)[0].note == "no problems list"
+
+
+def test_a_non_zero_exit_is_a_refusal(tmp_path: Path) -> None:
+    case = _invalid_case((("x", "field.unknown"),))
+    silent = _script(tmp_path, "silent.py", "import sys\nsys.stdin.read()\nsys.exit(1)\n")
+    assert conformance.run(silent, [case]).ok
+    assert not conformance.run(silent, [case], error_codes=True).ok  # a refusal without problems
+    told = _script(
+        tmp_path,
+        "told.py",
+        "import json, sys\nsys.stdin.read()\n"
+        "print(json.dumps({'error': 'invalid record', 'problems': [{'path': 'x', 'code': 'field.unknown'}]}))\n"
+        "sys.exit(1)\n",
+    )
+    assert conformance.run(told, [case], error_codes=True).ok
+
+
+def test_cli_lists_and_reads_invalid_vectors(tmp_path: Path) -> None:
+    name = vectors.invalid_names()[0]
+    code, out, _ = _cli("--list", "--regime", name, "--invalid", "only")
+    assert code == 0 and len(out.splitlines()) == len(vectors.load_invalid(name).cases)
+    assert all("/invalid-" in line for line in out.splitlines())
+    code, out, _ = _cli("--list", "--regime", name, "--invalid", "also")
+    assert len(out.splitlines()) == len(vectors.load_invalid(name).cases) + len(vectors.load(name).cases)
+    path = tmp_path / "invalid.json"
+    path.write_text(vectors.load_invalid(name).dumps(), encoding="utf-8")
+    chosen = conformance.select_cases(files=[str(path)])
+    assert [c.id for c in chosen] == [c.id for c in vectors.load_invalid(name).cases]

@@ -8,6 +8,7 @@ with the vector's ``expected`` result::
     kinerja conformance --command 'php score.php'
     kinerja conformance --command 'node score.js --jsonl' --jsonl --regime permenpanrb-6-2022
     kinerja conformance --command 'java -jar skp.jar' --case 'matrix-*' --timeout 5
+    kinerja conformance --command 'php score.php' --invalid only --error-codes
 
 **The protocol.** Default mode: the command is started once per case, gets one
 JSON document on standard input and prints one JSON object on standard output,
@@ -17,6 +18,16 @@ for interpreters with a slow start). The answer is either the full result
 (``{"rule": ..., "values": {...}, ...}`` as kinerja prints it) or just the
 ``values`` object. An answer ``{"error": ...}`` or a non-zero exit is reported
 as an error of that case.
+
+**Errors: the invalid vectors.** With ``--invalid also`` (or ``only``) the
+runner also sends the invalid vectors (``kinerja/vectors/invalid/<rule>.json``):
+documents kinerja refuses, each with every problem it reports as (path, code).
+The other program must refuse such a document: answer ``{"error": ...}`` —
+ideally with ``"problems": [{"path": ..., "code": ...}, ...]`` in kinerja's
+error form — or exit with a non-zero status. A result (``values``) is a failure.
+``--error-codes`` (implied by ``--strict``) also requires the same *set* of
+(path, code) pairs as kinerja: every problem at once, each at its path with its
+code (``docs/problem-codes.md``); messages are never compared.
 
 **The comparison.** Every field of the expected ``values`` is compared (that
 includes ``predikat`` and every intermediate value); ``--ignore NAME`` (shell
@@ -70,6 +81,7 @@ __all__ = [
     "Mismatch",
     "Report",
     "compare",
+    "compare_errors",
     "run",
     "run_cli",
     "select_cases",
@@ -305,6 +317,43 @@ def compare(
     return tuple(out)
 
 
+def _reported(answer: Mapping[str, Any]) -> set[tuple[str, str]] | None:
+    """The (path, code) pairs of an error answer, or None when it carries no well-formed ``problems`` list."""
+    problems = answer.get("problems")
+    if not isinstance(problems, list):
+        return None
+    out = set()
+    for p in problems:
+        if not (isinstance(p, Mapping) and isinstance(p.get("path"), str) and isinstance(p.get("code"), str)):
+            return None
+        out.add((p["path"], p["code"]))
+    return out
+
+
+def compare_errors(case: vectors.InvalidCase, output: object, *, error_codes: bool = False) -> tuple[Mismatch, ...]:
+    """How the other program's answer to an invalid vector falls short: it must refuse the document.
+
+    With *error_codes*, the refusal must also list the same set of (path, code) as
+    kinerja (``{"error": ..., "problems": [{"path", "code", ...}]}``). A non-zero exit
+    counts as a refusal without problems.
+    """
+    if not isinstance(output, Mapping) or "values" in output or "error" not in output:
+        got = "a result" if isinstance(output, Mapping) and "values" in output else output
+        return (Mismatch("error", "a refusal", got, "the document was accepted"),)
+    if not error_codes:
+        return ()
+    got = _reported(output)
+    if got is None:
+        return (Mismatch("problems", [list(p) for p in case.problems], output.get("problems"), "no problems list"),)
+    expected = set(case.problems)
+    out = [Mismatch(f"problem {p or '(document)'}", c, _MISSING) for p, c in sorted(expected - got)]
+    out += [
+        Mismatch(f"problem {p or '(document)'}", _MISSING, c, "not reported by kinerja")
+        for p, c in sorted(got - expected)
+    ]
+    return tuple(out)
+
+
 # --- running the other program --------------------------------------------------------------
 
 
@@ -318,12 +367,15 @@ def _tail(text: str, lines: int = 8) -> str:
 
 
 def _judge(
-    case: vectors.Case, text: str, ignore: Sequence[str], places: int | None, strict: bool
+    case: vectors.Case | vectors.InvalidCase, text: str, ignore: Sequence[str], places: int | None, strict: bool
 ) -> tuple[Status, tuple[Mismatch, ...], str]:
     try:
         answer = _parse_answer(text)
     except (json.JSONDecodeError, ValueError) as exc:
         return "error", (), f"the answer is not valid JSON ({exc}): {_tail(text, 3)[:300]!r}"
+    if isinstance(case, vectors.InvalidCase):
+        refused = compare_errors(case, answer, error_codes=strict)
+        return ("fail" if refused else "pass"), refused, ""
     if isinstance(answer, Mapping) and "error" in answer and "values" not in answer:
         return "error", (), f"the program reported an error: {_show(answer['error'])[:500]}"
     found = compare(case, answer, ignore=ignore, places=places, strict=strict)
@@ -339,7 +391,11 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 
 
 def _run_one(
-    argv: Sequence[str], case: vectors.Case, timeout: float, cwd: str | None, env: Mapping[str, str] | None
+    argv: Sequence[str],
+    case: vectors.Case | vectors.InvalidCase,
+    timeout: float,
+    cwd: str | None,
+    env: Mapping[str, str] | None,
 ) -> tuple[str | None, str]:
     """Run the command for one case: (stdout text, or None on failure; error text)."""
     data = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
@@ -360,10 +416,23 @@ def _run_one(
     except subprocess.TimeoutExpired:
         _kill(proc)
         return None, f"timed out after {timeout:g} s"
+    if proc.returncode != 0 and isinstance(case, vectors.InvalidCase):
+        return _refusal_by_exit(stdout.decode("utf-8", "replace"), proc.returncode), ""
     if proc.returncode != 0:
         detail = _tail(stderr.decode("utf-8", "replace")) or _tail(stdout.decode("utf-8", "replace"))
         return None, f"exit status {proc.returncode}" + (f":\n{detail}" if detail else "")
     return stdout.decode("utf-8", "replace"), ""
+
+
+def _refusal_by_exit(stdout: str, status: int) -> str:
+    """A non-zero exit on an invalid vector is a refusal: its JSON error answer if it printed one."""
+    try:
+        answer = json.loads(stdout)
+    except ValueError:
+        answer = None
+    if isinstance(answer, Mapping) and "error" in answer:
+        return stdout
+    return json.dumps({"error": f"exit status {status}"})
 
 
 class _LinePipe:
@@ -440,41 +509,66 @@ class _LinePipe:
         self.stderr.close()
 
 
+def _read_vector_file(path: str) -> list[vectors.Case | vectors.InvalidCase]:
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    cases = data.get("cases") if isinstance(data, dict) else None
+    if isinstance(cases, list) and cases and isinstance(cases[0], dict) and "problems" in cases[0]:
+        return list(vectors.loads_invalid(text).cases)
+    return list(vectors.loads(text).cases)
+
+
 def select_cases(
     regime: Sequence[str] = (),
     case: Sequence[str] = (),
     files: Sequence[str] = (),
-) -> list[vectors.Case]:
-    """The cases to run: from the shipped vectors (or the given vector *files*), filtered by *regime* and *case* id patterns."""
+    invalid: Literal["no", "also", "only"] = "no",
+) -> list[vectors.Case | vectors.InvalidCase]:
+    """The cases to run: from the shipped vectors (or the given vector *files*), filtered by *regime* and *case* id patterns.
+
+    *invalid* ``"also"`` adds the invalid vectors (documents that must be refused),
+    ``"only"`` runs only those. A given file is read as golden or invalid vectors by its content.
+    """
     if files:
-        pool: list[vectors.Case] = []
+        pool: list[vectors.Case | vectors.InvalidCase] = []
         for path in files:
-            with open(path, encoding="utf-8") as fh:
-                pool.extend(vectors.loads(fh.read()).cases)
+            pool.extend(_read_vector_file(path))
         return [
             c
             for c in pool
             if (not regime or c.regime in regime) and (not case or any(vectors.matches_pattern(c.id, p) for p in case))
         ]
-    return list(vectors.cases(regime=regime or None, case=case or None))
+    out: list[vectors.Case | vectors.InvalidCase] = []
+    if invalid != "only":
+        out.extend(vectors.cases(regime=regime or None, case=case or None))
+    if invalid != "no":
+        out.extend(vectors.invalid_cases(regime=regime or None, case=case or None))
+    return out
 
 
 def run(
     command: str | Sequence[str],
-    cases: Iterable[vectors.Case],
+    cases: Iterable[vectors.Case | vectors.InvalidCase],
     *,
     timeout: float = 10.0,
     jsonl: bool = False,
     ignore: Sequence[str] = (),
     places: int | None = None,
     strict: bool = False,
+    error_codes: bool = False,
     cwd: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Report:
     """Run *command* over *cases* and compare every answer; see the module docstring for the protocol.
 
     *command* is a shell-like string (split with :func:`shlex.split`, no shell
-    involved) or an argument list. *timeout* applies to each case.
+    involved) or an argument list. *timeout* applies to each case. For an invalid
+    case the answer must be a refusal; *error_codes* (or *strict*) also compares its
+    (path, code) pairs with kinerja's.
     """
     argv = shlex.split(command) if isinstance(command, str) else list(command)
     if not argv:
@@ -505,7 +599,8 @@ def run(
                 status: Status = "error"
                 found: tuple[Mismatch, ...] = ()
             else:
-                status, found, error = _judge(case, text, ignore, places, strict)
+                exact = strict or error_codes if isinstance(case, vectors.InvalidCase) else strict
+                status, found, error = _judge(case, text, ignore, places, exact)
             outcomes.append(
                 CaseOutcome(
                     case_id=case.id,
@@ -513,7 +608,7 @@ def run(
                     status=status,
                     mismatches=found,
                     error=error,
-                    source=case.source.ref,
+                    source=case.source.ref if isinstance(case, vectors.Case) else "",
                     seconds=time.monotonic() - start,
                 )
             )
@@ -545,7 +640,20 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         "--ignore", action="append", default=[], help="do not compare this values field (pattern, repeatable)"
     )
     parser.add_argument("--places", type=int, help="compare decimals after rounding both sides to N places")
-    parser.add_argument("--strict", action="store_true", help="exact JSON equality, extra fields are mismatches")
+    parser.add_argument(
+        "--strict", action="store_true", help="exact JSON equality, extra fields are mismatches; implies --error-codes"
+    )
+    parser.add_argument(
+        "--invalid",
+        choices=("no", "also", "only"),
+        default="no",
+        help="also (or only) send the invalid vectors, which the program must refuse (default: no)",
+    )
+    parser.add_argument(
+        "--error-codes",
+        action="store_true",
+        help="a refusal must list the same (path, code) problems as kinerja (kinerja's JSON error form)",
+    )
     parser.add_argument(
         "--vectors",
         action="append",
@@ -569,7 +677,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         err.write("kinerja conformance: --places must be 0 or more\n")
         return 2
     try:
-        chosen = select_cases(args.regime, args.case, args.vectors)
+        chosen = select_cases(args.regime, args.case, args.vectors, args.invalid)
     except (OSError, KinerjaError, LookupError) as exc:
         err.write(f"kinerja conformance: {exc}\n")
         return 2
@@ -593,6 +701,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
             ignore=args.ignore,
             places=args.places,
             strict=args.strict,
+            error_codes=args.error_codes,
         )
     except ValueError as exc:
         err.write(f"kinerja conformance: {exc}\n")

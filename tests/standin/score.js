@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A stand-in "foreign" implementation of the PermenPANRB 6/2022 regime, used to test
 // `kinerja conformance`. It reads one JSON document on stdin and prints one JSON result
-// (or, with --jsonl, one document per line in and one result per line out).
+// (or, with --jsonl, one document per line in and one result per line out). A document it must
+// refuse is answered in kinerja's error form, {"error", "problems": [{"path", "code", ...}]}
+// (check.js), so the conformance runner can check the error side too.
 "use strict";
 
 const MATRIX = {
@@ -18,6 +20,15 @@ function leaderRating(org) {
   if (rank >= 4) return "DI_ATAS";
   if (rank >= 3) return "SESUAI";
   return "DI_BAWAH";
+}
+
+const { problems } = require("./check.js");
+
+function answer(doc, opts = {}) {
+  // kinerja's error form for a document it must refuse; otherwise the result
+  const found = problems(doc, "permenpanrb-6-2022", opts);
+  if (found.length) return { error: "invalid record", problems: found };
+  return score(doc);
 }
 
 function score(doc) {
@@ -42,18 +53,18 @@ function score(doc) {
   };
 }
 
-module.exports = { score, MATRIX, leaderRating };
+module.exports = { answer, score, MATRIX, leaderRating };
 
 if (require.main === module) {
   const jsonl = process.argv.includes("--jsonl");
   if (jsonl) {
     const rl = require("readline").createInterface({ input: process.stdin });
     rl.on("line", (line) => {
-      if (line.trim()) process.stdout.write(JSON.stringify(score(JSON.parse(line))) + "\n");
+      if (line.trim()) process.stdout.write(JSON.stringify(answer(JSON.parse(line))) + "\n");
     });
   } else {
     let text = "";
     process.stdin.on("data", (chunk) => (text += chunk));
-    process.stdin.on("end", () => process.stdout.write(JSON.stringify(score(JSON.parse(text))) + "\n"));
+    process.stdin.on("end", () => process.stdout.write(JSON.stringify(answer(JSON.parse(text))) + "\n"));
   }
 }

@@ -15,11 +15,15 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio
 import httpx
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kinerja
+import kinerja.testing as kt
 from kinerja import batch, i18n, rules, schema
 from kinerja.codes import CODES
 from kinerja.errors import Problem
@@ -144,6 +148,40 @@ async def test_hostile_bodies_are_refused_with_problems_never_a_500(name: str) -
             assert_problems(r, 422)
     if name not in ("long text", "lone surrogate in a valid document"):
         assert r.status_code == 422
+
+
+def _post_sync(body: bytes) -> httpx.Response:
+    async def go() -> httpx.Response:
+        async with client() as c:
+            return await c.post("/v1/evaluate", content=body, headers=JSON)
+
+    return anyio.run(go)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.binary(max_size=400)
+    | st.builds(
+        lambda d: json.dumps(d).encode(),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+            lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=10), kids, max_size=4),
+            max_leaves=20,
+        ),
+    )
+)
+def test_any_body_is_scored_or_refused_with_problems(body: bytes) -> None:
+    r = _post_sync(body)
+    if r.status_code != 200:
+        assert_problems(r, 422)
+
+
+@settings(max_examples=40, deadline=None)
+@given(kt.invalid_documents("permenpanrb-6-2022"))
+def test_an_invalid_document_is_422_pointing_where_the_library_points(bad: kt.Invalid) -> None:
+    r = _post_sync(json.dumps(bad.data, default=str).encode())
+    problems = assert_problems(r, 422)
+    assert bad.matches([p["path"] for p in problems]), (bad.reason, problems)
 
 
 async def test_a_bom_before_the_document_is_accepted() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from kinerja import rules
 from kinerja.model import JenisJabatan, Period, Status
 from kinerja.testing._core import Invalid, as_json, decimals, employee_data, invalid_nip_strings, nip_strings, weights
 
@@ -392,13 +393,15 @@ DOCUMENTS: dict[str, DocumentStrategy] = {
     "permenpanrb-8-2021": p8_documents,
     "integrasi-2021": integrasi_documents,
     "permenpanrb-6-2022": p6_documents,
-    "surakarta": functools.partial(scheme_documents, "surakarta"),
-    "jakarta": functools.partial(scheme_documents, "jakarta"),
-    "asemrowo": functools.partial(scheme_documents, "asemrowo"),
-    "tanjungpinang": functools.partial(scheme_documents, "tanjungpinang"),
-    "salatiga": functools.partial(scheme_documents, "salatiga"),
+    # every preset scheme of the rule registry: generic, read from the scheme's own definition
+    **{
+        name: functools.partial(scheme_documents, name)
+        for name, module in rules.builtin().items()
+        if module.startswith("kinerja.schemes.")
+    },
 }
-"""Valid-document strategy factories by rule name (a literal map; :func:`register_documents` adds to it)."""
+"""Valid-document strategy factories by rule name: the regimes listed, the preset schemes derived from the rule
+registry (a new city scheme needs no line here); :func:`register_documents` adds a third-party rule's."""
 
 SEMANTIC_INVALID: dict[str, InvalidStrategy] = {
     "pp-46-2011": _pp46_invalid,

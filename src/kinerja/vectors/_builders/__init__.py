@@ -8,16 +8,19 @@ written here: the generator computes it from the code.
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from kinerja import rules
 from kinerja.policy import Decision
 from kinerja.result import Result
 
-__all__ = ["BUILDERS", "Spec", "employee"]
+__all__ = ["BUILDERS", "Spec", "employee", "example_cases"]
 
 DecisionsFn = Callable[[Result, Any], Sequence[Decision]]
 
@@ -71,17 +74,42 @@ def period(start: str, end: str) -> dict[str, str]:
 # The builders import Spec and the helpers above, so they come after them.
 from kinerja.vectors._builders import integrasi, p6_2022, p8_2021, pp46, schemes  # noqa: E402
 
+_HAND_WRITTEN: dict[str, Builder] = {
+    "pp-46-2011": pp46.cases,
+    "permenpanrb-8-2021": p8_2021.cases,
+    "integrasi-2021": integrasi.cases,
+    "permenpanrb-6-2022": p6_2022.cases,
+    "surakarta": schemes.surakarta,
+    "jakarta": schemes.jakarta,
+    "asemrowo": schemes.asemrowo,
+    "tanjungpinang": schemes.tanjungpinang,
+    "salatiga": schemes.salatiga,
+}
+
+
+def example_cases(name: str) -> list[Spec]:
+    """The cases of a preset scheme without hand-written ones: the example document of its module."""
+    module = importlib.import_module(rules.builtin()[name])
+    return [
+        Spec(
+            "example",
+            f"the example document of {name}",
+            "hand-worked",
+            f"{module.__name__}.example_document",
+            module.example_document(),
+        )
+    ]
+
+
 BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
-        "pp-46-2011": pp46.cases,
-        "permenpanrb-8-2021": p8_2021.cases,
-        "integrasi-2021": integrasi.cases,
-        "permenpanrb-6-2022": p6_2022.cases,
-        "surakarta": schemes.surakarta,
-        "jakarta": schemes.jakarta,
-        "asemrowo": schemes.asemrowo,
-        "tanjungpinang": schemes.tanjungpinang,
-        "salatiga": schemes.salatiga,
+        **_HAND_WRITTEN,
+        **{
+            name: functools.partial(example_cases, name)
+            for name, module in rules.builtin().items()
+            if module.startswith("kinerja.schemes.") and name not in _HAND_WRITTEN
+        },
     }
 )
-"""The case builders, by rule name (one per regime and preset scheme): a literal map, nothing registers itself."""
+"""The case builders, by rule name: a literal map of the hand-written ones, and for any other preset scheme in
+the rule registry its example document (derived from the rule, so a new city scheme needs no line here)."""

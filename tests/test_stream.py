@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import skp_doc
 from kinerja import batch
@@ -373,3 +375,19 @@ def test_sigterm_stops_every_process_keeps_whole_lines_and_exits_143(
     lines = [json.loads(x) for x in data.split(b"\n")[:-1]]
     assert lines and [o["line"] for o in lines] == sorted(o["line"] for o in lines)
     assert len(lines) < 95_000  # it was stopped, not finished
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.binary(max_size=60), st.text(max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+)
+def test_any_bytes_give_one_json_answer_per_non_blank_line(raws: list[bytes]) -> None:
+    data = b"\n".join(raws) + b"\n"
+    lines = data.split(b"\n")[:-1]
+    got = answers("".join(b.text for b in batch.score_stream(_io.BytesIO(data))))
+    expected = [n for n, raw in enumerate(lines, 1) if raw not in (b"", b"\r") and not (n == 1 and raw == batch.BOM)]
+    assert [o["line"] for o in got] == expected
+    assert all(set(p) == {"path", "code", "message"} for o in got if "problems" in o for p in o["problems"])

@@ -234,3 +234,22 @@ def test_cli_unwritable_output_and_template_command(tmp_path: pathlib.Path) -> N
     assert tabular.run_cli(["no-such-rule", "-o", str(tmp_path / "u.xlsx")], io.StringIO(), err) == 1
     assert "rule.unknown" in err.getvalue()
     assert tabular.run_cli([], io.StringIO(), io.StringIO()) == 2
+
+
+def test_pandas_read_excel_keeps_nips_as_text(tmp_path: pathlib.Path) -> None:
+    import kinerja.pandas as kp
+
+    row: list[object] = _row(NIP, "01/07/2021", "31/12/2021", "1.000", "950", "98,5")
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(_workbook([row]))
+    frame = kp.read_excel(path, locale="id")
+    assert frame.loc[2, "employee.nip"] == NIP and frame.loc[2, "kinerja_utama[0].target"] == "1000"
+    assert frame.loc[2, "period.end"] == "2021-12-31"
+    out = kp.score(frame)
+    assert str(out.loc[2, "score"]) == _expected("1000", "950", "98.5")["score"]
+    row[1] = 198503102010011000
+    path.write_bytes(_workbook([row]))
+    with pytest.raises(ValidationError) as info:
+        kp.read_excel(path, locale="id")
+    (p,) = info.value.problems
+    assert (p.path, p.code) == ("row 2, employee.nip", "nip.excel_number")

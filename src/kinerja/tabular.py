@@ -61,6 +61,7 @@ __all__ = [
     "ScoredTable",
     "Table",
     "detect_delimiter",
+    "read_frame",
     "read_table",
     "run_cli",
     "score_file",
@@ -367,6 +368,33 @@ def score_table(
                 results.at[row, "error"] = "; ".join(str(p) for r, _, p in cell_problems if r == row)
     merged.sort(key=lambda t: (t[0], str(t[1])))
     return ScoredTable(results, tuple(merged))
+
+
+def read_frame(
+    source: str | os.PathLike[str] | bytes,
+    regime: str | None = None,
+    *,
+    locale: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> Any:
+    """A CSV/xlsx file as a pandas frame ready for :func:`kinerja.pandas.score`: NIPs kept as text.
+
+    Every cell is in the JSON form of its field (numbers and dates read by *locale*);
+    the index is the spreadsheet's row number. Any cell that cannot be read — a NIP
+    stored as a number (``nip.excel_number``), a number or date the rule refuses —
+    raises :class:`~kinerja.errors.ValidationError` naming ``row N, column``.
+    """
+    import pandas as pd
+
+    table = read_table(source, sheet=sheet)
+    paths = [(columns or {}).get(h, h) for h in table.header]
+    cells, problems = _localize(table, regime, paths, normalize_locale(locale))
+    if problems:
+        raise ValidationError(Problem(f"row {row}, {column}", p.message, p.code) for row, column, p in problems)
+    frame = pd.DataFrame(cells, columns=list(table.header), index=[n for n, _ in table.rows], dtype=object)
+    frame.index.name = "row"
+    return frame
 
 
 def score_file(

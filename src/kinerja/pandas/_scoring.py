@@ -433,6 +433,28 @@ def read_csv(path: Any, **kwargs: Any) -> pd.DataFrame:
     return frame
 
 
+def read_excel(
+    path: Any,
+    regime: str | None = None,
+    *,
+    locale: str | None = None,
+    columns: Mapping[Any, str] | None = None,
+    sheet: str | None = None,
+) -> pd.DataFrame:
+    """An xlsx workbook (or a CSV file) as a frame with NIPs kept as text (:func:`kinerja.tabular.read_frame`).
+
+    Unlike ``pandas.read_excel``, a NIP is never a number: a NIP cell that Excel stored
+    as one (it keeps 15 significant digits, so the last digits are already lost) is
+    refused with code ``nip.excel_number`` and the fix (format the column as text).
+    Numbers and dates in text cells are read by *locale* (``"id"``: ``1.250,5``,
+    ``31/12/2025``), decimal number cells as the decimal Excel shows.
+    """
+    from kinerja.tabular import read_frame
+
+    frame: pd.DataFrame = read_frame(path, regime, locale=locale, columns=columns, sheet=sheet)
+    return frame
+
+
 def read_agency(source: Any = None, *, long: str | None = None) -> pd.DataFrame:
     """The documents of an agency file (``{"agency", "period", "units": [...]}``) as a frame.
 

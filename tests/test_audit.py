@@ -338,3 +338,11 @@ def test_cli_with_a_mapping_file_of_your_own(tmp_path: Path, capsys: pytest.Capt
     )
     assert f["nip"] == demo_nip(2)
     assert "1 findings" in capsys.readouterr().out
+
+
+def test_a_result_the_rule_in_force_does_not_have_is_a_finding() -> None:
+    # a kegiatan row dated 2023 is under PermenPANRB 6/2022, which has no capaian kegiatan
+    row = {"id": "9", "tahun": "2023", "to": "1", "ro": "1", "tk": "100", "rk": "90", "tw": "12", "rw": "12"}
+    found = audit_mapped_row(_KEG, {**row, "w": "76.00", "c": ""}, "en")
+    assert [(f.column, f.code) for f in found] == [("w", "audit.rule_unknown")]
+    assert "permenpanrb-6-2022" in found[0].explanation

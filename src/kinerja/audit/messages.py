@@ -83,6 +83,9 @@ INDONESIAN: Final[dict[str, str]] = {
     "the bytes of this value are not UTF-8 text": "byte nilai ini bukan teks UTF-8",
     "no rule in force for year {year}": "tidak ada aturan yang berlaku untuk tahun {year}",
     "the year is missing, so the rule in force is unknown": "tahun kosong sehingga aturan yang berlaku tidak diketahui",
+    "{result} is not a result of {rule}, the rule in force for this row": (
+        "{result} bukan hasil dari {rule}, aturan yang berlaku untuk baris ini"
+    ),
     "kuantitas = RO / TO x 100 = {ro} / {to} x 100 (Perka BKN 1/2013, Lampiran)": (
         "kuantitas = RO / TO x 100 = {ro} / {to} x 100 (Perka BKN 1/2013, Lampiran)"
     ),

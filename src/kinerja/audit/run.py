@@ -335,11 +335,16 @@ def audit_mapped_row(m: ColumnMapping, texts: Mapping[str, str | None], lang: st
         return [unreadable(m.year or "", year_text, "audit.rule_unknown", msg)]
     try:
         vals = _vals(m, texts)
-        found = []
-        for c in checks(vals, m.results, rule, lang):
-            f = _check_finding(m, c, texts, vals, (key, nip, unit), lang)
-            if f is not None:
-                found.append(f)
+        done = checks(vals, m.results, rule, lang)
+        found = [f for c in done if (f := _check_finding(m, c, texts, vals, (key, nip, unit), lang)) is not None]
+        for result in m.results.keys() - {c.result for c in done}:
+            column = m.results[result]
+            stored = texts.get(column)
+            if stored is not None and stored.strip():  # stored under a rule that has no such result: say so
+                msg = t(
+                    "{result} is not a result of {rule}, the rule in force for this row", lang, result=result, rule=rule
+                )
+                found.append(unreadable(column, stored, "audit.rule_unknown", msg))
         return found
     except ValidationError as exc:
         by_name = {**m.aspects, **m.results}

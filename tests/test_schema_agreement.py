@@ -378,23 +378,37 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def _doc_examples() -> list[Any]:
+    """Every JSON example in docs/ that is a kinerja document, result, error line or vector file."""
     out = []
     for path in sorted(DOCS.rglob("*.md")):
         for line, data in _json_blocks(path):
-            out.append(pytest.param(data, id=f"{path.relative_to(DOCS)}:{line}"))
+            if isinstance(data, dict) and _kind(data):
+                out.append(pytest.param(data, id=f"{path.relative_to(DOCS)}:{line}"))
     return out
 
 
-def _schema_for(data: Any) -> dict[str, Any]:
-    if "cases" in data:
-        return schema.vector_file_schema()
-    if "problems" in data:
+def _kind(data: dict[str, Any]) -> str:
+    if "cases" in data and "rule" in data:
+        return "vectors"
+    if "problems" in data and "error" in data:
+        return "errors"
+    if "values" in data and "rule" in data:
+        return "result"
+    if "regime" in data or {"employee", "period"} <= set(data):
+        return "input"
+    return ""  # some other JSON (a mapping file, a configuration): not a kinerja format
+
+
+def _schema_for(data: dict[str, Any]) -> dict[str, Any]:
+    kind = _kind(data)
+    if kind == "vectors":
+        return schema.invalid_vector_file_schema() if "problems" in data["cases"][0] else schema.vector_file_schema()
+    if kind == "errors":
         return schema.error_schema()
-    if "values" in data:
+    if kind == "result":
         return schema.result_schema(data["rule"])
-    if "regime" in data:
-        return schema.document_schema(data["regime"])
-    raise AssertionError(f"a JSON example of no known kind: {sorted(data)}")
+    name = data.get("regime") or io.load(data)[0].info.name
+    return schema.document_schema(name)
 
 
 @pytest.mark.parametrize("data", _doc_examples())

@@ -30,6 +30,15 @@ Reading them from Python::
 
     for case in vectors.cases(regime="permenpanrb-6-2022"):
         assert my_score(case.input) == case.expected["values"]
+
+**Invalid vectors** (``kinerja/vectors/invalid/<rule>.json``, same header) hold
+documents kinerja refuses, each with every problem it reports as (path, code)::
+
+    {"id": "permenpanrb-6-2022/invalid-nip-gender", "description": "...", "regime": "...",
+     "input": {...}, "problems": [{"path": "employee.nip", "code": "nip.gender"}]}
+
+Read them with :func:`invalid_cases` / :func:`load_invalid`; the documents come
+from :mod:`kinerja.vectors.mutations` and the problems from kinerja itself.
 """
 
 from __future__ import annotations

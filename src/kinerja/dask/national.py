@@ -326,15 +326,26 @@ def _read(path: str) -> Any:
         return pa.Table.from_pylist([json.loads(line) for line in fh])
 
 
+_WORKER_CONFIG: Final = {
+    # Dask starts workers with MALLOC_TRIM_THRESHOLD_=64 KiB: every large numpy/Arrow buffer then goes back to the
+    # system when freed and is faulted in again on the next partition (measured: 1.6x the CPU of the same code
+    # outside a worker). 256 MiB keeps the heap warm; memory stays bounded by the partition size.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(256 << 20),
+    "distributed.worker.profile.enabled": False,  # the statistical profiler samples every 10 ms: not needed here
+}
+
+
 def connect(scheduler: str | None = None, workers: int = 2, *, dashboard: bool = True) -> Any:
     """A ``distributed.Client``: to the scheduler at *scheduler*, or to a new LocalCluster of *workers* processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":8787" if dashboard else None
-    )
+    with dask.config.set(_WORKER_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":8787" if dashboard else None
+        )
     client = Client(cluster)
     client.run(_one_thread)  # one core per worker: no Arrow thread pool competing with the other workers
     return client

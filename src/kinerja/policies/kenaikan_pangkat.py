@@ -70,7 +70,7 @@ from kinerja.policies._common import (
     subject_of,
     years_months_text,
 )
-from kinerja.policies.angka_kredit import AngkaKreditFacts, AngkaKreditPolicy
+from kinerja.policies.angka_kredit import AkNeeds, AngkaKreditFacts, AngkaKreditPolicy
 from kinerja.policy import Decision, Requirement
 
 __all__ = [
@@ -240,6 +240,28 @@ class PromotionFacts:
             if not isinstance(rec, PangkatRecord):
                 ps.add(f"pangkat_history[{i}]", f"expected a PangkatRecord, got {type(rec).__name__}")
         ps.raise_if_any()
+        self._check_history(ps)
+        current = history[-1]
+        last = len(history) - 1
+        if self.as_of < current.tmt:
+            ps.add("as_of", f"{self.as_of} is before the TMT of the current pangkat ({current.tmt})")
+        if current.until is not None and current.until < self.as_of:
+            ps.add(
+                f"pangkat_history[{last}].until",
+                f"the current pangkat ends ({current.until}) before as_of ({self.as_of})",
+            )
+        try:
+            predikat_by_year(self.predikat)
+        except ValidationError as exc:
+            ps.extend(exc)
+        self._check_periodic(ps)
+        if self.jenjang_tmt is not None and self.jenjang_tmt > self.as_of:
+            ps.add("jenjang_tmt", f"{self.jenjang_tmt} is after as_of ({self.as_of})")
+        ps.raise_if_any()
+
+    def _check_history(self, ps: Problems) -> None:
+        """Each pangkat after the one before it, not overlapping it, and a higher golongan."""
+        history = self.pangkat_history
         for i in range(1, len(history)):
             prev, rec = history[i - 1], history[i]
             if prev.until is None:
@@ -256,19 +278,9 @@ class PromotionFacts:
                     f"pangkat_history[{i}].golongan",
                     f"{rec.golongan.value} follows {prev.golongan.value}: each pangkat must be a higher golongan",
                 )
-        current = history[-1]
-        last = len(history) - 1
-        if self.as_of < current.tmt:
-            ps.add("as_of", f"{self.as_of} is before the TMT of the current pangkat ({current.tmt})")
-        if current.until is not None and current.until < self.as_of:
-            ps.add(
-                f"pangkat_history[{last}].until",
-                f"the current pangkat ends ({current.until}) before as_of ({self.as_of})",
-            )
-        try:
-            predikat_by_year(self.predikat)
-        except ValidationError as exc:
-            ps.extend(exc)
+
+    def _check_periodic(self, ps: Problems) -> None:
+        """Periodic predikat in time order without overlaps."""
         periodic = self.predikat_periodik
         for i, item in enumerate(periodic):
             if not isinstance(item, PeriodicPredikat):
@@ -279,9 +291,6 @@ class PromotionFacts:
                     ps.add(f"predikat_periodik[{i}].period", f"{item.period.label} overlaps {prev_p.label}")
                 elif item.period.start < prev_p.start:
                     ps.add(f"predikat_periodik[{i}].period", "list the periodic predikat in time order")
-        if self.jenjang_tmt is not None and self.jenjang_tmt > self.as_of:
-            ps.add("jenjang_tmt", f"{self.jenjang_tmt} is after as_of ({self.as_of})")
-        ps.raise_if_any()
 
     @property
     def current(self) -> PangkatRecord:
@@ -458,21 +467,8 @@ class KenaikanPangkatPolicy:
                 )
             )
             return None
-        target = needs.kp_golongan.value if needs.kp_golongan is not None else "the next pangkat"
-        name = f"AK for kenaikan pangkat to {target}"
-        note = f"still needed {fmt(needs.kp_shortfall if needs.kp_shortfall is not None else ZERO)}"
-        via = needs.kp_via_jenjang and needs.kj_jenjang is not None
-        if via and needs.kj_jenjang is not None:
-            name = f"AK kumulatif for kenaikan pangkat to {target} (with kenaikan jenjang to {needs.kj_jenjang.label})"
-            note += "; kenaikan jenjang also needs a vacant position and uji kompetensi (not checked here)"
-        elif needs.kp_same_ak:
-            name = f"AK for kenaikan pangkat to {target} (with the AK of the kenaikan jenjang)"
-        if needs.note:
-            note += f"; {needs.note}"
-        if needs.order:
-            note += f"; {needs.order}"
-        reqs.append(Requirement(name, needs.kp_value, f">= {fmt(needs.kp_required)}", needs.kp_met, SRC_AK, note=note))
-        if via and needs.kj_jenjang is not None:
+        reqs.append(_ak_requirement(needs))
+        if needs.kp_via_jenjang and needs.kj_jenjang is not None:
             reqs.extend(self._jenjang_requirements(facts, led.jenjang, needs.kj_jenjang, periode))
         return needs.kp_golongan
 
@@ -649,3 +645,21 @@ def _time_requirement(
 
 
 __all__ += ["MIN_YEARS_JENJANG", "NOT_CHECKED", "PREDIKAT_YEARS", "YearlyPredikat"]
+
+
+def _ak_requirement(needs: AkNeeds) -> Requirement:
+    """The AK test for the next kenaikan pangkat (with the kenaikan jenjang, or its AK, where that comes first)."""
+    assert needs.kp_required is not None
+    target = needs.kp_golongan.value if needs.kp_golongan is not None else "the next pangkat"
+    name = f"AK for kenaikan pangkat to {target}"
+    note = f"still needed {fmt(needs.kp_shortfall if needs.kp_shortfall is not None else ZERO)}"
+    if needs.kp_via_jenjang and needs.kj_jenjang is not None:
+        name = f"AK kumulatif for kenaikan pangkat to {target} (with kenaikan jenjang to {needs.kj_jenjang.label})"
+        note += "; kenaikan jenjang also needs a vacant position and uji kompetensi (not checked here)"
+    elif needs.kp_same_ak:
+        name = f"AK for kenaikan pangkat to {target} (with the AK of the kenaikan jenjang)"
+    if needs.note:
+        note += f"; {needs.note}"
+    if needs.order:
+        note += f"; {needs.order}"
+    return Requirement(name, needs.kp_value, f">= {fmt(needs.kp_required)}", needs.kp_met, SRC_AK, note=note)

@@ -256,6 +256,42 @@ class KgbPolicy:
         first = first_kgb_date(facts.mulai_masa_kerja, facts.golongan_awal)
         due, previous = self._due(facts, years)
         chain = self._chain(facts, years, due)
+        reqs = self._requirements(facts, due, first, chain)
+        granted = chain.granted
+        outcome = granted is not None and granted <= facts.as_of
+        following = _next_due(facts.mulai_masa_kerja, facts.golongan_awal, facts.as_of)
+        details: list[tuple[str, object]] = [
+            ("jatuh tempo", due),
+            ("tmt kgb", granted if outcome else None),
+            ("penundaan", chain.postponed),
+            ("next KGB due", following),
+            ("minimum predikat", self.min_predikat),
+        ]
+        if chain.postponed:
+            details.append(("postponement rule", str(SRC_TUNDA)))
+        if chain.merged:
+            details.append(("merged into the KGB due", chain.next_due))
+        absorbed = self._absorbed(facts, years, due)
+        if absorbed is not None:
+            details.append(("absorbs the KGB due", absorbed.due))
+        if chain.merged or absorbed is not None:
+            details.append(("merge rule", str(SRC_MERGE)))
+        if previous is not None:
+            details.append(("previous KGB", _previous_text(previous)))
+        summary = _summary(facts, due, previous, outcome, chain, absorbed, following)
+        return Decision(
+            policy=self.name,
+            subject=subject_of(facts.employee),
+            outcome=outcome,
+            requirements=tuple(reqs),
+            details=tuple(details),
+            summary=summary,
+        )
+
+    def _requirements(
+        self, facts: KgbFacts, due: datetime.date, first: datetime.date, chain: _Chain
+    ) -> list[Requirement]:
+        """Masa kerja reaching the step, then the predikat of every year the chain of due dates looked at."""
         min_source = SRC_MINIMUM_BP if self.min_predikat is Predikat.BUTUH_PERBAIKAN else SRC_MINIMUM_BAIK
         step = (
             "1 tahun (first KGB after a II/a appointment)"
@@ -284,65 +320,7 @@ class KgbPolicy:
                     note="not given (missing is not a pass)" if value is None else f"minimum: {min_source}",
                 )
             )
-        granted = chain.granted
-        outcome = granted is not None and granted <= facts.as_of
-        following = _next_due(facts.mulai_masa_kerja, facts.golongan_awal, facts.as_of)
-        details: list[tuple[str, object]] = [
-            ("jatuh tempo", due),
-            ("tmt kgb", granted if outcome else None),
-            ("penundaan", chain.postponed),
-            ("next KGB due", following),
-            ("minimum predikat", self.min_predikat),
-        ]
-        if chain.postponed:
-            details.append(("postponement rule", str(SRC_TUNDA)))
-        if chain.merged:
-            details.append(("merged into the KGB due", chain.next_due))
-        absorbed = self._absorbed(facts, years, due)
-        if absorbed is not None:
-            details.append(("absorbs the KGB due", absorbed.due))
-        if chain.merged or absorbed is not None:
-            details.append(("merge rule", str(SRC_MERGE)))
-        if previous is not None:
-            details.append(("previous KGB", _previous_text(previous)))
-        if facts.as_of < due:
-            summary = f"not yet due: the next KGB is due on {due.isoformat()}"
-            if previous is not None and previous.granted is not None:
-                summary += f"; the previous one, due {previous.due.isoformat()}, was granted from {previous.granted.isoformat()}"
-        elif outcome and granted is not None:
-            summary = f"KGB from {granted.isoformat()}" + (
-                f" after {len(chain.postponed)} postponement(s)" if chain.postponed else ""
-            )
-            if absorbed is not None:
-                summary += f" (absorbing the KGB due {absorbed.due.isoformat()}, postponed to this date)"
-            summary += f"; the next KGB is due on {following.isoformat()}"
-        elif chain.merged:
-            summary = (
-                f"KGB due {due.isoformat()} postponed to {chain.next_due.isoformat()} "
-                f"({len(chain.postponed)} postponements), the next regular due date: "
-                f"it is judged there together with that KGB, on predikat kinerja {chain.next_due.year - 1}"
-            )
-        elif chain.pending_year is not None:
-            summary = f"KGB due {due.isoformat()}"
-            if chain.postponed:
-                summary += f" postponed to {chain.postponed[-1].isoformat()},"
-            summary += (
-                f" pending: predikat kinerja {chain.pending_year} not given; "
-                f"the next KGB is due on {following.isoformat()}"
-            )
-        else:
-            summary = (
-                f"KGB due {due.isoformat()} postponed to {chain.postponed[-1].isoformat()}; "
-                f"the next regular KGB is due on {chain.next_due.isoformat()}"
-            )
-        return Decision(
-            policy=self.name,
-            subject=subject_of(facts.employee),
-            outcome=outcome,
-            requirements=tuple(reqs),
-            details=tuple(details),
-            summary=summary,
-        )
+        return reqs
 
     def _absorbed(self, facts: KgbFacts, years: Mapping[int, Predikat], due: datetime.date) -> _Chain | None:
         """The previous due date's chain when it was postponed onto *due* (merged into it), else ``None``."""
@@ -361,3 +339,48 @@ def _previous_text(chain: _Chain) -> str:
         return head + f"granted from {chain.granted.isoformat()}{after}"
     year = chain.checks[-1][0]
     return head + f"not judged here (predikat kinerja {year} not given)"
+
+
+def _summary(
+    facts: KgbFacts,
+    due: datetime.date,
+    previous: _Chain | None,
+    outcome: bool,
+    chain: _Chain,
+    absorbed: _Chain | None,
+    following: datetime.date,
+) -> str:
+    """One sentence: not yet due, granted (after postponements), merged into the next due date, or pending."""
+    granted = chain.granted
+    if facts.as_of < due:
+        summary = f"not yet due: the next KGB is due on {due.isoformat()}"
+        if previous is not None and previous.granted is not None:
+            summary += (
+                f"; the previous one, due {previous.due.isoformat()}, was granted from {previous.granted.isoformat()}"
+            )
+    elif outcome and granted is not None:
+        summary = f"KGB from {granted.isoformat()}" + (
+            f" after {len(chain.postponed)} postponement(s)" if chain.postponed else ""
+        )
+        if absorbed is not None:
+            summary += f" (absorbing the KGB due {absorbed.due.isoformat()}, postponed to this date)"
+        summary += f"; the next KGB is due on {following.isoformat()}"
+    elif chain.merged:
+        summary = (
+            f"KGB due {due.isoformat()} postponed to {chain.next_due.isoformat()} "
+            f"({len(chain.postponed)} postponements), the next regular due date: "
+            f"it is judged there together with that KGB, on predikat kinerja {chain.next_due.year - 1}"
+        )
+    elif chain.pending_year is not None:
+        summary = f"KGB due {due.isoformat()}"
+        if chain.postponed:
+            summary += f" postponed to {chain.postponed[-1].isoformat()},"
+        summary += (
+            f" pending: predikat kinerja {chain.pending_year} not given; the next KGB is due on {following.isoformat()}"
+        )
+    else:
+        summary = (
+            f"KGB due {due.isoformat()} postponed to {chain.postponed[-1].isoformat()}; "
+            f"the next regular KGB is due on {chain.next_due.isoformat()}"
+        )
+    return summary

@@ -176,28 +176,8 @@ class TopPerformerAward:
     def ranking(self, unit: UnitLike) -> tuple[AwardRow, ...]:
         """Every member with eligibility, rank, position range and verdict, best first (ineligible last)."""
         members = list(unit.members())
-        path = unit.members_path
-        ps = Problems()
-        seen: dict[str, int] = {}
-        for i, m in enumerate(members):
-            key = subject_of(m.employee)
-            if key in seen:
-                ps.add(f"{path}[{i}].employee.nip", f"{key} appears twice (also {path}[{seen[key]}])")
-            seen[key] = i
         eligible = [(i, m) for i, m in enumerate(members) if m.predikat is not None and m.predikat >= self.min_predikat]
-        with_score = [i for i, m in eligible if m.score is not None]
-        has_score = bool(with_score)
-        if has_score and len(with_score) != len(eligible):
-            for i, m in eligible:
-                if m.score is None:
-                    ps.add(
-                        f"{path}[{i}].score", "other employees have a score; a ranking needs a score for all or none"
-                    )
-        for i, m in eligible:
-            for k in self.tie_breakers:
-                if k not in m.tiebreak:
-                    ps.add(f"{path}[{i}].tiebreak.{k}", "tie-breaker value missing")
-        ps.raise_if_any()
+        has_score = self._check(members, eligible, unit.members_path)
         keys = (("score",) if has_score else ()) + self.tie_breakers
         ties = TiePolicy.breakers(*keys, ascending=self.ascending) if keys else TiePolicy.minimum()
         items = [
@@ -213,43 +193,55 @@ class TopPerformerAward:
         rows: list[AwardRow] = []
         index = 0
         while index < len(ranked):
-            r = ranked[index]
-            size = 1 + len(r.tied_with)
+            size = 1 + len(ranked[index].tied_with)
             first, last = index + 1, index + size
-            for r2 in ranked[index : index + size]:
-                m = by_key[r2.key]
-                if last <= self.top_n:
-                    win, why = True, f"position {_pos(first, last)} is within the top {self.top_n}"
-                elif first <= self.top_n:
-                    win = self.at_cutoff == "include"
-                    why = (
-                        f"tied on every criterion across the cut-off (positions {first}-{last}, top {self.top_n}); "
-                        + ("all tied employees are included" if win else "tied employees are left out")
-                    )
-                else:
-                    win, why = False, f"position {_pos(first, last)} is below the top {self.top_n}"
-                rows.append(AwardRow(r2.key, m.employee.name, m.predikat, m.score, True, r2, first, last, win, why))
+            for r in ranked[index : index + size]:
+                m = by_key[r.key]
+                win, why = self._verdict(first, last)
+                rows.append(AwardRow(r.key, m.employee.name, m.predikat, m.score, True, r, first, last, win, why))
             index += size
-        for _i, m in enumerate(members):
+        for m in members:
             if m.predikat is None or m.predikat < self.min_predikat:
                 why = (
                     "not assessed in the period" if m.predikat is None else f"predikat below {self.min_predikat.label}"
                 )
-                rows.append(
-                    AwardRow(
-                        subject_of(m.employee),
-                        m.employee.name,
-                        m.predikat,
-                        m.score,
-                        False,
-                        None,
-                        None,
-                        None,
-                        False,
-                        why,
-                    )
+                row = AwardRow(
+                    subject_of(m.employee), m.employee.name, m.predikat, m.score, False, None, None, None, False, why
                 )
+                rows.append(row)
         return tuple(rows)
+
+    def _check(self, members: Sequence[Rankable], eligible: Sequence[tuple[int, Rankable]], path: str) -> bool:
+        """Refuse a unit listing someone twice, scores for some but not all, or a missing tie-breaker; whether scored."""
+        ps = Problems()
+        seen: dict[str, int] = {}
+        for i, m in enumerate(members):
+            key = subject_of(m.employee)
+            if key in seen:
+                ps.add(f"{path}[{i}].employee.nip", f"{key} appears twice (also {path}[{seen[key]}])")
+            seen[key] = i
+        has_score = any(m.score is not None for _, m in eligible)
+        for i, m in eligible:
+            if has_score and m.score is None:
+                ps.add(f"{path}[{i}].score", "other employees have a score; a ranking needs a score for all or none")
+        for i, m in eligible:
+            for k in self.tie_breakers:
+                if k not in m.tiebreak:
+                    ps.add(f"{path}[{i}].tiebreak.{k}", "tie-breaker value missing")
+        ps.raise_if_any()
+        return has_score
+
+    def _verdict(self, first: int, last: int) -> tuple[bool, str]:
+        """Whether positions *first*-*last* (one tie block) win, and why."""
+        if last <= self.top_n:
+            return True, f"position {_pos(first, last)} is within the top {self.top_n}"
+        if first <= self.top_n:
+            win = self.at_cutoff == "include"
+            return win, (
+                f"tied on every criterion across the cut-off (positions {first}-{last}, top {self.top_n}); "
+                + ("all tied employees are included" if win else "tied employees are left out")
+            )
+        return False, f"position {_pos(first, last)} is below the top {self.top_n}"
 
     def _ties_text(self, rows: Sequence[AwardRow]) -> str:
         has_score = any(r.score is not None for r in rows if r.eligible)

@@ -142,7 +142,6 @@ LAYERS: dict[str, int] = {
 ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("kinerja.dask.columnar", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
     ("kinerja.dask.rollup", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
-    ("kinerja.audit.report", "kinerja"): "audit helper, issue 21 (import kinerja.io etc., not the package root)",
     ("kinerja.dask.reference", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
 }
 

@@ -132,8 +132,12 @@ def _finding_row(f: DbFinding, lang: str | None) -> str:
 
 def render(run: AuditRun, lang: str | None = None, when: _dt.datetime | None = None) -> str:
     """The report of *run* as one HTML page (Indonesian unless *lang* is ``"en"``)."""
-    from kinerja import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        __version__ = version("kinerja")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        __version__ = "(source tree)"
     stamp = (when or _dt.datetime.now(_dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     title = t("kinerja audit report", lang)
     lang_attr = "en" if lang == "en" else "id"

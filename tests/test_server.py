@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import kinerja
 import kinerja.testing as kt
-from kinerja import batch, i18n, rules, schema
+from kinerja import batch, i18n, rules, schema, vectors
 from kinerja.codes import CODES
 from kinerja.errors import Problem
 from kinerja.server import ENDPOINTS, Settings, create_app, openapi_document, run_cli
@@ -182,6 +182,33 @@ def test_an_invalid_document_is_422_pointing_where_the_library_points(bad: kt.In
     r = _post_sync(json.dumps(bad.data, default=str).encode())
     problems = assert_problems(r, 422)
     assert bad.matches([p["path"] for p in problems]), (bad.reason, problems)
+
+
+def _leaves(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _leaves(v, (*path, k))]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _leaves(v, (*path, i))]
+    return [path]
+
+
+def _replaced(doc: Any, path: tuple[Any, ...], value: object) -> Any:
+    copy = json.loads(json.dumps(doc))
+    node = copy
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return copy
+
+
+@pytest.mark.parametrize("rule", vectors.names())
+async def test_every_field_of_a_golden_vector_made_hostile_is_never_a_500(rule: str) -> None:
+    doc = dict(next(vectors.cases(rule)).input)
+    async with client() as c:
+        for path in _leaves(doc):
+            for value in (10**41, "1e999999", -1, [], {"x": None}):
+                r = await c.post("/v1/evaluate", content=json.dumps(_replaced(doc, path, value)).encode(), headers=JSON)
+                assert r.status_code in (200, 422), (path, value, r.text[:300])
 
 
 async def test_a_bom_before_the_document_is_accepted() -> None:

@@ -34,7 +34,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/pandas/_documents.py::_build_level": "pandas helper, issue 18",
     "kinerja/pandas/_documents.py::build_records": "pandas helper, issue 18",
     "kinerja/plot.py::curve": "plot helper, issue 18",
-    "kinerja/ranking.py::rank": "house helper, issue 15",
     "kinerja/raters.py::Panel._groups": "house helper, issue 15",
     "kinerja/reporting/_model.py::curve_bars": "reporting helper, issue 18",
     "kinerja/reporting/_html.py::curve_svg": "reporting helper, issue 18",
@@ -48,11 +47,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/rules/pp46_2011.py::_run": "lead, issue 15",
     "kinerja/rules/pp46_2011.py::_score_kegiatan": "lead, issue 15",
     "kinerja/schema.py::_Walker.schema": "lead, issue 14",
-    "kinerja/testing/_mutate.py::_walk": "house helper, issue 15",
-    "kinerja/vectors/_builders/integrasi.py::cases": "house helper, issue 15",
-    "kinerja/vectors/_builders/p6_2022.py::cases": "house helper, issue 15",
-    "kinerja/vectors/_builders/p8_2021.py::cases": "house helper, issue 15",
-    "kinerja/vectors/_builders/pp46.py::cases": "house helper, issue 15",
 }
 
 

@@ -19,13 +19,13 @@ selection. A :class:`TiePolicy` says what happens when scores are equal:
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, Literal
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 
 __all__ = ["RankItem", "Ranked", "TiePolicy", "percentile_rank", "rank"]
 
@@ -40,7 +40,7 @@ def _names(value: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
     ps = Problems()
     for i, item in enumerate(items):
         if not isinstance(item, str) or not item:
-            ps.add(f"{field.name}[{i}]", f"a tie-breaker is named by non-empty text, got {item!r}")
+            ps.add(f"{field.name}[{i}]", f"a tie-breaker is named by non-empty text, got {quote(item)}")
     ps.raise_if_any()
     return items
 
@@ -61,14 +61,14 @@ class TiePolicy:
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         if not isinstance(self.mode, str) or self.mode not in _MODES:
-            ps.add("mode", f"unknown tie policy {self.mode!r}; expected one of {', '.join(_MODES)}")
+            ps.add("mode", f"unknown tie policy {quote(self.mode)}; expected one of {', '.join(_MODES)}")
         elif self.mode == "breakers" and not self.keys:
             ps.add("keys", "name at least one tie-breaker")
         elif self.mode != "breakers" and self.keys:
-            ps.add("keys", f"tie-breakers are only used with mode 'breakers', not {self.mode!r}")
+            ps.add("keys", f"tie-breakers are only used with mode 'breakers', not {quote(self.mode)}")
         for i, name in enumerate(self.ascending):
             if name not in self.keys:
-                ps.add(f"ascending[{i}]", f"{name!r} is not one of the tie-breakers")
+                ps.add(f"ascending[{i}]", f"{quote(name)} is not one of the tie-breakers")
         ps.raise_if_any()
 
     @classmethod
@@ -126,12 +126,39 @@ def rank(
     The output order is the rank order; among alternatives that remain tied, the
     order is by key so it never depends on the input order.
     """
-    ties = ties or TiePolicy.average()
+    policy = ties or TiePolicy.average()
+    _check_items(items, policy)
+
+    def primary(item: RankItem) -> Decimal:
+        return item.score.copy_negate() if higher_is_better else item.score  # copy_negate never rounds
+
+    def secondary(item: RankItem) -> tuple[Any, ...]:
+        return tuple(v if n in policy.ascending else _Neg(v) for n, v in ((n, item.tiebreak[n]) for n in policy.keys))
+
+    ordered = sorted(items, key=lambda it: (primary(it), secondary(it) if policy.mode == "breakers" else (), it.key))
+    out: list[Ranked] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1].score == ordered[i].score:
+            j += 1
+        group = ordered[i : j + 1]
+        if policy.mode == "breakers" and len(group) > 1:
+            _emit_by_breakers(out, group, i, policy, secondary)
+        else:
+            how = "unique score" if len(group) == 1 else policy.describe()
+            _emit(out, group, i, "minimum" if policy.mode == "minimum" else "average", how)
+        i = j + 1
+    return out
+
+
+def _check_items(items: Sequence[RankItem], ties: TiePolicy) -> None:
+    """Refuse duplicate keys and missing or incomparable tie-breaker values, each with its path."""
     ps = Problems()
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.key in seen:
-            ps.add(f"[{i}].key", f"duplicate key {item.key!r}")
+            ps.add(f"[{i}].key", f"duplicate key {quote(item.key)}")
         seen.add(item.key)
         for name in ties.keys:
             if name not in item.tiebreak:
@@ -141,43 +168,28 @@ def rank(
         _check_comparable(items, name, ps)
     ps.raise_if_any()
 
-    def primary(item: RankItem) -> Decimal:
-        return item.score.copy_negate() if higher_is_better else item.score  # copy_negate never rounds
 
-    def secondary(item: RankItem) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for name in ties.keys:
-            v = item.tiebreak[name]
-            out.append(v if name in ties.ascending else _Neg(v))
-        return tuple(out)
-
-    ordered = sorted(items, key=lambda it: (primary(it), secondary(it) if ties.mode == "breakers" else (), it.key))
-    out: list[Ranked] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1].score == ordered[i].score:
-            j += 1
-        group = ordered[i : j + 1]
-        if ties.mode == "breakers" and len(group) > 1:
-            k = 0
-            while k < len(group):
-                m = k
-                while m + 1 < len(group) and secondary(group[m + 1]) == secondary(group[k]):
-                    m += 1
-                sub = group[k : m + 1]
-                how = (
-                    f"equal score with {', '.join(g.key for g in group if g.key != sub[0].key)}; {ties.describe()}"
-                    if len(sub) == 1
-                    else f"tied on score and every tie-breaker; {ties.describe()}"
-                )
-                _emit(out, sub, i + k, "average", how)
-                k = m + 1
-        else:
-            how = "unique score" if len(group) == 1 else ties.describe()
-            _emit(out, group, i, "minimum" if ties.mode == "minimum" else "average", how)
-        i = j + 1
-    return out
+def _emit_by_breakers(
+    out: list[Ranked],
+    group: Sequence[RankItem],
+    start: int,
+    ties: TiePolicy,
+    secondary: Callable[[RankItem], tuple[Any, ...]],
+) -> None:
+    """Rank a group of equal scores by the declared tie-breakers; what stays tied shares the average rank."""
+    k = 0
+    while k < len(group):
+        m = k
+        while m + 1 < len(group) and secondary(group[m + 1]) == secondary(group[k]):
+            m += 1
+        sub = group[k : m + 1]
+        how = (
+            f"equal score with {', '.join(g.key for g in group if g.key != sub[0].key)}; {ties.describe()}"
+            if len(sub) == 1
+            else f"tied on score and every tie-breaker; {ties.describe()}"
+        )
+        _emit(out, sub, start + k, "average", how)
+        k = m + 1
 
 
 def _family(value: object) -> str:
@@ -218,7 +230,7 @@ def _check_comparable(items: Sequence[RankItem], name: str, ps: Problems) -> Non
         try:
             sorted(ok)  # type: ignore[type-var]
         except (TypeError, ArithmeticError):
-            ps.add(f"[*].tiebreak.{name}", f"the values of the tie-breaker {name!r} cannot be ordered")
+            ps.add(f"[*].tiebreak.{name}", f"the values of the tie-breaker {quote(name)} cannot be ordered")
 
 
 def _emit(out: list[Ranked], group: Sequence[RankItem], start: int, mode: str, how: str) -> None:

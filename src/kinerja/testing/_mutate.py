@@ -162,32 +162,11 @@ def _walk(value: Any, node: Mapping[str, Any], root: Mapping[str, Any], tokens: 
     if concrete is None:
         return
     if tokens:
-        if value is None or not isinstance(value, (Mapping, list)):
-            candidates = _wrong_values(concrete)
-        elif "const" not in concrete:
-            candidates = _wrong_values({"type": "object" if isinstance(value, Mapping) else "array"})
-        else:
-            candidates = []
-        for wrong, why in candidates:
-            if not _accepts(node, wrong, root):  # e.g. a number is a valid target where a range object was
-                yield Site(tokens, "replace", wrong, why)
+        yield from _replacements(value, node, concrete, root, tokens)
         if value is None or not isinstance(value, (Mapping, list)):
             return
     if isinstance(value, Mapping):
-        props = concrete.get("properties", {})
-        extra = concrete.get("additionalProperties", True)
-        if extra is False:
-            yield Site((*tokens, "x_tidak_dikenal"), "replace", 1, "unknown field")
-            for key in concrete.get("required", []):
-                if key in value and key != "regime":
-                    yield Site((*tokens, key), "remove", None, "required field missing")
-        for key, sub in value.items():
-            if key in props:
-                if "const" in _resolve(props[key], root):
-                    continue
-                yield from _walk(sub, props[key], root, (*tokens, key))
-            elif isinstance(extra, Mapping):
-                yield from _walk(sub, extra, root, (*tokens, key))
+        yield from _walk_object(value, concrete, root, tokens)
     elif isinstance(value, list):
         prefix = concrete.get("prefixItems")
         items = concrete.get("items", {})
@@ -196,6 +175,41 @@ def _walk(value: Any, node: Mapping[str, Any], root: Mapping[str, Any], tokens: 
                 yield from _walk(sub, prefix[i], root, (*tokens, i))
             elif isinstance(items, Mapping):
                 yield from _walk(sub, items, root, (*tokens, i))
+
+
+def _replacements(
+    value: Any, node: Mapping[str, Any], concrete: Mapping[str, Any], root: Mapping[str, Any], tokens: tuple[Token, ...]
+) -> Iterator[Site]:
+    """Wrong values for the place at *tokens*: of the wrong type, or out of the schema's range."""
+    if value is None or not isinstance(value, (Mapping, list)):
+        candidates = _wrong_values(concrete)
+    elif "const" not in concrete:
+        candidates = _wrong_values({"type": "object" if isinstance(value, Mapping) else "array"})
+    else:
+        candidates = []
+    for wrong, why in candidates:
+        if not _accepts(node, wrong, root):  # e.g. a number is a valid target where a range object was
+            yield Site(tokens, "replace", wrong, why)
+
+
+def _walk_object(
+    value: Mapping[str, Any], concrete: Mapping[str, Any], root: Mapping[str, Any], tokens: tuple[Token, ...]
+) -> Iterator[Site]:
+    """An unknown field and each required one removed (closed objects), then every property in turn."""
+    props = concrete.get("properties", {})
+    extra = concrete.get("additionalProperties", True)
+    if extra is False:
+        yield Site((*tokens, "x_tidak_dikenal"), "replace", 1, "unknown field")
+        for key in concrete.get("required", []):
+            if key in value and key != "regime":
+                yield Site((*tokens, key), "remove", None, "required field missing")
+    for key, sub in value.items():
+        if key in props:
+            if "const" in _resolve(props[key], root):
+                continue
+            yield from _walk(sub, props[key], root, (*tokens, key))
+        elif isinstance(extra, Mapping):
+            yield from _walk(sub, extra, root, (*tokens, key))
 
 
 @st.composite

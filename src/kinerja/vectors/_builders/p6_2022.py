@@ -95,6 +95,10 @@ def _ak(prior: Sequence[tuple[tuple[str, str], str]] = ()) -> Any:
 
 
 def cases() -> list[Spec]:
+    return [*_cases_1(), *_cases_2(), *_cases_2b(), *_cases_3()]
+
+
+def _cases_1() -> list[Spec]:
     out = []
     for hk, hk_id in LEVELS:
         for pk, pk_id in LEVELS:
@@ -107,6 +111,11 @@ def cases() -> list[Spec]:
                     _doc(hk, pk),
                 )
             )
+    return out
+
+
+def _cases_2() -> list[Spec]:
+    out: list[Spec] = []
     # unit heads: the organisation predikat gives HK (open question 7), both sides of each edge
     for org, hk in (
         ("ISTIMEWA", "Di Atas"),
@@ -133,6 +142,11 @@ def cases() -> list[Spec]:
             _doc(None, "DI_ATAS", kepala_unit=True, org="ISTIMEWA"),
         )
     )
+    return out
+
+
+def _cases_2b() -> list[Spec]:
+    out: list[Spec] = []
     out.append(
         Spec(
             "penilai-overruled-for-unit-head",
@@ -173,6 +187,11 @@ def cases() -> list[Spec]:
             _doc("DI_ATAS", "SESUAI", span=("2024-10-01", "2024-12-31")),
         )
     )
+    return out
+
+
+def _cases_3() -> list[Spec]:
+    out: list[Spec] = []
     # angka kredit (§4): A1-A3, and every predikat percentage at 12 months (with its rounding)
     out += [
         Spec(

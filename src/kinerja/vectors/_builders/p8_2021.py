@@ -90,6 +90,10 @@ def _score(local_id: str, c: str, kt: str | None, x: str, description: str, ide_
 
 
 def cases() -> list[Spec]:
+    return [*_cases_1(), *_cases_2(), *_cases_3(), *_cases_4()]
+
+
+def _cases_1() -> list[Spec]:
     out = [
         Spec(
             "T1",
@@ -141,6 +145,11 @@ def cases() -> list[Spec]:
             _doc([_iki("100", "100", maksimal=True)]),
         ),
     ]
+    return out
+
+
+def _cases_2() -> list[Spec]:
+    out: list[Spec] = []
     # the nilai capaian IKI table: both sides of every row edge, and the whole-percent rounding
     out += [
         _capaian("0", "capaian 0 %: nilai 0 (c / 59 x 49)"),
@@ -159,6 +168,11 @@ def cases() -> list[Spec]:
         _capaian("111", "capaian 111 %: above 110, nilai 120"),
         _capaian("150", "capaian 150 %: nilai 120"),
     ]
+    return out
+
+
+def _cases_3() -> list[Spec]:
+    out: list[Spec] = []
     # kinerja tambahan cap (10)
     out += [
         Spec(
@@ -197,6 +211,11 @@ def cases() -> list[Spec]:
             _doc([_iki("85", "85")], perilaku="80"),
         ),
     ]
+    return out
+
+
+def _cases_4() -> list[Spec]:
+    out: list[Spec] = []
     # the predikat bands, both sides of every edge (nilai kinerja = x exactly)
     out += [
         _score("predikat-110-ide-baru", "101", None, "110", "nilai kinerja 110 with a new idea: Sangat Baik", True),

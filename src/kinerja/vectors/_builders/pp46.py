@@ -97,6 +97,10 @@ def _at(x: str, local_id: str, description: str, kind: str = "boundary") -> Spec
 
 
 def cases() -> list[Spec]:
+    return [*_cases_1(), *_cases_2(), *_cases_3(), *_cases_4()]
+
+
+def _cases_1() -> list[Spec]:
     out = [
         Spec(
             "L1",
@@ -126,6 +130,11 @@ def cases() -> list[Spec]:
             _doc([L1], tugas_tambahan=1),
         )
     )
+    return out
+
+
+def _cases_2() -> list[Spec]:
+    out: list[Spec] = []
     # the 1,76 / 24 % / 76 efficiency rule
     out += [
         _waktu_case(
@@ -177,6 +186,11 @@ def cases() -> list[Spec]:
                 _doc([k]),
             )
         )
+    return out
+
+
+def _cases_3() -> list[Spec]:
+    out: list[Spec] = []
     # /3 and /4, the undone kegiatan
     out.append(
         Spec(
@@ -217,6 +231,11 @@ def cases() -> list[Spec]:
         out.append(_at(x, f"sebutan-{x}", f"SKP, perilaku and nilai prestasi kerja all {x}: {label}"))
     out.append(_at("90.5", "sebutan-90.5", "90.5 lies between the printed bands: Baik under exact comparison"))
     out.append(_at("90.996", "sebutan-90.996", "90.996 is shown as 91.00 but is Baik; the result warns"))
+    return out
+
+
+def _cases_4() -> list[Spec]:
+    out: list[Spec] = []
     # perilaku with kepemimpinan, kreativitas
     out.append(
         Spec(

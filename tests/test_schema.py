@@ -106,14 +106,15 @@ def test_result_schema_types_values_from_outputs() -> None:
 
 def test_core_types() -> None:
     assert schema.type_schema(bool) == {"type": "boolean"}
-    assert schema.type_schema(int) == {"type": "integer"}
+    integer = {"type": "integer", "minimum": -(10**15), "maximum": 10**15}  # the bound of every number
+    assert schema.type_schema(int) == integer
     assert schema.type_schema(str | None) == {"anyOf": [{"type": "string"}, {"type": "null"}]}
     assert schema.type_schema(_dt.date)["format"] == "date"
     assert schema.type_schema(Literal["a", "b"]) == {"enum": ["a", "b"]}
-    assert schema.type_schema(tuple[int, ...]) == {"type": "array", "items": {"type": "integer"}}
+    assert schema.type_schema(tuple[int, ...]) == {"type": "array", "items": integer}
     pair = schema.type_schema(tuple[str, int])
-    assert pair["prefixItems"] == [{"type": "string"}, {"type": "integer"}] and pair["items"] is False
-    assert schema.type_schema(dict[str, int]) == {"type": "object", "additionalProperties": {"type": "integer"}}
+    assert pair["prefixItems"] == [{"type": "string"}, integer] and pair["items"] is False
+    assert schema.type_schema(dict[str, int]) == {"type": "object", "additionalProperties": integer}
     predikat = schema.type_schema(Predikat)
     assert predikat["anyOf"][0] == {"enum": [p.value for p in Predikat]}
     assert "BUTUH_PERBAIKAN = Butuh Perbaikan" in predikat["description"]

@@ -157,6 +157,10 @@ NIP_PROBES: list[Any] = [
     "",
 ]
 
+_LOADER_INT_BOUND = "the loader bounds integers by bit length (2**60), decimals at 10**15: one bound, stated once"
+INT_PROBES: list[Any] = [0, 1, -1, 10**15, -(10**15), 2**61, True, "7", 1.5, None, [], 10**15 + 1, 10**16]
+INT_KNOWN = {10**15 + 1: _LOADER_INT_BOUND, 10**16: _LOADER_INT_BOUND}
+
 DATE_PROBES: list[Any] = [
     "2024-01-01",
     "2024-02-29",
@@ -177,10 +181,10 @@ DATE_PROBES: list[Any] = [
 DATE_KNOWN = {"2024-W01-1": _LOADER_WEEK_DATE}
 
 
-def _agreement_params(probes: list[Any], known: dict[str, str]) -> list[Any]:
+def _agreement_params(probes: list[Any], known: dict[Any, str]) -> list[Any]:
     return [
         pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=known[p]))
-        if isinstance(p, str) and p in known
+        if isinstance(p, (str, int)) and not isinstance(p, bool) and p in known
         else p
         for p in probes
     ]
@@ -217,6 +221,12 @@ def test_decimal_known_disagreements() -> None:
     # Kept apart so that the list above stays runnable while the loader is being fixed.
     for value in DECIMAL_KNOWN:
         assert not _schema_accepts(value, Decimal), value
+
+
+@pytest.mark.parametrize("value", _agreement_params(INT_PROBES, INT_KNOWN))
+def test_integer_schema_equals_loader(value: object) -> None:
+    # (a JSON number 7.0 is an integer to JSON Schema but not to the loader: left out, see kinerja.schema)
+    assert _schema_accepts(value, int) == _loader_accepts(value, int)
 
 
 @pytest.mark.parametrize("value", NIP_PROBES)

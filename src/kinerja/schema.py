@@ -354,7 +354,8 @@ class _Walker:
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
-            return {"type": "integer"}
+            bound = 10**MAX_EXPONENT
+            return {"type": "integer", "minimum": -bound, "maximum": bound}
         if tp is str:
             return {"type": "string"}
         if tp is Decimal:

@@ -94,12 +94,16 @@ def _texts(
     texts: dict[str, str | None] = {}
     bad: list[tuple[str, str]] = []
     for name, value in zip(names, row):
-        if value is None or type(value) is str:  # the common case, without a call
+        kind = type(value)
+        if value is None or kind is str:  # the common cases, without a call
             texts[name] = value
             continue
         try:
-            texts[name] = cell_text(value)
-        except NotUtf8 as exc:
+            texts[name] = value.decode("utf-8") if kind is bytes else cell_text(value)
+        except UnicodeDecodeError:
+            texts[name] = None
+            bad.append((name, value.hex()))
+        except NotUtf8 as exc:  # a bytearray or memoryview (PostgreSQL bytea)
             texts[name] = None
             bad.append((name, str(exc)))
     key = texts.get(key_col) if key_col else None

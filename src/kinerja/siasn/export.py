@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.model import Ekspektasi, Period
 from kinerja.numbers import fmt, round_half_up
 from kinerja.result import Result
@@ -57,7 +57,7 @@ HOME_TABLE: Final[Mapping[str, Table]] = {
 def _default_table(result: Result) -> Table:
     home = HOME_TABLE.get(result.rule)
     if home is None:
-        raise ValidationError.one("rule", f"no SIASN record for results of {result.rule!r}")
+        raise ValidationError.one("rule", f"no SIASN record for results of {quote(result.rule)}")
     if home != "rw_skp22":
         return home
     try:
@@ -72,7 +72,7 @@ def _period_of(label: str) -> Period:
     try:
         return Period(_dt.date.fromisoformat(start), _dt.date.fromisoformat(end))
     except ValueError:
-        raise ValidationError.one("period", f"not a period label start..end: {label!r}") from None
+        raise ValidationError.one("period", f"not a period label start..end: {quote(label)}") from None
 
 
 def _year(result: Result) -> str:

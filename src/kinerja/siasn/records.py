@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.model import Ekspektasi, Period, Predikat
 from kinerja.nip import Nip
 from kinerja.numbers import to_decimal
@@ -473,7 +473,7 @@ _ALLOWED: Final[Mapping[Table, frozenset[str]]] = {t: frozenset(f) for t, f in F
 def check_table(table: str) -> Table:
     """*table* as a SIASN record name, or a :class:`~kinerja.errors.ValidationError` on ``table``."""
     if table not in FIELDS:
-        raise ValidationError.one("table", f"unknown SIASN record {table!r}; expected one of {', '.join(TABLES)}")
+        raise ValidationError.one("table", f"unknown SIASN record {quote(table)}; expected one of {', '.join(TABLES)}")
     return table  # type: ignore[return-value]
 
 
@@ -484,7 +484,7 @@ def _check_decimal(name: str, text: str, ps: Problems, numbers: dict[str, Decima
         ps.extend(exc)
         return
     if number < 0:
-        ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {text!r}")
+        ps.add(name, f"cannot be negative (a score, percentage or angka kredit), got {quote(text)}")
     numbers[name] = number
 
 
@@ -573,5 +573,5 @@ def from_siasn(record: Mapping[str, Any] | SiasnRecord, table: str) -> SiasnReco
             _check_value(t, key, value, ps, numbers)
         fields[key] = value
     ps.raise_if_any()
-    present = frozenset(k for k in record if k in allowed or k == "path")
+    present = allowed.intersection(record) | ({"path"} if "path" in record else set())
     return _CLASSES[t](fields=fields, path=record.get("path"), present=present, numbers=numbers)

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     head = "| backend | rows audited | load s | audit s | rows/s | RSS MiB at 10 % / 50 % / 100 % | peak MiB |"
     lines = [
         f"Database audit, {dt.date.today()}, {platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores (shared)",
+        f"{os.cpu_count()} cores (shared; load average {os.getloadavg()[0]:.1f} at the start)",
         "",
         head,
         "|---|---:|---:|---:|---:|---|---:|",

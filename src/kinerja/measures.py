@@ -37,7 +37,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError, join_path
+from kinerja.errors import Problems, ValidationError, join_path, quote
 from kinerja.explain import Source
 from kinerja.indicators import inverse_ratio, range_reference, ratio
 from kinerja.measurement import AGENCY, IndicatorKind, Measurement, Scored, bounded, check_positive, target_conv, tidy
@@ -127,7 +127,7 @@ def _target_text(t: Target) -> str:
 
 def _method_conv(value: object) -> str:
     if value not in ("inverse", "linear"):
-        raise ValidationError.one("method", f"expected 'inverse' or 'linear', got {value!r}")
+        raise ValidationError.one("method", f"expected 'inverse' or 'linear', got {quote(value)}")
     return str(value)
 
 
@@ -354,7 +354,7 @@ def _scale_high(value: NumberLike) -> Decimal:
 
 def _scale_method(value: object) -> str:
     if value not in ("ratio", "linear"):
-        raise ValidationError.one("method", f"expected 'ratio' or 'linear', got {value!r}")
+        raise ValidationError.one("method", f"expected 'ratio' or 'linear', got {quote(value)}")
     return str(value)
 
 
@@ -644,7 +644,7 @@ def register_kind(cls: type[Any]) -> type[Any]:
     if not isinstance(name, str) or not name:
         raise ValidationError.one("kind", "an indicator kind needs a class attribute 'kind' naming it")
     if name in KINDS and KINDS[name] is not cls:
-        raise ValidationError.one("kind", f"an indicator kind named {name!r} is already registered")
+        raise ValidationError.one("kind", f"an indicator kind named {quote(name)} is already registered")
     KINDS[name] = cls
     return cls
 
@@ -654,7 +654,7 @@ def kind_from_json(data: Mapping[str, Any], path: str = "") -> IndicatorKind:
     name = data.get("kind")
     if not isinstance(name, str) or name not in KINDS:
         raise ValidationError.one(
-            join_path(path, "kind"), f"unknown indicator kind {name!r}; expected one of {', '.join(sorted(KINDS))}"
+            join_path(path, "kind"), f"unknown indicator kind {quote(name)}; expected one of {', '.join(sorted(KINDS))}"
         )
     params = {k: v for k, v in data.items() if k != "kind"}
     kind: IndicatorKind = KINDS[name].from_json(params, path)

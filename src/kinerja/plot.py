@@ -36,7 +36,7 @@ except ImportError as _missing:  # the optional extra is not installed
 
 import io as _io
 
-from kinerja.errors import ValidationError
+from kinerja.errors import ValidationError, quote
 from kinerja.i18n import resolve_lang, text
 from kinerja.model import Ekspektasi, Predikat
 from kinerja.numbers import fmt, round_half_up
@@ -246,7 +246,7 @@ def history(
     """
     rows = sorted(_results_of(results, subject), key=lambda t: t[0])
     if not rows:
-        raise ValidationError.one("subject", f"no scored result for {subject!r}")
+        raise ValidationError.one("subject", f"no scored result for {quote(subject)}")
     subjects = {str(v.get("subject", subject)) for _, v in rows} if subject is None else {subject}
     if subject is None and len(subjects) > 1:
         raise ValidationError.one("subject", "several employees: name one with subject=NIP")
@@ -275,7 +275,7 @@ def history(
         numeric = (Decimal, int, float)  # float ok: a value a DataFrame may hold, drawn only
         pts2 = [(x, _xy(v)) for x, v in zip(xs, nums) if isinstance(v, numeric)]
         if not pts2:
-            raise ValidationError.one("value", f"no numeric {value!r} in these results")
+            raise ValidationError.one("value", f"no numeric {quote(value)} in these results")
         ax.plot([x for x, _ in pts2], [y for _, y in pts2], marker="o", color=_BAR)
         for x, y in pts2:
             ax.annotate(f"{y:.2f}", (x, y), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8)
@@ -326,7 +326,7 @@ def bands_for(rule: str) -> Ladder[Any]:
     import importlib
 
     if rule not in _BANDS:
-        raise ValidationError.one("bands", f"no numeric category bands known for {rule!r}; pass bands=")
+        raise ValidationError.one("bands", f"no numeric category bands known for {quote(rule)}; pass bands=")
     module, name = _BANDS[rule]
     ladder: Ladder[Any] = getattr(importlib.import_module(module), name)
     return ladder
@@ -510,7 +510,7 @@ def _placements(placements: Any) -> list[tuple[str, int]]:
             box = rec.get("box")
             number = (int, float)  # float ok: pandas gives box numbers as int or float
             if isinstance(box, bool) or not isinstance(box, number) or int(box) != box or not 1 <= box <= 9:
-                raise ValidationError.one(f"[{i}].box", f"expected a box number 1-9, got {box!r}")
+                raise ValidationError.one(f"[{i}].box", f"expected a box number 1-9, got {quote(box)}")
             out.append((str(rec.get("name", rec.get("subject", i))), int(box)))
         return out
     items = placements.items() if isinstance(placements, Mapping) else ((None, d) for d in placements)

@@ -23,7 +23,7 @@ from kinerja.distribution._curve import (
     org_of,
     report_of,
 )
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field, enum_field
 from kinerja.numbers import to_decimal
 from kinerja.ranking import RankItem, TiePolicy, rank
@@ -474,7 +474,7 @@ def calibrate(
     no compliant assignment exists: in a unit of 1 employee these cannot all hold, whatever the predikat: Baik: more than half (at least 1 of 1); Baik: at most 70 % (at most 0 of 1)
     """
     if prefer not in ("up", "down"):
-        raise ValidationError.one("prefer", f"expected 'up' or 'down', got {prefer!r}")
+        raise ValidationError.one("prefer", f"expected 'up' or 'down', got {quote(prefer)}")
     org = org_of(org_predikat)
     curve = curve_of(org, curves)
     people = _assessed(employees)

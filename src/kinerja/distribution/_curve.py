@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.i18n import N_, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field
@@ -120,7 +120,7 @@ class Constraint:
         if self.count is not None and (
             isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0
         ):
-            ps.add("count", f"a head count is a whole number >= 0, got {self.count!r}")
+            ps.add("count", f"a head count is a whole number >= 0, got {quote(self.count)}")
         ps.raise_if_any()
 
     @property

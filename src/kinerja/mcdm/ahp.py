@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
-from kinerja.errors import Problem, Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, render_value
 from kinerja.mcdm._arith import (
     AHP_SOURCE,
@@ -67,7 +67,7 @@ def _judgment(value: object, path: str) -> Fraction:
         num = Fraction(to_decimal(top, path))
         den = Fraction(to_decimal(bottom, path))
         if den == 0:
-            raise ValidationError.one(path, f"division by zero in {value!r}")
+            raise ValidationError.one(path, f"division by zero in {quote(value)}")
         return num / den
     return Fraction(to_decimal(value, path))
 
@@ -129,7 +129,7 @@ class PairwiseMatrix:
             if not name.strip():
                 ps.add(f"names[{k}]", "must be a non-empty string")
             if name in seen:
-                ps.add(f"names[{k}]", f"duplicate name {name!r}")
+                ps.add(f"names[{k}]", f"duplicate name {quote(name)}")
             seen.add(name)
         for i, row in enumerate(self.cells):
             if len(row) != n:
@@ -178,12 +178,12 @@ class PairwiseMatrix:
         for pair, value in judgments.items():
             path = f"judgments[{pair[0]}, {pair[1]}]" if isinstance(pair, tuple) and len(pair) == 2 else "judgments"
             if not (isinstance(pair, tuple) and len(pair) == 2):
-                ps.add(path, f"expected a pair of names, got {pair!r}")
+                ps.add(path, f"expected a pair of names, got {quote(pair)}")
                 continue
             a, b = pair
             unknown = [x for x in (a, b) if x not in index]
             if unknown:
-                ps.add(path, f"unknown name {unknown[0]!r} (names: {', '.join(names)})")
+                ps.add(path, f"unknown name {quote(unknown[0])} (names: {', '.join(names)})")
                 continue
             if a == b:
                 ps.add(path, "an element is not compared with itself (the diagonal is 1)")
@@ -480,7 +480,9 @@ def _priority_method_conv(value: object) -> PriorityMethod:
             m.name.lower().replace("_", "-"),
         ):
             return m
-    raise ValidationError.one("method", f"expected one of {', '.join(m.value for m in PriorityMethod)}, got {value!r}")
+    raise ValidationError.one(
+        "method", f"expected one of {', '.join(m.value for m in PriorityMethod)}, got {quote(value)}"
+    )
 
 
 def display_number(value: Decimal) -> str:
@@ -519,7 +521,9 @@ class AHP:
 
     def __attrs_post_init__(self) -> None:
         if self.on_inconsistent not in ("refuse", "warn"):
-            raise ValidationError.one("on_inconsistent", f"expected 'refuse' or 'warn', got {self.on_inconsistent!r}")
+            raise ValidationError.one(
+                "on_inconsistent", f"expected 'refuse' or 'warn', got {quote(self.on_inconsistent)}"
+            )
 
     def weigh(self, matrix: PairwiseMatrix) -> Priorities:
         n = matrix.size

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import attrs
 
-from kinerja.errors import Problem, Problems, ValidationError, collect
+from kinerja.errors import Problem, Problems, ValidationError, collect, quote
 from kinerja.explain import render_value
 from kinerja.mcdm._arith import round_fraction
 from kinerja.model import Direction
@@ -45,7 +45,7 @@ def direction_of(value: object, path: str = "direction") -> Direction:
             return Direction.parse(value, path)
         except ValidationError:
             pass
-    raise ValidationError.one(path, f"expected benefit or cost (keuntungan/biaya, 1/-1), got {value!r}")
+    raise ValidationError.one(path, f"expected benefit or cost (keuntungan/biaya, 1/-1), got {quote(value)}")
 
 
 def _direction_conv(value: object) -> Direction:
@@ -209,13 +209,13 @@ class DecisionMatrix:
         seen: set[str] = set()
         for j, c in enumerate(self.criteria):
             if c.name in seen:
-                ps.add(f"criteria[{j}].name", f"duplicate criterion {c.name!r}")
+                ps.add(f"criteria[{j}].name", f"duplicate criterion {quote(c.name)}")
             seen.add(c.name)
         keys: set[str] = set()
         names = [c.name for c in self.criteria]
         for i, alt in enumerate(self.alternatives):
             if alt.key in keys:
-                ps.add(f"alternatives[{i}].key", f"duplicate alternative {alt.key!r}")
+                ps.add(f"alternatives[{i}].key", f"duplicate alternative {quote(alt.key)}")
             keys.add(alt.key)
             for name in names:
                 if name not in alt.values:
@@ -375,7 +375,7 @@ class DecisionMatrix:
                         kind = type(raw).__name__
                         raise ValidationError.one(
                             path,
-                            f"expected a number for criterion {c.name!r}, got {kind}; map it to a number with values=",
+                            f"expected a number for criterion {quote(c.name)}, got {kind}; map it to a number with values=",
                         )
                     row[c.name] = to_decimal(raw, path)
                 except ValidationError as exc:
@@ -443,7 +443,7 @@ def _array_row(i: int, row: Sequence[object], names: list[str], ps: Problems) ->
 def _extract(res: Result, how: Extractor, path: str) -> object:
     if isinstance(how, str):
         if how not in res.values:
-            raise ValidationError.one(path, f"no value named {how!r} in this result (rule {res.rule})")
+            raise ValidationError.one(path, f"no value named {quote(how)} in this result (rule {res.rule})")
         value = res.values[how]
     else:
         value = how(res)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.mcdm._arith import HWANG_YOON, KUSUMADEWI, PYMCDM, exact_sum
 from kinerja.mcdm.matrix import DecisionMatrix
@@ -83,7 +83,7 @@ def normalisation_conv(value: object) -> Normalisation:
         key = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
         if key in _NORMALISATION_NAMES:
             return _NORMALISATION_NAMES[key]
-    raise ValidationError.one("normalisation", f"expected one of max, min-max, vector, sum; got {value!r}")
+    raise ValidationError.one("normalisation", f"expected one of max, min-max, vector, sum; got {quote(value)}")
 
 
 def _cells(ps: Problems, matrix: DecisionMatrix, name: str, bad: Callable[[Decimal], bool], needs: str) -> None:
@@ -101,7 +101,7 @@ def check_column(kind: Normalisation, matrix: DecisionMatrix, j: int, ps: Proble
     if kind is Normalisation.MAX and c.is_benefit:
         _cells(ps, matrix, c.name, lambda x: x < 0, "max normalisation needs values ≥ 0")
         if max(xs) == 0:
-            ps.add(where, f"column {c.name!r} is all zeros: max normalisation (x / max) divides by 0")
+            ps.add(where, f"column {quote(c.name)} is all zeros: max normalisation (x / max) divides by 0")
     elif kind is Normalisation.MAX:
         _cells(
             ps, matrix, c.name, lambda x: x <= 0, "cost criterion under max normalisation computes min / x; needs x > 0"
@@ -110,15 +110,15 @@ def check_column(kind: Normalisation, matrix: DecisionMatrix, j: int, ps: Proble
         if max(xs) == min(xs):
             ps.add(
                 where,
-                f"column {c.name!r} is constant ({fmt(xs[0])}): min-max normalisation divides by max − min = 0",
+                f"column {quote(c.name)} is constant ({fmt(xs[0])}): min-max normalisation divides by max − min = 0",
             )
     elif kind is Normalisation.VECTOR:
         if all(x == 0 for x in xs):
-            ps.add(where, f"column {c.name!r} is all zeros: vector normalisation divides by √Σx² = 0")
+            ps.add(where, f"column {quote(c.name)} is all zeros: vector normalisation divides by √Σx² = 0")
     elif c.is_benefit:
         _cells(ps, matrix, c.name, lambda x: x < 0, "sum normalisation needs values ≥ 0")
         if all(x == 0 for x in xs):
-            ps.add(where, f"column {c.name!r} is all zeros: sum normalisation (x / Σx) divides by 0")
+            ps.add(where, f"column {quote(c.name)} is all zeros: sum normalisation (x / Σx) divides by 0")
     else:
         _cells(
             ps, matrix, c.name, lambda x: x <= 0, "cost criterion under sum normalisation computes 1 / x; needs x > 0"

@@ -10,7 +10,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, render_value
 from kinerja.mcdm._arith import TIE_SOURCE_ARTICLE, WIDE, exact_sum, reported_decimals, round_fraction
 from kinerja.mcdm.matrix import Alternative, DecisionMatrix, show_number
@@ -69,7 +69,7 @@ def rank_items(matrix: DecisionMatrix, scores: Sequence[Decimal], ties: TiePolic
             if alt.attributes.get(k) is None:
                 ps.add(
                     f"alternatives[{i}].attributes.{k}",
-                    f"tie-breaker {k!r} missing (the tie policy declares it: {ties.describe()})",
+                    f"tie-breaker {quote(k)} missing (the tie policy declares it: {ties.describe()})",
                 )
             else:
                 tiebreak[k] = alt.attributes[k]
@@ -320,7 +320,7 @@ class RankingMethod(Protocol):
 
 def places_validator(inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 200:
-        raise ValidationError.one(attribute.name, f"places must be a whole number 1…200, got {value!r}")
+        raise ValidationError.one(attribute.name, f"places must be a whole number 1…200, got {quote(value)}")
 
 
 def finish_ranking(

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import attrs
 
-from kinerja.errors import Problem, Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Source, render_value
 from kinerja.mcdm.ahp import threshold_conv
 from kinerja.mcdm.outcome import Ranking, rank_wide
@@ -59,12 +59,12 @@ _Place = tuple[Ranked, int, int, int, tuple[str, ...]]
 
 def _k_validator(inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError.one("k", f"k must be a whole number ≥ 1, got {value!r}")
+        raise ValidationError.one("k", f"k must be a whole number ≥ 1, got {quote(value)}")
 
 
 def _cutoff_validator(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in ("refuse", "include", "exclude"):
-        raise ValidationError.one("at_cutoff", f"expected 'refuse', 'include' or 'exclude', got {value!r}")
+        raise ValidationError.one("at_cutoff", f"expected 'refuse', 'include' or 'exclude', got {quote(value)}")
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import (
     Employee,
@@ -190,7 +190,7 @@ class AngkaKreditFacts:
             if key and key in degrees:
                 ps.add(
                     f"ijazah[{i}].ijazah",
-                    f"{bonus.ijazah!r} is already counted at ijazah[{degrees[key]}]; "
+                    f"{quote(bonus.ijazah)} is already counted at ijazah[{degrees[key]}]; "
                     "the bonus for a degree is given once",
                 )
             elif key:

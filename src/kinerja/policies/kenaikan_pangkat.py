@@ -52,7 +52,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Employee, Golongan, JenisJabatan, Jenjang, Period, Predikat, Status, date_field, enum_field
 from kinerja.numbers import ZERO, fmt
@@ -146,7 +146,7 @@ def _basis_conv(value: object) -> PredikatBasis:
             return PredikatBasis(value.strip().upper())
         except ValueError:
             pass
-    raise ValidationError.one("predikat_basis", f"expected TAHUNAN or PERIODIK, got {value!r}")
+    raise ValidationError.one("predikat_basis", f"expected TAHUNAN or PERIODIK, got {quote(value)}")
 
 
 def kp_dates(year: int) -> tuple[datetime.date, ...]:

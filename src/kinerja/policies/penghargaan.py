@@ -33,7 +33,7 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Direction, Employee, Period, Predikat, decimal_field, enum_field
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
@@ -159,14 +159,14 @@ class TopPerformerAward:
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         if isinstance(self.top_n, bool) or not isinstance(self.top_n, int) or self.top_n < 1:
-            ps.add("top_n", f"must be a whole number of at least 1, got {self.top_n!r}")
+            ps.add("top_n", f"must be a whole number of at least 1, got {quote(self.top_n)}")
         if self.at_cutoff not in ("include", "exclude"):
-            ps.add("at_cutoff", f"must be 'include' or 'exclude', got {self.at_cutoff!r}")
+            ps.add("at_cutoff", f"must be 'include' or 'exclude', got {quote(self.at_cutoff)}")
         if "score" in self.tie_breakers:
             ps.add("tie_breakers", "'score' is always used first when scores are given; do not list it")
         for k in self.ascending:
             if k not in self.tie_breakers:
-                ps.add("ascending", f"{k!r} is not one of the tie_breakers")
+                ps.add("ascending", f"{quote(k)} is not one of the tie_breakers")
         ps.raise_if_any()
 
     @property

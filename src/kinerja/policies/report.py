@@ -25,7 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import render_value
 from kinerja.model import Employee, Predikat, decimal_field, enum_field
 from kinerja.policies._common import YearlyPredikat, decimal_map, predikat_by_year, subject_of
@@ -115,7 +115,7 @@ class EmployeeFacts:
     def part(self, key: str) -> Any:
         """The facts for policy kind *key* (``"kgb"``, ``"talenta"``…), completed from the bundle, or ``None``."""
         if key not in _PARTS:
-            raise ValidationError.one("", f"unknown facts kind {key!r}; known: {', '.join(_PARTS)}")
+            raise ValidationError.one("", f"unknown facts kind {quote(key)}; known: {', '.join(_PARTS)}")
         part = getattr(self, key)
         if part is None:
             return None
@@ -243,7 +243,7 @@ def unit_report(
             ps.add(f"policies[{i}]", "not a policy (no name)")
             continue
         if name in names:
-            ps.add(f"policies[{i}]", f"a second policy named {name!r} (also policies[{names[name]}])")
+            ps.add(f"policies[{i}]", f"a second policy named {quote(name)} (also policies[{names[name]}])")
         names[name] = i
     ps.raise_if_any()
     columns: list[tuple[Decision | None, ...]] = []

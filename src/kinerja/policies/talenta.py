@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Ekspektasi, Employee, Predikat, RankedEnum, decimal_field, enum_field, register_labels
 from kinerja.numbers import fmt
@@ -202,7 +202,7 @@ def _ladder_check(labels: type[RankedEnum], name: str) -> Any:
             raise ValidationError.one(name, "expected a Ladder")
         for _, _, label in value.bounds():
             if not isinstance(label, labels):
-                raise ValidationError.one(name, f"every band must be a {labels.__name__}, got {label!r}")
+                raise ValidationError.one(name, f"every band must be a {labels.__name__}, got {quote(label)}")
         ps = Problems()
         rungs = value.rungs  # highest cut-off first
         for rung in rungs:

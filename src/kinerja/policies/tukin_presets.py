@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any
 
 from kinerja.dated import Dated, Entry
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Predikat
 from kinerja.numbers import fmt, to_decimal
@@ -266,7 +266,7 @@ def preset(name: str) -> TukinScheme:
     make = PRESETS.get(name)
     if make is None:
         raise ValidationError.one(
-            "scheme", f"no tukin scheme {name!r}; known: {', '.join(sorted(PRESETS))}", "rule.unknown"
+            "scheme", f"no tukin scheme {quote(name)}; known: {', '.join(sorted(PRESETS))}", "rule.unknown"
         )
     return make()
 

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 import attrs
 
-from kinerja.errors import RuleNotInForceError, UnknownRuleError, ValidationError
+from kinerja.errors import RuleNotInForceError, UnknownRuleError, ValidationError, quote
 from kinerja.explain import Explanation, Source
 from kinerja.model import Period
 from kinerja.result import OutputField, Result
@@ -158,7 +158,7 @@ def register(rule: Rule, *, replace: bool = False) -> Rule:
     """Add *rule* under ``rule.info.name``; refuse to shadow an existing name unless *replace*."""
     name = rule.info.name
     if not replace and name in _REGISTRY and _REGISTRY[name] is not rule:
-        raise ValidationError.one("info.name", f"a rule named {name!r} is already registered")
+        raise ValidationError.one("info.name", f"a rule named {quote(name)} is already registered")
     _REGISTRY[name] = rule
     return rule
 

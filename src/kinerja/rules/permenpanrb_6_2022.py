@@ -495,7 +495,7 @@ class HasilKerjaFromIndicators:
         if self.places is not None and (
             isinstance(self.places, bool) or not isinstance(self.places, int) or self.places < 0
         ):
-            raise ValidationError.one("places", f"expected a number of decimals >= 0 or None, got {self.places!r}")
+            raise ValidationError.one("places", f"expected a number of decimals >= 0 or None, got {quote(self.places)}")
         object.__setattr__(self, "_ladder", _ladder_conv(self))
 
     @property
@@ -530,7 +530,8 @@ class HasilKerjaFromIndicators:
         ps.raise_if_any()
         if not items:
             raise ValidationError.one(
-                "rhk", f"no indicator to derive the rating hasil kerja from (policy {self.name!r} needs at least one)"
+                "rhk",
+                f"no indicator to derive the rating hasil kerja from (policy {quote(self.name)} needs at least one)",
             )
         agg = self.aggregator.aggregate(items)
         # rounding: this policy's own parameter (default whole percent, half-up), modelled on the
@@ -594,7 +595,7 @@ class PerilakuKerjaFromBerakhlak:
         for field in ("di_bawah_at_least", "di_atas_at_least"):
             v = getattr(self, field)
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= len(BERAKHLAK):
-                ps.add(field, f"expected a count from 1 to {len(BERAKHLAK)}, got {v!r}")
+                ps.add(field, f"expected a count from 1 to {len(BERAKHLAK)}, got {quote(v)}")
         ps.raise_if_any()
 
     @property
@@ -621,12 +622,12 @@ class PerilakuKerjaFromBerakhlak:
         if missing and self.require_all:
             ps = Problems()
             for name in missing:
-                ps.add(f"perilaku.{name}", f"not rated; policy {self.name!r} needs all seven BerAKHLAK values")
+                ps.add(f"perilaku.{name}", f"not rated; policy {quote(self.name)} needs all seven BerAKHLAK values")
             ps.raise_if_any()
         given = [r for _, r in pairs if r is not None]
         if not given:
             raise ValidationError.one(
-                "perilaku", f"no BerAKHLAK value is rated; policy {self.name!r} needs at least one"
+                "perilaku", f"no BerAKHLAK value is rated; policy {quote(self.name)} needs at least one"
             )
         rating = self.decide(given)
         if trace is not None:
@@ -934,7 +935,7 @@ class Regime(ScoredRule):
         if not isinstance(item, Result):
             raise ValidationError.one("", f"expected an Skp or a Result, got {type(item).__name__}")
         if item.rule != self.info.name:
-            raise ValidationError.one("rule", f"a {item.rule!r} result, not a {self.info.name!r} one")
+            raise ValidationError.one("rule", f"a {quote(item.rule)} result, not a {quote(self.info.name)} one")
         if "rollup" in item.values:
             raise ValidationError.one("", "already an annual result; roll up the periodic evaluations")
         ps = Problems()
@@ -942,11 +943,11 @@ class Regime(ScoredRule):
         for name, kind in (("predikat", Predikat), ("hasil_kerja", Ekspektasi), ("perilaku_kerja", Ekspektasi)):
             v = item.values.get(name)
             if not isinstance(v, kind):
-                ps.add(f"values.{name}", f"expected a {kind.__name__}, got {v!r}")
+                ps.add(f"values.{name}", f"expected a {kind.__name__}, got {quote(v)}")
             got[name] = v
         period = _parse_period(item.period)
         if period is None:
-            ps.add("period", f"not a period label (YYYY-MM-DD..YYYY-MM-DD): {item.period!r}")
+            ps.add("period", f"not a period label (YYYY-MM-DD..YYYY-MM-DD): {quote(item.period)}")
         ps.raise_if_any()
         assert period is not None
         return Evaluation(
@@ -1116,9 +1117,9 @@ class MostFrequent:
 
     def __attrs_post_init__(self) -> None:
         if self.tie not in ("worse", "better", "latest"):
-            raise ValidationError.one("tie", f"expected 'worse', 'better' or 'latest', got {self.tie!r}")
+            raise ValidationError.one("tie", f"expected 'worse', 'better' or 'latest', got {quote(self.tie)}")
         if self.weight not in ("evaluations", "months", "days"):
-            raise ValidationError.one("weight", f"expected 'evaluations', 'months' or 'days', got {self.weight!r}")
+            raise ValidationError.one("weight", f"expected 'evaluations', 'months' or 'days', got {quote(self.weight)}")
 
     @property
     def source(self) -> Source:

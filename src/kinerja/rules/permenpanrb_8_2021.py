@@ -110,7 +110,7 @@ from typing import Any, ClassVar, Final, TypeVar
 import attrs
 
 from kinerja.edge import UNREADABLE, Lenient, read_lenient, read_lenient_in
-from kinerja.errors import Problem, Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Source, Step, Trace
 from kinerja.indicators import range_reference
 from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
@@ -337,7 +337,7 @@ def _places(value: object, attribute: attrs.Attribute[Any]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
-        raise ValidationError.one(attribute.name, f"expected None or an integer 0-6, got {value!r}")
+        raise ValidationError.one(attribute.name, f"expected None or an integer 0-6, got {quote(value)}")
     return value
 
 

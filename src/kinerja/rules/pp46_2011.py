@@ -95,7 +95,7 @@ import attrs
 
 from kinerja import edge
 from kinerja.edge import Lenient, read_lenient, read_lenient_in
-from kinerja.errors import Problem, Problems, ValidationError
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Source, Step, Trace
 from kinerja.model import (
     Employee,
@@ -656,7 +656,7 @@ def nilai_tugas_tambahan(count: int) -> Decimal:
     [Decimal('0'), Decimal('1'), Decimal('2'), Decimal('2'), Decimal('3'), Decimal('3')]
     """
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValidationError.one("tugas_tambahan", f"expected a non-negative integer, got {count!r}")
+        raise ValidationError.one("tugas_tambahan", f"expected a non-negative integer, got {quote(count)}")
     return Decimal(TUGAS_TAMBAHAN_POINTS.classify(Decimal(count)))
 
 

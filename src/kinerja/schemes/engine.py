@@ -12,7 +12,7 @@ import attrs
 
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.compare import Change, Comparison, change_between, compare
-from kinerja.errors import Problems, ValidationError, join_path
+from kinerja.errors import Problems, ValidationError, join_path, quote
 from kinerja.explain import Explanation, Source, Step
 from kinerja.measures import (
     Scored,
@@ -48,7 +48,7 @@ def _scheme_name(value: object, field: attrs.Attribute[Any]) -> str:
     text = text_conv(value, field)
     if not NAME_PATTERN.match(text):
         raise ValidationError.one(
-            field.name, f"a scheme name is lower-case letters, digits, '.', '_' or '-', got {text!r}"
+            field.name, f"a scheme name is lower-case letters, digits, '.', '_' or '-', got {quote(text)}"
         )
     return text
 
@@ -80,7 +80,7 @@ class Scheme:
         labels: dict[str, int] = {}
         for i, v in enumerate(self.versions):
             if v.version in labels:
-                ps.add(f"versions[{i}].version", f"versions[{labels[v.version]}] has the same label {v.version!r}")
+                ps.add(f"versions[{i}].version", f"versions[{labels[v.version]}] has the same label {quote(v.version)}")
             labels.setdefault(v.version, i)
             if i:
                 prev = self.versions[i - 1]
@@ -189,7 +189,7 @@ class Scheme:
             if v.version == label:
                 return v
         known = ", ".join(v.version for v in self.versions)
-        raise ValidationError.one("version", f"scheme {self.name} has no version {label!r}; known: {known}")
+        raise ValidationError.one("version", f"scheme {self.name} has no version {quote(label)}; known: {known}")
 
     def version_for(self, period: Period, pinned: str = "") -> SchemeVersion:
         """The version in force for the whole of *period* (or check that the *pinned* one is)."""
@@ -238,12 +238,14 @@ class Scheme:
                     return ind
             where = f" (function {function})" if function else ""
             raise ValidationError.one(
-                "indicator", f"version {version} of {self.name}{where} has no indicator {indicator_id!r}"
+                "indicator", f"version {version} of {self.name}{where} has no indicator {quote(indicator_id)}"
             )
         try:
             return self._indicators[indicator_id]
         except KeyError:
-            raise ValidationError.one("indicator", f"scheme {self.name} has no indicator {indicator_id!r}") from None
+            raise ValidationError.one(
+                "indicator", f"scheme {self.name} has no indicator {quote(indicator_id)}"
+            ) from None
 
     def higher_is_better(self, value: str, *, version: str | None = None, function: str = "") -> bool:
         """Whether a larger *value* is better: ``False`` for the measured value of a rate or duration.
@@ -359,7 +361,7 @@ class Scheme:
                 )
         for i, note in enumerate(doc.notes):
             if note.indicator and note.indicator not in by_id:
-                ps.add(f"notes[{i}].indicator", f"no indicator {note.indicator!r} in this version")
+                ps.add(f"notes[{i}].indicator", f"no indicator {quote(note.indicator)} in this version")
         scored: dict[str, Scored | None] = {}
         for ind in items:
             m = doc.measurements.get(ind.id)

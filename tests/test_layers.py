@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "kinerja.codes": 1,
     "kinerja.i18n": 1,
     "kinerja._argparse": 1,
+    "kinerja._moved": 1,
     "kinerja.formats": 1,
     # 2 — frozen values, dated parameters, explanation, Result
     "kinerja.model": 2,

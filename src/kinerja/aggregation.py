@@ -13,14 +13,13 @@ Multi-criteria ranking methods (SAW, WP, TOPSIS, AHP) live in :mod:`kinerja.mcdm
 from __future__ import annotations
 
 import enum
-import importlib
-import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 import attrs
 
+from kinerja._moved import moved_attribute
 from kinerja.errors import Problems, ValidationError
 from kinerja.numbers import ONE, ZERO, exact
 
@@ -135,42 +134,8 @@ class Mean:
 # Deprecated aliases (kept for one release): the multi-criteria methods live in kinerja.mcdm.
 # They were re-exported here; importing them from kinerja.aggregation now warns. The import is
 # deferred through importlib so that this layer-3 module does not depend on layer 7 (mcdm).
-_MOVED_TO_MCDM = frozenset(
-    {
-        "AHP",
-        "SAATY_RANDOM_INDEX",
-        "SAW",
-        "TOPSIS",
-        "WP",
-        "AboveThreshold",
-        "Alternative",
-        "Candidate",
-        "Criterion",
-        "DecisionMatrix",
-        "InconsistentJudgmentsError",
-        "Normalisation",
-        "PairwiseMatrix",
-        "PrecisionError",
-        "Priorities",
-        "PriorityMethod",
-        "RandomIndex",
-        "Ranking",
-        "RankingMethod",
-        "Selection",
-        "TopK",
-        "direction_of",
-    }
-)
 
 
 def __getattr__(name: str) -> object:
     """``kinerja.aggregation.SAW`` and the other moved names: a ``DeprecationWarning``, then ``kinerja.mcdm``'s."""
-    if name in _MOVED_TO_MCDM:
-        warnings.warn(
-            f"kinerja.aggregation.{name} is deprecated and will be removed in the next release; "
-            f"import it from kinerja.mcdm",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(importlib.import_module("kinerja.mcdm"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return moved_attribute(__name__, name, "kinerja.mcdm")

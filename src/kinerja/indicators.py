@@ -18,11 +18,10 @@ which sit above this layer); importing them from here works for one release with
 
 from __future__ import annotations
 
-import importlib
-import warnings
 from collections.abc import Callable
 from decimal import Decimal
 
+from kinerja._moved import moved_attribute
 from kinerja.errors import ValidationError
 from kinerja.model import Direction, Indicator, Target
 from kinerja.numbers import HUNDRED, ONE, exact
@@ -81,40 +80,8 @@ def capaian(indicator: Indicator) -> Decimal:
 
 # Deprecated aliases (kept for one release): the agency kinds moved to kinerja.measures.
 # Resolved through importlib on use, so the formulas (layer 3) do not depend on measures (layer 5).
-_MOVED_TO_MEASURES = frozenset(
-    {
-        "KINDS",
-        "Attendance",
-        "Competency",
-        "Count",
-        "IndicatorKind",
-        "LowerIsBetter",
-        "Measurement",
-        "RaterPanel",
-        "SatisfactionSurvey",
-        "Scale",
-        "ScaleRating",
-        "Scored",
-        "ShareWithin",
-        "build",
-        "fields_to_plain",
-        "kind_from_json",
-        "kind_to_json",
-        "register_kind",
-        "tidy",
-        "to_plain",
-    }
-)
 
 
 def __getattr__(name: str) -> object:
     """``kinerja.indicators.Count`` and the other moved names: a ``DeprecationWarning``, then ``kinerja.measures``'s."""
-    if name in _MOVED_TO_MEASURES:
-        warnings.warn(
-            f"kinerja.indicators.{name} is deprecated and will be removed in the next release; "
-            f"import it from kinerja.measures",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(importlib.import_module("kinerja.measures"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return moved_attribute(__name__, name, "kinerja.measures")

@@ -45,7 +45,7 @@ from typing import Any, Final
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, collect, quote
 from kinerja.explain import Source, render_value
 from kinerja.model import RankedEnum, register_labels
 from kinerja.numbers import ONE, ZERO, exact, round_half_up, to_decimal
@@ -173,7 +173,7 @@ class Penimbang(enum.Enum):
                 return cls.LEGACY_0_11
             if number == Decimal("0.111"):
                 return cls.LEGACY_0_111
-        raise ValidationError.one(path, f"unknown penimbang {value!r}; expected 'exact' (1/n), '0.11' or '0.111'")
+        raise ValidationError.one(path, f"unknown penimbang {quote(value)}; expected 'exact' (1/n), '0.11' or '0.111'")
 
     @property
     def constant(self) -> Decimal | None:
@@ -338,7 +338,7 @@ def _unsur(value: object) -> tuple[str, ...]:
             ps.add(f"unsur[{i}]", "an unsur needs a non-empty name")
             continue
         if name in out:
-            ps.add(f"unsur[{i}]", f"unsur {name!r} is listed twice")
+            ps.add(f"unsur[{i}]", f"unsur {quote(name)} is listed twice")
         out.append(name)
     if not out and not ps:
         ps.add("unsur", "a survey needs at least one unsur")
@@ -351,20 +351,12 @@ def _weights(value: object) -> tuple[Decimal, ...] | None:
         return None
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError.one("weights", "expected a list of weights, one per unsur")
-    ps = Problems()
-    out: list[Decimal] = []
-    for i, w in enumerate(value):
-        try:
-            out.append(to_decimal(w, f"weights[{i}]"))
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return tuple(out)
+    return tuple(collect(enumerate(value), lambda iw: to_decimal(iw[1], f"weights[{iw[0]}]")))
 
 
 def _places(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise ValidationError.one("places", f"expected a whole number of decimals 0-10, got {value!r}")
+        raise ValidationError.one("places", f"expected a whole number of decimals 0-10, got {quote(value)}")
     return value
 
 
@@ -467,7 +459,7 @@ def ikm(data: SurveyData, method: IkmMethod | None = None) -> Ikm:
         if count == 0:
             ps.add(
                 f"responses[*][{j}]" if data.responses else f"answered[{j}]",
-                f"nobody answered unsur {method.unsur[j]!r}",
+                f"nobody answered unsur {quote(method.unsur[j])}",
             )
     ps.raise_if_any()
     with exact():
@@ -537,7 +529,9 @@ def krejcie_morgan_formula(population: int) -> Decimal:
     Decimal('260')
     """
     if isinstance(population, bool) or not isinstance(population, int) or population < 1:
-        raise ValidationError.one("population", f"the population served must be a whole number ≥ 1, got {population!r}")
+        raise ValidationError.one(
+            "population", f"the population served must be a whole number ≥ 1, got {quote(population)}"
+        )
     n = Decimal(population)
     with exact():
         pq = _P * (ONE - _P)

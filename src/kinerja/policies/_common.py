@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, collect
 from kinerja.model import Employee, Predikat, date_field, enum_field
 from kinerja.numbers import to_decimal
 from kinerja.policy import Decision
@@ -185,12 +185,4 @@ def decimal_map(value: Mapping[str, Any]) -> dict[str, Decimal]:
     """A mapping of name to number (a tie-breaker table) with every bad entry reported at once."""
     if not isinstance(value, Mapping):
         raise ValidationError.one("tiebreak", "expected a mapping of name to number")
-    ps = Problems()
-    out: dict[str, Decimal] = {}
-    for k, v in value.items():
-        try:
-            out[str(k)] = to_decimal(v, f"tiebreak.{k}")
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return out
+    return dict(collect(value.items(), lambda kv: (str(kv[0]), to_decimal(kv[1], f"tiebreak.{kv[0]}"))))

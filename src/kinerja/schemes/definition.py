@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from kinerja.aggregation import Aggregator, Mean, MissingRule, WeightedMean
 from kinerja.compare import Change, Standing
-from kinerja.errors import Problems, ValidationError, join_path
+from kinerja.errors import Problems, ValidationError, collect, join_path, quote
 from kinerja.explain import Source
 from kinerja.measures import (
     IndicatorKind,
@@ -78,18 +78,18 @@ def _source(value: object, path: str) -> Source:
     return src
 
 
-def sources_conv(value: object) -> tuple[Source, ...]:
+T = TypeVar("T")
+
+
+def list_of(value: object, path: str, what: str, make: Callable[[object, str], T]) -> tuple[T, ...]:
+    """A JSON list read item by item with *make(item, path[i])*, every problem of every item reported at once."""
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError.one("sources", "expected a list of sources")
-    ps = Problems()
-    out: list[Source] = []
-    for i, item in enumerate(value):
-        try:
-            out.append(_source(item, f"sources[{i}]"))
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return tuple(out)
+        raise ValidationError.one(path, f"expected a list of {what}")
+    return tuple(collect(enumerate(value), lambda iv: make(iv[1], f"{path}[{iv[0]}]")))
+
+
+def sources_conv(value: object) -> tuple[Source, ...]:
+    return list_of(value, "sources", "sources", _source)
 
 
 def _one_source_conv(value: object) -> Source:
@@ -100,7 +100,7 @@ def _opt_int_places(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise ValidationError.one("places", f"expected a whole number of decimals 0-10 or null, got {value!r}")
+        raise ValidationError.one("places", f"expected a whole number of decimals 0-10 or null, got {quote(value)}")
     return value
 
 
@@ -133,7 +133,7 @@ class SchemeIndicator:
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         if not ID_PATTERN.match(self.id):
-            ps.add("id", f"an indicator id is letters, digits, '_' or '-' (no spaces or dots), got {self.id!r}")
+            ps.add("id", f"an indicator id is letters, digits, '_' or '-' (no spaces or dots), got {quote(self.id)}")
         elif self.id == "component":
             ps.add("id", "'component' is reserved for component subtotals")
         if self.weight is not None and self.weight < ZERO:
@@ -201,17 +201,10 @@ def _run_converter(field: Any, value: object) -> object:
 
 
 def _indicators(value: object, path: str) -> tuple[SchemeIndicator, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError.one(path, "expected a list of indicators")
-    ps = Problems()
-    out: list[SchemeIndicator] = []
-    for i, item in enumerate(value):
-        try:
-            out.append(item if isinstance(item, SchemeIndicator) else SchemeIndicator.from_json(item, f"{path}[{i}]"))
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return tuple(out)
+    def one(item: object, at: str) -> SchemeIndicator:
+        return item if isinstance(item, SchemeIndicator) else SchemeIndicator.from_json(item, at)
+
+    return list_of(value, path, "indicators", one)
 
 
 def _indicators_conv(value: object) -> tuple[SchemeIndicator, ...]:
@@ -237,7 +230,7 @@ def _functions_conv(value: object) -> dict[str, tuple[SchemeIndicator, ...]]:
 
 def _aggregation_method(value: object) -> str:
     if value not in ("weighted-mean", "mean"):
-        raise ValidationError.one("method", f"expected 'weighted-mean' or 'mean', got {value!r}")
+        raise ValidationError.one("method", f"expected 'weighted-mean' or 'mean', got {quote(value)}")
     return str(value)
 
 
@@ -363,7 +356,7 @@ class Flag:
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         if not ID_PATTERN.match(self.name):
-            ps.add("name", f"a flag name is letters, digits, '_' or '-', got {self.name!r}")
+            ps.add("name", f"a flag name is letters, digits, '_' or '-', got {quote(self.name)}")
         if (
             self.min_score is None
             and not self.above_unit_mean
@@ -475,17 +468,7 @@ class Flag:
 
 
 def _flags_conv(value: object) -> tuple[Flag, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError.one("flags", "expected a list of flags")
-    ps = Problems()
-    out: list[Flag] = []
-    for i, item in enumerate(value):
-        try:
-            out.append(build(Flag, item, f"flags[{i}]"))
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return tuple(out)
+    return list_of(value, "flags", "flags", lambda item, at: build(Flag, item, at))
 
 
 @attrs.frozen
@@ -520,21 +503,23 @@ class SchemeVersion:
         names: set[str] = set()
         for i, flag in enumerate(self.flags):
             if flag.name in names:
-                ps.add(f"flags[{i}].name", f"two flags are named {flag.name!r}")
+                ps.add(f"flags[{i}].name", f"two flags are named {quote(flag.name)}")
             names.add(flag.name)
             for j, fn in enumerate(flag.functions):
                 if fn not in self.functions:
-                    ps.add(f"flags[{i}].functions[{j}]", f"no indicator set for the function {fn!r}")
+                    ps.add(f"flags[{i}].functions[{j}]", f"no indicator set for the function {quote(fn)}")
             known = set().union(*(self._output_names(items) for _, items in self.sets())) if self.sets() else set()
             if flag.improvement_of not in known:
-                ps.add(f"flags[{i}].improvement_of", f"{flag.improvement_of!r} is not a value this version produces")
+                ps.add(
+                    f"flags[{i}].improvement_of", f"{quote(flag.improvement_of)} is not a value this version produces"
+                )
         ps.raise_if_any()
 
     def _check_set(self, path: str, items: tuple[SchemeIndicator, ...], ps: Problems) -> None:
         ids: set[str] = set()
         for i, ind in enumerate(items):
             if ind.id in ids:
-                ps.add(f"{path}[{i}].id", f"two indicators have the id {ind.id!r}")
+                ps.add(f"{path}[{i}].id", f"two indicators have the id {quote(ind.id)}")
             ids.add(ind.id)
         if self.aggregation.method == "weighted-mean":
             missing = [i for i, ind in enumerate(items) if ind.weight is None]
@@ -564,7 +549,7 @@ class SchemeVersion:
             if function not in self.functions:
                 known = ", ".join(self.functions) or "none"
                 raise ValidationError.one(
-                    "function", f"version {self.version} has no indicator set {function!r}; known: {known}"
+                    "function", f"version {self.version} has no indicator set {quote(function)}; known: {known}"
                 )
             return self.functions[function]
         if not self.indicators:
@@ -614,17 +599,7 @@ class SchemeVersion:
 
 
 def versions_conv(value: object) -> tuple[SchemeVersion, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError.one("versions", "expected a list of versions")
-    ps = Problems()
-    out: list[SchemeVersion] = []
-    for i, item in enumerate(value):
-        try:
-            out.append(build(SchemeVersion, item, f"versions[{i}]"))
-        except ValidationError as exc:
-            ps.extend(exc)
-    ps.raise_if_any()
-    return tuple(out)
+    return list_of(value, "versions", "versions", lambda item, at: build(SchemeVersion, item, at))
 
 
 # --- the document ------------------------------------------------------------------------------

@@ -346,3 +346,13 @@ def test_a_result_the_rule_in_force_does_not_have_is_a_finding() -> None:
     found = audit_mapped_row(_KEG, {**row, "w": "76.00", "c": ""}, "en")
     assert [(f.column, f.code) for f in found] == [("w", "audit.rule_unknown")]
     assert "permenpanrb-6-2022" in found[0].explanation
+
+
+def test_a_database_that_cannot_be_opened_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", f"sqlite:///{tmp_path / 'absent.sqlite'}", "-o", str(tmp_path / "o")]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("kinerja audit: the database cannot be read:") and "Traceback" not in said
+    assert not (tmp_path / "absent.sqlite").exists()  # read-only: not even created
+    assert main(["audit", "not a url", "-o", str(tmp_path / "o")]) == 1

@@ -124,3 +124,9 @@ def main(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None
     except ImportError as exc:
         err.write(f"kinerja audit: {exc}\n")
         return 1
+    except Exception as exc:  # a database that cannot be reached or read: say so, no traceback
+        if not type(exc).__module__.startswith("sqlalchemy"):
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        err.write(f"kinerja audit: the database cannot be read: {first}\n")
+        return 1

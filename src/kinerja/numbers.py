@@ -129,30 +129,38 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
         if d.adjusted() < -MAX_EXPONENT:
             raise _problem(path, f"number too precise: {quote(value)}", "number.too_precise")
         return d
+    return _bounded(_read_other(value, path), value, path)
+
+
+def _read_other(value: object, path: str) -> Decimal:
+    """Every input but plain decimal text and a finite Decimal: read it, or refuse it with its code."""
     if isinstance(value, Decimal):
-        d = value
-    elif isinstance(value, bool):
+        return value
+    if isinstance(value, bool):
         raise _problem(path, "expected a number, got a boolean", "type.number")
-    elif isinstance(value, int):
+    if isinstance(value, int):
         if value.bit_length() > 60 or abs(value) > _INT_LIMIT:  # int against int: linear, never via Decimal
             raise _problem(path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)", "number.too_large")
         return Decimal(value)
-    elif isinstance(value, float):
-        d = Decimal(repr(value))  # shortest repr: 0.1 -> Decimal('0.1')
-    elif isinstance(value, str):
+    if isinstance(value, float):
+        return Decimal(repr(value))  # shortest repr: 0.1 -> Decimal('0.1')
+    if isinstance(value, str):
         text = value.strip().replace("_", "#")  # Decimal() accepts underscores; we do not
         if len(text) > 64:
             raise _problem(path, "number is too long (more than 64 characters)", "number.too_large")
         if not text.isascii():  # Decimal() reads Arabic-Indic and full-width digits; a NIP does not, nor do we
             raise _not_a_number(text, path)
         try:
-            d = Decimal(text)
+            return Decimal(text)
         except decimal.InvalidOperation:
             raise _not_a_number(value, path) from None
-    elif value is None:
+    if value is None:
         raise _problem(path, "a value is required here (missing is not zero)", "field.missing")
-    else:
-        raise _problem(path, f"expected a number, got {type(value).__name__}", "type.number")
+    raise _problem(path, f"expected a number, got {type(value).__name__}", "type.number")
+
+
+def _bounded(d: Decimal, value: object, path: str) -> Decimal:
+    """*d* when finite and within :data:`MAX_EXPONENT` and :data:`MAX_DIGITS` (a negative zero becomes 0)."""
     if not d.is_finite():
         raise _problem(path, f"not a finite number: {quote(value)}", "number.not_finite")
     sign, digits, exponent = d.as_tuple()
@@ -166,7 +174,7 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
     if len(digits) > MAX_DIGITS:
         raise _problem(path, f"too many significant digits (more than {MAX_DIGITS})", "number.too_precise")
     if d.is_zero() and sign:
-        d = Decimal(0)
+        return Decimal(0)
     return d
 
 

@@ -356,3 +356,47 @@ def test_a_database_that_cannot_be_opened_is_a_message_not_a_traceback(
     assert said.startswith("kinerja audit: the database cannot be read:") and "Traceback" not in said
     assert not (tmp_path / "absent.sqlite").exists()  # read-only: not even created
     assert main(["audit", "not a url", "-o", str(tmp_path / "o")]) == 1
+
+
+_KEG_BIAYA = parse_mapping(
+    {
+        "table": "k",
+        "key": "id",
+        "year": "tahun",
+        "aspects": {
+            **_KEG.aspects,
+            "biaya_target": "tb",
+            "biaya_realisasi": "rb",
+        },
+        "results": {"biaya": "b", "capaian": "c"},
+    }
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    tb=st.integers(100_000_000, 900_000_000),
+    rb=st.integers(1, 99_999_999),
+    ro=st.integers(1, 10),
+    rk=st.integers(50, 100),
+)
+def test_budgets_clipped_by_decimal_10_2_and_inverted_divisors_are_named(tb: int, rb: int, ro: int, rk: int) -> None:
+    from kinerja.numbers import round_half_up
+
+    clip = Fraction(9999999999, 100)
+    row = {"id": "1", "tahun": "2019", "to": "10", "ro": str(ro), "tk": "100", "rk": str(rk), "tw": "12", "rw": "12"}
+    row |= {"tb": str(tb), "rb": str(rb)}
+    aspects = Fraction(ro * 10) + rk + 76  # kuantitas, kualitas, waktu (RW = TW: 176 - 100)
+    right_b = _efficiency(Fraction(tb), Fraction(rb))
+    right = {"b": str(round_half_up(right_b, 2)), "c": str(round_half_up((aspects + right_b) / 4, 2))}
+    assert audit_mapped_row(_KEG_BIAYA, {**row, **right}) == []
+    # the budget read through DECIMAL(10,2) parameters (pitfall 16)
+    clipped_b = _efficiency(clip, min(Fraction(rb), clip))
+    stored = {"b": str(round_half_up(clipped_b, 2)), "c": str(round_half_up((aspects + clipped_b) / 4, 2))}
+    found = {(f.column, f.cause) for f in audit_mapped_row(_KEG_BIAYA, {**row, **stored})}
+    assert found <= {("b", "decimal_clipping"), ("c", "decimal_clipping")}
+    assert found == {(k, "decimal_clipping") for k in ("b", "c") if stored[k] != right[k]}
+    # four aspects divided by 3 (pitfall 2)
+    inverted = str(round_half_up((aspects + right_b) / 3, 2))
+    [f] = audit_mapped_row(_KEG_BIAYA, {**row, **right, "c": inverted})
+    assert (f.column, f.cause) == ("c", "divisor_inverted")

@@ -160,6 +160,20 @@ def loads(text: str | bytes) -> Any:
     ...
     kinerja.errors.ValidationError: a.b: this key appears more than once in the object
     """
+    objects: list[dict[str, Any]] = []
+    keep = objects.append
+
+    def object_hook(obj: dict[str, Any]) -> dict[str, Any]:
+        keep(obj)
+        return obj
+
+    data = _parse(text, object_hook=object_hook)
+    # Each key written in the text has exactly one ':' after it outside strings, so the text holds at least as
+    # many ':' as keys were written; when the parsed objects hold that many keys, none was repeated. Otherwise
+    # (a repeated key, or a ':' inside some text) the text is parsed again, marking each object with a repeat.
+    colon: str | bytes = ":" if isinstance(text, str) else b":"
+    if sum(map(len, objects)) == text.count(colon):  # type: ignore[arg-type]
+        return data
     duplicated: list[bool] = []
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -169,8 +183,19 @@ def loads(text: str | bytes) -> Any:
         duplicated.append(True)
         return _marked(pairs)
 
+    data = _parse(text, object_pairs_hook=pairs_hook)
+    if duplicated:
+        found: list[Problem] = []
+        _duplicate_problems(data, "", found)
+        if found:
+            raise ValidationError(found)
+    return data
+
+
+def _parse(text: str | bytes, **hooks: Any) -> Any:
+    """``json.loads`` with exact decimals, NaN refused, and every failure a ``ValidationError`` with its code."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=pairs_hook)
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, **hooks)
     except ValidationError:
         raise
     except RecursionError:
@@ -179,12 +204,6 @@ def loads(text: str | bytes) -> Any:
         raise ValidationError.one("", "the text is not UTF-8", "line.not_utf8") from None
     except (json.JSONDecodeError, ValueError) as exc:
         raise ValidationError.one("", f"not valid JSON: {str(exc)[:120]}", "json.invalid") from None
-    if duplicated:
-        found: list[Problem] = []
-        _duplicate_problems(data, "", found)
-        if found:
-            raise ValidationError(found)
-    return data
 
 
 def _no_constant(name: str) -> object:

@@ -400,3 +400,11 @@ def test_budgets_clipped_by_decimal_10_2_and_inverted_divisors_are_named(tb: int
     inverted = str(round_half_up((aspects + right_b) / 3, 2))
     [f] = audit_mapped_row(_KEG_BIAYA, {**row, **right, "c": inverted})
     assert (f.column, f.cause) == ("c", "divisor_inverted")
+
+
+def test_the_report_shows_the_first_findings_and_says_where_the_rest_are(tmp_path: Path) -> None:
+    assert main(["audit", "--demo", "-o", str(tmp_path), "--keep", "5", "--lang", "en"]) == 1
+    page = (tmp_path / "audit.html").read_text(encoding="utf-8")
+    assert f"Showing the first 5 of {len(planted())} findings" in page
+    assert page.count("<tr><td>") - page.split('class="findings"')[0].count("<tr><td>") == 5
+    assert len((tmp_path / "findings.jsonl").read_text(encoding="utf-8").splitlines()) == len(planted())

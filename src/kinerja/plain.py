@@ -16,7 +16,16 @@ from kinerja.errors import Problems, ValidationError, join_path
 from kinerja.model import Target, Weights
 from kinerja.numbers import fmt
 
-__all__ = ["PlainData", "build", "fields_to_plain", "text_field", "to_plain"]
+__all__ = [
+    "PlainData",
+    "build",
+    "convert_field",
+    "fields_to_plain",
+    "init_fields",
+    "text_conv",
+    "text_field",
+    "to_plain",
+]
 
 # --- plain-data helpers: definitions to and from JSON -----------------------------------------
 
@@ -133,7 +142,8 @@ class PlainData:
         return fields_to_plain(self)
 
 
-def _text_conv(value: object, field: attrs.Attribute[Any]) -> str:
+def text_conv(value: object, field: attrs.Attribute[Any]) -> str:
+    """Text, or an error naming the field (the converter of a text field)."""
     if not isinstance(value, str):
         raise ValidationError.one(field.name, f"expected text, got {type(value).__name__}")
     return value
@@ -141,4 +151,4 @@ def _text_conv(value: object, field: attrs.Attribute[Any]) -> str:
 
 def text_field(default: str = "") -> Any:
     """An attrs field holding text, refusing anything else with an error naming the field."""
-    return attrs.field(default=default, converter=attrs.Converter(_text_conv, takes_field=True))
+    return attrs.field(default=default, converter=attrs.Converter(text_conv, takes_field=True))

@@ -25,6 +25,7 @@ from kinerja.measures import (
 )
 from kinerja.model import Employee, Period, date_field, decimal_field, flag_conv
 from kinerja.numbers import HUNDRED, ONE, ZERO, exact, fmt, round_half_up, to_decimal
+from kinerja.plain import convert_field, init_fields, text_conv, text_field
 from kinerja.policy import Decision, Ladder, Requirement
 from kinerja.raters import parse_missing
 from kinerja.result import Result
@@ -37,17 +38,6 @@ NAME_PATTERN: Final = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 # --- small converters ---------------------------------------------------------------------------
-
-
-def text_conv(value: object, field: attrs.Attribute[Any]) -> str:
-    if not isinstance(value, str):
-        raise ValidationError.one(field.name, f"expected text, got {type(value).__name__}")
-    return value
-
-
-def text_field(default: str) -> Any:
-    """An optional text field (with *default*) refusing anything but text, naming the field."""
-    return attrs.field(default=default, converter=attrs.Converter(text_conv, takes_field=True))
 
 
 TEXT: Final = attrs.Converter(text_conv, takes_field=True)
@@ -160,10 +150,10 @@ class SchemeIndicator:
             except ValidationError as exc:
                 ps.extend(exc)
         common = {k: v for k, v in data.items() if k in _COMMON}
-        for name, a in _fields(cls).items():
+        for name, a in init_fields(cls).items():
             if name in common:
                 try:
-                    _run_converter(a, common[name])
+                    convert_field(a, common[name])
                 except ValidationError as exc:
                     ps.extend(exc, path)
         ps.raise_if_any()
@@ -184,20 +174,6 @@ class SchemeIndicator:
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
-
-
-def _fields(cls: Any) -> dict[str, Any]:
-    return {a.alias: a for a in attrs.fields(cls) if a.init}
-
-
-def _run_converter(field: Any, value: object) -> object:
-    conv: Any = field.converter
-    if conv is None:
-        return value
-    if isinstance(conv, attrs.Converter):
-        c: Any = conv
-        return c.converter(value, field) if c.takes_field else c.converter(value)
-    return conv(value)
 
 
 def _indicators(value: object, path: str) -> tuple[SchemeIndicator, ...]:

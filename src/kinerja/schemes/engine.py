@@ -22,6 +22,7 @@ from kinerja.measures import (
 )
 from kinerja.model import Period
 from kinerja.numbers import ONE, fmt, round_half_up
+from kinerja.plain import text_conv, text_field
 from kinerja.policy import Decision
 from kinerja.ranking import TiePolicy
 from kinerja.result import OutputField, OutputKind, Result
@@ -36,8 +37,6 @@ from kinerja.schemes.definition import (
     SchemeVersion,
     direction_text,
     sources_conv,
-    text_conv,
-    text_field,
     versions_conv,
 )
 

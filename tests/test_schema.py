@@ -211,6 +211,10 @@ def test_cli_prints_the_schemas() -> None:
     assert code == 0 and json.loads(out)["title"] == "kinerja policy decision"
     code, out, _ = _cli("--vectors")
     assert code == 0 and json.loads(out)["$id"] == "urn:kinerja:schema:vectors"
+    code, out, _ = _cli("--errors")
+    assert code == 0 and json.loads(out) == schema.error_schema()
+    code, out, _ = _cli("--invalid-vectors")
+    assert code == 0 and json.loads(out)["$id"] == "urn:kinerja:schema:invalid-vectors"
     code, out, _ = _cli("--list")
     assert code == 0 and name in out.split()
 
@@ -224,3 +228,14 @@ def test_cli_usage_errors() -> None:
     assert code == 2 and "unrecognized arguments: --bogus" in err
     code, out, _ = _cli("--help")
     assert code == 0 and "kinerja schema" in out
+
+
+def test_error_schema_matches_the_batch_error_lines() -> None:
+    from kinerja import batch
+
+    v = _validator(schema.error_schema())
+    bad = b'{"regime": "permenpanrb-6-2022", "employee": {"nip": "1", "name": "A"}, "x": 1}\nnot json\n[1]\n'
+    lines = [json.loads(line) for line in batch.score_jsonl(bad.splitlines(keepends=True))]
+    assert len(lines) == 3 and all("problems" in line for line in lines)
+    for line in lines:
+        assert [e.message for e in v.iter_errors(line)] == [], line

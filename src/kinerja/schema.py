@@ -46,6 +46,7 @@ Command line (``kinerja schema``)::
     kinerja schema --decision                    the schema of a policy decision
     kinerja schema --vectors                     the schema of a golden-vector file
     kinerja schema --errors                      the schema of the JSON error form
+    kinerja schema --invalid-vectors             the schema of an invalid-vector file
     kinerja schema --list                        the rules that have schemas
 """
 
@@ -704,6 +705,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     what.add_argument("--decision", action="store_true", help="the schema of a policy decision")
     what.add_argument("--vectors", action="store_true", help="the schema of a golden-vector file")
     what.add_argument("--errors", action="store_true", help="the schema of the JSON error form (problems with codes)")
+    what.add_argument("--invalid-vectors", action="store_true", help="the schema of an invalid-vector file")
     what.add_argument("--list", action="store_true", help="list the rules that have schemas")
     try:
         args = parser.parse_args(argv)
@@ -723,6 +725,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         return 0
     if args.errors:
         out.write(dumps(error_schema()))
+        return 0
+    if args.invalid_vectors:
+        out.write(dumps(invalid_vector_file_schema()))
         return 0
     if not args.rule:
         err.write("kinerja schema: name a rule (see kinerja schema --list), or use --decision / --vectors\n")

@@ -261,6 +261,10 @@ def _without_stamp(text: str) -> Any:
     return data
 
 
+def _pairs(problems: list[Any]) -> str:
+    return ", ".join(f"{p.get('path')}:{p.get('code')}" for p in problems if isinstance(p, dict)) or "-"
+
+
 def _case_diff(path: Path, old: str, new: str) -> list[str]:
     try:
         a, b = json.loads(old), json.loads(new)
@@ -283,6 +287,10 @@ def _case_diff(path: Path, old: str, new: str) -> list[str]:
                 changed = [f"{k}: {ov.get(k)!r} -> {nv.get(k)!r}" for k in nv if ov.get(k) != nv.get(k)]
                 changed += [f"{k}: removed" for k in ov if k not in nv]
                 detail = "; " + "; ".join(changed[:6]) if changed else ""
+            if "problems" in fields:
+                gone = [p for p in old_cases[cid].get("problems", []) if p not in new_cases[cid]["problems"]]
+                came = [p for p in new_cases[cid]["problems"] if p not in old_cases[cid].get("problems", [])]
+                detail = f"; {_pairs(gone)} -> {_pairs(came)}"
             lines.append(f"{path.name}: case {cid} changed ({', '.join(fields)}){detail}")
     lines.extend(f"{path.name}: case {cid} removed" for cid in old_cases if cid not in new_cases)
     for key in ("format", "rule", "rule_version"):

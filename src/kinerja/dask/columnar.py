@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import traceback
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -109,11 +110,32 @@ def evaluate_row(doc: object) -> tuple[dict[str, Any] | None, tuple[Problem, ...
     try:
         return kinerja.evaluate(doc), ()
     except ValidationError as exc:
-        return None, tuple(exc.problems)
+        found = tuple(exc.problems)
+        _release(exc)
+        return None, found
     except KinerjaError as exc:
+        _release(exc)
         return None, (Problem("", str(exc), "invalid"),)
     except Exception as exc:  # a defect, not bad input: reported on its row, the rest goes on
+        _release(exc)
         return None, (Problem("", f"internal error ({type(exc).__name__}: {exc}); please report it", "internal"),)
+
+
+def _release(exc: BaseException) -> None:
+    """Clear the frames of a caught exception's tracebacks (and of the exceptions it chained).
+
+    Otherwise exception <-> frame cycles keep the caller's frames, with a whole partition's
+    arrays, alive until the next full garbage collection (measured: 100 MB per partition).
+    """
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        traceback.clear_frames(e.__traceback__)
+        todo += [e.__context__, e.__cause__, *getattr(e, "exceptions", ())]
 
 
 def string_array(column: Any) -> Any:

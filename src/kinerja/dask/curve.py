@@ -113,7 +113,9 @@ def sum_by(table: Any, key: str, cols: Sequence[str]) -> Any:
     enc = pc.dictionary_encode(table.column(key).combine_chunks())
     idx = np.asarray(enc.indices.to_numpy(zero_copy_only=False), np.int64)
     k = len(enc.dictionary)
-    out: dict[str, Any] = {key: enc.dictionary}
+    out: dict[str, Any] = {
+        key: pa.array(enc.dictionary.to_pylist(), pa.string())
+    }  # a copy: the dictionary pins its input
     for c in cols:
         values = np.asarray(table.column(c).to_numpy(), np.int64)
         out[c] = pa.array(

@@ -74,29 +74,23 @@ class SAW:
             check_column(self.normalisation, matrix, j, ps)
         ps.raise_if_any()
         benefit = [c.is_benefit for c in matrix.criteria]
+        exact_scores: list[Fraction] | None = None
+        precision: int | None = None
         if self.normalisation.exact:
-            frame = _saw_frame(columns_exact(matrix), list(matrix.shares), benefit, self.normalisation, no_sqrt)
-            return finish_ranking(
-                self.name,
-                "SAW",
-                matrix,
-                self.ties,
-                self.places,
-                SAW_SOURCE,
-                round_frame_exact(frame, self.places),
-                exact_scores=frame.scores,
-                precision=None,
-                normalisation=self.normalisation,
+            exact = _saw_frame(columns_exact(matrix), list(matrix.shares), benefit, self.normalisation, no_sqrt)
+            frame, exact_scores = round_frame_exact(exact, self.places), exact.scores
+        else:
+            cols = columns_decimal(matrix)
+            shares = list(matrix.shares)
+
+            def compute() -> Frame[Decimal]:  # the shares as decimals at each run's precision
+                return _saw_frame(
+                    cols, [fraction_decimal(s) for s in shares], benefit, self.normalisation, Decimal.sqrt
+                )
+
+            frame, precision = confirm_digits(
+                compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
             )
-        cols = columns_decimal(matrix)
-        shares = list(matrix.shares)
-
-        def compute() -> Frame[Decimal]:
-            return _saw_frame(cols, [fraction_decimal(s) for s in shares], benefit, self.normalisation, Decimal.sqrt)
-
-        confirmed, precision = confirm_digits(
-            compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
-        )
         return finish_ranking(
             self.name,
             "SAW",
@@ -104,8 +98,8 @@ class SAW:
             self.ties,
             self.places,
             SAW_SOURCE,
-            confirmed,
-            exact_scores=None,
+            frame,
+            exact_scores=exact_scores,
             precision=precision,
             normalisation=self.normalisation,
         )

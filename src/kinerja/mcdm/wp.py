@@ -118,28 +118,20 @@ class WP:
             if not self.normalise_weights
             else ()
         )
+        exact_scores: list[Fraction] | None = None
+        precision: int | None = None
         if all(e.denominator == 1 for e in exponents):
-            frame = _wp_frame(columns_exact(matrix), exponents, _exact_power)
-            return finish_ranking(
-                self.name,
-                "WP",
-                matrix,
-                self.ties,
-                self.places,
-                WP_SOURCE,
-                round_frame_exact(frame, self.places),
-                exact_scores=frame.scores,
-                precision=None,
-                notes=notes,
+            exact = _wp_frame(columns_exact(matrix), exponents, _exact_power)
+            frame, exact_scores = round_frame_exact(exact, self.places), exact.scores
+        else:
+            cols = columns_decimal(matrix)
+
+            def compute() -> Frame[Decimal]:  # the exponents as decimals at each run's precision
+                return _wp_frame(cols, [fraction_decimal(e) for e in exponents], _decimal_power)
+
+            frame, precision = confirm_digits(
+                compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
             )
-        cols = columns_decimal(matrix)
-
-        def compute() -> Frame[Decimal]:
-            return _wp_frame(cols, [fraction_decimal(e) for e in exponents], _decimal_power)
-
-        confirmed, precision = confirm_digits(
-            compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
-        )
         return finish_ranking(
             self.name,
             "WP",
@@ -147,8 +139,8 @@ class WP:
             self.ties,
             self.places,
             WP_SOURCE,
-            confirmed,
-            exact_scores=None,
+            frame,
+            exact_scores=exact_scores,
             precision=precision,
             notes=notes,
         )

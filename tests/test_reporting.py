@@ -265,6 +265,8 @@ def test_exit_status_is_one_when_documents_could_not_be_scored(
     out = tmp_path / "r.html"
     assert reporting.run_cli([str(src), "-o", str(out), "--lang", "id"]) == 1
     assert out.exists()  # the report is still written, the bad document listed in it
+    page = out.read_text(encoding="utf-8")
+    assert "NIP terdiri atas 18 digit" in page and "<code>nip.format</code>" in page  # the problem, in Indonesian
     err = capsys.readouterr().err
     assert "tidak dapat dinilai" in err and "1 dari 25 rekaman ditolak" in err
 

@@ -305,7 +305,7 @@ def _result_table(result: Result) -> str:
 def _explanation_block(report: UnitReport, e: EmployeeEntry, open_: bool = False) -> str:
     title = f"{e.nip} - {e.name}" if e.name else e.nip
     if e.result is None:
-        body = f"<p class='bad'>{text('This document could not be scored:')}</p><ul>{_error_items(e.error or '')}</ul>"
+        body = f"<p class='bad'>{text('This document could not be scored:')}</p><ul>{_error_items(e)}</ul>"
         summary = f"{html.escape(title)} - {text('not scored')}"
     else:
         ex = e.explanation()
@@ -314,8 +314,14 @@ def _explanation_block(report: UnitReport, e: EmployeeEntry, open_: bool = False
     return f"<details id='{_anchor(report, e)}'{' open' if open_ else ''}><summary>{summary}</summary>{body}</details>"
 
 
-def _error_items(error: str) -> str:
-    return "".join(f"<li>{html.escape(part)}</li>" for part in error.split("; "))
+def _error_items(e: EmployeeEntry) -> str:
+    """One list item per problem: the message in the page's language with its code (English detail kept)."""
+    if not e.problems:
+        return "".join(f"<li>{html.escape(part)}</li>" for part in (e.error or "").split("; "))
+    return "".join(
+        f"<li>{html.escape(i18n.problem_text(p, _LANG.get()))} <code>{html.escape(p.code)}</code></li>"
+        for p in e.problems
+    )
 
 
 def unit_section(report: UnitReport, *, with_explanations: bool = True, figure: bool = True) -> str:

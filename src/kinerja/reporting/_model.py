@@ -153,6 +153,7 @@ class EmployeeEntry:
     result: Result | None
     error: str | None
     document: Mapping[str, Any]
+    problems: tuple[Problem, ...] = ()  # the coded problems behind *error* (translated when shown)
 
     def explanation(self) -> Explanation | None:
         """The step-by-step explanation (``None`` for a document that could not be scored)."""
@@ -311,15 +312,17 @@ def _score(documents: Sequence[Mapping[str, Any]]) -> list[EmployeeEntry]:
     out: list[EmployeeEntry] = []
     for i, doc in enumerate(documents):
         nip, name, _ = _doc_employee(doc) if isinstance(doc, Mapping) else ("", "", "")
+        problems: tuple[Problem, ...] = ()
         try:
             rule, obj = kio.load(doc)
             result: Result | None = rule.evaluate(obj)
             error = None
         except ValidationError as exc:
-            result, error = None, str(exc)
+            result, error, problems = None, str(exc), exc.problems
         if result is not None:
             nip = result.subject
-        out.append(EmployeeEntry(i, _nip_text(nip), name, result, error, doc if isinstance(doc, Mapping) else {}))
+        body = doc if isinstance(doc, Mapping) else {}
+        out.append(EmployeeEntry(i, _nip_text(nip), name, result, error, body, problems))
     return out
 
 

@@ -424,30 +424,7 @@ class Panel:
                     f"{self.min_group} so that no rater can be singled out",
                 )
             ps.raise_if_any()
-        merged: dict[Role, tuple[Role, ...]] = {}
-        if small:
-            pool = tuple(small)
-            if sum(len(by_role[r]) for r in pool) < self.min_group:
-                big = [r for r in self._by_role if self.is_anonymous(r) and len(by_role[r]) >= self.min_group]
-                if not big:
-                    raise ValidationError.one(
-                        "ratings",
-                        f"too few anonymous ratings ({sum(len(by_role[r]) for r in pool)}) even when merged: "
-                        f"an anonymous group needs at least {self.min_group}",
-                    )
-                host = min(big, key=lambda r: (len(by_role[r]), list(self._by_role).index(r)))
-                pool = (host, *pool)
-            for r in pool:
-                merged[r] = pool
-            with exact():
-                pool_weight = sum((self._by_role[r] for r in pool), ZERO)
-            declared = ", ".join(f"{r.value} {render_value(self._by_role[r])}" for r in pool)
-            warnings.append(
-                f"anonymous groups {', '.join(r.value for r in pool)} were merged so that each reported group "
-                f"has at least {self.min_group} raters; the pool is weighted by count: each of its "
-                f"{sum(len(by_role[r]) for r in pool)} ratings counts equally within its combined weight "
-                f"{render_value(pool_weight)}, so the declared shares ({declared}) do not apply inside the pool"
-            )
+        merged = self._merge_small(small, by_role, warnings)
         groups: list[Group] = []
         done: set[Role] = set()
         for role in self._by_role:
@@ -468,6 +445,37 @@ class Panel:
                     "the other's rating from the mean (allow_pairs)"
                 )
         return groups
+
+    def _merge_small(
+        self, small: list[Role], by_role: Mapping[Role, list[Decimal]], warnings: list[str]
+    ) -> dict[Role, tuple[Role, ...]]:
+        """Pool anonymous groups below ``min_group`` (with the smallest big one when still too few), saying so."""
+        merged: dict[Role, tuple[Role, ...]] = {}
+        if not small:
+            return merged
+        pool = tuple(small)
+        if sum(len(by_role[r]) for r in pool) < self.min_group:
+            big = [r for r in self._by_role if self.is_anonymous(r) and len(by_role[r]) >= self.min_group]
+            if not big:
+                raise ValidationError.one(
+                    "ratings",
+                    f"too few anonymous ratings ({sum(len(by_role[r]) for r in pool)}) even when merged: "
+                    f"an anonymous group needs at least {self.min_group}",
+                )
+            host = min(big, key=lambda r: (len(by_role[r]), list(self._by_role).index(r)))
+            pool = (host, *pool)
+        for r in pool:
+            merged[r] = pool
+        with exact():
+            pool_weight = sum((self._by_role[r] for r in pool), ZERO)
+        declared = ", ".join(f"{r.value} {render_value(self._by_role[r])}" for r in pool)
+        warnings.append(
+            f"anonymous groups {', '.join(r.value for r in pool)} were merged so that each reported group "
+            f"has at least {self.min_group} raters; the pool is weighted by count: each of its "
+            f"{sum(len(by_role[r]) for r in pool)} ratings counts equally within its combined weight "
+            f"{render_value(pool_weight)}, so the declared shares ({declared}) do not apply inside the pool"
+        )
+        return merged
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"weights": {k: render_value(w) for k, w in self.weights.items}}

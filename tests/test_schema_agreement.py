@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 import kinerja.testing as kt
 from kinerja import io, rules, schema, vectors
 from kinerja.errors import ValidationError
-from kinerja.model import RankedEnum
+from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import to_decimal
 from kinerja.vectors import generate
@@ -158,6 +158,13 @@ NIP_PROBES: list[Any] = [
     "",
 ]
 
+TARGET_PROBES: list[Any] = [
+    "5", "0", "-1", "0.0", "0e5", "1e-3", "+2", "-0", " 7 ", ".5", "0.000000000000001", 0, -1, 0.5, 10**15,
+    {"low": "80", "high": "90"}, {"low": "0", "high": "1"}, {"low": "-1"}, {"low": "80", "high": None},
+    {"low": "80"}, {"high": "1"}, {"low": "1", "x": 1}, {"low": 1.5, "high": 2}, True, None, [],
+]  # fmt: skip
+# ({"low": "80", "high": "70"} is left out: a range's order is beyond JSON Schema)
+
 _LOADER_INT_BOUND = "the loader bounds integers by bit length (2**60), decimals at 10**15: one bound, stated once"
 INT_PROBES: list[Any] = [0, 1, -1, 10**15, -(10**15), 2**61, True, "7", 1.5, None, [], 10**15 + 1, 10**16]
 INT_KNOWN = {10**15 + 1: _LOADER_INT_BOUND, 10**16: _LOADER_INT_BOUND}
@@ -228,6 +235,11 @@ def test_decimal_known_disagreements() -> None:
 def test_integer_schema_equals_loader(value: object) -> None:
     # (a JSON number 7.0 is an integer to JSON Schema but not to the loader: left out, see kinerja.schema)
     assert _schema_accepts(value, int) == _loader_accepts(value, int)
+
+
+@pytest.mark.parametrize("value", TARGET_PROBES)
+def test_target_schema_equals_loader(value: object) -> None:
+    assert _schema_accepts(value, Target) == _loader_accepts(value, Target)
 
 
 @pytest.mark.parametrize("value", NIP_PROBES)
@@ -571,7 +583,8 @@ def test_ajv_and_jsonschema_read_the_patterns_alike(ajv: Any) -> None:
     # The patterns are written for both regex dialects (ECMA-262 with the u flag, Python re):
     # on every probe the two validators must give the same verdict.
     probes: list[tuple[Any, Any]] = [(Decimal, v) for v in DECIMAL_PROBES] + [(Nip, v) for v in NIP_PROBES]
-    probes += [(_dt.date, v) for v in DATE_PROBES]
+    probes += [(_dt.date, v) for v in DATE_PROBES] + [(Target, v) for v in TARGET_PROBES]
+    probes += [(int, v) for v in INT_PROBES]
     probes += [(cls, v) for cls in _document_enums() for v in _label_variants(cls)]
     schemas = {f"{i}": schema.type_schema(_holder(tp)) for i, tp in enumerate({tp for tp, _ in probes})}
     index = {tp: f"{i}" for i, tp in enumerate({tp for tp, _ in probes})}

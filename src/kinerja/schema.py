@@ -109,7 +109,7 @@ Written out, not ``\\s``: ECMA-262 and Python disagree on ``\\s`` at the edges
 """
 
 
-def _decimal_input_pattern() -> str:
+def _decimal_input_pattern(positive: bool = False) -> str:
     """Decimal text as :func:`kinerja.numbers.to_decimal` reads it, with its bounds where a regex can state them.
 
     Plain text (``"85.50"``, ``" -7 "``, ``"+.5"``) is held exactly to the bounds:
@@ -117,7 +117,8 @@ def _decimal_input_pattern() -> str:
     10**MAX_EXPONENT), as many decimal places, :data:`~kinerja.numbers.MAX_DIGITS`
     significant digits, 64 characters; a zero may have any number of places.
     Exponent forms (``"1e3"``) are accepted with any exponent: their bound is the
-    loader's (arithmetic on the exponent is beyond a regex).
+    loader's (arithmetic on the exponent is beyond a regex). *positive*: no minus
+    sign and a digit 1-9 before any exponent (a target, which must be above zero).
     """
     e = MAX_EXPONENT
     ws = WHITESPACE
@@ -126,7 +127,9 @@ def _decimal_input_pattern() -> str:
     zero = "0+(\\.0*)?|\\.0+"
     exponent = "([0-9]+(\\.[0-9]*)?|\\.[0-9]+)[eE][+-]?[0-9]+"
     too_many_digits = f"(?!0*[1-9](\\.?[0-9]){{{MAX_DIGITS}}})"
-    return f"^{ws}*(?=[0-9.eE+-]{{1,64}}{ws}*$)[+-]?{too_many_digits}({zero}|{plain}|{exponent}){ws}*$"
+    sign, nonzero = ("[+]?", "(?=[^eE]*[1-9])") if positive else ("[+-]?", "")
+    head = f"^{ws}*(?=[0-9.eE+-]{{1,64}}{ws}*$){sign}{nonzero}{too_many_digits}"
+    return f"{head}({zero}|{plain}|{exponent}){ws}*$"
 
 
 DECIMAL_INPUT_PATTERN = _decimal_input_pattern()
@@ -215,12 +218,15 @@ def register_type_schema(tp: type[Any], schema: Mapping[str, Any] | Callable[[],
         _EXTRA[tp] = lambda: json.loads(json.dumps(frozen))
 
 
-def _decimal_input() -> dict[str, Any]:
+def _decimal_input(positive: bool = False) -> dict[str, Any]:
     bound = 10**MAX_EXPONENT
+    number: dict[str, Any] = {"type": "number", "minimum": -bound, "maximum": bound}
+    if positive:
+        number = {"type": "number", "exclusiveMinimum": 0, "maximum": bound}
     return {
         "anyOf": [
-            {"type": "string", "pattern": DECIMAL_INPUT_PATTERN},
-            {"type": "number", "minimum": -bound, "maximum": bound},
+            {"type": "string", "pattern": _decimal_input_pattern(positive) if positive else DECIMAL_INPUT_PATTERN},
+            number,
         ],
         "description": (
             'an exact decimal; write it as a string ("85.50") to keep every digit. '
@@ -377,15 +383,21 @@ class _Walker:
         if tp is Target:
             return {
                 "anyOf": [
-                    _decimal_input(),
+                    _decimal_input(positive=True),
                     {
                         "type": "object",
-                        "properties": {"low": _decimal_input(), "high": _decimal_input()},
+                        "properties": {
+                            "low": _decimal_input(positive=True),
+                            "high": {"anyOf": [_decimal_input(positive=True), {"type": "null"}]},
+                        },
                         "required": ["low"],
                         "additionalProperties": False,
                     },
                 ],
-                "description": 'a positive target: one value, or a range {"low", "high"}',
+                "description": (
+                    'a positive target: one value, or a range {"low", "high"} (the loader also '
+                    "checks that high is above low)"
+                ),
             }
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _enum_schema(tp)

@@ -75,7 +75,7 @@ def test_the_compiled_catalog_reads_the_same(tmp_path: pathlib.Path) -> None:
 def test_indonesian_reads_like_the_regulation() -> None:
     assert i18n.text("Results", "id") == "Hasil"
     assert i18n.text("Results", "en") == "Results"
-    assert i18n.text("{n} of {total} records rejected", "id", n=2, total=5) == "2 dari 5 rekaman ditolak"
+    assert i18n.text("{n} of {total} records rejected", "id", n=2, total=5) == "2 dari 5 data ditolak"
     assert i18n.step_text("rating hasil kerja given by the pejabat penilai kinerja", "id") == (
         "rating hasil kerja yang ditetapkan oleh pejabat penilai kinerja"
     )

@@ -268,7 +268,7 @@ def test_exit_status_is_one_when_documents_could_not_be_scored(
     page = out.read_text(encoding="utf-8")
     assert "NIP terdiri atas 18 digit" in page and "<code>nip.format</code>" in page  # the problem, in Indonesian
     err = capsys.readouterr().err
-    assert "tidak dapat dinilai" in err and "1 dari 25 rekaman ditolak" in err
+    assert "tidak dapat dinilai" in err and "1 dari 25 data ditolak" in err
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/browser_check.sh installs it)")

@@ -209,7 +209,7 @@ def test_cli_writes_results_and_problems(tmp_path: pathlib.Path) -> None:
     results = list(book["Hasil"].iter_rows(values_only=True))
     score_col = results[0].index("score")
     assert Decimal(str(results[1][score_col])) == Decimal(_expected("1000", "950", "98.5")["score"])
-    assert "1 dari 2 rekaman ditolak" in err.getvalue()
+    assert "1 dari 2 data ditolak" in err.getvalue()
     # CSV out: results and a .problems.csv beside them, semicolons and decimal commas under locale id
     target_csv = tmp_path / "hasil.csv"
     args = argparse.Namespace(file=str(path), output=str(target_csv), lang="en", locale="id", workers=1)

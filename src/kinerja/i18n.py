@@ -22,7 +22,7 @@ the library (exceptions, ``str(result)``) to English.
 >>> text("Results", "id")
 'Hasil'
 >>> text("{n} of {total} records rejected", "id", n=1, total=3)
-'1 dari 3 rekaman ditolak'
+'1 dari 3 data ditolak'
 >>> from kinerja.errors import Problem
 >>> problem_message(Problem("employee.nip", "a NIP has exactly 18 digits", "nip.format"), "id")
 'NIP terdiri atas 18 digit angka ASCII'

@@ -123,12 +123,17 @@ def _instansi_of(units: Any, names: Any) -> Any:
 
 def _stats(units: Any, row_units: Any, problem_rows_mask: Any, annual: Annual, refused_units: list[str | None]) -> Any:
     """Per-instansi counts of one partition (the first columns of :data:`SUMMARY_COLUMNS`)."""
-    zeros = np.zeros(len(row_units), np.int64)
+    enc = pc.dictionary_encode(row_units)  # rows per unit first (few units), then per instansi
+    idx = np.asarray(enc.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
+    k = len(enc.dictionary) + 1  # the last slot: rows without a unit
+    idx = np.where(idx < 0, k - 1, idx)
     periodic = pa.table(
         {
-            "instansi": _instansi_of(units, row_units),
-            "rows": zeros + 1,
-            "row_problems": problem_rows_mask.astype(np.int64),
+            "instansi": _instansi_of(units, pa.concat_arrays([enc.dictionary, pa.nulls(1, pa.string())])),
+            "rows": np.bincount(idx, minlength=k).astype(np.int64),
+            "row_problems": np.bincount(idx, weights=problem_rows_mask, minlength=k)
+            .round()
+            .astype(np.int64),  # float ok: exact counts
         }
     )
     pred = np.asarray(annual.members.column("predikat").to_numpy(zero_copy_only=False), np.int64)

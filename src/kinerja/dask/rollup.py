@@ -25,6 +25,7 @@ from typing import Any, Final
 import attrs
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import kinerja
 from kinerja.dask.columnar import Scored, fast_json, json_context, period_days, string_array
@@ -130,7 +131,9 @@ def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) 
     pr = np.array([p.value for p in Predikat], dtype=object)
     src = np.where(scored.head[chosen], "kinerja-organisasi", RULE.hasil_kerja_policy.name)
     start, end = (x[chosen] for x in period_days(t))
-    label = np.char.add(np.char.add(_iso(start), ".."), _iso(end))
+    pairs, where = np.unique(np.stack((start, end), 1), axis=0, return_inverse=True)  # a few distinct periods
+    texts = np.array([f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()], dtype=object)
+    label = texts[where.ravel()] if len(pairs) else np.zeros(0, dtype=object)
     cols = {
         "rule": pa.array([RULE.info.name] * n, pa.string()),
         "version": pa.array([RULE.info.version] * n, pa.string()),
@@ -151,8 +154,8 @@ def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) 
     return pa.table(cols, schema=RESULT_SCHEMA)
 
 
-def _iso(days: Any) -> Any:
-    return np.datetime_as_string(days.astype("datetime64[D]"), unit="D")
+def _iso(days: int) -> str:
+    return (_EPOCH + _dt.timedelta(days=days)).isoformat()
 
 
 def annual_table(results: list[dict[str, Any]]) -> Any:
@@ -224,8 +227,9 @@ def rollup_results(items: list[tuple[int, dict[str, Any]]], year: int) -> Annual
 
 
 def _members(table: Any, skor: Any) -> Any:
-    ranks = np.array([Predikat[p].rank for p in table.column("predikat").to_pylist()], np.int8)
-    cols = {"subject": table.column("subject"), "unit": table.column("unit"), "predikat": pa.array(ranks), "skor": skor}
+    codes = pa.array([p.value for p in sorted(Predikat, key=lambda p: p.rank)], pa.string())  # by rank
+    ranks = pc.index_in(table.column("predikat"), value_set=codes).cast(pa.int8())
+    cols = {"subject": table.column("subject"), "unit": table.column("unit"), "predikat": ranks, "skor": skor}
     return pa.table(cols, schema=MEMBER_SCHEMA)
 
 

@@ -33,8 +33,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/pandas/_documents.py::_build_level": "pandas helper, issue 18",
     "kinerja/pandas/_documents.py::build_records": "pandas helper, issue 18",
     "kinerja/plot.py::curve": "plot helper, issue 18",
-    "kinerja/reporting/_model.py::curve_bars": "reporting helper, issue 18",
-    "kinerja/reporting/_html.py::curve_svg": "reporting helper, issue 18",
     "kinerja/result.py::Result.from_json": "lead, issue 14",
     "kinerja/rules/integrasi_2021.py::_run": "lead, issue 15",
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",

@@ -49,6 +49,18 @@ _SHORT: Final = {
 }
 
 
+class _Geometry:
+    """Where the SVG curve puts things (pixels; float ok: drawing coordinates, never a score)."""
+
+    def __init__(self, width: int, height: int, bars: int, groups: int) -> None:
+        self.width, self.left, self.right, self.top = width, 48, 12, 28
+        self.plot_h = height - self.top - (52 + 22 * groups)
+        self.slot = (width - self.left - self.right) / bars
+
+    def y(self, pct: Decimal | float) -> float:  # float ok: SVG drawing coordinates, never a score
+        return self.top + self.plot_h * (1 - float(pct) / 100)  # float ok: SVG drawing coordinates, never a score
+
+
 def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
     """The curve picture of a distribution report as an inline SVG element (no external resource).
 
@@ -57,15 +69,7 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
     crossed; a rule on several predikat together is a bracket under the bars.
     """
     bars, groups = curve_bars(check)
-    left, right, top = 48, 12, 28
-    bottom = 52 + 22 * len(groups)
-    plot_w = width - left - right
-    plot_h = height - top - bottom
-    slot = plot_w / len(bars)
-
-    def y(pct: Decimal | float) -> float:  # float ok: SVG drawing coordinates, never a score
-        return top + plot_h * (1 - float(pct) / 100)  # float ok: SVG drawing coordinates, never a score
-
+    g = _Geometry(width, height, len(bars), len(groups))
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' class='kinerja-curve' width='{width}' height='{height}' "
         f"viewBox='0 0 {width} {height}' font-family='sans-serif' font-size='11'>",
@@ -75,59 +79,60 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
         "<line x1='0' y1='0' x2='0' y2='6' stroke='#ffffff' stroke-width='2'/></pattern></defs>",
     ]
     for tick in range(0, 101, 20):
-        ty = y(tick)
+        ty = g.y(tick)
         out.append(
-            f"<line x1='{left}' y1='{ty:.1f}' x2='{width - right}' y2='{ty:.1f}' stroke='#e5e5e5'/>"
-            f"<text x='{left - 6}' y='{ty + 4:.1f}' text-anchor='end' fill='#555'>{tick} %</text>"
+            f"<line x1='{g.left}' y1='{ty:.1f}' x2='{width - g.right}' y2='{ty:.1f}' stroke='#e5e5e5'/>"
+            f"<text x='{g.left - 6}' y='{ty + 4:.1f}' text-anchor='end' fill='#555'>{tick} %</text>"
         )
-    for i, b in enumerate(bars):
-        x0 = left + i * slot
-        cx = x0 + slot / 2
-        bw = slot * 0.46
-        lo = b.low if b.low is not None else Decimal(0)
-        hi = b.high if b.high is not None else Decimal(100)
-        if b.low is not None or b.high is not None:
-            out.append(
-                f"<rect x='{x0 + slot * 0.1:.1f}' y='{y(hi):.1f}' width='{slot * 0.8:.1f}' "
-                f"height='{max(y(lo) - y(hi), 1.5):.1f}' fill='#2ca02c' fill-opacity='0.18' stroke='#2ca02c' "
-                f"stroke-dasharray='4 3'><title>{text('allowed')}: {html.escape('; '.join(b.rules))}</title></rect>"
-            )
-        bh = plot_h * float(b.share) / 100  # float ok: SVG drawing coordinates, never a score
-        fill = "url(#kinerja-hatch)" if b.violated else "#1f77b4"
-        out.append(
-            f"<rect x='{cx - bw / 2:.1f}' y='{y(b.share):.1f}' width='{bw:.1f}' height='{bh:.1f}' fill='{fill}'>"
-            f"<title>{html.escape(b.predikat.label)}: {b.count} ({pct_text(b.share)})</title></rect>"
-        )
-        mark = " \u2717" if b.violated else ""
-        color = "#d62728" if b.violated else "#222"
-        out.append(
-            f"<text x='{cx:.1f}' y='{y(b.share) - 5:.1f}' text-anchor='middle' fill='{color}' font-weight='bold'>"
-            f"{b.count} \u00b7 {html.escape(pct_text(b.share, 0))}{mark}</text>"
-        )
-        out.append(
-            f"<text x='{cx:.1f}' y='{top + plot_h + 16:.1f}' text-anchor='middle' fill='#222'>"
-            f"{html.escape(_SHORT[b.predikat])}</text>"
-        )
-        allowed = band_text(b)
-        out.append(
-            f"<text x='{cx:.1f}' y='{top + plot_h + 30:.1f}' text-anchor='middle' fill='#2a7a2a' font-size='10'>"
-            f"{html.escape(allowed)}</text>"
-        )
-    out.append(f"<line x1='{left}' y1='{y(0):.1f}' x2='{width - right}' y2='{y(0):.1f}' stroke='#333'/>")
-    for j, g in enumerate(groups):
-        idx = [i for i, b in enumerate(bars) if b.predikat in g.predikat]
-        x0 = left + min(idx) * slot + slot * 0.15
-        x1 = left + (max(idx) + 1) * slot - slot * 0.15
-        gy = top + plot_h + 44 + 22 * j
-        color = "#2a7a2a" if g.holds else "#d62728"
-        verdict = text("ok") if g.holds else "\u2717 " + text("fails")
-        out.append(
-            f"<path d='M{x0:.1f},{gy - 6:.1f} V{gy:.1f} H{x1:.1f} V{gy - 6:.1f}' fill='none' stroke='{color}'/>"
-            f"<text x='{(x0 + x1) / 2:.1f}' y='{gy + 12:.1f}' text-anchor='middle' fill='{color}' font-size='10'>"
-            f"{html.escape(g.text)}: {g.count} ({html.escape(pct_text(g.share, 0))}) {verdict}</text>"
-        )
+    out.extend(_svg_bar(g, i, b) for i, b in enumerate(bars))
+    out.append(f"<line x1='{g.left}' y1='{g.y(0):.1f}' x2='{width - g.right}' y2='{g.y(0):.1f}' stroke='#333'/>")
+    out.extend(_svg_group(g, j, grp, bars) for j, grp in enumerate(groups))
     out.append("</svg>")
     return "".join(out)
+
+
+def _svg_bar(g: _Geometry, i: int, b: CurveBar) -> str:
+    x0 = g.left + i * g.slot
+    cx = x0 + g.slot / 2
+    bw = g.slot * 0.46
+    out = []
+    if b.low is not None or b.high is not None:
+        lo = b.low if b.low is not None else Decimal(0)
+        hi = b.high if b.high is not None else Decimal(100)
+        out.append(
+            f"<rect x='{x0 + g.slot * 0.1:.1f}' y='{g.y(hi):.1f}' width='{g.slot * 0.8:.1f}' "
+            f"height='{max(g.y(lo) - g.y(hi), 1.5):.1f}' fill='#2ca02c' fill-opacity='0.18' stroke='#2ca02c' "
+            f"stroke-dasharray='4 3'><title>{text('allowed')}: {html.escape('; '.join(b.rules))}</title></rect>"
+        )
+    bh = g.plot_h * float(b.share) / 100  # float ok: SVG drawing coordinates, never a score
+    fill = "url(#kinerja-hatch)" if b.violated else "#1f77b4"
+    mark = " \u2717" if b.violated else ""
+    color = "#d62728" if b.violated else "#222"
+    base = g.top + g.plot_h
+    out.append(
+        f"<rect x='{cx - bw / 2:.1f}' y='{g.y(b.share):.1f}' width='{bw:.1f}' height='{bh:.1f}' fill='{fill}'>"
+        f"<title>{html.escape(b.predikat.label)}: {b.count} ({pct_text(b.share)})</title></rect>"
+        f"<text x='{cx:.1f}' y='{g.y(b.share) - 5:.1f}' text-anchor='middle' fill='{color}' font-weight='bold'>"
+        f"{b.count} \u00b7 {html.escape(pct_text(b.share, 0))}{mark}</text>"
+        f"<text x='{cx:.1f}' y='{base + 16:.1f}' text-anchor='middle' fill='#222'>{html.escape(_SHORT[b.predikat])}</text>"
+        f"<text x='{cx:.1f}' y='{base + 30:.1f}' text-anchor='middle' fill='#2a7a2a' font-size='10'>"
+        f"{html.escape(band_text(b))}</text>"
+    )
+    return "".join(out)
+
+
+def _svg_group(g: _Geometry, j: int, grp: Any, bars: Sequence[CurveBar]) -> str:
+    idx = [i for i, b in enumerate(bars) if b.predikat in grp.predikat]
+    x0 = g.left + min(idx) * g.slot + g.slot * 0.15
+    x1 = g.left + (max(idx) + 1) * g.slot - g.slot * 0.15
+    gy = g.top + g.plot_h + 44 + 22 * j
+    color = "#2a7a2a" if grp.holds else "#d62728"
+    verdict = text("ok") if grp.holds else "\u2717 " + text("fails")
+    return (
+        f"<path d='M{x0:.1f},{gy - 6:.1f} V{gy:.1f} H{x1:.1f} V{gy - 6:.1f}' fill='none' stroke='{color}'/>"
+        f"<text x='{(x0 + x1) / 2:.1f}' y='{gy + 12:.1f}' text-anchor='middle' fill='{color}' font-size='10'>"
+        f"{html.escape(grp.text)}: {grp.count} ({html.escape(pct_text(grp.share, 0))}) {verdict}</text>"
+    )
 
 
 _GE: Final = "\u2265"

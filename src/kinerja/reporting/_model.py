@@ -77,61 +77,54 @@ def curve_bars(check: Any) -> tuple[tuple[CurveBar, ...], tuple[CurveGroup, ...]
     bound given as a head count at that count's share of the unit; "more than
     half" at 50 % (excluded).
     """
-    from kinerja.distribution import Bound, Majority
-
     total = int(check.total)
     counts = dict(check.counts)
-    bars: list[CurveBar] = []
     groups: list[CurveGroup] = []
     per: dict[Predikat, dict[str, Any]] = {
         p: {"low": None, "high": None, "open": False, "bad": False, "rules": []} for p in _WORST_FIRST
     }
     for c in check.checks:
-        con = c.constraint
-        if len(con.predikat) > 1:
-            groups.append(
-                CurveGroup(
-                    tuple(sorted(con.predikat)),
-                    f"{' + '.join(p.label for p in sorted(con.predikat, reverse=True))}: {c.required}",
-                    int(c.count),
-                    share_of(int(c.count), total) or Decimal(0),
-                    bool(c.holds),
-                )
-            )
-            continue
-        (p,) = con.predikat
-        slot = per[p]
-        slot["rules"].append(str(c.required))
-        slot["bad"] = slot["bad"] or not c.holds
-        if con.bound is Bound.MAJORITY:
-            if check.majority is Majority.STRICT:
-                slot["low"], slot["open"] = _max(slot["low"], Decimal(50)), True
-            continue
-        if con.share is not None:
-            with exact():
-                bound = con.share * HUNDRED
+        if len(c.constraint.predikat) > 1:
+            groups.append(_group_of(c, total))
         else:
-            bound = share_of(int(con.count), total) or Decimal(0)
-        if con.bound is Bound.AT_LEAST:
-            slot["low"] = _max(slot["low"], bound)
-        else:
-            slot["high"] = bound if slot["high"] is None else min(slot["high"], bound)
-    for p in _WORST_FIRST:
-        slot = per[p]
-        k = int(counts.get(p, 0))
-        bars.append(
-            CurveBar(
-                p,
-                k,
-                share_of(k, total) or Decimal(0),
-                slot["low"],
-                slot["high"],
-                bool(slot["open"]),
-                bool(slot["bad"]),
-                tuple(slot["rules"]),
-            )
-        )
+            _bound_bar(per[next(iter(c.constraint.predikat))], c, check.majority, total)
+    bars = [_bar_of(p, int(counts.get(p, 0)), total, per[p]) for p in _WORST_FIRST]
     return tuple(bars), tuple(groups)
+
+
+def _group_of(c: Any, total: int) -> CurveGroup:
+    """A rule on several predikat together: drawn as a bracket under their bars."""
+    con = c.constraint
+    names = " + ".join(p.label for p in sorted(con.predikat, reverse=True))
+    share = share_of(int(c.count), total) or Decimal(0)
+    return CurveGroup(tuple(sorted(con.predikat)), f"{names}: {c.required}", int(c.count), share, bool(c.holds))
+
+
+def _bound_bar(slot: dict[str, Any], c: Any, majority: Any, total: int) -> None:
+    """Narrow the allowed band of one predikat's bar by the rule *c* (a share, a head count or the majority)."""
+    from kinerja.distribution import Bound, Majority
+
+    con = c.constraint
+    slot["rules"].append(str(c.required))
+    slot["bad"] = slot["bad"] or not c.holds
+    if con.bound is Bound.MAJORITY:
+        if majority is Majority.STRICT:
+            slot["low"], slot["open"] = _max(slot["low"], Decimal(50)), True
+        return
+    if con.share is not None:
+        with exact():
+            bound = con.share * HUNDRED
+    else:
+        bound = share_of(int(con.count), total) or Decimal(0)
+    if con.bound is Bound.AT_LEAST:
+        slot["low"] = _max(slot["low"], bound)
+    else:
+        slot["high"] = bound if slot["high"] is None else min(slot["high"], bound)
+
+
+def _bar_of(p: Predikat, k: int, total: int, slot: Mapping[str, Any]) -> CurveBar:
+    share = share_of(k, total) or Decimal(0)
+    return CurveBar(p, k, share, slot["low"], slot["high"], bool(slot["open"]), bool(slot["bad"]), tuple(slot["rules"]))
 
 
 def _max(a: Decimal | None, b: Decimal) -> Decimal:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
-from kinerja.errors import Problem, Problems, ValidationError, quote
+from kinerja.errors import Problem, Problems, ValidationError, collect, quote
 from kinerja.explain import Explanation, Source, Step, render_value
 from kinerja.mcdm._arith import (
     AHP_SOURCE,
@@ -87,14 +87,7 @@ def _cells_conv(value: object) -> tuple[tuple[Fraction, ...], ...]:
         if isinstance(row, str) or not isinstance(row, Iterable):
             ps.add(f"cells[{i}]", "expected a row (a list of judgments)")
             continue
-        out: list[Fraction] = []
-        for j, v in enumerate(row):
-            try:
-                out.append(_judgment(v, f"cells[{i}][{j}]"))
-            except ValidationError as exc:
-                ps.extend(exc)
-                out.append(Fraction(1))
-        rows.append(tuple(out))
+        rows.append(tuple(collect(row, lambda v: _judgment(v, ""), f"cells[{i}][{{}}]", problems=ps)))
     ps.raise_if_any()
     return tuple(rows)
 
@@ -366,15 +359,12 @@ class Priorities:
             if name not in self.weights:
                 ps.add(f"directions.{name}", f"not one of the compared names ({', '.join(self.weights)})")
         ps.raise_if_any()
-        out = []
-        for name, w in self.weights.items():
-            weight = self.exact_weights[name] if self.exact_weights is not None else Fraction(w)
-            try:
-                out.append(Criterion(name, weight, directions.get(name, Direction.HIGHER_IS_BETTER)))
-            except ValidationError as exc:
-                ps.extend(exc, f"directions.{name}")
-        ps.raise_if_any()
-        return tuple(out)
+
+        def criterion(name: str) -> Criterion:
+            weight = self.exact_weights[name] if self.exact_weights is not None else Fraction(self.weights[name])
+            return Criterion(name, weight, directions.get(name, Direction.HIGHER_IS_BETTER))
+
+        return tuple(collect(self.weights, criterion, lambda _, name: f"directions.{name}"))
 
     def explain(self) -> Explanation:
         """Matrix, priority method and its intermediate values, λmax, CI, RI, CR and the verdict."""

@@ -116,49 +116,11 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8), 
     ax = fig.add_subplot()
     # room under the axis for the band texts and one bracket per joint rule (fixed, so nothing is cut)
     fig.subplots_adjust(left=0.1, right=0.98, top=0.86, bottom=0.2 + 0.075 * len(groups))
-    xs = list(range(len(bars)))
     labelled = False
-    for x, b in zip(xs, bars):
-        if b.low is not None or b.high is not None:
-            lo = _xy(b.low) if b.low is not None else 0.0
-            hi = _xy(b.high) if b.high is not None else 100.0
-            ax.add_patch(
-                Rectangle(
-                    (x - 0.42, lo),
-                    0.84,
-                    max(hi - lo, 0.8),
-                    facecolor=_BAND,
-                    alpha=0.18,
-                    edgecolor=_BAND,
-                    linestyle="--",
-                    label=None if labelled else text("allowed share", lang),
-                )
-            )
-            labelled = True
-        share = _xy(b.share)
-        ax.bar(
-            x,
-            share,
-            width=0.5,
-            color=(1.0, 1.0, 1.0, 0.0) if b.violated else _BAR,
-            edgecolor=_BAD if b.violated else _BAR,
-            hatch="///" if b.violated else None,
-            linewidth=1.2,
-        )
-        mark = " \u2717" if b.violated else ""
-        ax.annotate(
-            f"{b.count} \u00b7 {fmt(round_half_up(b.share, 0))} %{mark}",
-            (x, share),
-            xytext=(0, 3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=9,
-            fontweight="bold",
-            color=_BAD if b.violated else "#222222",
-        )
-    ax.set_xticks(xs, [_short(b.predikat) for b in bars], fontsize=9)
-    for x, b in zip(xs, bars):
+    for x, b in enumerate(bars):
+        labelled = _draw_bar(ax, x, b, labelled, lang)
+    ax.set_xticks(list(range(len(bars))), [_short(b.predikat) for b in bars], fontsize=9)
+    for x, b in enumerate(bars):
         ax.annotate(
             f"{text('allowed', lang)}: {band_text(b, lang)}",
             (x, -0.17),
@@ -173,28 +135,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8), 
     ax.set_ylabel(text("share of the unit's employees (%)", lang))
     ax.spines[["top", "right"]].set_visible(False)
     for j, g in enumerate(groups):
-        idx = [i for i, b in enumerate(bars) if b.predikat in g.predikat]
-        color = _BAND if g.holds else _BAD
-        ypos = -0.25 - 0.12 * j
-        x0, x1 = min(idx) - 0.3, max(idx) + 0.3
-        ax.annotate(
-            "",
-            xy=(x0, ypos),
-            xytext=(x1, ypos),
-            xycoords=("data", "axes fraction"),
-            textcoords=("data", "axes fraction"),
-            arrowprops={"arrowstyle": "|-|", "color": color, "shrinkA": 0, "shrinkB": 0},
-        )
-        verdict = text("ok", lang) if g.holds else "\u2717 " + text("fails", lang)
-        ax.annotate(
-            f"{g.text}: {g.count} {verdict}",
-            ((x0 + x1) / 2, ypos - 0.05),
-            xycoords=("data", "axes fraction"),
-            ha="center",
-            va="top",
-            fontsize=8,
-            color=color,
-        )
+        _draw_group(ax, j, g, bars, lang)
     verdict = (
         text("complies", lang)
         if check.holds
@@ -206,6 +147,75 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8), 
         ax.legend(loc="upper left", fontsize=8, frameon=False)
     fig.text(0.99, 0.005, "SE MenPANRB 3/2023", ha="right", va="bottom", fontsize=7, color="#777777")
     return fig
+
+
+def _draw_bar(ax: Any, x: int, b: Any, labelled: bool, lang: str) -> bool:
+    """One predikat: its allowed band (dashed green), its share (a bar, hatched red when it breaks a rule)."""
+    if b.low is not None or b.high is not None:
+        lo = _xy(b.low) if b.low is not None else 0.0
+        hi = _xy(b.high) if b.high is not None else 100.0
+        ax.add_patch(
+            Rectangle(
+                (x - 0.42, lo),
+                0.84,
+                max(hi - lo, 0.8),
+                facecolor=_BAND,
+                alpha=0.18,
+                edgecolor=_BAND,
+                linestyle="--",
+                label=None if labelled else text("allowed share", lang),
+            )
+        )
+        labelled = True
+    share = _xy(b.share)
+    ax.bar(
+        x,
+        share,
+        width=0.5,
+        color=(1.0, 1.0, 1.0, 0.0) if b.violated else _BAR,
+        edgecolor=_BAD if b.violated else _BAR,
+        hatch="///" if b.violated else None,
+        linewidth=1.2,
+    )
+    mark = " \u2717" if b.violated else ""
+    ax.annotate(
+        f"{b.count} \u00b7 {fmt(round_half_up(b.share, 0))} %{mark}",
+        (x, share),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        fontweight="bold",
+        color=_BAD if b.violated else "#222222",
+    )
+    return labelled
+
+
+def _draw_group(ax: Any, j: int, g: Any, bars: Sequence[Any], lang: str) -> None:
+    """A rule on several predikat together: a bracket under their bars with its verdict."""
+    idx = [i for i, b in enumerate(bars) if b.predikat in g.predikat]
+    color = _BAND if g.holds else _BAD
+    ypos = -0.25 - 0.12 * j
+    x0, x1 = min(idx) - 0.3, max(idx) + 0.3
+    ax.annotate(
+        "",
+        xy=(x0, ypos),
+        xytext=(x1, ypos),
+        xycoords=("data", "axes fraction"),
+        textcoords=("data", "axes fraction"),
+        arrowprops={"arrowstyle": "|-|", "color": color, "shrinkA": 0, "shrinkB": 0},
+    )
+    verdict = text("ok", lang) if g.holds else "\u2717 " + text("fails", lang)
+    ax.annotate(
+        f"{g.text}: {g.count} {verdict}",
+        ((x0 + x1) / 2, ypos - 0.05),
+        xycoords=("data", "axes fraction"),
+        ha="center",
+        va="top",
+        fontsize=8,
+        color=color,
+    )
 
 
 def _results_of(data: Any, subject: str | None) -> list[tuple[str, Mapping[str, object]]]:

@@ -164,6 +164,24 @@ def test_an_empty_stream_is_a_usage_error() -> None:
         assert b"no records" in proc.stderr
 
 
+def test_a_pipe_given_by_name_is_read_once_even_with_workers(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
+    data = b"".join(line(i) + b"\n" for i in range(50))
+
+    def feed() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    code, out, _ = run("score", str(fifo), "--workers", "2")
+    writer.join(30)
+    assert code == 0 and [o["line"] for o in answers(out)] == list(range(1, 51))
+
+
 def test_a_directory_is_a_usage_error(tmp_path: Path) -> None:
     assert run("score", str(tmp_path))[0] == 2
     assert run("explain", str(tmp_path))[0] == 2

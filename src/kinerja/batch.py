@@ -42,6 +42,7 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -573,9 +574,9 @@ def score_file(path: str, *, workers: int = 1, chunk_bytes: int | None = None) -
     Output blocks come back in file order (one per range), so the output is the
     same, byte for byte, whatever the number of workers.
     """
-    if workers <= 1:
+    if workers <= 1 or not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or a device is read once, here
         with open(path, "rb") as fh:
-            yield from score_stream(fh)
+            yield from score_stream(fh, workers=workers)
         return
     if chunk_bytes is None:
         chunk_bytes = max(16 << 10, min(1 << 20, os.path.getsize(path) // (workers * 8)))

@@ -249,26 +249,36 @@ def _score_tabular(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return code
 
 
+def _check_file(path: str) -> bool:
+    """A usage error unless *path* can be read; True for a regular file (a pipe or device is read only once)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise _UsageError(f"cannot read {path}: it is a directory")
+    if stat.S_ISREG(mode):
+        _open_bytes(path).close()
+        return True
+    return False
+
+
 def _cmd_score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     path: str = args.file
     if path.lower().endswith((".csv", ".xlsx")):
         return _score_tabular(args, out, err)
-    if path != "-":
-        if os.path.isdir(path):
-            raise _UsageError(f"cannot read {path}: it is a directory")
-        _open_bytes(path).close()
+    regular = path != "-" and _check_file(path)
     if args.jsonl or path.endswith(".jsonl"):
-        if path == "-":
+        if not regular:
             return _write_blocks(batch.score_stream(_open_bytes(path), workers=args.workers), None, out, err)
-        total = os.path.getsize(path)
-        return _write_blocks(batch.score_file(path, workers=args.workers), total, out, err)
+        return _write_blocks(batch.score_file(path, workers=args.workers), os.path.getsize(path), out, err)
     data = _read_bytes(path)
     if _is_empty(data):
         raise _UsageError(f"{'standard input' if path == '-' else path} is empty: nothing to score")
     try:
         doc = _parse_document(data)
     except ValidationError:  # not one JSON document: JSON Lines
-        if path == "-" or args.workers <= 1:
+        if not regular or args.workers <= 1:
             return _write_blocks(batch.score_stream(BytesIO(data), workers=args.workers), len(data), out, err)
         del data
         return _write_blocks(batch.score_file(path, workers=args.workers), os.path.getsize(path), out, err)

@@ -31,7 +31,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/distribution/_calibrate.py::_solve": "distribution helper, issue 18",
     "kinerja/distribution/_calibrate.py::calibrate": "distribution helper, issue 18",
     "kinerja/pandas/_documents.py::_build_level": "pandas helper, issue 18",
-    "kinerja/pandas/_documents.py::build_records": "pandas helper, issue 18",
     "kinerja/result.py::Result.from_json": "lead, issue 14",
     "kinerja/rules/integrasi_2021.py::_run": "lead, issue 15",
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",

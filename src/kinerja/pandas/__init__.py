@@ -59,7 +59,8 @@ except ImportError as _missing:  # the optional extra is not installed
         f'kinerja.pandas needs pandas ({_missing.name} is missing): pip install "kinerja[pandas]"'
     ) from _missing
 
-from kinerja.pandas._documents import from_documents, leaf_type, to_documents
+from kinerja.pandas._documents import leaf_type, to_documents
+from kinerja.pandas._flatten import from_documents
 from kinerja.pandas._scoring import (
     RESULT_COLUMNS,
     categories,

@@ -9,7 +9,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -58,7 +58,7 @@ class _Spec:
     implicit: tuple[int, ...] = attrs.field(default=attrs.Factory(_implicit_of, takes_self=True), eq=False)
 
 
-def _strip_optional(tp: Any) -> Any:
+def strip_optional(tp: Any) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -68,15 +68,15 @@ def _strip_optional(tp: Any) -> Any:
 
 
 @functools.cache
-def _hints(cls: type[Any]) -> dict[str, Any]:
+def type_hints(cls: type[Any]) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _is_attrs(tp: Any) -> bool:
+def is_attrs(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp)
 
 
-def _list_item(tp: Any) -> Any | None:
+def list_item(tp: Any) -> Any | None:
     """``X`` for ``tuple[X, ...]`` (or ``list[X]``), else ``None``."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -87,7 +87,7 @@ def _list_item(tp: Any) -> Any | None:
     return None
 
 
-def _is_scalar_type(tp: Any) -> bool:
+def is_scalar_type(tp: Any) -> bool:
     return tp in (str, int, bool, Decimal, _dt.date, Nip, Target) or (
         isinstance(tp, type) and issubclass(tp, enum.Enum)
     )
@@ -103,9 +103,9 @@ def resolve_path(doc_type: type[Any], column: Hashable, path: str) -> _Spec | No
         if m is None:
             return None
         name, index = m["name"], m["index"]
-        tp = _strip_optional(tp)
-        if _is_attrs(tp) and tp is not Target:
-            field_types = _hints(tp)
+        tp = strip_optional(tp)
+        if is_attrs(tp) and tp is not Target:
+            field_types = type_hints(tp)
             if name not in field_types:
                 return None
             tp = field_types[name]
@@ -115,17 +115,17 @@ def resolve_path(doc_type: type[Any], column: Hashable, path: str) -> _Spec | No
             tp = typing.get_args(tp)[1]
         else:
             return None
-        tp = _strip_optional(tp)
-        item = _list_item(tp)
+        tp = strip_optional(tp)
+        item = list_item(tp)
         is_leaf = i == len(parts) - 1
-        if item is not None and not (is_leaf and index is None and _is_scalar_type(_strip_optional(item))):
+        if item is not None and not (is_leaf and index is None and is_scalar_type(strip_optional(item))):
             segs.append(_Seg(name, None if index is None else int(index), True))
-            tp = _strip_optional(item)
+            tp = strip_optional(item)
         else:
             if index is not None:
                 return None
             segs.append(_Seg(name, None, False))
-    if not (_is_scalar_type(tp) or _list_item(tp) is not None or _value_shorthand(tp)):
+    if not (is_scalar_type(tp) or list_item(tp) is not None or _value_shorthand(tp)):
         return None
     return _Spec(column, tuple(segs), tp)
 
@@ -133,7 +133,7 @@ def resolve_path(doc_type: type[Any], column: Hashable, path: str) -> _Spec | No
 @functools.lru_cache(maxsize=1024)
 def _value_shorthand(tp: Any) -> bool:
     """An attrs class with a ``value`` field may be given as just its value (``realization`` → ``{"value": …}``)."""
-    return _is_attrs(tp) and tp is not Target and "value" in _hints(tp)
+    return is_attrs(tp) and tp is not Target and "value" in type_hints(tp)
 
 
 def _path_text(segs: Sequence[_Seg], indices: Mapping[int, int] | None = None) -> str:
@@ -203,8 +203,8 @@ def _convert(value: object, tp: Any) -> object:
             return int(value)
         return value
     if _value_shorthand(tp) and not isinstance(value, Mapping):
-        return {"value": _convert(value, _strip_optional(_hints(tp)["value"]))}
-    item = _list_item(tp)
+        return {"value": _convert(value, strip_optional(type_hints(tp)["value"]))}
+    item = list_item(tp)
     if item is not None:
         if isinstance(value, str):
             return [part.strip() for part in value.split(";") if part.strip()]
@@ -319,21 +319,21 @@ def _build_level(
                 value, where = v, label
             elif _differs(value, v):
                 if built.track:
-                    built.cells[_join(prefix, _rel(s, depth))] = _Cell(s.column, label)
+                    built.cells[join_rel(prefix, _rel(s, depth))] = _Cell(s.column, label)
                 built.problems.append(
                     Problem(
-                        _join(prefix, _rel(s, depth)),
+                        join_rel(prefix, _rel(s, depth)),
                         f"differs between rows of one record ({value!r} in row {where!r}, {v!r} in row {label!r})",
                     )
                 )
         if built.track:
-            built.cells.setdefault(_join(prefix, _rel(s, depth)), _Cell(s.column, where))
+            built.cells.setdefault(join_rel(prefix, _rel(s, depth)), _Cell(s.column, where))
         if value is not MISSING:
             try:
                 _put(out, _keys(s, depth), _convert(value, s.leaf))
             except _Clash:
                 built.problems.append(
-                    Problem(_join(prefix, _rel(s, depth)), "given both as one value and by its parts")
+                    Problem(join_rel(prefix, _rel(s, depth)), "given both as one value and by its parts")
                 )
     # implicit lists directly below this object
     groups: dict[tuple[str | int, ...], tuple[int, list[_Spec]]] = {}
@@ -359,7 +359,7 @@ def _build_level(
             elements = [
                 [(label, cells)] for label, cells in rows if any(cells[s.column] is not MISSING for s in members)
             ]
-        list_path = _join(prefix, _keys_path(head))
+        list_path = join_rel(prefix, _keys_path(head))
         items = [_build_level(members, first + 1, el, f"{list_path}[{n}]", built) for n, el in enumerate(elements)]
         _put(out, list(head), items)
     built_obj: dict[str, Any] = _compact(out)
@@ -395,11 +395,11 @@ def _keys(s: _Spec, depth: int, stop: int | None = None) -> tuple[str | int, ...
 def _keys_path(keys: Sequence[str | int]) -> str:
     out = ""
     for k in keys:
-        out = out + f"[{k}]" if isinstance(k, int) else _join(out, k)
+        out = out + f"[{k}]" if isinstance(k, int) else join_rel(out, k)
     return out
 
 
-def _join(prefix: str, rel: str) -> str:
+def join_rel(prefix: str, rel: str) -> str:
     return f"{prefix}.{rel}" if prefix and rel else prefix or rel
 
 
@@ -454,7 +454,7 @@ def _explicit_heads(s: _Spec) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
     head = ""
     for seg in s.segs:
-        head = _join(head, seg.name)
+        head = join_rel(head, seg.name)
         if seg.is_list and seg.index is not None:
             out.append((head, seg.index))
             head += f"[{seg.index}]"
@@ -469,8 +469,8 @@ def _renumber(path: str, moves: Mapping[tuple[str, int], int]) -> str:
         m = _SEGMENT.match(part)
         assert m is not None
         name, index = m["name"], m["index"]
-        original = _join(original, name)
-        out = _join(out, name)
+        original = join_rel(original, name)
+        out = join_rel(out, name)
         if index is not None:
             pos = moves.get((original, int(index)), int(index))
             original += f"[{index}]"
@@ -518,6 +518,7 @@ def build_records(
     columns: Mapping[Any, str] | None,
     key: Sequence[Hashable] | None,
 ) -> list[Record]:
+    """The records of *frame*: its rows gathered per employee-period, each with its rule and document body."""
     columns = dict(columns or {})
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
@@ -532,73 +533,98 @@ def build_records(
     ]
     if not by_column:
         raw = [{} for _ in range(len(frame))]
-    # which rule each row is scored under
-    row_rules: list[rules.Rule | ValidationError] = []
-    if regime is not None:
-        try:
-            fixed = rules.get(regime)
-        except KinerjaError as exc:
-            raise ValidationError.one("regime", str(exc)) from None
-        row_rules = [fixed] * len(raw)
-    else:
-        cache: dict[object, rules.Rule | ValidationError] = {}
-        for cells in raw:
-            name = cells.get("regime", MISSING)
-            if name is not MISSING:
-                k: object = ("name", name)
-                if k not in cache:
-                    try:
-                        cache[k] = rules.get(str(name))
-                    except KinerjaError as exc:
-                        cache[k] = ValidationError.one("regime", str(exc))
-            else:
-                start, end = _period_cells(cells, columns)
-                k = ("period", start, end)
-                if k not in cache:
-                    try:
-                        period = kio.structure(
-                            {"start": _convert(start, _dt.date), "end": _convert(end, _dt.date)}, Period, "period"
-                        )
-                        cache[k] = rules.for_period(period)
-                    except ValidationError as exc:
-                        cache[k] = ValidationError(
-                            Problem(p.path, f"{p.message} (no regime given: the period chooses it)")
-                            for p in exc.problems
-                        )
-                    except KinerjaError as exc:
-                        cache[k] = ValidationError.one("regime", f"not given, and {exc}")
-            row_rules.append(cache[k])
-    layouts: dict[str, _Layout] = {}
-    out: list[Record] = []
+    row_rules = _row_rules(raw, regime, columns)
     # group rows per rule, in order of first appearance; records keep the frame order
     order: list[tuple[int, Record]] = []
     by_rule: dict[str, list[int]] = {}
     for i, r in enumerate(row_rules):
         if isinstance(r, ValidationError):
-            back: dict[str, Hashable] = {path: col for col, path in columns.items()}
-            where: dict[str, _Cell] = {
-                path: _Cell(back.get(path, path), labels[i])
-                for path in ("regime", "period.start", "period.end")
-                if back.get(path, path) in frame.columns
-            }
-            order.append((i, Record((labels[i],), None, None, functools.partial(_fixed, where), r.problems, raw[i])))
+            order.append((i, _unruled(frame, columns, labels[i], raw[i], r)))
         else:
             by_rule.setdefault(r.info.name, []).append(i)
     for name, idx in by_rule.items():
         rule = rules.get(name)
-        layout = layouts.setdefault(name, frame_layout(frame, rule, columns))
+        layout = frame_layout(frame, rule, columns)
         listed = {sp.column for sp in layout.specs if sp.implicit}
         for first, members in _group(layout, idx, raw, columns, key):
             rows = [(labels[i], raw[i]) for i in members]
-            built = _Built([labels[i] for i in members], track=False)
-            built.data = _build_level(layout.specs, 0, rows, "", built)
-            moves = _explicit_compaction(layout.specs, raw[members[0]]) if not layout.long else {}
-            locate = functools.cache(functools.partial(_locate, layout.specs, rows, moves))
-            kept: dict[Hashable, object] = {c: _first(rows, c) for c in names if c not in listed}
-            order.append((first, Record(tuple(built.rows), rule, built.data, locate, tuple(built.problems), kept)))
+            order.append((first, _record(layout, rule, rows, names, listed)))
     order.sort(key=lambda t: t[0])
-    out = [r for _, r in order]
+    return [r for _, r in order]
+
+
+def _record(
+    layout: _Layout,
+    rule: rules.Rule,
+    rows: Sequence[tuple[Hashable, Mapping[Hashable, object]]],
+    names: Sequence[Hashable],
+    listed: set[Hashable],
+) -> Record:
+    """One record from its rows: the document body, where each value came from (on demand), the kept cells."""
+    built = _Built([label for label, _ in rows], track=False)
+    built.data = _build_level(layout.specs, 0, rows, "", built)
+    moves = _explicit_compaction(layout.specs, rows[0][1]) if not layout.long else {}
+    locate = functools.cache(functools.partial(_locate, layout.specs, rows, moves))
+    kept: dict[Hashable, object] = {c: _first(rows, c) for c in names if c not in listed}
+    return Record(tuple(built.rows), rule, built.data, locate, tuple(built.problems), kept)
+
+
+def _unruled(
+    frame: pd.DataFrame,
+    columns: Mapping[Any, str],
+    label: Hashable,
+    cells: Mapping[Hashable, object],
+    exc: ValidationError,
+) -> Record:
+    """A row whose rule cannot be told: a record with the problems, located at its regime/period cells."""
+    back: dict[str, Hashable] = {path: col for col, path in columns.items()}
+    where: dict[str, _Cell] = {
+        path: _Cell(back.get(path, path), label)
+        for path in ("regime", "period.start", "period.end")
+        if back.get(path, path) in frame.columns
+    }
+    return Record((label,), None, None, functools.partial(_fixed, where), exc.problems, cells)
+
+
+def _row_rules(
+    raw: Sequence[Mapping[Hashable, object]], regime: str | None, columns: Mapping[Any, str]
+) -> list[rules.Rule | ValidationError]:
+    """The rule each row is scored under: *regime*, else the row's ``regime`` cell, else its period's."""
+    if regime is not None:
+        try:
+            fixed = rules.get(regime)
+        except KinerjaError as exc:
+            raise ValidationError.one("regime", str(exc)) from None
+        return [fixed] * len(raw)
+    cache: dict[object, rules.Rule | ValidationError] = {}
+    out: list[rules.Rule | ValidationError] = []
+    for cells in raw:
+        name = cells.get("regime", MISSING)
+        k: object = ("name", name) if name is not MISSING else ("period", *_period_cells(cells, columns))
+        if k not in cache:
+            cache[k] = _rule_by_name(str(name)) if name is not MISSING else _rule_by_period(cells, columns)
+        out.append(cache[k])
     return out
+
+
+def _rule_by_name(name: str) -> rules.Rule | ValidationError:
+    try:
+        return rules.get(name)
+    except KinerjaError as exc:
+        return ValidationError.one("regime", str(exc))
+
+
+def _rule_by_period(cells: Mapping[Hashable, object], columns: Mapping[Any, str]) -> rules.Rule | ValidationError:
+    start, end = _period_cells(cells, columns)
+    try:
+        period = kio.structure({"start": _convert(start, _dt.date), "end": _convert(end, _dt.date)}, Period, "period")
+        return rules.for_period(period)
+    except ValidationError as exc:
+        return ValidationError(
+            Problem(p.path, f"{p.message} (no regime given: the period chooses it)") for p in exc.problems
+        )
+    except KinerjaError as exc:
+        return ValidationError.one("regime", f"not given, and {exc}")
 
 
 def _first(rows: Sequence[tuple[Hashable, Mapping[Hashable, object]]], column: Hashable) -> object:
@@ -682,7 +708,7 @@ def leaf_type(regime: str, path: str) -> Any | None:
         return None
     tp = spec.leaf
     if _value_shorthand(tp):
-        return _strip_optional(_hints(tp)["value"])
+        return strip_optional(type_hints(tp)["value"])
     return tp
 
 
@@ -711,89 +737,3 @@ def to_documents(
             raise ValidationError(rec.problems)
         out.append({"regime": rec.rule.info.name, **rec.body})
     return out
-
-
-# --------------------------------------------------------------------------------------
-# documents -> frame
-# --------------------------------------------------------------------------------------
-
-
-def _flatten(data: Any, tp: Any, prefix: str, out: dict[str, object], skip: str) -> None:
-    """Flatten *data* (of type *tp*) into ``path → cell``, leaving out the list at path *skip* (and ``None``)."""
-    if data is None:
-        return
-    tp = _strip_optional(tp)
-    if isinstance(data, Mapping) and (_is_attrs(tp) or typing.get_origin(tp) in (dict, Mapping)):
-        if tp is Target:
-            for k in ("low", "high"):
-                if k in data:
-                    out[_join(prefix, k)] = data[k]
-            return
-        hints = _hints(tp) if _is_attrs(tp) else None
-        for k, v in data.items():
-            sub = hints[k] if hints is not None else typing.get_args(tp)[1]
-            _flatten(v, sub, _join(prefix, str(k)), out, skip)
-        return
-    item = _list_item(tp)
-    if item is not None and isinstance(data, list):
-        if _is_scalar_type(_strip_optional(item)):
-            out[prefix] = tuple(data)
-        elif prefix != skip:
-            for n, v in enumerate(data):
-                _flatten(v, item, f"{prefix}[{n}]", out, skip)
-        return
-    out[prefix] = data
-
-
-def _rows_of(data: Mapping[str, Any], tp: Any, explode: Sequence[str]) -> list[dict[str, object]]:
-    """Flatten one document body to rows: one (wide), or one per element of the *explode* path (long)."""
-    if not explode:
-        base: dict[str, object] = {}
-        _flatten(data, tp, "", base, "")
-        return [base]
-    # walk the path down to the first list: that list is exploded here, the rest below
-    sub_tp: Any = _strip_optional(tp)
-    node: Any = data
-    k = 0
-    while True:
-        if not _is_attrs(sub_tp) or explode[k] not in _hints(sub_tp):
-            raise ValidationError.one("long", f"{'.'.join(explode)!r} is not a list of the document")
-        sub_tp = _strip_optional(_hints(sub_tp)[explode[k]])
-        node = node.get(explode[k]) if isinstance(node, Mapping) else None
-        if _list_item(sub_tp) is not None:
-            break
-        k += 1
-        if k == len(explode):
-            raise ValidationError.one("long", f"{'.'.join(explode)!r} is not a list of the document")
-    head = ".".join(explode[: k + 1])
-    base = {}
-    _flatten(data, tp, "", base, head)
-    item = _strip_optional(_list_item(sub_tp))
-    rows: list[dict[str, object]] = []
-    for element in node if isinstance(node, list) else []:
-        for sub in _rows_of(element, item, explode[k + 1 :]):
-            rows.append({**base, **{_join(head, c): v for c, v in sub.items()}})
-    return rows or [base]
-
-
-def from_documents(documents: Iterable[Mapping[str, Any]], *, long: str | None = None) -> pd.DataFrame:
-    """A frame of documents: columns named by path (``employee.nip``, ``indicators[0].target``…).
-
-    Each document is loaded and dumped first (so it is validated and in its
-    canonical form); a ``regime`` column says its rule. With ``long="indicators"``
-    (or a nested path such as ``"rhk.indicators"``) the frame has one row per
-    element of that list instead, the record's other cells repeated on each;
-    :func:`score` and :func:`to_documents` read either form back.
-    """
-    rows: list[dict[str, object]] = []
-    explode = long.split(".") if long else []
-    for n, document in enumerate(documents):
-        try:
-            rule, doc = kio.load(document)
-        except ValidationError as exc:
-            raise exc.prefixed(f"[{n}]") from None
-        data = kio.dump(rule, doc)
-        body = {k: v for k, v in data.items() if k != "regime"}
-        for row in _rows_of(body, rule.document_type, explode):
-            rows.append({"regime": rule.info.name, **row})
-    return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(columns=["regime"])

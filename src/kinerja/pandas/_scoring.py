@@ -27,9 +27,9 @@ from kinerja.pandas._documents import (
     clean_cell,
     column_of,
     frame_layout,
-    from_documents,
     resolve_path,
 )
+from kinerja.pandas._flatten import from_documents
 from kinerja.result import OutputField, Result
 
 RESULT_COLUMNS: Final = ("rule", "version", "subject", "period")

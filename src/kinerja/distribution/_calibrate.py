@@ -478,17 +478,8 @@ def calibrate(
     org = org_of(org_predikat)
     curve = curve_of(org, curves)
     people = _assessed(employees)
-    try:
-        ranked = rank(
-            [RankItem(e.key, e.score) for e in people], higher_is_better=higher_is_better, ties=TiePolicy.average()
-        )
-    except ValidationError as exc:  # a duplicate key: "[3].key" -> "employees[3].key"
-        raise exc.prefixed("employees") from None
+    order, ties = _assessor_order(people, higher_is_better)
     by_key = {e.key: e for e in people}
-    order = [r.key for r in ranked]
-    ties = tuple(
-        sorted({f"{r.key} tied with {', '.join(r.tied_with)} on score; ordered by key" for r in ranked if r.tied_with})
-    )
     level = {k: by_key[k].predikat.rank for k in order}
     n = len(order)
     counts = counts_of(list(level.values()))
@@ -505,9 +496,41 @@ def calibrate(
     if found is None:
         reason, conflicts = _why_not(n, counts, curve, rounding, majority)
         return Calibration(org, False, (), before, None, unchanged, reason, conflicts, ties)
-    new_s = [n, *found, 0]
+    moved = _moved(order, level, s, [n, *found, 0])
     final = dict(level)
-    position = {k: i + 1 for i, k in enumerate(order)}
+    for k, _, to in moved:
+        final[k] = to
+    after = report_of(org, counts_of(list(final.values())), curve, rounding, majority)
+    assert after.holds, "calibration produced a non-compliant unit"
+    moves = _described(moved, order, level, before, after)
+    assignment = tuple((k, LEVELS[final[k]]) for k in order)
+    return Calibration(org, True, tuple(moves), before, after, assignment, _how_many(len(moves)), (), ties)
+
+
+def _how_many(total: int) -> str:
+    if total == 1:
+        return "1 change makes the unit comply (the fewest possible with one-step moves)"
+    return f"{total} changes make the unit comply (the fewest possible with one-step moves)"
+
+
+def _assessor_order(people: Sequence[Assessed], higher_is_better: bool) -> tuple[list[str], tuple[str, ...]]:
+    """The assessor's order (best first; ties by key, :func:`kinerja.ranking.rank`) and the ties it settled."""
+    try:
+        ranked = rank(
+            [RankItem(e.key, e.score) for e in people], higher_is_better=higher_is_better, ties=TiePolicy.average()
+        )
+    except ValidationError as exc:  # a duplicate key: "[3].key" -> "employees[3].key"
+        raise exc.prefixed("employees") from None
+    ties = tuple(
+        sorted({f"{r.key} tied with {', '.join(r.tied_with)} on score; ordered by key" for r in ranked if r.tied_with})
+    )
+    return [r.key for r in ranked], ties
+
+
+def _moved(
+    order: Sequence[str], level: Mapping[str, int], s: Sequence[int], new_s: Sequence[int]
+) -> list[tuple[str, int, int]]:
+    """Who crosses each boundary: the best-ranked of a level move up, the lowest-ranked move down."""
     moved: list[tuple[str, int, int]] = []
     for boundary in range(1, 5):
         d = new_s[boundary] - s[boundary]
@@ -517,11 +540,18 @@ def calibrate(
         elif d < 0:  # -d employees of level boundary move down: the lowest-ranked of them
             group = [k for k in order if level[k] == boundary][d:]
             moved.extend((k, boundary, boundary - 1) for k in group)
-    for k, _, to in moved:
-        final[k] = to
-    new_counts = counts_of(list(final.values()))
-    after = report_of(org, new_counts, curve, rounding, majority)
-    assert after.holds, "calibration produced a non-compliant unit"
+    return moved
+
+
+def _described(
+    moved: Sequence[tuple[str, int, int]],
+    order: Sequence[str],
+    level: Mapping[str, int],
+    before: DistributionReport,
+    after: DistributionReport,
+) -> list[Move]:
+    """Each move with its reason: which rule it mends, or which tight rule it keeps."""
+    position = {k: i + 1 for i, k in enumerate(order)}
     failing = [c for c in before.checks if not c.holds]
     tight = [c for c in after.checks if c.limit is not None and c.count == c.limit]
     moves: list[Move] = []
@@ -543,21 +573,7 @@ def calibrate(
                 else "part of the smallest set of moves that makes the unit comply"
             )
         moves.append(Move(k, position[k], LEVELS[frm], LEVELS[to], f"{which}, {motive}"))
-    total = len(moves)
-    reason = f"{total} change{'s' if total != 1 else ''} make the unit comply (the fewest possible with one-step moves)"
-    if total == 1:
-        reason = "1 change makes the unit comply (the fewest possible with one-step moves)"
-    return Calibration(
-        org,
-        True,
-        tuple(moves),
-        before,
-        after,
-        tuple((k, LEVELS[final[k]]) for k in order),
-        reason,
-        (),
-        ties,
-    )
+    return moves
 
 
 def _involves(c: Constraint, frm: int, to: int) -> bool:

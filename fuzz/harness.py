@@ -49,9 +49,14 @@ Json = Any
 # ---------------------------------------------------------------- seeds
 
 
-def _vector_cases() -> list[dict[str, Any]]:
+def _vector_cases(folder: str = "") -> list[dict[str, Any]]:
+    """The cases of the golden vectors (``folder=""``), the invalid vectors (``"invalid"``) or the consequences."""
     cases = []
-    for entry in sorted(resources.files("kinerja.vectors").iterdir(), key=lambda p: p.name):
+    root = resources.files("kinerja.vectors")
+    base = root.joinpath(folder) if folder else root
+    if not base.is_dir():
+        return []
+    for entry in sorted(base.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".json"):
             data = json.loads(entry.read_text(encoding="utf-8"), parse_float=Decimal)
             cases.extend(c for c in data.get("cases", []) if isinstance(c, dict))
@@ -63,7 +68,11 @@ class Seeds:
 
     def __init__(self) -> None:
         cases = _vector_cases()
-        self.documents: list[Json] = [c["input"] for c in cases if isinstance(c.get("input"), dict)]
+        invalid = _vector_cases("invalid")
+        self.documents: list[Json] = [c["input"] for c in cases + invalid if isinstance(c.get("input"), dict)]
+        self.consequences: list[tuple[str, Json]] = [
+            (str(c["regime"]), c["input"]) for c in _vector_cases("consequences") if isinstance(c.get("input"), dict)
+        ]
         self.results: list[Json] = [c["expected"] for c in cases if isinstance(c.get("expected"), dict)]
         self.schemes: list[Json] = []
         for info in rules.available("scheme"):
@@ -352,6 +361,7 @@ class Fuzzer:
             "siasn": self.siasn,
             "nip": self.nip,
             "cli": self.cli,
+            "consequence": self.consequence,
             "diff.batch_single": self.batch_single,
             "diff.round_trip": self.round_trip,
         }
@@ -375,6 +385,10 @@ class Fuzzer:
             self._crash(name, exc)
         except Exception as exc:
             self._crash(name, exc)
+
+    def _crash_site(self, name: str, where: str, message: str) -> None:
+        self.stats[name]["crashes"] += 1
+        self.crashes.setdefault(f"{name}: {where}", (name, _safe(message), _repr(self.current)))
 
     def _crash(self, name: str, exc: BaseException) -> None:
         self.stats[name]["crashes"] += 1
@@ -460,17 +474,45 @@ class Fuzzer:
             fh.write(data)
         report = ["report", "-o", os.path.join(self.tmp, "r.html")]
         command = self.rng.choice([["score"], ["score"], ["explain"], ["score", "--jsonl"], report])
-        out, err = _io.StringIO(), _io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # a delegated command writes to sys.std*
-            code = cli_main([*command, path], out, err)
-        if code not in (0, 1, 2):
-            raise Crash(f"exit {code}: {err.getvalue()[-300:]}")
-        text = out.getvalue()
-        if command[0] == "score" and code in (0, 1) and (name.endswith("l") or command[-1] == "--jsonl"):
-            blank = sum(1 for raw in data.split(b"\n")[: data.count(b"\n")] if raw in (b"", b"\r"))
-            answered = text.count("\n")
-            if answered != data.count(b"\n") + (not data.endswith(b"\n")) - blank:
+        text = self._run_cli("cli", [*command, path])
+        if command[0] == "score" and text and (name.endswith("l") or command[-1] == "--jsonl"):
+            lines = data.split(b"\n")
+            if not data.endswith(b"\n"):
+                lines.append(b"")  # the last line, unterminated, still counts
+            lines = lines[:-1]
+            blank = [n for n, raw in enumerate(lines, 1) if raw in (b"", b"\r") or (n == 1 and raw == b"\xef\xbb\xbf")]
+            if text.count("\n") != len(lines) - len(blank):
                 raise Disagreement("not one answer per non-blank line")
+
+    def consequence(self) -> None:
+        """``kinerja consequence KIND FILE`` on a mutated input of that kind."""
+        if not self.seeds.consequences:
+            raise KinerjaError("no consequence seeds")
+        kind, seed = self.rng.choice(self.seeds.consequences)
+        data = encode(dumps(mutate_value(self.rng, seed, [d for _, d in self.seeds.consequences])))
+        if self.rng.random() < 0.3:
+            data = mutate_bytes(self.rng, data)
+        self.current = (kind, data)
+        path = os.path.join(self.tmp, "consequence.json")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        self._run_cli("consequence", ["consequence", kind, path])
+
+    def _run_cli(self, name: str, argv: list[str]) -> str:
+        """Run the CLI in this process; an internal error (exit 3) is a crash at the site it names."""
+        out, err = _io.StringIO(), _io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli_main(argv, out, err)
+            except SystemExit as exc:  # a delegated parser's own exit
+                code = exc.code if isinstance(exc.code, int) else 2
+        text = out.getvalue() + err.getvalue()
+        if code == 3 or '"code": "internal"' in text:
+            found = re.search(r"internal error \((\w+)\b.*? at ([\w/.]+):\d+ in (\w+)\)", text)
+            self._crash_site(name, f"{found[1]} in {found[2]}:{found[3]}" if found else "internal error", text[-300:])
+        elif code not in (0, 1, 2):
+            raise Crash(f"exit {code}: {err.getvalue()[-300:]}")
+        return out.getvalue()
 
     def batch_single(self) -> None:
         seeds = self.seeds.documents

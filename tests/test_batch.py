@@ -105,4 +105,4 @@ def test_a_defect_in_a_rule_is_reported_on_its_record_and_the_batch_goes_on(monk
     monkeypatch.setattr(RATIO_RULE, "evaluate", flaky)
     out = list(batch.score_many(_docs(3, set())))
     assert [type(o).__name__ for o in out] == ["Result", "BatchError", "Result"]
-    assert "internal error (ZeroDivisionError: boom)" in str(out[1])
+    assert "internal error (ZeroDivisionError: boom at " in str(out[1]) and out[1].problems[0].code == "internal"

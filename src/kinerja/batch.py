@@ -43,6 +43,7 @@ import multiprocessing
 import os
 import signal
 import stat
+import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -300,10 +301,15 @@ def _short(text: str) -> str:
 
 
 def _internal(exc: BaseException) -> Problem:
+    """The problem for a defect: the exception, its text (short) and where in kinerja it was raised."""
     try:
         detail = _short(f"{type(exc).__name__}: {exc}")
     except Exception:  # str() of the exception itself failed (a huge int, a deep structure)
         detail = type(exc).__name__
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f"{os.sep}kinerja{os.sep}" in f.filename]
+    if frames:
+        where = frames[-1].filename.rsplit(f"{os.sep}kinerja{os.sep}", 1)[-1]
+        detail += f" at {where}:{frames[-1].lineno} in {frames[-1].name}"
     return Problem("", f"internal error ({detail}); please report it", "internal")
 
 

@@ -456,13 +456,9 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
 
         out.write(f"kinerja {__version__}\n")
         return 0
-    if argv and argv[0] in DELEGATED:
-        try:
-            return _delegate(DELEGATED[argv[0]][0], argv[1:])
-        except _UsageError as exc:
-            err.write(f"kinerja: {exc}\n")
-            return 2
     try:
+        if argv and argv[0] in DELEGATED:
+            return _delegate(DELEGATED[argv[0]][0], argv[1:])
         args = _parser().parse_args(argv)
         if getattr(args, "workers", 1) < 1:
             raise _UsageError("--workers must be at least 1")
@@ -479,6 +475,17 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     except KinerjaError as exc:
         err.write(f"kinerja: {exc}\n")
         return 1
-    except Exception as exc:  # a defect: one line saying so, never a traceback
-        err.write(f"kinerja: internal error ({type(exc).__name__}); please report it\n")
+    except Exception as exc:  # a defect: one line saying so and where, never a traceback
+        err.write(f"kinerja: internal error ({_where(exc)}); please report it\n")
         return 3
+
+
+def _where(exc: BaseException) -> str:
+    """``TypeError at reporting.py:123 in curve_bars``: the innermost kinerja frame of a defect."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f"{os.sep}kinerja{os.sep}" in f.filename]
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    return f"{type(exc).__name__} at {last.filename.rsplit(os.sep + 'kinerja' + os.sep, 1)[-1]}:{last.lineno} in {last.name}"

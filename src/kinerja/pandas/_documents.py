@@ -307,34 +307,9 @@ def _build_level(
     else one element per row.
     """
     out: dict[str, Any] = {}
-    direct = [s for s in specs if not any(i >= depth for i in s.implicit)]
-    for s in direct:
-        value: object = MISSING
-        where: Hashable = rows[0][0] if rows else None
-        for label, cells in rows:
-            v = cells[s.column]
-            if v is MISSING:
-                continue
-            if value is MISSING:
-                value, where = v, label
-            elif _differs(value, v):
-                if built.track:
-                    built.cells[join_rel(prefix, _rel(s, depth))] = _Cell(s.column, label)
-                built.problems.append(
-                    Problem(
-                        join_rel(prefix, _rel(s, depth)),
-                        f"differs between rows of one record ({value!r} in row {where!r}, {v!r} in row {label!r})",
-                    )
-                )
-        if built.track:
-            built.cells.setdefault(join_rel(prefix, _rel(s, depth)), _Cell(s.column, where))
-        if value is not MISSING:
-            try:
-                _put(out, _keys(s, depth), _convert(value, s.leaf))
-            except _Clash:
-                built.problems.append(
-                    Problem(join_rel(prefix, _rel(s, depth)), "given both as one value and by its parts")
-                )
+    for s in specs:
+        if not any(i >= depth for i in s.implicit):
+            _direct_value(out, s, depth, rows, prefix, built)
     # implicit lists directly below this object
     groups: dict[tuple[str | int, ...], tuple[int, list[_Spec]]] = {}
     for s in specs:
@@ -343,27 +318,68 @@ def _build_level(
             head = tuple(_keys(s, depth, deeper[0] + 1))
             groups.setdefault(head, (deeper[0], []))[1].append(s)
     for head, (first, members) in groups.items():
-        own = [s for s in members if not any(i > first for i in s.implicit)]
-        elements: list[list[tuple[Hashable, Mapping[Hashable, object]]]] = []
-        if len(own) < len(members) and own:  # deeper lists follow: group rows by this element's own cells
-            index: dict[tuple[object, ...], int] = {}
-            for label, cells in rows:
-                if all(cells[s.column] is MISSING for s in members):
-                    continue
-                key = tuple(_hashable(cells[s.column]) for s in own)
-                if key not in index:
-                    index[key] = len(elements)
-                    elements.append([])
-                elements[index[key]].append((label, cells))
-        else:
-            elements = [
-                [(label, cells)] for label, cells in rows if any(cells[s.column] is not MISSING for s in members)
-            ]
+        elements = _elements(members, first, rows)
         list_path = join_rel(prefix, _keys_path(head))
         items = [_build_level(members, first + 1, el, f"{list_path}[{n}]", built) for n, el in enumerate(elements)]
         _put(out, list(head), items)
     built_obj: dict[str, Any] = _compact(out)
     return built_obj
+
+
+def _direct_value(
+    out: dict[str, Any],
+    s: _Spec,
+    depth: int,
+    rows: Sequence[tuple[Hashable, Mapping[Hashable, object]]],
+    prefix: str,
+    built: _Built,
+) -> None:
+    """A column with no list below this object: the first non-blank value of the rows (a different one is a problem)."""
+    path = join_rel(prefix, _rel(s, depth))
+    value: object = MISSING
+    where: Hashable = rows[0][0] if rows else None
+    for label, cells in rows:
+        v = cells[s.column]
+        if v is MISSING:
+            continue
+        if value is MISSING:
+            value, where = v, label
+        elif _differs(value, v):
+            if built.track:
+                built.cells[path] = _Cell(s.column, label)
+            built.problems.append(
+                Problem(
+                    path, f"differs between rows of one record ({value!r} in row {where!r}, {v!r} in row {label!r})"
+                )
+            )
+    if built.track:
+        built.cells.setdefault(path, _Cell(s.column, where))
+    if value is not MISSING:
+        try:
+            _put(out, _keys(s, depth), _convert(value, s.leaf))
+        except _Clash:
+            built.problems.append(Problem(path, "given both as one value and by its parts"))
+
+
+def _elements(
+    members: Sequence[_Spec], first: int, rows: Sequence[tuple[Hashable, Mapping[Hashable, object]]]
+) -> list[list[tuple[Hashable, Mapping[Hashable, object]]]]:
+    """The rows of each element of an implicit list: grouped by the element's own cells when deeper lists follow,
+    else one element per row (a row blank in every column of the list gives none)."""
+    own = [s for s in members if not any(i > first for i in s.implicit)]
+    if not (len(own) < len(members) and own):
+        return [[(label, cells)] for label, cells in rows if any(cells[s.column] is not MISSING for s in members)]
+    elements: list[list[tuple[Hashable, Mapping[Hashable, object]]]] = []
+    index: dict[tuple[object, ...], int] = {}
+    for label, cells in rows:
+        if all(cells[s.column] is MISSING for s in members):
+            continue
+        key = tuple(_hashable(cells[s.column]) for s in own)
+        if key not in index:
+            index[key] = len(elements)
+            elements.append([])
+        elements[index[key]].append((label, cells))
+    return elements
 
 
 @functools.lru_cache(maxsize=1 << 16)

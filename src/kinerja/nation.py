@@ -37,6 +37,7 @@ their employees (the roll-up and the curve need nothing from another partition).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -167,8 +168,9 @@ def _split(total: int, weights: Any, minimum: int) -> Any:
     return base + minimum
 
 
+@functools.lru_cache(maxsize=4)
 def layout(spec: NationSpec) -> Layout:
-    """The units, their sizes and organisation predikat, and the partitions, from *spec* (deterministic)."""
+    """The units, their sizes and organisation predikat, and the partitions, from *spec* (deterministic; cached)."""
     rng = np.random.default_rng([spec.seed, 0])
     per_instansi = _split(spec.units, rng.lognormal(0.0, 1.0, spec.instansi), 1)
     unit_instansi = np.repeat(np.arange(spec.instansi, dtype=np.int32), per_instansi)

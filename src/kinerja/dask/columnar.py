@@ -103,6 +103,8 @@ class Scored:
     slow: dict[int, dict[str, Any]]
     problems: list[tuple[int, Problem]]
     row_ids: Any
+    start: Any = None
+    end: Any = None
 
 
 def evaluate_row(doc: object) -> tuple[dict[str, Any] | None, tuple[Problem, ...]]:
@@ -325,14 +327,15 @@ def score_table(table: Any, row_ids: Any = None) -> Scored:
     key = np.full(n, -1, dtype=np.int64)
     hk = pk = pred = np.zeros(n, np.int64)
     head = np.zeros(n, bool)
+    start = end = np.zeros(n, np.int64)
     if all(c in table.column_names for c in COLUMNS[:-1]):
         nip = string_array(table.column("nip"))
         name = string_array(table.column("name"))
-        unit = string_array(table.column("unit"))
-        if nip is not None and name is not None and unit is not None:
+        unit = table.column("unit")
+        if nip is not None and name is not None and _is_text(unit.type):
             nip_ok, key, pppk = _per_distinct(nip, nip_check)
             cols = {k: _codes(table.column(k)) for k in ("status", "jenis_jabatan", "jenjang", "golongan")}
-            period_ok, _, _ = _period_ok(table)
+            period_ok, start, end = _period_ok(table)
             rating_ok, hk, pk, pred, head = _ratings(table)
             (name_ok,) = _per_distinct(name, lambda a: (_visible(a),))
             fast = nip_ok & name_ok & np.asarray(unit.is_valid(), bool) & period_ok & rating_ok
@@ -351,7 +354,13 @@ def score_table(table: Any, row_ids: Any = None) -> Scored:
                 key[i] = int(result["subject"])
     ok = fast.copy()
     ok[list(slow)] = True
-    return Scored(table, ok, fast, key, hk, pk, pred, head, slow, problems, row_ids)
+    return Scored(table, ok, fast, key, hk, pk, pred, head, slow, problems, row_ids, start, end)
+
+
+def _is_text(t: Any) -> bool:
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t))
 
 
 def score_documents(
@@ -391,10 +400,11 @@ def problem_rows(stage: str, partition: str, items: Iterable[tuple[int | None, s
     return pa.Table.from_pylist(rows, schema=PROBLEM_SCHEMA)
 
 
-def json_context(table: Any) -> tuple[Any, Any, Any, Any]:
-    """What :func:`fast_json` reads from a table, converted once: period days, unit and nip texts."""
-    start, end = period_days(table)
-    return start, end, string_array(table.column("unit")), string_array(table.column("nip"))
+def json_context(scored: Scored) -> tuple[Any, Any, Any, Any]:
+    """What :func:`fast_json` reads from a scored table: period days, the unit and nip columns."""
+    start, end = (scored.start, scored.end) if scored.start is not None else period_days(scored.table)
+    t = scored.table
+    return start, end, t.column("unit").combine_chunks(), t.column("nip").combine_chunks()
 
 
 def fast_json(scored: Scored, i: int, ctx: tuple[Any, Any, Any, Any]) -> dict[str, Any]:
@@ -417,7 +427,7 @@ def fast_json(scored: Scored, i: int, ctx: tuple[Any, Any, Any, Any]) -> dict[st
 
 def periodic_json(scored: Scored) -> list[tuple[int, dict[str, Any]]]:
     """Every periodic result of a scored partition as ``(row, result JSON)``, in row order (for output and tests)."""
-    ctx = json_context(scored.table)
+    ctx = json_context(scored)
     return [(int(scored.row_ids[i]), fast_json(scored, int(i), ctx)) for i in np.flatnonzero(scored.ok)]
 
 

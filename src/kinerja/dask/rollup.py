@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import kinerja
-from kinerja.dask.columnar import Scored, fast_json, json_context, period_days, string_array
+from kinerja.dask.columnar import Scored, fast_json, json_context, string_array
 from kinerja.errors import Problem, ValidationError
 from kinerja.model import Ekspektasi, Predikat
 from kinerja.rules.permenpanrb_6_2022 import FINAL, RULE
@@ -97,9 +97,10 @@ def _groups(keys: Any) -> Any:
 def _plain_groups(scored: Scored, rows: Any, year: int) -> tuple[Any, Any, Any, Any, Any]:
     """For the fast rows *rows*: (order, group starts, group is plain, chosen row per group, skp_count per group)."""
     key = scored.key[rows]
-    start, end = (x[rows] for x in period_days(scored.table))
+    start, end = scored.start[rows], scored.end[rows]
     row = rows.astype(np.int64)
-    order = np.lexsort((row, -start, end, key))
+    by_key = np.argsort(key, kind="stable")  # each employee's rows in input order
+    order = by_key if _sorted_within(key, end, -start, by_key) else np.lexsort((row, -start, end, key))
     k, s, e = key[order], start[order], end[order]
     starts = _groups(k)
     same = np.concatenate(([False], (k[1:] == k[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])))
@@ -108,11 +109,19 @@ def _plain_groups(scored: Scored, rows: Any, year: int) -> tuple[Any, Any, Any, 
     ends = np.concatenate((starts[1:], [len(k)])) - 1
     plain = ~np.logical_or.reduceat(same, starts) & np.logical_and.reduceat(inside, starts) & (e[ends] == hi)
     units, _ = scored_units(scored)
-    by_start = np.lexsort((row, end, start, key))
+    by_start = by_key if _sorted_within(key, start, end, by_key) else np.lexsort((row, end, start, key))
     u, kk = units[rows][by_start], key[by_start]
     change = np.concatenate(([False], (kk[1:] == kk[:-1]) & (u[1:] != u[:-1])))
     skp = np.add.reduceat(change.astype(np.int64), starts) + 1
     return order, starts, plain, rows[order[ends]], skp
+
+
+def _sorted_within(key: Any, first: Any, second: Any, order: Any) -> bool:
+    """Whether, in *order*, rows of one key are already ordered by (*first*, *second*) (then by input order)."""
+    k, a, b = key[order], first[order], second[order]
+    same = k[1:] == k[:-1]
+    ordered = (a[1:] > a[:-1]) | ((a[1:] == a[:-1]) & (b[1:] >= b[:-1]))
+    return bool(np.all(ordered | ~same))
 
 
 def scored_units(scored: Scored) -> tuple[Any, list[Any]]:
@@ -127,31 +136,36 @@ def scored_units(scored: Scored) -> tuple[Any, list[Any]]:
 def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) -> Any:
     t = scored.table
     n = len(chosen)
-    ek = np.array([e.value for e in Ekspektasi], dtype=object)
-    pr = np.array([p.value for p in Predikat], dtype=object)
-    src = np.where(scored.head[chosen], "kinerja-organisasi", RULE.hasil_kerja_policy.name)
-    start, end = (x[chosen] for x in period_days(t))
+    ek = [e.value for e in sorted(Ekspektasi, key=lambda e: e.rank)]
+    pr = [p.value for p in sorted(Predikat, key=lambda p: p.rank)]
+    start, end = scored.start[chosen], scored.end[chosen]
     pairs, where = np.unique(np.stack((start, end), 1), axis=0, return_inverse=True)  # a few distinct periods
-    texts = np.array([f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()], dtype=object)
-    label = texts[where.ravel()] if len(pairs) else np.zeros(0, dtype=object)
+    label = _labels(where.ravel(), [f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()])
+    take = pa.array(chosen, pa.int64())
     cols = {
-        "rule": pa.array([RULE.info.name] * n, pa.string()),
-        "version": pa.array([RULE.info.version] * n, pa.string()),
-        "subject": string_array(t.column("nip")).take(pa.array(chosen)),
-        "period": pa.array([f"{year}-01-01..{year}-12-31"] * n, pa.string()),
-        "hasil_kerja": pa.array(ek[scored.hk[chosen]], pa.string()),
-        "hasil_kerja_source": pa.array(src, pa.string()),
-        "perilaku_kerja": pa.array(ek[scored.pk[chosen]], pa.string()),
-        "perilaku_kerja_source": pa.array([RULE.perilaku_kerja_policy.name] * n, pa.string()),
-        "predikat": pa.array(pr[scored.predikat[chosen]], pa.string()),
-        "unit": string_array(t.column("unit")).take(pa.array(chosen)),
-        "rollup": pa.array([FINAL.name] * n, pa.string()),
+        "rule": _labels(np.zeros(n, np.int32), [RULE.info.name]),
+        "version": _labels(np.zeros(n, np.int32), [RULE.info.version]),
+        "subject": string_array(t.column("nip").take(take)),
+        "period": _labels(np.zeros(n, np.int32), [f"{year}-01-01..{year}-12-31"]),
+        "hasil_kerja": _labels(scored.hk[chosen], ek),
+        "hasil_kerja_source": _labels(scored.head[chosen], [RULE.hasil_kerja_policy.name, "kinerja-organisasi"]),
+        "perilaku_kerja": _labels(scored.pk[chosen], ek),
+        "perilaku_kerja_source": _labels(np.zeros(n, np.int32), [RULE.perilaku_kerja_policy.name]),
+        "predikat": _labels(scored.predikat[chosen], pr),
+        "unit": string_array(t.column("unit").take(take)),
+        "rollup": _labels(np.zeros(n, np.int32), [FINAL.name]),
         "evaluations": pa.array(counts, pa.int64()),
         "skp_count": pa.array(skp, pa.int64()),
-        "from_period": pa.array(label, pa.string()),
+        "from_period": label,
         "warnings": pa.array([[]] * n, pa.list_(pa.string())),
     }
     return pa.table(cols, schema=RESULT_SCHEMA)
+
+
+def _labels(codes: Any, texts: list[str]) -> Any:
+    """A string column from integer *codes* into *texts* (built as a dictionary column, then decoded in Arrow)."""
+    indices = pa.array(np.asarray(codes, np.int32), pa.int32())
+    return pa.DictionaryArray.from_arrays(indices, pa.array(texts, pa.string())).cast(pa.string())
 
 
 def _iso(days: int) -> str:
@@ -196,7 +210,7 @@ def _slow_groups(
     members: dict[int, list[int]] = defaultdict(list)
     for i in np.flatnonzero(scored.ok & np.isin(scored.key, np.fromiter(keys, np.int64, len(keys)))):
         members[int(scored.key[i])].append(int(i))
-    ctx = json_context(scored.table)
+    ctx = json_context(scored)
     results: list[dict[str, Any]] = []
     chosen: list[int] = []
     problems: list[tuple[str, Problem]] = []

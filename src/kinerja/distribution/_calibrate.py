@@ -260,20 +260,7 @@ def _solve(
     if bounds is None:
         return None
     lo, hi = bounds
-    outer: list[tuple[int, int, int]] = []
-    xonly: list[tuple[int, int, int, int]] = []
-    yonly: list[tuple[int, int, int, int]] = []
-    mixed: list[tuple[int, int, int, int, int]] = []
-    for (a1, a2, a3, a4), rhs, _ in lins:
-        if a1 == 0 and a4 == 0:
-            outer.append((a2, a3, rhs))
-        elif a4 == 0:
-            xonly.append((a1, a2, a3, rhs))
-        elif a1 == 0:
-            yonly.append((a4, a2, a3, rhs))
-        else:
-            assert abs(a1) == 1 and abs(a4) == 1, "a constraint couples s1 and s4 with a coefficient other than 1"
-            mixed.append((a1, a4, a2, a3, rhs))
+    parts = _classify(lins)
     ps = sorted(range(lo[1], hi[1] + 1), key=lambda v: (abs(v - s2o), v))
     qs = sorted(range(lo[2], hi[2] + 1), key=lambda v: (abs(v - s3o), v))
     best_key: tuple[int, ...] | None = None
@@ -286,49 +273,78 @@ def _solve(
             dq = abs(q - s3o)
             if best_key is not None and dp + dq > best_key[0]:
                 break
-            if q > p:
+            xy = None if q > p else _outer_point(p, q, lo, hi, parts, (s1o, s4o), sgn)
+            if xy is None:
                 continue
-            if any(a2 * p + a3 * q < rhs for a2, a3, rhs in outer):
-                continue
-            lx, ux = max(lo[0], p), hi[0]
-            for a1, a2, a3, rhs in xonly:
-                r = rhs - a2 * p - a3 * q
-                if a1 > 0:
-                    lx = max(lx, _ceil_div(r, a1))
-                else:
-                    ux = min(ux, r // a1)
-            if lx > ux:
-                continue
-            ly, uy = lo[3], min(hi[3], q)
-            for a4, a2, a3, rhs in yonly:
-                r = rhs - a2 * p - a3 * q
-                if a4 > 0:
-                    ly = max(ly, _ceil_div(r, a4))
-                else:
-                    uy = min(uy, r // a4)
-            if ly > uy:
-                continue
-            if mixed:
-                lowers: list[tuple[int, int]] = []
-                uppers: list[tuple[int, int]] = []
-                for a1, a4, a2, a3, rhs in mixed:
-                    r = rhs - a2 * p - a3 * q  # a1 x + a4 y >= r
-                    if a1 > 0:
-                        lowers.append((-a4, r))
-                    else:
-                        uppers.append((a4, -r))
-                xy = _inner(lx, ux, ly, uy, lowers, uppers, s1o, s4o, sgn)
-                if xy is None:
-                    continue
-                x, y = xy
-            else:
-                x, y = min(max(s1o, lx), ux), min(max(s4o, ly), uy)
+            x, y = xy
             key = (dp + dq + abs(x - s1o) + abs(y - s4o), sgn * (x + p + q + y), sgn * y, sgn * q, sgn * p, sgn * x)
             if best_key is None or key < best_key:
                 best_key, best = key, (x, p, q, y)
                 if first:
                     return best
     return best
+
+
+_Parts = tuple[
+    list[tuple[int, int, int]], list[tuple[int, int, int, int]], list[tuple[int, int, int, int]], list[tuple[int, ...]]
+]
+
+
+def _classify(lins: Sequence[_Lin]) -> _Parts:
+    """Split the constraints by the outer variables they involve: none, s1 only, s4 only, both."""
+    outer: list[tuple[int, int, int]] = []
+    xonly: list[tuple[int, int, int, int]] = []
+    yonly: list[tuple[int, int, int, int]] = []
+    mixed: list[tuple[int, ...]] = []
+    for (a1, a2, a3, a4), rhs, _ in lins:
+        if a1 == 0 and a4 == 0:
+            outer.append((a2, a3, rhs))
+        elif a4 == 0:
+            xonly.append((a1, a2, a3, rhs))
+        elif a1 == 0:
+            yonly.append((a4, a2, a3, rhs))
+        else:
+            assert abs(a1) == 1 and abs(a4) == 1, "a constraint couples s1 and s4 with a coefficient other than 1"
+            mixed.append((a1, a4, a2, a3, rhs))
+    return outer, xonly, yonly, mixed
+
+
+def _one_var_range(low: int, high: int, terms: Sequence[tuple[int, int, int, int]], p: int, q: int) -> tuple[int, int]:
+    """The range of one outer variable v left by the constraints a v + a2 p + a3 q >= rhs on it alone."""
+    for a, a2, a3, rhs in terms:
+        r = rhs - a2 * p - a3 * q
+        if a > 0:
+            low = max(low, _ceil_div(r, a))
+        else:
+            high = min(high, r // a)
+    return low, high
+
+
+def _outer_point(
+    p: int, q: int, lo: Sequence[int], hi: Sequence[int], parts: _Parts, orig: tuple[int, int], sgn: int
+) -> tuple[int, int] | None:
+    """For the middle boundaries (p, q), the best outer pair (s1, s4), or ``None`` when none is feasible."""
+    outer, xonly, yonly, mixed = parts
+    s1o, s4o = orig
+    if any(a2 * p + a3 * q < rhs for a2, a3, rhs in outer):
+        return None
+    lx, ux = _one_var_range(max(lo[0], p), hi[0], xonly, p, q)
+    if lx > ux:
+        return None
+    ly, uy = _one_var_range(lo[3], min(hi[3], q), yonly, p, q)
+    if ly > uy:
+        return None
+    if not mixed:
+        return min(max(s1o, lx), ux), min(max(s4o, ly), uy)
+    lowers: list[tuple[int, int]] = []
+    uppers: list[tuple[int, int]] = []
+    for a1, a4, a2, a3, rhs in mixed:
+        r = rhs - a2 * p - a3 * q  # a1 x + a4 y >= r
+        if a1 > 0:
+            lowers.append((-a4, r))
+        else:
+            uppers.append((a4, -r))
+    return _inner(lx, ux, ly, uy, lowers, uppers, s1o, s4o, sgn)
 
 
 def _prefix(counts: Sequence[int]) -> list[int]:

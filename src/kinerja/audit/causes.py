@@ -132,11 +132,7 @@ def _prestasi_alternatives(vals: Mapping[str, Value], rule: str) -> Iterator[tup
         if skp is not None:
             for ws, wp in _weights(rule):
                 yield mode, ws * skp + wp * mean
-    if (
-        per is None
-        and any(isinstance(vals.get(n), Fraction) for n in _ELEMENTS)
-        and all(isinstance(vals.get(n), Fraction) for n in _ELEMENTS)
-    ):
+    if per is None and all(isinstance(vals.get(n), Fraction) for n in _ELEMENTS):  # the mean of the elements
         kep = _n(vals, "kepemimpinan")
         used = [*_ELEMENTS, "kepemimpinan"] if kep else list(_ELEMENTS)
         per = sum((_n(vals, n) or Fraction(0) for n in used), Fraction(0)) / len(used)

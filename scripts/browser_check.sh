@@ -28,17 +28,50 @@ fi
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-REPORT="$WORK/report.html"
-SHOT="docs/images/report.png"
-mkdir -p docs/images
-
-"$PY" -c "from kinerja import reporting; reporting.write_demo_report('$REPORT')"
-
 # --disable-background-networking & co keep Chromium from hanging on a closed network;
 # the host-resolver rule makes any network access fail, so the page must be self-contained.
 FLAGS=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
        --disable-background-networking --disable-component-update --disable-sync
        "--host-resolver-rules=MAP * ~NOTFOUND" --hide-scrollbars)
+mkdir -p docs/images
+
+# the report in both languages (issue 18): Bahasa Indonesia (the default) and English,
+# each with the calibration proposal of the unit that fails its curve
+for LANG_ in id en; do
+    REPORT="$WORK/report-$LANG_.html"
+    SHOT="docs/images/report-$LANG_.png"
+    "$PY" -c "from kinerja import reporting; reporting.report(reporting.demo_data(), '$REPORT', lang='$LANG_')"
+    timeout 120 "$CHROME" "${FLAGS[@]}" --user-data-dir="$WORK/profile-dom-$LANG_" \
+        --dump-dom "file://$REPORT" > "$WORK/dom-$LANG_.html" 2> "$WORK/chromium.log"
+    timeout 120 "$CHROME" "${FLAGS[@]}" --user-data-dir="$WORK/profile-shot-$LANG_" \
+        --window-size=1100,1700 --screenshot="$SHOT" "file://$REPORT" >> "$WORK/chromium.log" 2>&1
+    "$PY" - "$WORK/dom-$LANG_.html" "$SHOT" "$LANG_" <<'PYEOF'
+import sys
+
+dom = open(sys.argv[1], encoding="utf-8").read()
+lang = sys.argv[3]
+heading = {"id": "Usulan kalibrasi", "en": "Calibration proposal"}[lang]
+problems = []
+if f'lang="{lang}"' not in dom:
+    problems.append(f"the page does not declare lang={lang}")
+if heading not in dom:
+    problems.append(f"the calibration proposal ({heading!r}) is missing")
+if dom.count("<details") != 25:
+    problems.append(f"expected 25 explanations in the rendered page, found {dom.count('<details')}")
+png = open(sys.argv[2], "rb").read()
+if not png.startswith(b"\x89PNG") or len(png) < 30_000:
+    problems.append(f"the screenshot looks empty ({len(png)} bytes)")
+if problems:
+    print(f"browser-check ({lang}) FAILED:\n  " + "\n  ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print(f"browser-check ok ({lang}): rendered in Chromium with the calibration proposal; screenshot {sys.argv[2]}")
+PYEOF
+done
+
+REPORT="$WORK/report.html"
+SHOT="docs/images/report.png"
+
+"$PY" -c "from kinerja import reporting; reporting.report(reporting.demo_data(), '$REPORT', lang='en')"
 
 timeout 120 "$CHROME" "${FLAGS[@]}" --user-data-dir="$WORK/profile-dom" \
     --dump-dom "file://$REPORT" > "$WORK/dom.html" 2> "$WORK/chromium.log"

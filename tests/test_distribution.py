@@ -455,3 +455,27 @@ def test_check_agrees_with_an_independent_oracle_on_every_unit_up_to_nine(org: P
     for n in range(1, 10):
         for combo in itertools.combinations_with_replacement(list(P), n):
             assert check_distribution(org, list(combo)).holds is _oracle(org, combo), (org, combo)
+
+
+def test_requirements_in_indonesian_and_the_same_english() -> None:
+    import random
+
+    from kinerja.distribution import Majority, check_distribution
+    from kinerja.model import Predikat
+
+    random.seed(7)
+    for org in ["Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]:
+        for majority in Majority:
+            unit = [random.choice(list(Predikat)) for _ in range(random.randint(1, 12))]
+            report = check_distribution(org, unit, majority=majority)
+            for c in report.checks:
+                assert c.required_text(report.total, majority, "en") == c.required
+    report = check_distribution("Baik", [Predikat.BAIK] * 10)
+    worded = [c.required_text(10, report.majority, "id") for c in report.checks]
+    assert worded == [
+        "lebih dari separuh (paling sedikit 6 dari 10)",
+        "paling banyak 70 % (paling banyak 7 dari 10)",
+        "paling sedikit 1 pegawai (paling sedikit 1 dari 10)",
+    ]
+    assert "TIDAK memenuhi: 2 dari 3 ketentuan tidak terpenuhi" in report.to_text("id")
+    assert str(report) == report.to_text("en") and "does NOT comply" in str(report)

@@ -111,7 +111,7 @@ def curve(check: Any, *, title: str | None = None, figsize: _Size = (7.5, 4.8), 
         if check.distribution is None:
             raise ValidationError.one("check", f"no curve check for {check.unit}: {check.distribution_note}")
         check = check.distribution
-    bars, groups = curve_bars(check)
+    bars, groups = curve_bars(check, lang)
     fig = Chart(figsize=figsize)
     ax = fig.add_subplot()
     # room under the axis for the band texts and one bracket per joint rule (fixed, so nothing is cut)

@@ -13,7 +13,7 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
-from kinerja.i18n import N_, text
+from kinerja.i18n import N_, resolve_lang, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field
 from kinerja.numbers import CONTEXT, HUNDRED, ONE, ZERO, exact, fmt, round_half_up
 from kinerja.result import Result
@@ -262,6 +262,26 @@ class ConstraintCheck:
     holds: bool
     note: str = ""
 
+    def required_text(self, total: int, majority: Majority = Majority.STRICT, lang: str | None = "en") -> str:
+        """:attr:`required` in *lang*: the English is :attr:`required` itself; ``"id"`` words it in Bahasa Indonesia."""
+        if resolve_lang(lang) == "en":
+            return self.required
+        c = self.constraint
+        if self.limit is None:
+            return text("more than any other predikat", lang)
+        if c.bound is Bound.AT_MOST and c.count == 0:
+            return text("none", lang)
+        if c.bound is Bound.MAJORITY:
+            bound = text("more than half", lang)
+        elif c.share is not None:
+            word = N_("at least {value} %") if c.bound is Bound.AT_LEAST else N_("at most {value} %")
+            bound = text(word, lang, value=_pct(c.share))
+        else:
+            word = N_("at least {value} employees") if c.bound is Bound.AT_LEAST else N_("at most {value} employees")
+            bound = text(word, lang, value=c.count)
+        heads = N_("(at most {limit} of {n})") if c.bound is Bound.AT_MOST else N_("(at least {limit} of {n})")
+        return f"{bound} {text(heads, lang, limit=self.limit, n=total)}"
+
     def to_json(self) -> dict[str, Any]:
         c = self.constraint
         return {
@@ -376,7 +396,15 @@ class DistributionReport:
         width = max(len(p.label) for p, _ in self.counts)
         for p, k in self.counts:
             lines.append(f"  {p.label.ljust(width)}  {k:>4}  {self._share_text(k):>8}")
-        rows = [(("OK " if c.holds else "NO "), names_of(c.constraint.predikat), c.required, c) for c in self.checks]
+        rows = [
+            (
+                ("OK " if c.holds else "NO "),
+                names_of(c.constraint.predikat),
+                c.required_text(self.total, self.majority, lang),
+                c,
+            )
+            for c in self.checks
+        ]
         w1 = max((len(r[1]) for r in rows), default=0)
         w2 = max((len(r[2]) for r in rows), default=0)
         actual = text("actual", lang)

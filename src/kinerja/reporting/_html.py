@@ -68,7 +68,7 @@ def curve_svg(check: Any, *, width: int = 620, height: int = 300) -> str:
     share its organisation predikat allows; a bar that breaks a rule is red and
     crossed; a rule on several predikat together is a bracket under the bars.
     """
-    bars, groups = curve_bars(check)
+    bars, groups = curve_bars(check, _LANG.get())
     g = _Geometry(width, height, len(bars), len(groups))
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' class='kinerja-curve' width='{width}' height='{height}' "
@@ -242,7 +242,7 @@ def _curve_block(report: UnitReport, figure: bool) -> str:
     rows = "".join(
         f"<tr><td class='{'ok' if c.holds else 'bad'}'>{'&#10003;' if c.holds else '&#10007;'}</td>"
         f"<td>{html.escape(' + '.join(p.label for p in sorted(c.constraint.predikat, reverse=True)))}</td>"
-        f"<td>{html.escape(c.required)}</td><td class='num'>{c.count}</td>"
+        f"<td>{html.escape(c.required_text(d.total, d.majority, _LANG.get()))}</td><td class='num'>{c.count}</td>"
         f"<td class='num'>{html.escape(pct_text(share_of(c.count, d.total)))}</td>"
         f"<td class='note'>{html.escape(c.constraint.wording)}</td></tr>"
         for c in d.checks

@@ -70,12 +70,12 @@ class CurveGroup:
     holds: bool
 
 
-def curve_bars(check: Any) -> tuple[tuple[CurveBar, ...], tuple[CurveGroup, ...]]:
+def curve_bars(check: Any, lang: str | None = "en") -> tuple[tuple[CurveBar, ...], tuple[CurveGroup, ...]]:
     """The picture of a :class:`~kinerja.distribution.DistributionReport`: bars worst → best, and joint rules.
 
     A bound given as a share is drawn at that share (``at most 70 %`` → 70); a
     bound given as a head count at that count's share of the unit; "more than
-    half" at 50 % (excluded).
+    half" at 50 % (excluded). The rules are worded in *lang* (``"en"`` or ``"id"``).
     """
     total = int(check.total)
     counts = dict(check.counts)
@@ -84,28 +84,29 @@ def curve_bars(check: Any) -> tuple[tuple[CurveBar, ...], tuple[CurveGroup, ...]
         p: {"low": None, "high": None, "open": False, "bad": False, "rules": []} for p in _WORST_FIRST
     }
     for c in check.checks:
+        required = c.required_text(total, check.majority, lang)
         if len(c.constraint.predikat) > 1:
-            groups.append(_group_of(c, total))
+            groups.append(_group_of(c, total, required))
         else:
-            _bound_bar(per[next(iter(c.constraint.predikat))], c, check.majority, total)
+            _bound_bar(per[next(iter(c.constraint.predikat))], c, check.majority, total, required)
     bars = [_bar_of(p, int(counts.get(p, 0)), total, per[p]) for p in _WORST_FIRST]
     return tuple(bars), tuple(groups)
 
 
-def _group_of(c: Any, total: int) -> CurveGroup:
+def _group_of(c: Any, total: int, required: str) -> CurveGroup:
     """A rule on several predikat together: drawn as a bracket under their bars."""
     con = c.constraint
     names = " + ".join(p.label for p in sorted(con.predikat, reverse=True))
     share = share_of(int(c.count), total) or Decimal(0)
-    return CurveGroup(tuple(sorted(con.predikat)), f"{names}: {c.required}", int(c.count), share, bool(c.holds))
+    return CurveGroup(tuple(sorted(con.predikat)), f"{names}: {required}", int(c.count), share, bool(c.holds))
 
 
-def _bound_bar(slot: dict[str, Any], c: Any, majority: Any, total: int) -> None:
+def _bound_bar(slot: dict[str, Any], c: Any, majority: Any, total: int, required: str) -> None:
     """Narrow the allowed band of one predikat's bar by the rule *c* (a share, a head count or the majority)."""
     from kinerja.distribution import Bound, Majority
 
     con = c.constraint
-    slot["rules"].append(str(c.required))
+    slot["rules"].append(required)
     slot["bad"] = slot["bad"] or not c.holds
     if con.bound is Bound.MAJORITY:
         if majority is Majority.STRICT:

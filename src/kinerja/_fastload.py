@@ -1,124 +1,370 @@
-"""Hand-written structuring for the most frequent document parts, used by the fast converter only.
+"""Validate, then build: the per-record reader derived from the attrs declarations (issue 14).
 
-A national batch loads millions of indicators; cattrs' generated code plus the
-attrs converters cost about twenty Python calls per indicator. For the common
-shape — an object with plain decimal-text numbers, known labels and a single
-target — the functions here check every field exactly as the model does and
-build the frozen objects directly. Anything else (a range target, a float, an
-unknown key, a bad value) is handed to the generic cattrs path, which either
-builds the object or raises; when the fast converter raises, :func:`kinerja.io.structure`
-re-runs the detailed converter to name every problem with its path. So this
-module changes speed, never results: ``tests/test_fastload.py`` checks that
-both paths agree on arbitrary input.
+The one converter (:mod:`kinerja.edge`) turns JSON into the frozen model by building
+every object through its ``__init__`` — converters, validators, ``__attrs_post_init__`` —
+which is most of a record's time. This module reads a parsed document *once* and
+builds only what scoring needs, with no rule of its own: for each attrs class it
+generates (the cattrs ``make_dict_structure_fn`` way) a reader from the class's
+declaration:
+
+* each field's value is read by the reader of its **declared type** — the edge
+  converter's own hook for text, numbers, dates, NIPs, the label tables of
+  :class:`~kinerja.model.RankedEnum` — then the field's **attrs validator** runs;
+  a missing field takes its declared default (through its attrs converter);
+* the class's cross-field rules run once: a class that writes them as
+  ``value_checks(**field values) -> Problems`` (the same function its
+  ``__attrs_post_init__`` calls) is checked on the values and stays *pending* (a
+  tuple of its values), built only when asked for; any other class with an
+  ``__attrs_post_init__`` is built now and checked by it.
+
+A document field declared ``metadata={LAZY: True}`` keeps its pending values in the
+object's slot; the first read of the attribute builds the objects (no check runs
+again) and stores them, so ``doc.rhk`` is an ordinary tuple of ``Rhk`` to every
+caller. The attrs converters are not called on the read values: each one is the
+identity on a value its field's type reader returned (``tests/test_fastload.py``
+checks that the objects built here equal the converter's, field by field).
+
+Anything else — a problem, an unusual shape, a class this reader does not handle —
+raises :class:`Refused`, and :func:`kinerja.edge.structure` lets the converters decide
+and name every problem. So this module changes speed, never results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import collections
+import inspect
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from types import UnionType
+from typing import Any, Final, Union
 
-import cattrs
-from cattrs.gen import make_dict_structure_fn
+import attrs
 
-from kinerja.model import Aspek, Direction, Indicator, Realization, Target
+from kinerja.model import SAME_AS_TYPE, RankedEnum
 from kinerja.numbers import to_decimal
 
-__all__ = ["register"]
+__all__ = ["LAZY", "STRUCTURE", "VALUE_CHECKS", "FastReader", "Refused", "read_decimal"]
 
-_IND_KEYS = frozenset({"id", "name", "target", "direction", "aspect", "satuan", "weight", "realization"})
-_REAL_KEYS = frozenset({"value", "evidence"})
+STRUCTURE: Final = "kinerja.structure"
+"""Field metadata key: ``attrs.field(metadata={STRUCTURE: reader})`` reads that field's raw value with *reader*."""
+
+LAZY: Final = "kinerja.lazy"
+"""Field metadata key: ``attrs.field(metadata={LAZY: True})`` — the per-record path builds this field on first use."""
+
+VALUE_CHECKS: Final = "value_checks"
+"""Class attribute: ``value_checks(**field values) -> Problems``, the class's cross-field rules on plain values."""
+
+_MISSING: Final = object()
+_MEMO_SIZE: Final = 4096
 _new = object.__new__
 _set = object.__setattr__
-_DIRECTIONS = {m.value: m for m in Direction}
-_ASPEKS = {m.value: m for m in Aspek}
-_ZERO = Decimal(0)
 
 
-class _Unusual(Exception):
-    """Not the common shape: let the generic path decide."""
+class Refused(Exception):
+    """Not accepted as it is by the fast reader: the converters decide, and name every problem."""
 
 
-def _dec(value: object) -> Decimal:
-    if type(value) is str or type(value) is int:
-        return to_decimal(value, "")  # the same reader as the model; raises on anything bad
-    raise _Unusual
+class _Unsupported(Exception):
+    """A class or type the generated reader does not handle (the converters always do)."""
 
 
-def _realization(o: object) -> Realization:
-    if type(o) is not dict or not o.keys() <= _REAL_KEYS or "value" not in o:
-        raise _Unusual
-    value = _dec(o["value"])
-    if value < _ZERO:
-        raise _Unusual
-    evidence = o.get("evidence", ())
-    if type(evidence) is list and all(type(e) is str for e in evidence):
-        evidence = tuple(evidence)
-    elif evidence != ():
-        raise _Unusual
-    r: Realization = _new(Realization)
-    _set(r, "value", value)
-    _set(r, "evidence", evidence)
-    return r
+class _Deferred:
+    """The pending values of a LAZY field, held in the object's slot until the attribute is first read."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
 
 
-def _indicator(o: object) -> Indicator:
-    if type(o) is not dict or not o.keys() <= _IND_KEYS:
-        raise _Unusual
-    ident = o.get("id")
-    name = o.get("name", "")
-    satuan = o.get("satuan", "")
-    if type(ident) is not str or not ident.strip() or type(name) is not str or type(satuan) is not str:
-        raise _Unusual
-    low = _dec(o.get("target"))
-    if low <= _ZERO:
-        raise _Unusual
-    direction = _DIRECTIONS.get(o.get("direction", "HIGHER_IS_BETTER"))
-    aspect = _ASPEKS.get(o.get("aspect", "LAINNYA"))
-    if direction is None or aspect is None:
-        raise _Unusual
-    weight = o.get("weight")
-    if weight is not None:
-        weight = _dec(weight)
-        if weight < _ZERO:
-            raise _Unusual
-    real = o.get("realization")
-    realization = None if real is None else _realization(real)
-    target: Target = _new(Target)
-    _set(target, "low", low)
-    _set(target, "high", None)
-    ind: Indicator = _new(Indicator)
-    _set(ind, "id", ident)
-    _set(ind, "name", name)
-    _set(ind, "target", target)
-    _set(ind, "direction", direction)
-    _set(ind, "aspect", aspect)
-    _set(ind, "satuan", satuan)
-    _set(ind, "weight", weight)
-    _set(ind, "realization", realization)
-    return ind
+class _LazySlot:
+    """Wraps a slot of an attrs class: a :class:`_Deferred` value is built and stored on first read."""
+
+    def __init__(self, member: Any, materialize: Callable[[object], object]) -> None:
+        self.member = member
+        self.materialize = materialize
+
+    def __get__(self, obj: object, owner: type | None = None) -> object:
+        if obj is None:
+            return self.member
+        value = self.member.__get__(obj, owner)
+        if type(value) is _Deferred:
+            value = self.materialize(value.value)
+            self.member.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.member.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.member.__delete__(obj)
 
 
-def _with_fallback(fast: Callable[[object], Any], generic: Callable[..., Any]) -> Callable[[object, type], Any]:
-    def structure(o: object, cls: type) -> Any:
+_DECIMALS: dict[str, Decimal] = {}
+
+
+def read_decimal(value: object) -> Decimal:
+    """:func:`~kinerja.numbers.to_decimal`, remembering the result for a text seen before (a bounded memo)."""
+    if type(value) is str:
+        d = _DECIMALS.get(value)
+        if d is None:
+            d = to_decimal(value, "")
+            if len(_DECIMALS) < _MEMO_SIZE:
+                _DECIMALS[value] = d
+        return d
+    return to_decimal(value, "")
+
+
+def _optional_inner(t: object) -> Any:
+    args = getattr(t, "__args__", None)
+    union = getattr(t, "__origin__", None) is Union or isinstance(t, UnionType)
+    if union and args is not None and len(args) == 2 and type(None) in args:
+        return next(a for a in args if a is not type(None))
+    return None
+
+
+def _tuple_inner(t: object) -> Any:
+    args = getattr(t, "__args__", None)
+    if getattr(t, "__origin__", None) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def _converted_default(f: attrs.Attribute[Any]) -> object:
+    """The value ``__init__`` gives a missing field (its default through its converter); _MISSING if required."""
+    d: Any = f.default
+    if d is attrs.NOTHING:
+        return _MISSING
+    if isinstance(d, attrs.Factory):  # type: ignore[arg-type]
+        if d.takes_self:
+            raise _Unsupported
+        d = d.factory()
+    conv = f.converter
+    try:
+        if isinstance(conv, attrs.Converter):
+            if conv.takes_self:  # type: ignore[attr-defined]
+                raise _Unsupported
+            return conv.converter(d, f) if conv.takes_field else conv.converter(d)  # type: ignore[attr-defined]
+        return conv(d) if callable(conv) else d
+    except _Unsupported:
+        raise
+    except Exception:  # a default the converter refuses (e.g. a target of None): the field is required
+        return _MISSING
+
+
+def _indent(lines: list[str], by: str = "    ") -> list[str]:
+    return [by + line for line in lines]
+
+
+class FastReader:
+    """The generated readers and builders of one converter's type hooks (see the module docstring).
+
+    *hook* gives the converter's structure hook for a type; *scalar_forms* names, for
+    an attrs class whose JSON may also be a bare number, the field that number fills
+    (a target ``"12"`` is ``{"low": "12"}``); *own_forms* are attrs classes read by
+    their own hook (a NIP is text, not an object).
+    """
+
+    def __init__(
+        self,
+        hook: Callable[[Any], Callable[[object, Any], object]],
+        scalar_forms: Mapping[type, str],
+        own_forms: frozenset[type],
+    ) -> None:
+        self._hook = hook
+        self._scalar = dict(scalar_forms)
+        self._own = own_forms
+        self._readers: dict[tuple[type, str | None], Callable[[object], object] | None] = {}
+        self._builders: dict[type, Callable[[Any], object]] = {}
+        self._pending: dict[type, type] = {}
+        self._tops: dict[type, Callable[[Any], object]] = {}
+
+    # --- the public face ---------------------------------------------------------------
+
+    def document(self, data: object, cls: type[Any]) -> Any:
+        """Read *data* as a *cls*: the object (LAZY fields pending), or :class:`Refused`."""
+        read = self.reader(cls)
+        if read is None:
+            raise Refused
+        value = read(data)
+        build = self._tops.get(type(value)) or self._builders.get(type(value))
+        return value if build is None else build(value)
+
+    def reader(self, cls: type[Any], scalar: str | None = None) -> Callable[[object], object] | None:
+        """The generated reader of attrs class *cls*, or ``None`` when it is not one this module handles.
+
+        With *scalar*, the reader of the class's bare-number form: the value is that field's.
+        """
+        key = (cls, scalar)
+        if key not in self._readers:
+            self._readers[key] = None  # in progress (a class that contains itself stays unsupported)
+            try:
+                self._readers[key] = self._compile_reader(cls, scalar)
+            except _Unsupported:
+                pass
+        return self._readers[key]
+
+    def materialize(self, value: object) -> object:
+        """Build the objects of pending *value* (a pending class, or a tuple of them); anything else as it is."""
+        build = self._builders.get(type(value))
+        if build is not None:
+            return build(value)
+        if type(value) is tuple and value and type(value[0]) in self._builders:
+            return tuple([self.materialize(v) for v in value])
+        return value
+
+    # --- generation ----------------------------------------------------------------------
+
+    def _name(self, ns: dict[str, Any], obj: object) -> str:
+        key = f"g{len(ns)}"
+        ns[key] = obj
+        return key
+
+    def _type_lines(self, t: Any, ns: dict[str, Any]) -> list[str]:
+        """Source lines that read the JSON value ``v`` as type *t* in place (raising on anything else)."""
+        if t is str or t is bool:
+            return [f"if type(v) is not {t.__name__}: raise Refused"]
+        if t is Decimal:
+            return [f"v = {self._name(ns, read_decimal)}(v)"]
+        if isinstance(t, type) and issubclass(t, RankedEnum):
+            table, parse = self._name(ns, t.spelling_table()), self._name(ns, t.parse)
+            return [f"m = {table}.get(v) if type(v) is str else None", f"v = {parse}(v, '') if m is None else m"]
+        inner = _optional_inner(t)
+        if inner is not None:
+            return ["if v is not None:", *_indent(self._type_lines(inner, ns))]
+        item = _tuple_inner(t)
+        if item is not None:
+            read_item = self._name(ns, self._item_reader(item))
+            return ["if type(v) is not list: raise Refused", f"v = tuple([{read_item}(x) for x in v])"]
+        if isinstance(t, type) and attrs.has(t) and t not in self._own:
+            read = self.reader(t)
+            if read is None:
+                raise _Unsupported
+            bare = self.reader(t, self._scalar[t]) if t in self._scalar else None
+            if bare is not None:
+                number = "type(v) is str or type(v) is int or type(v) is Decimal"
+                return [f"v = {self._name(ns, bare)}(v) if {number} else {self._name(ns, read)}(v)"]
+            return [f"v = {self._name(ns, read)}(v)"]
+        if t is None or t is Any or isinstance(t, str):
+            raise _Unsupported
+        return [f"v = {self._name(ns, self._hook(t))}(v, {self._name(ns, t)})"]
+
+    def _item_reader(self, t: Any) -> Callable[[object], object]:
+        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal}
+        src = "\n".join(["def read_item(v):", *_indent(self._type_lines(t, ns)), "    return v"])
+        exec(compile(src, "<kinerja fast reader: item>", "exec"), ns)
+        return ns["read_item"]  # type: ignore[no-any-return]
+
+    def _field_lines(self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None) -> list[str]:
+        default = _converted_default(f)
+        source = f"o.get({f.name!r}, MISSING)" if scalar is None else "o" if f.name == scalar else "MISSING"
+        lines = [f"v = {source}", "if v is MISSING:"]
+        lines.append("    raise Refused" if default is _MISSING else f"    v = {self._name(ns, default)}")
+        if f.type is None:
+            raise _Unsupported
+        reader = f.metadata.get(STRUCTURE)
+        if reader is not None:  # a declared reader of the raw value; the field's converter then does its work
+            lines += ["else:", f"    v = {self._name(ns, reader)}(v)", *_indent(self._converter_lines(f, ns))]
+        else:
+            lines += ["else:", *_indent(self._type_lines(f.type, ns))]
+            if f.converter is not None and not f.metadata.get(SAME_AS_TYPE):
+                if self._may_hold_pending(f.type):  # the converter would see pending values, not objects
+                    raise _Unsupported
+                lines += _indent(self._converter_lines(f, ns))
+        if f.validator is not None:
+            lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, v)")
+        return [*lines, f"f{i} = v"]
+
+    def _converter_lines(self, f: attrs.Attribute[Any], ns: dict[str, Any]) -> list[str]:
+        conv = f.converter
+        if conv is None:
+            return []
+        if isinstance(conv, attrs.Converter):
+            if conv.takes_self:  # type: ignore[attr-defined]
+                raise _Unsupported
+            fn = self._name(ns, conv.converter)  # type: ignore[attr-defined]
+            return [f"v = {fn}(v, {self._name(ns, f)})" if conv.takes_field else f"v = {fn}(v)"]  # type: ignore[attr-defined]
+        return [f"v = {self._name(ns, conv)}(v)"]
+
+    def _checks(self, cls: type[Any]) -> Callable[..., Any] | None:
+        """The class's ``value_checks`` when they are the rules its ``__attrs_post_init__`` runs; else None."""
+        owner = next((k for k in cls.__mro__ if "__attrs_post_init__" in k.__dict__), None)
+        if owner is None or VALUE_CHECKS not in owner.__dict__:
+            return None
+        checks: Callable[..., Any] = getattr(cls, VALUE_CHECKS)
+        return checks
+
+    def _compile_reader(self, cls: type[Any], scalar: str | None) -> Callable[[object], object]:
         try:
-            return fast(o)
-        except Exception:  # _Unusual or any other doubt: the generic path decides (and raises if it must)
-            return generic(o, cls)
+            attrs.resolve_types(cls)  # the annotations are text (PEP 563), as cattrs resolves them too
+        except Exception:
+            raise _Unsupported from None
+        fields = attrs.fields(cls)
+        if any(not f.init or f.name.startswith("_") or f.alias != f.name for f in fields):
+            raise _Unsupported
+        if "__attrs_pre_init__" in dir(cls):
+            raise _Unsupported
+        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
+        keys = self._name(ns, frozenset(f.name for f in fields))
+        lines = ["def read(o):"]
+        if scalar is None:
+            lines.append(f"    if type(o) is not dict or not o.keys() <= {keys}: raise Refused")
+        for i, f in enumerate(fields):
+            lines += _indent(self._field_lines(i, f, ns, scalar))
+        values = ", ".join(f"f{i}" for i in range(len(fields))) + ("," if len(fields) == 1 else "")
+        checks = self._checks(cls)
+        has_post_init = hasattr(cls, "__attrs_post_init__")
+        if checks is not None or not has_post_init:
+            pending = self._pending.get(cls) or self._pending_type(cls)
+            if checks is not None:
+                names = list(inspect.signature(checks).parameters)
+                index = {f.name: i for i, f in enumerate(fields)}
+                if not set(names) <= set(index):
+                    raise _Unsupported
+                args = ", ".join(f"{n}=f{index[n]}" for n in names)
+                lines.append(f"    if {self._name(ns, checks)}({args}): raise Refused")
+            lines.append(f"    return {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
+        else:  # checked by its own __attrs_post_init__, on the object built now
+            lines.append(f"    return {self._name(ns, self._builder(cls, eager=True))}(({values}))")
+        exec(compile("\n".join(lines), f"<kinerja fast reader: {cls.__qualname__}>", "exec"), ns)
+        return ns["read"]  # type: ignore[no-any-return]
 
-    return structure
+    def _pending_type(self, cls: type[Any]) -> type:
+        """A named tuple of the class's field values (attribute access, so value checks read ``item.id``)."""
+        pending = collections.namedtuple(f"Pending{cls.__name__}", [f.name for f in attrs.fields(cls)])  # type: ignore[misc]
+        self._pending[cls] = pending
+        self._builders[pending] = self._builder(cls)
+        lazy = [f for f in attrs.fields(cls) if f.metadata.get(LAZY)]
+        if lazy and all(self._install_lazy(cls, f.name) for f in lazy):
+            self._tops[pending] = self._builder(cls, top=True)
+        return pending
 
+    def _install_lazy(self, cls: type[Any], name: str) -> bool:
+        slot = cls.__dict__.get(name)
+        if isinstance(slot, _LazySlot):
+            return True
+        if type(slot).__name__ != "member_descriptor":  # not a slotted class: build it all now
+            return False
+        setattr(cls, name, _LazySlot(slot, self.materialize))
+        return True
 
-def _exactly(cls: type) -> Callable[[Any], bool]:
-    def predicate(t: Any) -> bool:
-        return t is cls
+    def _builder(self, cls: type[Any], *, eager: bool = False, top: bool = False) -> Callable[[Any], object]:
+        """Source of a function building *cls* from its field values, unchecked (they were read and checked)."""
+        ns: dict[str, Any] = {"new": _new, "set": _set, "cls": cls, "M": self.materialize, "D": _Deferred}
+        lines = ["def build(p):", "    o = new(cls)"]
+        for i, f in enumerate(attrs.fields(cls)):
+            if top and f.metadata.get(LAZY):
+                lines.append(f"    set(o, {f.name!r}, D(p[{i}]))")
+            elif self._may_hold_pending(f.type):
+                lines.append(f"    set(o, {f.name!r}, M(p[{i}]))")
+            else:
+                lines.append(f"    set(o, {f.name!r}, p[{i}])")
+        if eager:
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
+        exec(compile("\n".join(lines), f"<kinerja fast builder: {cls.__qualname__}>", "exec"), ns)
+        return ns["build"]  # type: ignore[no-any-return]
 
-    return predicate
-
-
-def register(conv: cattrs.Converter) -> None:
-    """Install the fast hooks on *conv* (the generic hooks stay as the fallback)."""
-    for cls, fast in ((Realization, _realization), (Indicator, _indicator)):
-        generic = make_dict_structure_fn(cls, conv)
-        # exactly this class: a subclass (e.g. the 8/2021 Iki) keeps its own generated hook
-        conv.register_structure_hook_func(_exactly(cls), _with_fallback(fast, generic))
+    def _may_hold_pending(self, t: Any) -> bool:
+        inner = _optional_inner(t) or _tuple_inner(t) or t
+        return isinstance(inner, type) and attrs.has(inner) and inner not in self._own

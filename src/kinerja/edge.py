@@ -40,12 +40,14 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from kinerja import formats
+from kinerja._fastload import LAZY, STRUCTURE, FastReader
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import fmt, to_decimal
 
 __all__ = [
+    "LAZY",
     "RAW_CHECKS",
     "STRUCTURE",
     "UNREADABLE",
@@ -57,12 +59,10 @@ __all__ = [
     "problems_from",
     "read_lenient",
     "read_lenient_in",
+    "reader",
     "structure",
     "unstructure",
 ]
-
-STRUCTURE: Final = "kinerja.structure"
-"""Field metadata key: ``attrs.field(metadata={STRUCTURE: reader})`` reads that field's raw value with *reader*."""
 
 RAW_CHECKS: Final = "raw_checks"
 """Class attribute name: ``raw_checks(data) -> list[Problem]``, the class's cross-field checks on raw data."""
@@ -335,10 +335,6 @@ def make_converter(detailed: bool = True, locale: str | None = None) -> cattrs.C
     c.register_structure_hook_factory(_is_optional, lambda t: _optional_factory(t, c))
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_factory(t, c))
     c.register_structure_hook_factory(attrs.has, lambda t: _attrs_factory(t, c))
-    if not detailed and not indonesian:  # the hand-written hooks read JSON's rule only
-        from kinerja import _fastload
-
-        _fastload.register(c)  # hand-written hooks for indicators; results identical (tests/test_fastload.py)
     return c
 
 
@@ -378,6 +374,9 @@ def problems_from(exc: BaseException, path: str) -> list[Problem]:
     return [Problem(path, f"invalid value ({type(exc).__name__})")]
 
 
+reader: Final = FastReader(fast_converter.get_structure_hook, {Target: "low"}, frozenset({Nip}))
+"""The per-record reader derived from the same declarations and hooks (:mod:`kinerja._fastload`)."""
+
 _BY_LOCALE: dict[str, tuple[cattrs.Converter, cattrs.Converter]] = {}
 """The (fast, detailed) converters of a locale other than JSON's, built the first time one is asked for."""
 
@@ -400,6 +399,11 @@ def structure(data: object, cls: type[Any], path: str = "", *, locale: str | Non
     fast, detailed = converters(locale)
     if not isinstance(data, Mapping) and isinstance(cls, type) and attrs.has(cls):
         raise ValidationError.one(path, f"expected a JSON object, got {type(data).__name__}", "type.object")
+    if fast is fast_converter:  # JSON's rule: validate once and build only what is asked for (kinerja._fastload)
+        try:
+            return reader.document(data, cls)
+        except Exception:  # refused, or any doubt: the converters decide and name every problem
+            pass
     try:
         return fast.structure(data, cls)
     except Exception:

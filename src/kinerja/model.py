@@ -15,17 +15,18 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError, quote
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.nip import Nip, NipKind, parse_nip
 from kinerja.numbers import HUNDRED, ONE, ZERO, exact, to_decimal
 
 __all__ = [
+    "SAME_AS_TYPE",
     "Aspek",
     "Direction",
     "Ekspektasi",
@@ -44,6 +45,7 @@ __all__ = [
     "Weights",
     "check_weight_sum",
     "decimal_field",
+    "nonempty",
 ]
 
 E = TypeVar("E", bound="RankedEnum")
@@ -119,6 +121,11 @@ class RankedEnum(enum.Enum):
                 "label.unknown",
             )
         return member  # type: ignore[return-value]
+
+    @classmethod
+    def spelling_table(cls: type[E]) -> Mapping[str, E]:
+        """Every spelling :meth:`parse` reads at once (codes, labels, their normalised forms, aliases) → member."""
+        return _LOOKUP[cls]  # type: ignore[return-value]
 
     @classmethod
     def _choices(cls) -> str:
@@ -366,6 +373,9 @@ class Aspek(RankedEnum):
 
 # --- field helpers -----------------------------------------------------------------
 
+SAME_AS_TYPE: Final = "kinerja.same_as_type"  # field metadata: its converter returns a value of its type unchanged
+_TYPED: Final = {SAME_AS_TYPE: True}
+
 
 def _dec_conv(value: object, field: attrs.Attribute[Any]) -> Decimal:
     return to_decimal(value, field.name)
@@ -380,7 +390,7 @@ def decimal_field(*, optional: bool = False, default: object = attrs.NOTHING) ->
     conv = _opt_dec_conv if optional else _dec_conv
     if optional and default is attrs.NOTHING:
         default = None
-    return attrs.field(converter=attrs.Converter(conv, takes_field=True), default=default)
+    return attrs.field(converter=attrs.Converter(conv, takes_field=True), default=default, metadata=_TYPED)
 
 
 def _enum_conv(cls: type[RankedEnum]) -> Any:
@@ -398,8 +408,8 @@ def enum_field(cls: type[RankedEnum], **kw: Any) -> Any:
         def conv(value: object, field: attrs.Attribute[Any]) -> RankedEnum | None:
             return None if value is None else inner.parse(value, field.name)
 
-        return attrs.field(converter=attrs.Converter(conv, takes_field=True), **kw)
-    return attrs.field(converter=_enum_conv(cls), **kw)
+        return attrs.field(converter=attrs.Converter(conv, takes_field=True), metadata=_TYPED, **kw)
+    return attrs.field(converter=_enum_conv(cls), metadata=_TYPED, **kw)
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -408,7 +418,13 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _raise_found(problems: Sequence[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An attrs validator: the field holds text with something besides white space."""
     if not isinstance(value, str) or not value.strip():
         raise ValidationError.one(attribute.name, "must be a non-empty string", "text.empty")
 
@@ -437,8 +453,8 @@ class Employee:
     <Status.PPPK: 'PPPK'>
     """
 
-    nip: Nip = attrs.field(converter=_nip_conv)
-    name: str = attrs.field(validator=_nonempty)
+    nip: Nip = attrs.field(converter=_nip_conv, metadata=_TYPED)
+    name: str = attrs.field(validator=nonempty)
     status: Status = enum_field(Status, default=None)
     jenis_jabatan: JenisJabatan = enum_field(JenisJabatan, default=JenisJabatan.PELAKSANA)
     jenjang: Jenjang | None = enum_field(Jenjang, default=None)
@@ -491,8 +507,8 @@ def date_field(*, optional: bool = False, **kw: Any) -> Any:
     """An attrs field holding a :class:`datetime.date`, read from ISO text; with *optional*, ``None`` by default."""
     if optional:
         kw.setdefault("default", None)
-        return attrs.field(converter=attrs.Converter(_optional_date_conv, takes_field=True), **kw)
-    return attrs.field(converter=attrs.Converter(_date_conv, takes_field=True), **kw)
+        return attrs.field(converter=attrs.Converter(_optional_date_conv, takes_field=True), metadata=_TYPED, **kw)
+    return attrs.field(converter=attrs.Converter(_date_conv, takes_field=True), metadata=_TYPED, **kw)
 
 
 def flag_conv(value: object, field: attrs.Attribute[Any]) -> bool:
@@ -607,19 +623,19 @@ class Target:
     high: Decimal | None = decimal_field(optional=True)
 
     def __attrs_post_init__(self) -> None:
+        _raise_found(self.value_checks(self.low, self.high))
+
+    @staticmethod
+    def value_checks(low: Decimal, high: Decimal | None) -> Sequence[Problem]:
+        """The target's own rules on its values (also run on a parsed document before any object is built)."""
+        if low > ZERO and (high is None or high > low):
+            return ()
         ps = Problems()
-        if self.low <= ZERO:
-            ps.add(
-                "" if self.high is None else "low",
-                f"a target must be positive, got {self.low}",
-                "number.not_positive",
-            )
-        if self.high is not None and self.high <= self.low:
-            ps.add(
-                "high",
-                f"the top of a range ({self.high}) must be above its bottom ({self.low})",
-            )
-        ps.raise_if_any()
+        if low <= ZERO:
+            ps.add("" if high is None else "low", f"a target must be positive, got {low}", "number.not_positive")
+        if high is not None and high <= low:
+            ps.add("high", f"the top of a range ({high}) must be above its bottom ({low})")
+        return ps.items
 
     @property
     def is_range(self) -> bool:
@@ -658,11 +674,17 @@ class Realization:
     """
 
     value: Decimal = decimal_field()
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, metadata=_TYPED)
 
     def __attrs_post_init__(self) -> None:
-        if self.value < ZERO:
-            raise ValidationError.one("value", f"a realisation cannot be negative, got {self.value}", "number.negative")
+        _raise_found(self.value_checks(self.value))
+
+    @staticmethod
+    def value_checks(value: Decimal) -> Sequence[Problem]:
+        """A realisation is not negative (also run on a parsed document before any object is built)."""
+        if value >= ZERO:
+            return ()
+        return [Problem("value", f"a realisation cannot be negative, got {value}", "number.negative")]
 
 
 @attrs.frozen
@@ -673,9 +695,9 @@ class Indicator:
     ``None`` while the indicator has not been realised (not assessed ≠ zero).
     """
 
-    id: str = attrs.field(validator=_nonempty)
+    id: str = attrs.field(validator=nonempty)
     name: str = ""
-    target: Target = attrs.field(converter=_target_conv, default=None)
+    target: Target = attrs.field(converter=_target_conv, default=None, metadata=_TYPED)
     direction: Direction = enum_field(Direction, default=Direction.HIGHER_IS_BETTER)
     aspect: Aspek = enum_field(Aspek, default=Aspek.LAINNYA)
     satuan: str = ""
@@ -683,8 +705,14 @@ class Indicator:
     realization: Realization | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.weight is not None and self.weight < ZERO:
-            raise ValidationError.one("weight", f"a weight cannot be negative, got {self.weight}", "number.negative")
+        _raise_found(self.value_checks(self.weight))
+
+    @staticmethod
+    def value_checks(weight: Decimal | None) -> Sequence[Problem]:
+        """A weight is not negative (also run on a parsed document before any object is built)."""
+        if weight is None or weight >= ZERO:
+            return ()
+        return [Problem("weight", f"a weight cannot be negative, got {weight}", "number.negative")]
 
 
 # --- weights -------------------------------------------------------------------------------

@@ -14,14 +14,15 @@ True
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from kinerja.errors import ValidationError
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Step, Trace
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
 
-__all__ = ["Scored", "ScoredRule"]
+__all__ = ["Scored", "ScoredRule", "duplicate_ids"]
 
 Scored = tuple[dict[str, object], tuple[str, ...]]
 """What a rule's scoring function returns: the output values (in ``outputs`` order) and the warnings."""
@@ -97,3 +98,18 @@ class ScoredRule:
         trace: list[Step] = []
         self.score(doc, trace)
         return Explanation(self.explanation_title(doc), tuple(trace))
+
+
+def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Problem]:
+    """``id.duplicate`` at ``path[j].id`` for each item whose text ``id`` appeared before (items without one skipped)."""
+    if len(items) < 2:
+        return ()
+    ps = Problems()
+    seen: set[str] = set()
+    for j, item in enumerate(items):
+        ident = getattr(item, "id", None)
+        if isinstance(ident, str) and ident in seen:
+            ps.add(f"{path}[{j}].id", f"duplicate {what} id {quote(ident)}", "id.duplicate")
+        elif isinstance(ident, str):
+            seen.add(ident)
+    return ps.items

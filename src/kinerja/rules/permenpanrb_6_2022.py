@@ -92,10 +92,12 @@ import attrs
 
 from kinerja.aggregation import Aggregator, Item, Mean
 from kinerja.dated import Dated, Entry
-from kinerja.errors import Problems, ValidationError, quote
+from kinerja.edge import LAZY
+from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, Trace
 from kinerja.indicators import capaian
 from kinerja.model import (
+    SAME_AS_TYPE,
     Ekspektasi,
     Employee,
     Indicator,
@@ -104,13 +106,14 @@ from kinerja.model import (
     PredikatOrganisasi,
     decimal_field,
     enum_field,
+    nonempty,
 )
 from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import ONE, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Scored, ScoredRule
+from kinerja.rules.base import Scored, ScoredRule, duplicate_ids
 
 __all__ = [
     "ASSESSOR",
@@ -232,15 +235,13 @@ def predikat(hasil_kerja: Ekspektasi | str, perilaku_kerja: Ekspektasi | str) ->
 # --- the document ----------------------------------------------------------------------
 
 
-def _indicators(value: object) -> tuple[Indicator, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise ValidationError.one("indicators", "expected a list of indicators")
-    return tuple(value)
+def _list_of(path: str, what: str) -> Any:
+    def conv(value: object) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+            raise ValidationError.one(path, f"expected a list of {what}")
+        return tuple(value)
 
-
-def _nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError.one(attribute.name, "must be a non-empty string", "text.empty")
+    return conv
 
 
 @attrs.frozen
@@ -253,24 +254,29 @@ class Rhk:
     realisation and evidence (:class:`~kinerja.model.Indicator`); an RHK may have none.
     """
 
-    id: str = attrs.field(validator=_nonempty)
+    id: str = attrs.field(validator=nonempty)
     uraian: str = ""
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(),
+        converter=_list_of("indicators", "indicators"),  # type: ignore[misc]
+        metadata={SAME_AS_TYPE: True},
+    )
     tambahan: bool = False
     intervensi: str = ""
     feedback: str = ""
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        seen: set[str] = set()
+        found = [*self.value_checks(self.indicators)]
         for j, ind in enumerate(self.indicators):
             if not isinstance(ind, Indicator):
-                ps.add(f"indicators[{j}]", f"expected an Indicator, got {type(ind).__name__}")
-            elif ind.id in seen:
-                ps.add(f"indicators[{j}].id", f"duplicate indicator id {quote(ind.id)}", "id.duplicate")
-            else:
-                seen.add(ind.id)
-        ps.raise_if_any()
+                found.append(Problem(f"indicators[{j}]", f"expected an Indicator, got {type(ind).__name__}"))
+        if found:
+            raise ValidationError(found)
+
+    @staticmethod
+    def value_checks(indicators: Sequence[Any]) -> Sequence[Problem]:
+        """Indicator ids are unique within the RHK (also run on a parsed document before any object is built)."""
+        return duplicate_ids(indicators, "indicators", "indicator")
 
 
 @attrs.frozen
@@ -297,14 +303,18 @@ class Perilaku:
         return tuple((name, getattr(self, name)) for name, _ in BERAKHLAK)
 
 
-def _rhk_tuple(value: object) -> tuple[Rhk, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise ValidationError.one("rhk", "expected a list of rencana hasil kerja")
-    return tuple(value)
-
-
 def _opt_nip(value: object) -> Nip | None:
     return None if value is None else parse_nip(value, "penilai")
+
+
+_HEAD_NEEDS_ORG = "a unit head's rating hasil kerja is the unit's performance: give the unit's predikat organisasi"
+_CROSSES = "crosses a year boundary; an evaluation lies inside one SKP year"
+_ONLY_HEAD_ORG = "only a unit head (kepala_unit: true) takes the unit's predikat as rating hasil kerja"
+_PARTS = (
+    ("employee", Employee, "an Employee"),
+    ("period", Period, "a Period"),
+    ("perilaku", Perilaku, "Perilaku ratings"),
+)
 
 
 @attrs.frozen
@@ -326,62 +336,51 @@ class Skp:
     employee: Employee
     period: Period
     year: int | None = None
-    rhk: tuple[Rhk, ...] = attrs.field(default=(), converter=_rhk_tuple)
+    rhk: tuple[Rhk, ...] = attrs.field(
+        default=(),
+        converter=_list_of("rhk", "rencana hasil kerja"),  # type: ignore[misc]
+        metadata={LAZY: True, SAME_AS_TYPE: True},
+    )
     perilaku: Perilaku = attrs.field(factory=Perilaku)
     hasil_kerja: Ekspektasi | None = enum_field(Ekspektasi, default=None)
     perilaku_kerja: Ekspektasi | None = enum_field(Ekspektasi, default=None)
     kepala_unit: bool = False
     predikat_organisasi: PredikatOrganisasi | None = enum_field(PredikatOrganisasi, default=None)
-    penilai: Nip | None = attrs.field(default=None, converter=_opt_nip)
+    penilai: Nip | None = attrs.field(default=None, converter=_opt_nip, metadata={SAME_AS_TYPE: True})
     feedback: str = ""
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
-        if not isinstance(self.employee, Employee):
-            ps.add("employee", f"expected an Employee, got {type(self.employee).__name__}")
-        if not isinstance(self.period, Period):
-            ps.add("period", f"expected a Period, got {type(self.period).__name__}")
-        else:
-            start, end = self.period.start, self.period.end
-            if self.year is not None and (isinstance(self.year, bool) or not isinstance(self.year, int)):
-                ps.add("year", f"expected a year (whole number), got {quote(self.year)}", "type.integer")
-            elif self.year is not None and not (start.year == end.year == self.year):
-                ps.add(
-                    "period",
-                    f"the period {self.period.label} lies outside the SKP year {self.year}",
-                    "period.outside_year",
-                )
-            elif start.year != end.year:
-                ps.add(
-                    "period",
-                    f"the period {self.period.label} crosses a year boundary; an evaluation lies inside one SKP year",
-                    "period.outside_year",
-                )
-        if not isinstance(self.perilaku, Perilaku):
-            ps.add("perilaku", f"expected Perilaku ratings, got {type(self.perilaku).__name__}")
-        seen: set[str] = set()
+        for name, kind, what in _PARTS:
+            if not isinstance(getattr(self, name), kind):
+                ps.add(name, f"expected {what}, got {type(getattr(self, name)).__name__}")
         for i, r in enumerate(self.rhk):
             if not isinstance(r, Rhk):
                 ps.add(f"rhk[{i}]", f"expected an Rhk, got {type(r).__name__}")
-            elif r.id in seen:
-                ps.add(f"rhk[{i}].id", f"duplicate RHK id {quote(r.id)}", "id.duplicate")
-            else:
-                seen.add(r.id)
-        if self.kepala_unit is True and self.predikat_organisasi is None:
-            ps.add(
-                "predikat_organisasi",
-                "a unit head's rating hasil kerja is the unit's performance: give the unit's predikat organisasi",
-                "field.missing",
-            )
-        elif self.kepala_unit is not True and self.predikat_organisasi is not None:
-            ps.add(
-                "predikat_organisasi",
-                "only a unit head (kepala_unit: true) takes the unit's predikat as rating hasil kerja",
-                "field.not_allowed",
-            )
-        if not isinstance(self.kepala_unit, bool):
-            ps.add("kepala_unit", "expected true or false")
+        ps.items.extend(self.value_checks(self.period, self.year, self.rhk, self.kepala_unit, self.predikat_organisasi))
         ps.raise_if_any()
+
+    @staticmethod
+    def value_checks(
+        period: Period, year: int | None, rhk: Sequence[Any], kepala_unit: bool, predikat_organisasi: object
+    ) -> Sequence[Problem]:
+        """The SKP's own rules across its fields (also run on a parsed document before any object is built)."""
+        ps = Problems()
+        if isinstance(period, Period):
+            if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+                ps.add("year", f"expected a year (whole number), got {quote(year)}", "type.integer")
+            elif year is not None and not (period.start.year == period.end.year == year):
+                ps.add("period", f"the period {period.label} lies outside the SKP year {year}", "period.outside_year")
+            elif period.start.year != period.end.year:
+                ps.add("period", f"the period {period.label} {_CROSSES}", "period.outside_year")
+        ps.items.extend(duplicate_ids(rhk, "rhk", "RHK"))
+        if kepala_unit is True and predikat_organisasi is None:
+            ps.add("predikat_organisasi", _HEAD_NEEDS_ORG, "field.missing")
+        elif kepala_unit is not True and predikat_organisasi is not None:
+            ps.add("predikat_organisasi", _ONLY_HEAD_ORG, "field.not_allowed")
+        if not isinstance(kepala_unit, bool):
+            ps.add("kepala_unit", "expected true or false")
+        return ps.items
 
     @property
     def skp_year(self) -> int:

@@ -117,6 +117,50 @@ def test_columnar_path_equals_single_record_path_row_by_row() -> None:
     assert {"nip.gender", "label.unknown", "field.not_allowed", "nip.birth_date", "nip.format"} <= codes
 
 
+_POOLS: dict[str, list[Any]] = {
+    "nip": [
+        "198503142010012003",
+        "19850314 201001 2 003",
+        "199001012020211001",
+        "19900101202021100",
+        "198502302010012003",
+        "198503142010013003",
+        "198503142010012000",
+        "١٩٨٥٠٣١٤٢٠١٠٠١٢٠٠٣",
+        "",
+        None,
+    ],
+    "name": ["Siti", "", " ", "\u00a0", "\x1f", "Ñame", None],
+    "status": ["PNS", "PPPK", "pns", "X", None],
+    "jenis_jabatan": ["PELAKSANA", "FUNGSIONAL", "Fungsional", "JPT", "X", None],
+    "jenjang": [None, "AHLI_MUDA", "Ahli Muda", "X"],
+    "golongan": [None, "III/c", "iii/c", "X"],
+    "unit": ["U000001", "", None],
+    "period_start": [dt.date(2025, 1, 1), dt.date(2025, 12, 1), dt.date(2021, 3, 1), None],
+    "period_end": [dt.date(2025, 1, 31), dt.date(2025, 12, 31), dt.date(2026, 1, 31), dt.date(2024, 12, 31), None],
+    "hasil_kerja": [None, "Di Atas Ekspektasi", "SESUAI", "dibawah", "X"],
+    "perilaku_kerja": [None, "Sesuai Ekspektasi", "DI_ATAS", "X"],
+    "kepala_unit": [True, False, None],
+    "predikat_organisasi": [None, "Baik", "ISTIMEWA", "Cukup", "X"],
+}
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from(sorted(_POOLS)), st.integers(0, 9), max_size=4), min_size=1, max_size=12)
+)
+def test_columnar_path_equals_single_record_path_on_mutated_rows(mutations: list[dict[str, int]]) -> None:
+    base = generate_partition(SMALL, 0).slice(1, 1)
+    rows = [base.to_pylist()[0] | {k: _POOLS[k][i % len(_POOLS[k])] for k, i in m.items()} for m in mutations]
+    table = pa.Table.from_pylist(rows, schema=base.schema)
+    scored = score_table(table)
+    got = dict(periodic_json(scored))
+    for i, row in enumerate(rows):
+        result, found = evaluate_row(row_document(row))
+        assert got.get(i) == result
+        assert [p for r, p in scored.problems if r == i] == list(found)
+
+
 def test_a_column_of_another_type_goes_to_the_library() -> None:
     table = generate_partition(SMALL, 0).slice(0, 30)
     table = table.set_column(table.schema.get_field_index("kepala_unit"), "kepala_unit", pa.array([1] * 30))

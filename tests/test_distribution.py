@@ -479,3 +479,18 @@ def test_requirements_in_indonesian_and_the_same_english() -> None:
     ]
     assert "TIDAK memenuhi: 2 dari 3 ketentuan tidak terpenuhi" in report.to_text("id")
     assert str(report) == report.to_text("en") and "does NOT comply" in str(report)
+
+
+def test_calibration_reasons_in_indonesian() -> None:
+    from kinerja.distribution import calibrate
+    from kinerja.model import Predikat
+
+    team = [(f"e{i}", Predikat.BAIK, 10 - i) for i in range(10)]
+    english = calibrate("Baik", team)
+    indonesian = calibrate("Baik", team, lang="id")
+    assert [(m.key, m.to_predikat) for m in english.moves] == [(m.key, m.to_predikat) for m in indonesian.moves]
+    assert english.moves[2].reason.startswith("the lowest-ranked Baik (#10 of 10), so that Baik: at most 70 %")
+    assert indonesian.moves[2].reason.startswith(
+        "Baik dengan peringkat terendah (urutan ke-10 dari 10), agar Baik: paling banyak 70 %"
+    )
+    assert indonesian.reason.startswith("3 perubahan membuat unit kerja memenuhi kurva")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -24,6 +24,7 @@ from kinerja.distribution._curve import (
     report_of,
 )
 from kinerja.errors import Problems, ValidationError, quote
+from kinerja.i18n import N_, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field, enum_field
 from kinerja.numbers import to_decimal
 from kinerja.ranking import RankItem, TiePolicy, rank
@@ -471,12 +472,13 @@ def calibrate(
     majority: Majority = Majority.STRICT,
     prefer: Literal["up", "down"] = "up",
     curves: Mapping[PredikatOrganisasi, tuple[Constraint, ...]] | None = None,
+    lang: str | None = "en",
 ) -> Calibration:
     """Propose the smallest set of one-step predikat changes that makes a unit comply with its curve.
 
     *employees* are :class:`Assessed` (or ``(key, predikat, score)`` tuples); the
     assessor's order is by score, best first (``higher_is_better=False`` for ranks).
-    The proposal is deterministic; see the module docstring for the rules. An empty
+    Deterministic (see the module docstring); reasons worded in *lang* (``"en"``, ``"id"``). An empty
     unit, a duplicate key or a bad predikat is a :class:`~kinerja.errors.ValidationError`.
 
     >>> from kinerja.model import Predikat as P
@@ -518,15 +520,15 @@ def calibrate(
         final[k] = to
     after = report_of(org, counts_of(list(final.values())), curve, rounding, majority)
     assert after.holds, "calibration produced a non-compliant unit"
-    moves = _described(moved, order, level, before, after)
+    moves = _described(moved, order, level, (before, after), lang)
     assignment = tuple((k, LEVELS[final[k]]) for k in order)
-    return Calibration(org, True, tuple(moves), before, after, assignment, _how_many(len(moves)), (), ties)
+    return Calibration(org, True, tuple(moves), before, after, assignment, _how_many(len(moves), lang), (), ties)
 
 
-def _how_many(total: int) -> str:
+def _how_many(total: int, lang: str | None) -> str:
     if total == 1:
-        return "1 change makes the unit comply (the fewest possible with one-step moves)"
-    return f"{total} changes make the unit comply (the fewest possible with one-step moves)"
+        return text("1 change makes the unit comply (the fewest possible with one-step moves)", lang)
+    return text("{n} changes make the unit comply (the fewest possible with one-step moves)", lang, n=total)
 
 
 def _assessor_order(people: Sequence[Assessed], higher_is_better: bool) -> tuple[list[str], tuple[str, ...]]:
@@ -563,10 +565,11 @@ def _described(
     moved: Sequence[tuple[str, int, int]],
     order: Sequence[str],
     level: Mapping[str, int],
-    before: DistributionReport,
-    after: DistributionReport,
+    reports: tuple[DistributionReport, DistributionReport],
+    lang: str | None,
 ) -> list[Move]:
-    """Each move with its reason: which rule it mends, or which tight rule it keeps."""
+    """Each move with its reason: which rule it mends, or which tight rule it keeps (worded in *lang*)."""
+    before, after = reports
     position = {k: i + 1 for i, k in enumerate(order)}
     failing = [c for c in before.checks if not c.holds]
     tight = [c for c in after.checks if c.limit is not None and c.count == c.limit]
@@ -575,21 +578,31 @@ def _described(
         same = [j for j in order if level[j] == frm]
         place = same.index(k) + 1
         group_size = sum(1 for _, f, t in moved if (f, t) == (frm, to))
-        end = "best" if to > frm else "lowest"
-        who = f"the {end}-ranked" if group_size == 1 else f"one of the {group_size} {end}-ranked"
-        which = f"{who} {LEVELS[frm].label} (#{place} of {len(same)})"
+        which = text(
+            _WHO[(to > frm, group_size == 1)], lang, k=group_size, label=LEVELS[frm].label, place=place, n=len(same)
+        )
         why = [c for c in failing if _involves(c.constraint, frm, to)]
+        keep = [c for c in tight if _involves(c.constraint, frm, to)]
+        rules = "; ".join(
+            names_of(c.constraint.predikat) + ": " + c.required_text(before.total, before.majority, lang)
+            for c in (why or keep)
+        )
         if why:
-            motive = "so that " + "; ".join(names_of(c.constraint.predikat) + ": " + c.required for c in why)
+            motive = text("so that {rules}", lang, rules=rules)
+        elif keep:
+            motive = text("knock-on move keeping {rules}", lang, rules=rules)
         else:
-            keep = [c for c in tight if _involves(c.constraint, frm, to)]
-            motive = (
-                "knock-on move keeping " + "; ".join(names_of(c.constraint.predikat) + ": " + c.required for c in keep)
-                if keep
-                else "part of the smallest set of moves that makes the unit comply"
-            )
+            motive = text("part of the smallest set of moves that makes the unit comply", lang)
         moves.append(Move(k, position[k], LEVELS[frm], LEVELS[to], f"{which}, {motive}"))
     return moves
+
+
+_WHO: Final = {
+    (True, True): N_("the best-ranked {label} (#{place} of {n})"),
+    (True, False): N_("one of the {k} best-ranked {label} (#{place} of {n})"),
+    (False, True): N_("the lowest-ranked {label} (#{place} of {n})"),
+    (False, False): N_("one of the {k} lowest-ranked {label} (#{place} of {n})"),
+}
 
 
 def _involves(c: Constraint, frm: int, to: int) -> bool:

@@ -435,7 +435,7 @@ def _employee_page(reports: Sequence[UnitReport], employee: str, title: str | No
 
 def _calibration_block(report: UnitReport) -> str:
     """The calibration proposal of a unit off its curve: the fewest one-step changes keeping the assessor's order."""
-    proposal = report.calibration()
+    proposal = report.calibration(_LANG.get())
     if proposal is None:
         return ""
     names = {e.nip: e.name for e in report.entries}

@@ -201,7 +201,7 @@ class UnitReport:
     def errors(self) -> tuple[EmployeeEntry, ...]:
         return tuple(e for e in self.entries if e.result is None)
 
-    def calibration(self) -> Any:
+    def calibration(self, lang: str | None = "en") -> Any:
         """The calibration proposal of a unit off its curve (:func:`kinerja.distribution.calibrate`), else ``None``.
 
         The assessor's order is taken to be the order of the unit's documents (1 = best),
@@ -213,7 +213,7 @@ class UnitReport:
 
         order = [(e.nip, p, i + 1) for i, (e, p) in enumerate((e, e.predikat) for e in self.entries) if p is not None]
         try:
-            return calibrate(self.org_predikat, order, higher_is_better=False)
+            return calibrate(self.org_predikat, order, higher_is_better=False, lang=lang)
         except KinerjaError:
             return None
 

@@ -178,6 +178,37 @@ def test_columnar_rollup_equals_the_rules_annual() -> None:
     assert any(r["values"]["skp_count"] == 2 for r in ref.annual.values())  # a move is in the sample
 
 
+_PERIODS = [
+    *((dt.date(2025, m, 1), dt.date(2025 + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)) for m in range(1, 13)),
+    (dt.date(2025, 10, 1), dt.date(2025, 12, 31)),  # Q4: ends with December, longer
+    (dt.date(2025, 1, 1), dt.date(2025, 12, 31)),  # the whole year
+    (dt.date(2024, 12, 1), dt.date(2024, 12, 31)),  # another year
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, len(_PERIODS) - 1), st.sampled_from(["U000001", "U000002"])),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_columnar_rollup_equals_the_rules_annual_on_any_year(evaluations: list[tuple[int, int, str]]) -> None:
+    """Any mix of months, quarters, a whole year, a period twice, a move, a year not evaluated to its end."""
+    base = generate_partition(SMALL, 0).slice(12, 12 * 4)  # four employees (not heads)
+    people = [r for r in base.to_pylist() if not r["kepala_unit"] and r["name"].strip()][::12][:4]
+    rows = []
+    for who, period, unit in evaluations:
+        start, end = _PERIODS[period]
+        rows.append(people[who % len(people)] | {"period_start": start, "period_end": end, "unit": unit})
+    table = pa.Table.from_pylist(rows, schema=base.schema)
+    annual = rollup(score_table(table), 2025)
+    ref = reference_cycle([("p", table)], units_table(layout(SMALL)), 2025)
+    assert {r["subject"]: r for r in annual_json(annual.table)} == ref.annual
+    assert sorted((s, p.path, p.code, p.message) for s, p in annual.problems) == sorted(ref.annual_problems)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789", min_size=18, max_size=18))
 def test_vectorised_nip_rules_are_the_librarys(digits: str) -> None:

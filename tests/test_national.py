@@ -22,7 +22,7 @@ from kinerja.dask.columnar import evaluate_row, nip_check, periodic_json, score_
 from kinerja.dask.curve import COUNT_COLUMNS  # noqa: E402
 from kinerja.dask.national import generated, partitions_in, read_dataset, run_cycle  # noqa: E402
 from kinerja.dask.reference import reference_cycle  # noqa: E402
-from kinerja.dask.rollup import annual_json, rollup  # noqa: E402
+from kinerja.dask.rollup import annual_json, periodic_rows_json, rollup  # noqa: E402
 from kinerja.errors import ValidationError  # noqa: E402
 from kinerja.nation import NationSpec, generate_partition, layout, row_document, units_table, write_nation  # noqa: E402
 from kinerja.nip import parse_nip  # noqa: E402
@@ -258,11 +258,14 @@ def _compare(out: Path, ref: Any, fmt: str) -> None:
 
 def test_cycle_on_local_cluster_matches_single_process(client: Any, tmp_path: Path) -> None:
     parts, units = generated(SMALL)
-    cycle = run_cycle(parts, units, str(tmp_path / "out"), year=SMALL.year, client=client)
+    cycle = run_cycle(parts, units, str(tmp_path / "out"), year=SMALL.year, client=client, periodic=True)
     lay = layout(SMALL)
     tables = [(p.name, generate_partition(SMALL, p.index, lay)) for p in lay.partitions]
     ref = reference_cycle(tables, units, SMALL.year)
     _compare(tmp_path / "out", ref, "parquet")
+    for name, _ in tables:
+        got = periodic_rows_json(pq.read_table(tmp_path / "out" / "periodic" / f"{name}.parquet"))
+        assert {g.pop("row"): g for g in got} == {r: v for (n, r), v in ref.periodic.items() if n == name}
     verdicts = list(ref.verdicts.values())
     assert any(v[2] is False for v in verdicts) and any(v[2] is True for v in verdicts)
     assert cycle.totals["annual"] == len(ref.annual) and cycle.totals["refused"] == len(
@@ -283,7 +286,7 @@ def test_cli_runs_the_cycle_from_jsonl_partitions_on_the_cluster(client: Any, tm
 
     address = client.scheduler.address  # type: ignore[attr-defined]
     argv = ["run", "--input", str(src), "--out", str(tmp_path / "out"), "--format", "jsonl", "--scheduler", address]
-    code = run_cli([*argv, "--no-progress", "--year", str(spec.year)], out, err)
+    code = run_cli([*argv, "--no-progress", "--periodic", "--year", str(spec.year)], out, err)
     assert code == 1, err.getvalue()  # spoiled rows: findings
     assert "annual results" in out.getvalue()
     lay = layout(spec)
@@ -292,6 +295,13 @@ def test_cli_runs_the_cycle_from_jsonl_partitions_on_the_cluster(client: Any, tm
     ref_periodic = [(n, r + 1, *rest) for n, r, *rest in ref.periodic_problems]  # JSON Lines rows are line numbers
     _compare(tmp_path / "out", attrs_evolve(ref, periodic_problems=ref_periodic), "jsonl")
     assert json.loads((tmp_path / "out" / "totals.json").read_text())["rows"] == spec.employees * spec.periods
+    periodic = [
+        json.loads(x)
+        for f in sorted((tmp_path / "out" / "periodic").glob("*.jsonl"))
+        for x in f.read_text().splitlines()
+    ]
+    assert [{k: v for k, v in p.items() if k != "row"} for p in periodic] == list(ref.periodic.values())
+    assert [p["row"] for p in periodic[:3]] == [1, 2, 3]  # JSON Lines: line numbers
     assert [p.kind for p in partitions_in(str(src))] == ["jsonl"] * len(lay.partitions)
     assert main is not None
 

@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from dask.delayed import Delayed, delayed
 
-from kinerja.dask.columnar import json_line, periodic_json, problem_rows, score_documents, score_table
+from kinerja.dask.columnar import json_line, problem_rows, score_documents, score_table
 from kinerja.dask.curve import (
     COUNT_COLUMNS,
     calibrate_members,
@@ -43,7 +43,16 @@ from kinerja.dask.curve import (
     sum_by,
     unit_counts,
 )
-from kinerja.dask.rollup import MEMBER_SCHEMA, Annual, annual_json, annual_table, rollup, rollup_results
+from kinerja.dask.rollup import (
+    MEMBER_SCHEMA,
+    PERIODIC_SCHEMA,
+    Annual,
+    annual_json,
+    periodic_rows_json,
+    periodic_table,
+    rollup,
+    rollup_results,
+)
 from kinerja.errors import Problem, ValidationError
 from kinerja.nation import NationSpec, generate_partition, layout, units_table
 
@@ -179,6 +188,7 @@ def _score_part(part: Part, year: int, units: Any, out: str, fmt: str, periodic:
         )
         mask = np.concatenate((np.zeros(len(results), bool), np.ones(len({r for r, _ in found}), bool)))
         periodic_rows: list[tuple[int, dict[str, Any]]] = results
+        scored = None
         refused_units: list[str | None] = [None] * len({s for s, _ in annual.problems})
     else:
         table = pq.read_table(part.path) if part.kind == "parquet" else generate_partition(part.spec, part.index)  # type: ignore[arg-type]
@@ -187,7 +197,7 @@ def _score_part(part: Part, year: int, units: Any, out: str, fmt: str, periodic:
         problems = [(row, None, p) for row, p in scored.problems]
         row_units = table.column("unit").combine_chunks().cast(pa.string())
         mask = ~scored.ok
-        periodic_rows = periodic_json(scored) if periodic else []
+        periodic_rows = []
         refused_units = _units_of_refused(scored, annual)
     for sub in ("results", "problems", *(("periodic",) if periodic else ())):
         os.makedirs(os.path.join(out, sub), exist_ok=True)
@@ -205,18 +215,24 @@ def _score_part(part: Part, year: int, units: Any, out: str, fmt: str, periodic:
     )
     _write(ptable, os.path.join(out, "problems", part.name), fmt)
     if periodic:
-        data = [r for _, r in periodic_rows]
+        ptab = periodic_table(scored) if scored is not None else _periodic_of_documents(periodic_rows)
         _write(
-            annual_table(data) if fmt == "parquet" else pa.table({}),
-            os.path.join(out, "periodic", part.name),
-            fmt,
-            data,
+            ptab, os.path.join(out, "periodic", part.name), fmt, periodic_rows_json(ptab) if fmt == "jsonl" else None
         )
     return {
         "counts": unit_counts(annual.members),
         "members": annual.members,
         "stats": _stats(units, row_units, mask, annual, refused_units),
     }
+
+
+def _periodic_of_documents(results: list[tuple[int, dict[str, Any]]]) -> Any:
+    rows = [
+        {"row": line, **{k: r[k] for k in ("rule", "version", "subject", "period", "warnings")}}
+        | {k: r["values"].get(k) for k in PERIODIC_SCHEMA.names if k in r["values"]}
+        for line, r in results
+    ]
+    return pa.Table.from_pylist(rows, schema=PERIODIC_SCHEMA)
 
 
 def _units_of_refused(scored: Any, annual: Annual) -> list[str | None]:

@@ -34,25 +34,28 @@ class Reference:
     ``annual``: subject → annual result JSON; ``periodic_problems``: (partition, row,
     path, code, message); ``annual_problems``: (subject, path, code, message);
     ``verdicts``: unit → (predikat_organisasi, counts worst first, holds, failed ids,
-    feasible, moves JSON).
+    feasible, moves JSON); ``periodic``: (partition, row) → periodic result JSON.
     """
 
     annual: dict[str, dict[str, Any]]
     periodic_problems: list[tuple[str, int, str, str, str]]
     annual_problems: list[tuple[str, str, str, str]]
     verdicts: dict[str, tuple[Any, ...]]
+    periodic: dict[tuple[str, int], dict[str, Any]] = attrs.field(factory=dict)
 
 
 def reference_cycle(partitions: Iterable[tuple[str, Any]], units: Any, year: int) -> Reference:
     """Run the cycle on ``(name, national-record table)`` partitions with the table of units, in one process."""
     by_subject: dict[str, list[tuple[dict[str, Any], int | None]]] = defaultdict(list)
     problems: list[tuple[str, int, str, str, str]] = []
+    periodic: dict[tuple[str, int], dict[str, Any]] = {}
     for name, table in partitions:
         has_skor = "skor" in table.column_names
         for i, row in enumerate(table.to_pylist()):
             result, found = evaluate_row(row_document(row))
             problems.extend((name, i, p.path, p.code, p.message) for p in found)
             if result is not None:
+                periodic[name, i] = result
                 by_subject[result["subject"]].append((result, row.get("skor") if has_skor else None))
     annual: dict[str, dict[str, Any]] = {}
     annual_problems: list[tuple[str, str, str, str]] = []
@@ -77,4 +80,4 @@ def reference_cycle(partitions: Iterable[tuple[str, Any]], units: Any, year: int
         if holds is False and org is not None:
             feasible, _, moves, _ = calibrate_unit(org, sorted(people))
         verdicts[unit] = (org, counts, holds, failed, feasible, moves)
-    return Reference(annual, problems, annual_problems, verdicts)
+    return Reference(annual, problems, annual_problems, verdicts, periodic)

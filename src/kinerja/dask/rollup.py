@@ -35,11 +35,14 @@ from kinerja.rules.permenpanrb_6_2022 import FINAL, RULE
 
 __all__ = [
     "MEMBER_SCHEMA",
+    "PERIODIC_SCHEMA",
     "RESULT_SCHEMA",
     "Annual",
     "annual_json",
     "annual_of",
     "annual_table",
+    "periodic_rows_json",
+    "periodic_table",
     "rollup",
     "rollup_results",
 ]
@@ -56,6 +59,7 @@ _VALUES: Final = (
     ("skp_count", pa.int64()),
     ("from_period", pa.string()),
 )
+_ANNUAL_ONLY: Final = ("rollup", "evaluations", "skp_count", "from_period")
 RESULT_SCHEMA: Final = pa.schema(
     [
         ("rule", pa.string()),
@@ -133,33 +137,70 @@ def scored_units(scored: Scored) -> tuple[Any, list[Any]]:
     return idx, arr.dictionary.to_pylist()
 
 
-def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) -> Any:
+def _rated(scored: Scored, rows: Any) -> dict[str, Any]:
+    """The result columns of columnar rows *rows*: rule, version, subject, their period's label, ratings, unit."""
     t = scored.table
-    n = len(chosen)
+    n = len(rows)
     ek = [e.value for e in sorted(Ekspektasi, key=lambda e: e.rank)]
     pr = [p.value for p in sorted(Predikat, key=lambda p: p.rank)]
-    start, end = scored.start[chosen], scored.end[chosen]
+    start, end = scored.start[rows], scored.end[rows]
     pairs, where = np.unique(np.stack((start, end), 1), axis=0, return_inverse=True)  # a few distinct periods
-    label = _labels(where.ravel(), [f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()])
-    take = pa.array(chosen, pa.int64())
-    cols = {
+    take = pa.array(rows, pa.int64())
+    return {
         "rule": _labels(np.zeros(n, np.int32), [RULE.info.name]),
         "version": _labels(np.zeros(n, np.int32), [RULE.info.version]),
         "subject": string_array(t.column("nip").take(take)),
-        "period": _labels(np.zeros(n, np.int32), [f"{year}-01-01..{year}-12-31"]),
-        "hasil_kerja": _labels(scored.hk[chosen], ek),
-        "hasil_kerja_source": _labels(scored.head[chosen], [RULE.hasil_kerja_policy.name, "kinerja-organisasi"]),
-        "perilaku_kerja": _labels(scored.pk[chosen], ek),
+        "period": _labels(where.ravel(), [f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()]),
+        "hasil_kerja": _labels(scored.hk[rows], ek),
+        "hasil_kerja_source": _labels(scored.head[rows], [RULE.hasil_kerja_policy.name, "kinerja-organisasi"]),
+        "perilaku_kerja": _labels(scored.pk[rows], ek),
         "perilaku_kerja_source": _labels(np.zeros(n, np.int32), [RULE.perilaku_kerja_policy.name]),
-        "predikat": _labels(scored.predikat[chosen], pr),
+        "predikat": _labels(scored.predikat[rows], pr),
         "unit": string_array(t.column("unit").take(take)),
+    }
+
+
+def _fast_annual(scored: Scored, chosen: Any, counts: Any, skp: Any, year: int) -> Any:
+    n = len(chosen)
+    cols = _rated(scored, chosen)
+    cols |= {
+        "from_period": cols["period"],
+        "period": _labels(np.zeros(n, np.int32), [f"{year}-01-01..{year}-12-31"]),
         "rollup": _labels(np.zeros(n, np.int32), [FINAL.name]),
         "evaluations": pa.array(counts, pa.int64()),
         "skp_count": pa.array(skp, pa.int64()),
-        "from_period": label,
         "warnings": pa.array([[]] * n, pa.list_(pa.string())),
     }
     return pa.table(cols, schema=RESULT_SCHEMA)
+
+
+PERIODIC_SCHEMA: Final = pa.schema([("row", pa.int64()), *(f for f in RESULT_SCHEMA if f.name not in _ANNUAL_ONLY)])
+"""The periodic results dataset (``--periodic``): the input row and a :class:`~kinerja.result.Result` per row."""
+
+
+def periodic_table(scored: Scored) -> Any:
+    """Every periodic result of a scored partition (:data:`PERIODIC_SCHEMA`), in row order; columnar rows built in Arrow."""
+    fast = np.flatnonzero(scored.fast)
+    cols = _rated(scored, fast) | {"warnings": pa.array([[]] * len(fast), pa.list_(pa.string()))}
+    table = pa.table({"row": pa.array(scored.row_ids[fast], pa.int64()), **cols}, schema=PERIODIC_SCHEMA)
+    slow = sorted(scored.slow)
+    rows = [
+        {"row": int(scored.row_ids[i]), **{k: r[k] for k in ("rule", "version", "subject", "period", "warnings")}}
+        | {k: r["values"].get(k) for k in PERIODIC_SCHEMA.names if k in r["values"]}
+        for i, r in ((i, scored.slow[i]) for i in slow)
+    ]
+    both = pa.concat_tables([table, pa.Table.from_pylist(rows, schema=PERIODIC_SCHEMA)])
+    return both.take(pa.array(np.argsort(np.asarray(both.column("row").to_numpy()), kind="stable")))
+
+
+def periodic_rows_json(table: Any) -> list[dict[str, Any]]:
+    """The result JSON of every row of a :data:`PERIODIC_SCHEMA` table (``row`` first, as the batch API puts ``line``)."""
+    values = [n for n in PERIODIC_SCHEMA.names if n not in ("row", "rule", "version", "subject", "period", "warnings")]
+    out = []
+    for r in table.to_pylist():
+        head = {k: r[k] for k in ("row", "rule", "version", "subject", "period")}
+        out.append(head | {"values": {k: r[k] for k in values}, "warnings": list(r["warnings"])})
+    return out
 
 
 def _labels(codes: Any, texts: list[str]) -> Any:

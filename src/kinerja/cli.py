@@ -26,7 +26,7 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from importlib import resources
 from io import BytesIO
 from typing import IO, Any
@@ -204,25 +204,17 @@ def _write_blocks(blocks: Generator[batch.Block, None, None], total: int | None,
     """Write every block whole, then the summary; the exit status (128+signal when stopped by one)."""
     progress = _Progress(total, err)
     writer = _Output(out)
-    stopped: int | None = None
-    status = 0
+
+    def drain() -> None:
+        for block in blocks:
+            writer.write(block.text)
+            progress.update(block)
+
     with _stoppable():
-        try:
-            for block in blocks:
-                writer.write(block.text)
-                progress.update(block)
-        except _Stopped as exc:
-            stopped = exc.signum
-        except BrokenPipeError:  # the reader went away: nothing more can be said on stdout
-            stopped = signal.SIGPIPE
-            _silence_stdout(out)
-        finally:
-            blocks.close()  # workers stop before the summary is written
-        try:
-            writer.flush()
-        except BrokenPipeError:
-            stopped = signal.SIGPIPE
-            _silence_stdout(out)
+        stopped = _guarded(drain, out)
+        # the workers stop before the summary; a signal during any step still ends in a summary
+        stopped = _guarded(blocks.close, out) or stopped
+        stopped = _guarded(writer.flush, out) or stopped
         progress.finish(stopped)
     if stopped is not None:
         return 128 + stopped
@@ -230,6 +222,18 @@ def _write_blocks(blocks: Generator[batch.Block, None, None], total: int | None,
     if status == 2:
         err.write("kinerja: no records in the input (it is empty)\n")
     return status
+
+
+def _guarded(step: Callable[[], object], out: IO[str]) -> int | None:
+    """Run one step of a run; the signal that stopped it (SIGPIPE when the reader of stdout went away), or None."""
+    try:
+        step()
+    except _Stopped as exc:
+        return exc.signum
+    except BrokenPipeError:  # nothing more can be said on stdout
+        _silence_stdout(out)
+        return int(signal.SIGPIPE)
+    return None
 
 
 def _silence_stdout(out: IO[str]) -> None:

@@ -253,3 +253,22 @@ def test_pandas_read_excel_keeps_nips_as_text(tmp_path: pathlib.Path) -> None:
         kp.read_excel(path, locale="id")
     (p,) = info.value.problems
     assert (p.path, p.code) == ("row 2, employee.nip", "nip.excel_number")
+
+
+def test_through_the_command_line(tmp_path: pathlib.Path) -> None:
+    from kinerja.cli import main
+
+    path = tmp_path / "agency.csv"
+    path.write_bytes(_indonesian_csv())
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["score", str(path), "--locale", "id"], out, err) == 0, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("row;") and len(lines) == 3  # results as CSV on stdout, semicolons under locale id
+    score = _expected("1000", "950", "98.5")["score"].replace(".", ",")
+    assert f";{score};" in lines[1]
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["score", str(path)], out, err) == 1  # no locale: the decimal comma is refused, with the hint
+    assert "[number.decimal_comma]" in err.getvalue()
+    target = tmp_path / "skp.xlsx"
+    assert main(["template", "permenpanrb-8-2021", "-o", str(target)], io.StringIO(), io.StringIO()) == 0
+    assert main(["score", str(target), "-o", str(tmp_path / "hasil.xlsx")], io.StringIO(), io.StringIO()) == 0

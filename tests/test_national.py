@@ -332,3 +332,18 @@ def test_units_spanning_partitions_from_parquet_files(client: Any, tmp_path: Pat
         for _, t in tables
     ]
     assert failing & ((in_file[0] & in_file[1]) | (in_file[1] & in_file[2]))  # a failing unit spans two files
+
+
+def test_empty_partitions_give_empty_datasets(tmp_path: Path) -> None:
+    import dask
+
+    from kinerja.dask.national import Part
+
+    spec = NationSpec(employees=40, instansi=1, units=2)
+    pq.write_table(generate_partition(spec, 0).slice(0, 0), tmp_path / "a.parquet")
+    (tmp_path / "b.jsonl").write_bytes(b"\n\r\n")
+    parts = [Part("a", "parquet", str(tmp_path / "a.parquet")), Part("b", "jsonl", str(tmp_path / "b.jsonl"))]
+    with dask.config.set(scheduler="sync"):
+        cycle = run_cycle(parts, units_table(layout(spec)), str(tmp_path / "out"), year=spec.year)
+    assert set(cycle.totals.values()) == {0}
+    assert read_dataset(str(tmp_path / "out"), "results").num_rows == 0

@@ -100,6 +100,9 @@ def _groups(keys: Any) -> Any:
 
 def _plain_groups(scored: Scored, rows: Any, year: int) -> tuple[Any, Any, Any, Any, Any]:
     """For the fast rows *rows*: (order, group starts, group is plain, chosen row per group, skp_count per group)."""
+    if len(rows) == 0:
+        none = np.zeros(0, np.int64)
+        return none, none, np.zeros(0, bool), none, none
     key = scored.key[rows]
     start, end = scored.start[rows], scored.end[rows]
     row = rows.astype(np.int64)

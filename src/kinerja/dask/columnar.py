@@ -15,7 +15,9 @@ accepts only what the library certainly accepts:
 * ``status``, ``jenis_jabatan``, ``jenjang``, ``golongan`` with the NIP kind — each
   distinct combination in the partition is loaded once as a document by the library
   (:func:`kinerja.evaluate`); a combination it refuses sends its rows to the
-  single-record path;
+  single-record path (this assumes, as :class:`~kinerja.model.Employee` does today, that
+  these fields are checked against the NIP's kind only; a rule tying them to other NIP
+  digits would have to join the combination);
 * ``hasil_kerja``, ``perilaku_kerja``, ``predikat_organisasi`` — each distinct label is
   read by the enum's own ``parse``; a unit head has an organisation predikat and no
   ``hasil_kerja``, anyone else the reverse (the cases that give a result without warnings);

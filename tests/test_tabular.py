@@ -272,3 +272,12 @@ def test_through_the_command_line(tmp_path: pathlib.Path) -> None:
     target = tmp_path / "skp.xlsx"
     assert main(["template", "permenpanrb-8-2021", "-o", str(target)], io.StringIO(), io.StringIO()) == 0
     assert main(["score", str(target), "-o", str(tmp_path / "hasil.xlsx")], io.StringIO(), io.StringIO()) == 0
+
+
+def test_pandas_read_csv_detects_semicolons_and_a_bom(tmp_path: pathlib.Path) -> None:
+    import kinerja.pandas as kp
+
+    path = tmp_path / "agency.csv"
+    path.write_bytes(_indonesian_csv())
+    frame = kp.read_csv(path)
+    assert list(frame.columns) == HEADER and frame.loc[0, "employee.nip"] == NIP

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -424,8 +425,16 @@ def read_csv(path: Any, **kwargs: Any) -> pd.DataFrame:
 
     A number goes to kinerja as the digits in the file (``"88.31"``), never
     through a binary float, and ``"NA"`` or ``"-"`` stay text for the loader to
-    judge. Any ``pandas.read_csv`` keyword may be passed.
+    judge. Any ``pandas.read_csv`` keyword may be passed. Without ``sep``, the
+    delimiter of a file is decided by :func:`kinerja.tabular.detect_delimiter` (``;``
+    as Indonesian exports write it, ``,``, tab or ``|``), and a byte-order mark is accepted.
     """
+    if "sep" not in kwargs and "delimiter" not in kwargs and isinstance(path, (str, os.PathLike)):
+        from kinerja.tabular import detect_delimiter
+
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            kwargs["sep"] = detect_delimiter(fh.readline())
+        kwargs.setdefault("encoding", "utf-8-sig")
     kwargs.setdefault("dtype", str)
     kwargs.setdefault("keep_default_na", False)
     kwargs.setdefault("na_values", [""])

@@ -14,7 +14,9 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, ClassVar
 
 from kinerja.errors import Problem, Problems, ValidationError, quote
@@ -22,7 +24,7 @@ from kinerja.explain import Explanation, Step, Trace
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
 
-__all__ = ["Scored", "ScoredRule", "duplicate_ids"]
+__all__ = ["Ratio", "Scored", "ScoredRule", "duplicate_ids", "percent_of", "ratio_sum", "to_fraction"]
 
 Scored = tuple[dict[str, object], tuple[str, ...]]
 """What a rule's scoring function returns: the output values (in ``outputs`` order) and the warnings."""
@@ -113,3 +115,28 @@ def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Proble
         elif isinstance(ident, str):
             seen.add(ident)
     return ps.items
+
+
+Ratio = tuple[int, int]
+"""An exact rational as (numerator, positive denominator), not reduced: rules add and compare these with integer
+arithmetic (far cheaper than :class:`~fractions.Fraction`, which reduces after every step) and make one ``Fraction``
+where a value is shown or rounded, so the results are those of exact rational arithmetic."""
+
+
+def percent_of(r: Decimal, t: Decimal) -> Ratio:
+    """R / T × 100, exactly (T > 0)."""
+    (rn, rd), (tn, td) = r.as_integer_ratio(), t.as_integer_ratio()
+    return rn * 100 * td, rd * tn
+
+
+def ratio_sum(values: Iterable[Ratio]) -> Ratio:
+    """The exact sum of *values* (0 for none)."""
+    n, d = 0, 1
+    for vn, vd in values:
+        n, d = n * vd + vn * d, d * vd
+    return n, d
+
+
+def to_fraction(value: Ratio) -> Fraction:
+    """*value* as a reduced :class:`~fractions.Fraction`."""
+    return Fraction(*value)

@@ -111,7 +111,7 @@ from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Scored, ScoredRule
+from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, to_fraction
 
 __all__ = [
     "INFO",
@@ -597,12 +597,8 @@ def _structure_biaya(value: object) -> TargetRealisasi | None:
 
 # --- the formulas (exact rationals inside, Decimal at the surface) --------------------------
 
-_HUNDRED = Fraction(100)
-_Q_LIMIT = Fraction(76)
-_Q_TOP = Fraction(176)
 
-
-def _nilai_efisiensi(t: Fraction, r: Fraction) -> tuple[Fraction, Fraction, bool]:
+def _nilai_efisiensi(t: Decimal, r: Decimal) -> tuple[Ratio, Ratio, bool]:
     """(efisiensi %, nilai, branch e ≤ 24) for waktu or biaya, exact.
 
     With q = R / T × 100 the Lampiran's terms are: efisiensi e = 100 − q;
@@ -612,10 +608,10 @@ def _nilai_efisiensi(t: Fraction, r: Fraction) -> tuple[Fraction, Fraction, bool
     of the rule, used by every caller (pitfall 4); the tests check it against the
     Lampiran's literal formula.
     """
-    q = r * _HUNDRED / t
-    if q >= _Q_LIMIT:
-        return _HUNDRED - q, _Q_TOP - q, True
-    return _HUNDRED - q, q, False
+    qn, qd = percent_of(r, t)
+    if qn >= 76 * qd:
+        return (100 * qd - qn, qd), (176 * qd - qn, qd), True
+    return (100 * qd - qn, qd), (qn, qd), False
 
 
 def efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
@@ -625,7 +621,7 @@ def efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     Decimal('24')
     """
     _check_tr(target, realisasi)
-    return fraction_to_decimal(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[0])
+    return fraction_to_decimal(to_fraction(_nilai_efisiensi(target, realisasi)[0]))
 
 
 def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
@@ -637,7 +633,7 @@ def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     [Decimal('100'), Decimal('75.9999'), Decimal('76'), Decimal('68')]
     """
     _check_tr(target, realisasi)
-    return fraction_to_decimal(_nilai_efisiensi(Fraction(target), Fraction(realisasi))[1])
+    return fraction_to_decimal(to_fraction(_nilai_efisiensi(target, realisasi)[1]))
 
 
 def _check_tr(target: Decimal, realisasi: Decimal) -> None:
@@ -720,19 +716,19 @@ def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT) -> Sebutan:
 
 @attrs.frozen
 class _KegiatanScore:
-    kuantitas: Fraction
-    kualitas: Fraction
-    waktu: Fraction
-    biaya: Fraction | None
-    perhitungan: Fraction
-    capaian: Fraction
+    kuantitas: Ratio
+    kualitas: Ratio
+    waktu: Ratio
+    biaya: Ratio | None
+    perhitungan: Ratio
+    capaian: Ratio
     dikerjakan: bool
     negative: tuple[str, ...]
 
 
 def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) -> _KegiatanScore:
     divisor = 4 if k.has_biaya else 3
-    zero = Fraction(0)
+    zero = (0, 1)
     if not k.dikerjakan and params.undone is UndoneRule.ZERO_ALL:
         b0 = zero if k.has_biaya else None
         if trace is not None:
@@ -754,19 +750,18 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
     ps.raise_if_any()
     assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None
     assert k.waktu.realisasi is not None
-    kuantitas = Fraction(k.kuantitas.realisasi) * _HUNDRED / Fraction(k.kuantitas.t)
-    kualitas = Fraction(k.kualitas.realisasi) * _HUNDRED / Fraction(k.kualitas.t)
+    kuantitas = percent_of(k.kuantitas.realisasi, k.kuantitas.t)
+    kualitas = percent_of(k.kualitas.realisasi, k.kualitas.t)
     negative: list[str] = []
-    floor = None if params.aspect_floor is None else Fraction(params.aspect_floor)
+    floor = None if params.aspect_floor is None else params.aspect_floor.as_integer_ratio()
 
-    def eff(name: str, aspect: TargetRealisasi) -> Fraction:
+    def eff(name: str, aspect: TargetRealisasi) -> Ratio:
         assert aspect.realisasi is not None
-        t, r = Fraction(aspect.t), Fraction(aspect.realisasi)
-        e, nilai, low_branch = _nilai_efisiensi(t, r)
+        e, nilai, low_branch = _nilai_efisiensi(aspect.t, aspect.realisasi)
         raw = nilai
-        if nilai < 0:
+        if nilai[0] < 0:
             negative.append(f"{path}.{name}")
-            if floor is not None and nilai < floor:
+            if floor is not None and nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
                 nilai = floor
         if trace is not None:
             trace.append(
@@ -778,11 +773,15 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                         else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
                     ),
                     SRC_EFISIENSI,
-                    {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": fraction_to_decimal(e)},
-                    fraction_to_decimal(nilai),
+                    {
+                        "target": aspect.t,
+                        "realisasi": aspect.realisasi,
+                        "efisiensi %": fraction_to_decimal(to_fraction(e)),
+                    },
+                    fraction_to_decimal(to_fraction(nilai)),
                     note=""
-                    if raw == nilai
-                    else f"formula gives {fraction_to_decimal(raw)}; clamped at aspect_floor {params.aspect_floor}",
+                    if raw is nilai
+                    else f"formula gives {fraction_to_decimal(to_fraction(raw))}; clamped at aspect_floor {params.aspect_floor}",
                 )
             )
         return nilai
@@ -793,7 +792,7 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                 f"{path}.kuantitas = RO / TO x 100",
                 SRC_KUANTITAS,
                 {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
-                fraction_to_decimal(kuantitas),
+                fraction_to_decimal(to_fraction(kuantitas)),
             )
         )
         trace.append(
@@ -801,20 +800,20 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                 f"{path}.kualitas = RK / TK x 100",
                 SRC_KUALITAS,
                 {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
-                fraction_to_decimal(kualitas),
+                fraction_to_decimal(to_fraction(kualitas)),
             )
         )
     waktu = eff("waktu", k.waktu)
     biaya = eff("biaya", k.biaya) if k.biaya is not None else None
-    perhitungan = kuantitas + kualitas + waktu + (biaya if biaya is not None else zero)
-    capaian = perhitungan / divisor
+    perhitungan = ratio_sum((kuantitas, kualitas, waktu, biaya or zero))
+    capaian = (perhitungan[0], perhitungan[1] * divisor)
     if trace is not None:
         trace.append(
             Step(
                 f"{path} capaian = perhitungan / {divisor}",
                 SRC_CAPAIAN,
-                {"perhitungan": fraction_to_decimal(perhitungan), "aspects": divisor},
-                fraction_to_decimal(capaian),
+                {"perhitungan": fraction_to_decimal(to_fraction(perhitungan)), "aspects": divisor},
+                fraction_to_decimal(to_fraction(capaian)),
             )
         )
     return _KegiatanScore(kuantitas, kualitas, waktu, biaya, perhitungan, capaian, k.dikerjakan, tuple(negative))
@@ -828,7 +827,7 @@ def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> De
     >>> capaian_kegiatan(k)
     Decimal('85.5')
     """
-    return fraction_to_decimal(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian)
+    return fraction_to_decimal(to_fraction(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian))
 
 
 # --- the rule -----------------------------------------------------------------------------
@@ -883,13 +882,14 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
         warnings.extend(
             f"{p} is negative (realisation above 1,76 x target); formula applied as written" for p in s.negative
         )
-    mean = sum((s.capaian for s in scores), Fraction(0)) / len(scores)
+    total = ratio_sum(s.capaian for s in scores)
+    mean = Fraction(total[0], total[1] * len(scores))
     tt = Fraction(TUGAS_TAMBAHAN_POINTS.classify(Decimal(doc.tugas_tambahan)))
     kr = _kreativitas(doc.kreativitas, params.kreativitas, params.kreativitas_cap)
     skp = mean + tt + kr
     # perilaku
     elements = doc.perilaku.elements()
-    jumlah = sum((Fraction(v) for _, v in elements), Fraction(0))
+    jumlah = to_fraction(ratio_sum(v.as_integer_ratio() for _, v in elements))
     perilaku = jumlah / len(elements)
     # nilai prestasi kerja
     npk = W_SKP * skp + W_PERILAKU * perilaku
@@ -915,7 +915,7 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
                 "mean capaian over the kegiatan",
                 SRC_MEAN,
                 {
-                    "jumlah capaian": fraction_to_decimal(sum((s.capaian for s in scores), Fraction(0))),
+                    "jumlah capaian": fraction_to_decimal(to_fraction(total)),
                     "kegiatan": len(scores),
                 },
                 fraction_to_decimal(mean),

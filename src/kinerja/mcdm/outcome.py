@@ -12,7 +12,15 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, Source, Step, render_value
-from kinerja.mcdm._arith import TIE_SOURCE_ARTICLE, WIDE, exact_sum, reported_decimals, round_fraction
+from kinerja.mcdm._arith import (
+    TIE_SOURCE_ARTICLE,
+    WIDE,
+    confirm_digits,
+    exact_sum,
+    reported_decimals,
+    round_decimal,
+    round_fraction,
+)
 from kinerja.mcdm.matrix import Alternative, DecisionMatrix, show_number
 from kinerja.mcdm.normalisation import Normalisation
 from kinerja.numbers import fmt
@@ -47,6 +55,11 @@ def frame_map(frame: Frame[Any], f: Callable[[Any], Decimal]) -> Frame[Decimal]:
 
 def no_sqrt(x: Fraction) -> Fraction:
     raise AssertionError("an exact method asked for a square root")
+
+
+def confirmed_frame(compute: Callable[[], Frame[Decimal]], places: int) -> tuple[Frame[Decimal], int]:
+    """An inexact method's frame, every value confirmed to *places* decimals (see the package docstring)."""
+    return confirm_digits(compute, lambda f: frame_map(f, lambda d: round_decimal(d, places)), places)
 
 
 def columns_exact(matrix: DecisionMatrix) -> list[list[Fraction]]:

@@ -10,7 +10,7 @@ from typing import TypeVar
 import attrs
 
 from kinerja.errors import Problems
-from kinerja.mcdm._arith import SAW_SOURCE, confirm_digits, exact_sum, fraction_decimal, round_decimal
+from kinerja.mcdm._arith import SAW_SOURCE, exact_sum, fraction_decimal
 from kinerja.mcdm.matrix import DecisionMatrix
 from kinerja.mcdm.normalisation import Normalisation, check_column, normalisation_conv, normalise_column
 from kinerja.mcdm.outcome import (
@@ -18,8 +18,8 @@ from kinerja.mcdm.outcome import (
     Ranking,
     columns_decimal,
     columns_exact,
+    confirmed_frame,
     finish_ranking,
-    frame_map,
     no_sqrt,
     places_validator,
     round_frame_exact,
@@ -88,9 +88,7 @@ class SAW:
                     cols, [fraction_decimal(s) for s in shares], benefit, self.normalisation, Decimal.sqrt
                 )
 
-            frame, precision = confirm_digits(
-                compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
-            )
+            frame, precision = confirmed_frame(compute, self.places)
         return finish_ranking(
             self.name,
             "SAW",

@@ -7,10 +7,10 @@ from decimal import Decimal
 import attrs
 
 from kinerja.errors import Problems, ValidationError
-from kinerja.mcdm._arith import TOPSIS_SOURCE, confirm_digits, exact_sum, fraction_decimal, round_decimal
+from kinerja.mcdm._arith import TOPSIS_SOURCE, exact_sum, fraction_decimal
 from kinerja.mcdm.matrix import DecisionMatrix
 from kinerja.mcdm.normalisation import Normalisation, check_column
-from kinerja.mcdm.outcome import Frame, Ranking, columns_decimal, finish_ranking, frame_map, places_validator
+from kinerja.mcdm.outcome import Frame, Ranking, columns_decimal, confirmed_frame, finish_ranking, places_validator
 from kinerja.ranking import TiePolicy
 
 
@@ -70,9 +70,7 @@ class TOPSIS:
         def compute() -> Frame[Decimal]:
             return _topsis_frame(cols, [fraction_decimal(s) for s in shares], benefit)
 
-        confirmed, precision = confirm_digits(
-            compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
-        )
+        confirmed, precision = confirmed_frame(compute, self.places)
         return finish_ranking(
             self.name,
             "TOPSIS",

@@ -11,15 +11,15 @@ import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import render_value
-from kinerja.mcdm._arith import WP_SOURCE, confirm_digits, exact_product, exact_sum, fraction_decimal, round_decimal
+from kinerja.mcdm._arith import WP_SOURCE, exact_product, exact_sum, fraction_decimal
 from kinerja.mcdm.matrix import DecisionMatrix
 from kinerja.mcdm.outcome import (
     Frame,
     Ranking,
     columns_decimal,
     columns_exact,
+    confirmed_frame,
     finish_ranking,
-    frame_map,
     places_validator,
     round_frame_exact,
 )
@@ -129,9 +129,7 @@ class WP:
             def compute() -> Frame[Decimal]:  # the exponents as decimals at each run's precision
                 return _wp_frame(cols, [fraction_decimal(e) for e in exponents], _decimal_power)
 
-            frame, precision = confirm_digits(
-                compute, lambda f: frame_map(f, lambda d: round_decimal(d, self.places)), self.places
-            )
+            frame, precision = confirmed_frame(compute, self.places)
         return finish_ranking(
             self.name,
             "WP",

@@ -577,7 +577,8 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     out.write(i18n.text("report written to {path}", lang, path=os.path.abspath(args.output)) + "\n")
     failed = [(r, e) for r in reports for e in r.errors]
     for r, e in failed:
-        err.write(f"kinerja report: {r.unit}: {e.nip or e.position}: {i18n.text('not scored', lang)}: {e.error}\n")
+        where = " / ".join(x for x in (r.unit, e.nip or f"#{e.position + 1}") if x)
+        err.write(f"kinerja report: {where}: {i18n.text('not scored', lang)}: {e.error}\n")
     if failed:
         err.write(
             i18n.text(

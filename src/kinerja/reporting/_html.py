@@ -578,7 +578,8 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     failed = [(r, e) for r in reports for e in r.errors]
     for r, e in failed:
         where = " / ".join(x for x in (r.unit, e.nip or f"#{e.position + 1}") if x)
-        err.write(f"kinerja report: {where}: {i18n.text('not scored', lang)}: {e.error}\n")
+        why = "; ".join(f"{i18n.problem_text(p, lang)} [{p.code}]" for p in e.problems) or e.error
+        err.write(f"kinerja report: {where}: {i18n.text('not scored', lang)}: {why}\n")
     if failed:
         err.write(
             i18n.text(

@@ -157,6 +157,16 @@ def test_empty_input_is_a_usage_error(tmp_path: Path) -> None:
         assert code == 2 and out == "" and "empty" in err, name
 
 
+def test_a_pipe_with_workers_gives_the_same_answers_as_one_process() -> None:
+    huge = b"x" * (batch.MAX_LINE_BYTES + 70_000)  # refused as too long, and skipped without being held whole
+    data = b"".join(line(i) + b"\n" for i in range(500)) + b"\xff\n\n" + huge + b"\n" + line(1)
+    one = subprocess.run([*KINERJA, "score", "--jsonl", "-"], input=data, capture_output=True)
+    two = subprocess.run([*KINERJA, "score", "--jsonl", "-", "--workers", "2"], input=data, capture_output=True)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 503
+    assert b'"line": 503, "error": "invalid record", "problems": [{"path": "", "code": "line.too_long"' in one.stdout
+
+
 def test_an_empty_stream_is_a_usage_error() -> None:
     for stdin in (b"", b"\n\r\n"):
         proc = subprocess.run([*KINERJA, "score", "--jsonl", "-"], input=stdin, capture_output=True)
@@ -228,9 +238,13 @@ def test_score_many_with_workers_turns_a_bad_item_into_one_error() -> None:
         assert [o.index for o in out if isinstance(o, batch.BatchError)] == [1, 3]
 
 
-def test_a_driver_that_writes_a_line_and_waits_always_gets_its_answer() -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_driver_that_writes_a_line_and_waits_always_gets_its_answer(workers: str) -> None:
     proc = subprocess.Popen(
-        [*KINERJA, "score", "--jsonl", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*KINERJA, "score", "--jsonl", "-", "--workers", workers],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdin is not None and proc.stdout is not None
 

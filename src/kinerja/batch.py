@@ -41,6 +41,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import select
 import signal
 import stat
 import traceback
@@ -530,17 +531,65 @@ def _collect(task: tuple[Callable[..., U], tuple[Any, ...], Future[U] | None]) -
     return fn(*args)
 
 
-def _parallel(fn: Callable[..., U], tasks: Iterable[tuple[Any, ...]], workers: int) -> Iterator[U]:
-    """Run ``fn(*args)`` for every task over *workers* processes, yielding outputs in task order, bounded memory."""
+def _parallel(fn: Callable[..., U], tasks: Iterable[tuple[Any, ...] | None], workers: int) -> Iterator[U]:
+    """Run ``fn(*args)`` for every task over *workers* processes, yielding outputs in task order, bounded memory.
+
+    A task ``None`` means "the input has nothing more for now": every pending answer is
+    given before more input is awaited (a driver waiting for its answer never deadlocks).
+    """
     window = workers * 3
     with _pool(workers) as pool:
         pending: deque[tuple[Callable[..., U], tuple[Any, ...], Future[U] | None]] = deque()
         for args in tasks:
+            if args is None:
+                while pending:
+                    yield _collect(pending.popleft())
+                continue
             pending.append((fn, args, _submit(pool, fn, args)))
             if len(pending) >= window:
                 yield _collect(pending.popleft())
         while pending:
             yield _collect(pending.popleft())
+
+
+def _pipe_fd(source: object) -> int | None:
+    """The file descriptor of a pipe, socket or terminal behind *source* (None for files and in-memory data)."""
+    try:
+        fd: int = source.fileno()  # type: ignore[attr-defined]
+        mode = os.fstat(fd).st_mode
+    except (AttributeError, OSError, ValueError):
+        return None
+    return fd if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) else None
+
+
+def _pipe_tasks(fd: int, chunksize: int, max_line: int = MAX_LINE_BYTES) -> Iterator[tuple[int, list[bytes]] | None]:
+    """Chunks of whole lines from a pipe as they come: a chunk ends at *chunksize* lines or when the pipe
+    has nothing more for now (then ``None``: answer what is pending before waiting for more)."""
+    chunk: list[bytes] = []
+    number, rest, skipping = 1, b"", False
+    while True:
+        if not chunk and not select.select([fd], [], [], 0)[0]:
+            yield None
+        data = os.read(fd, 1 << 16)
+        if not data:
+            break
+        if skipping:  # the tail of an over-long line, up to its newline
+            if b"\n" not in data:
+                continue
+            data, skipping = data.split(b"\n", 1)[1], False
+        parts = (rest + data).split(b"\n")
+        rest = parts.pop()
+        chunk.extend(parts)
+        if len(rest) > max_line:
+            chunk.append(rest[: max_line + 1])
+            rest, skipping = b"", True
+        if chunk and (len(chunk) >= chunksize or not select.select([fd], [], [], 0)[0]):
+            yield number, chunk
+            number, chunk = number + len(chunk), []
+    if rest and not skipping:
+        chunk.append(rest)
+    if chunk:
+        yield number, chunk
 
 
 def _chunks(it: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -570,7 +619,12 @@ def score_stream(
             tally.count(kind)
             yield Block("" if text is None else text + "\n", tally, len(raw) + 1)
         return
-    tasks = ((chunk[0][0], [raw for _, raw in chunk]) for chunk in _chunks(numbered, chunksize))
+    fd = _pipe_fd(source)
+    tasks: Iterable[tuple[int, list[bytes | str]] | None]
+    if fd is not None:  # a pipe: chunks as the lines come, so a caller waiting for an answer gets it
+        tasks = _pipe_tasks(fd, chunksize)  # type: ignore[assignment]
+    else:
+        tasks = ((chunk[0][0], [raw for _, raw in chunk]) for chunk in _chunks(numbered, chunksize))
     yield from _parallel(_shipped_block, tasks, workers)
 
 

@@ -220,3 +220,12 @@ def test_an_amended_kuadran_from_2026_leaves_2025_unchanged(monkeypatch: pytest.
     assert kinerja.evaluate(doc)["values"]["predikat"] == "SANGAT_BAIK"
     steps = kinerja.explain(doc)["explanation"]["steps"]
     assert steps[-1]["source"] == "Peraturan fiktif 1/2026, Lampiran, kuadran"
+
+
+def test_a_nip_sent_as_a_number_names_the_spreadsheet() -> None:
+    doc = _doc()
+    doc["employee"]["nip"] = 198503142010012000  # what Excel makes of 198503142010012345
+    with pytest.raises(ValidationError) as info:
+        kinerja.evaluate(doc)
+    assert info.value.codes == ("nip.excel_number",)
+    assert "15 significant digits" in str(info.value)

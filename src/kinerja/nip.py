@@ -108,6 +108,15 @@ def _validate(digits: str) -> None:
 def _clean(value: object) -> str:
     if isinstance(value, Nip):
         return value.digits
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # a NIP that went through a spreadsheet as a number: Excel keeps 15 significant digits, so
+        # 198503142010012345 comes back as 198503142010012000 — say so instead of "sequence 000"
+        raise ValidationError.one(
+            "",
+            "a NIP is text, got a number: a spreadsheet keeps only 15 significant digits, so the last digits of "
+            "an 18-digit NIP are lost; format the column as text and send the NIP as a JSON string",
+            "nip.excel_number",
+        )
     if not isinstance(value, str):
         raise ValidationError.one("", f"a NIP is a string of 18 digits, got {type(value).__name__}", "nip.format")
     return value.replace(" ", "").replace("\u00a0", "").strip()

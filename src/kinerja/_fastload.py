@@ -174,32 +174,37 @@ class FastReader:
         self._hook = hook
         self._scalar = dict(scalar_forms)
         self._own = own_forms
-        self._readers: dict[tuple[type, str | None], Callable[[object], object] | None] = {}
+        self._readers: dict[tuple[type, str | None, str | None], Callable[[object], object] | None] = {}
         self._builders: dict[type, Callable[[Any], object]] = {}
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
 
     # --- the public face ---------------------------------------------------------------
 
-    def document(self, data: object, cls: type[Any]) -> Any:
-        """Read *data* as a *cls*: the object (LAZY fields pending), or :class:`Refused`."""
-        read = self.reader(cls)
+    def document(self, data: object, cls: type[Any], ignore: str | None = None) -> Any:
+        """Read *data* as a *cls*: the object (LAZY fields pending), or :class:`Refused`.
+
+        *ignore* names one more key the object may have, which is not read (a document's ``regime``).
+        """
+        read = self.reader(cls, ignore=ignore)
         if read is None:
             raise Refused
         value = read(data)
         build = self._tops.get(type(value)) or self._builders.get(type(value))
         return value if build is None else build(value)
 
-    def reader(self, cls: type[Any], scalar: str | None = None) -> Callable[[object], object] | None:
+    def reader(
+        self, cls: type[Any], scalar: str | None = None, ignore: str | None = None
+    ) -> Callable[[object], object] | None:
         """The generated reader of attrs class *cls*, or ``None`` when it is not one this module handles.
 
         With *scalar*, the reader of the class's bare-number form: the value is that field's.
         """
-        key = (cls, scalar)
+        key = (cls, scalar, ignore)
         if key not in self._readers:
             self._readers[key] = None  # in progress (a class that contains itself stays unsupported)
             try:
-                self._readers[key] = self._compile_reader(cls, scalar)
+                self._readers[key] = self._compile_reader(cls, scalar, ignore)
             except _Unsupported:
                 pass
         return self._readers[key]
@@ -250,6 +255,11 @@ class FastReader:
         return [f"v = {self._name(ns, self._hook(t))}(v, {self._name(ns, t)})"]
 
     def _item_reader(self, t: Any) -> Callable[[object], object]:
+        if isinstance(t, type) and attrs.has(t) and t not in self._own and t not in self._scalar:
+            read = self.reader(t)
+            if read is None:
+                raise _Unsupported
+            return read
         ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal}
         src = "\n".join(["def read_item(v):", *_indent(self._type_lines(t, ns)), "    return v"])
         exec(compile(src, "<kinerja fast reader: item>", "exec"), ns)
@@ -294,7 +304,7 @@ class FastReader:
         checks: Callable[..., Any] = getattr(cls, VALUE_CHECKS)
         return checks
 
-    def _compile_reader(self, cls: type[Any], scalar: str | None) -> Callable[[object], object]:
+    def _compile_reader(self, cls: type[Any], scalar: str | None, ignore: str | None) -> Callable[[object], object]:
         try:
             attrs.resolve_types(cls)  # the annotations are text (PEP 563), as cattrs resolves them too
         except Exception:
@@ -305,7 +315,7 @@ class FastReader:
         if "__attrs_pre_init__" in dir(cls):
             raise _Unsupported
         ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
-        keys = self._name(ns, frozenset(f.name for f in fields))
+        keys = self._name(ns, frozenset(f.name for f in fields) | ({ignore} if ignore else set()))
         lines = ["def read(o):"]
         if scalar is None:
             lines.append(f"    if type(o) is not dict or not o.keys() <= {keys}: raise Refused")
@@ -317,11 +327,13 @@ class FastReader:
         if checks is not None or not has_post_init:
             pending = self._pending.get(cls) or self._pending_type(cls)
             if checks is not None:
-                names = list(inspect.signature(checks).parameters)
+                params = inspect.signature(checks).parameters.values()
                 index = {f.name: i for i, f in enumerate(fields)}
-                if not set(names) <= set(index):
+                if any(
+                    p.name not in index or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY) for p in params
+                ):
                     raise _Unsupported
-                args = ", ".join(f"{n}=f{index[n]}" for n in names)
+                args = ", ".join(f"f{index[p.name]}" for p in params)
                 lines.append(f"    if {self._name(ns, checks)}({args}): raise Refused")
             lines.append(f"    return {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
         else:  # checked by its own __attrs_post_init__, on the object built now
@@ -356,7 +368,7 @@ class FastReader:
             if top and f.metadata.get(LAZY):
                 lines.append(f"    set(o, {f.name!r}, D(p[{i}]))")
             elif self._may_hold_pending(f.type):
-                lines.append(f"    set(o, {f.name!r}, M(p[{i}]))")
+                lines.append(f"    set(o, {f.name!r}, {self._build_expr(f.type, f'p[{i}]', ns)})")
             else:
                 lines.append(f"    set(o, {f.name!r}, p[{i}])")
         if eager:
@@ -364,6 +376,17 @@ class FastReader:
         lines.append("    return o")
         exec(compile("\n".join(lines), f"<kinerja fast builder: {cls.__qualname__}>", "exec"), ns)
         return ns["build"]  # type: ignore[no-any-return]
+
+    def _build_expr(self, t: Any, value: str, ns: dict[str, Any]) -> str:
+        """An expression building the objects of *value*, a field of type *t* holding pending values."""
+        item = _tuple_inner(t)
+        pending = self._pending.get(_optional_inner(t) or item or t)
+        if pending is None:  # an eagerly built class: its values are objects already
+            return value
+        pt, build = self._name(ns, pending), self._name(ns, self._builders[pending])
+        if item is not None:
+            return f"tuple([{build}(x) if type(x) is {pt} else x for x in {value}])"
+        return f"{build}(v) if type(v := {value}) is {pt} else v"
 
     def _may_hold_pending(self, t: Any) -> bool:
         inner = _optional_inner(t) or _tuple_inner(t) or t

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja import rules
-from kinerja.edge import converter, structure, unstructure
+from kinerja.edge import converter, reader, structure, unstructure
 from kinerja.errors import KinerjaError, Problem, ValidationError, join_path
 from kinerja.model import Period
 from kinerja.result import Result
@@ -78,6 +78,11 @@ def load(document: object, *, locale: str | None = None) -> tuple[rules.Rule, An
             rule = rules.get(name)
         except KinerjaError as exc:
             raise ValidationError.one("regime", str(exc), "rule.unknown") from None
+    if locale is None:  # JSON's rule: the per-record reader, which skips the "regime" key itself
+        try:
+            return rule, reader.document(document, rule.document_type, "regime")
+        except Exception:  # refused: the converters decide and name every problem
+            pass
     body = {k: v for k, v in document.items() if k != "regime"}
     return rule, structure(body, rule.document_type, locale=locale)
 

@@ -106,6 +106,9 @@ def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Proble
     """``id.duplicate`` at ``path[j].id`` for each item whose text ``id`` appeared before (items without one skipped)."""
     if len(items) < 2:
         return ()
+    ids = [getattr(item, "id", None) for item in items]
+    if all(type(i) is str for i in ids) and len(set(ids)) == len(ids):
+        return ()
     ps = Problems()
     seen: set[str] = set()
     for j, item in enumerate(items):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import functools
 from collections.abc import Callable
@@ -386,6 +387,18 @@ def scheme_documents(name: str) -> st.SearchStrategy[dict[str, Any]]:
     return inner()
 
 
+def vector_documents(name: str) -> st.SearchStrategy[dict[str, Any]]:
+    """Valid documents of built-in rule *name* without a strategy of its own: the inputs of its golden vectors.
+
+    A narrow strategy (the worked examples and band edges its vectors hold), so every built-in rule can be
+    generated; a regime that wants documents drawn across its whole input space adds a strategy above.
+    """
+    from kinerja import vectors
+
+    inputs = [case.input for case in vectors.load(name).cases]
+    return st.sampled_from(inputs).map(copy.deepcopy)
+
+
 # --- the built-in strategies, by rule name ---------------------------------------------------------
 
 DOCUMENTS: dict[str, DocumentStrategy] = {
@@ -401,7 +414,10 @@ DOCUMENTS: dict[str, DocumentStrategy] = {
     },
 }
 """Valid-document strategy factories by rule name: the regimes listed, the preset schemes derived from the rule
-registry (a new city scheme needs no line here); :func:`register_documents` adds a third-party rule's."""
+registry (a new city scheme needs no line here), any other built-in rule its golden-vector inputs
+(:func:`vector_documents`); :func:`register_documents` adds a third-party rule's."""
+
+DOCUMENTS.update({name: functools.partial(vector_documents, name) for name in rules.builtin() if name not in DOCUMENTS})
 
 SEMANTIC_INVALID: dict[str, InvalidStrategy] = {
     "pp-46-2011": _pp46_invalid,

@@ -88,7 +88,7 @@ _HAND_WRITTEN: dict[str, Builder] = {
 
 
 def example_cases(name: str) -> list[Spec]:
-    """The cases of a preset scheme without hand-written ones: the example document of its module."""
+    """The cases of a built-in rule without hand-written ones: the example document of its module."""
     module = importlib.import_module(rules.builtin()[name])
     return [
         Spec(
@@ -104,12 +104,9 @@ def example_cases(name: str) -> list[Spec]:
 BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
         **_HAND_WRITTEN,
-        **{
-            name: functools.partial(example_cases, name)
-            for name, module in rules.builtin().items()
-            if module.startswith("kinerja.schemes.") and name not in _HAND_WRITTEN
-        },
+        **{name: functools.partial(example_cases, name) for name in rules.builtin() if name not in _HAND_WRITTEN},
     }
 )
-"""The case builders, by rule name: a literal map of the hand-written ones, and for any other preset scheme in
-the rule registry its example document (derived from the rule, so a new city scheme needs no line here)."""
+"""The case builders, by rule name: a literal map of the hand-written ones (worked examples and every band edge),
+and for any other built-in rule the example document of its module (derived from the rule, so a new regime or city
+scheme needs no line here; a rule without ``example_document()`` is named when the vectors are generated)."""

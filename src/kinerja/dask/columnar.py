@@ -32,6 +32,7 @@ every kind of invalid row that the result and problems equal the single-record p
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import traceback
 from collections.abc import Iterable, Mapping
@@ -262,17 +263,27 @@ def _employee_ok(cols: dict[str, tuple[Any, list[Any]]], pppk: Any) -> Any:
     combos = stacked[first]
     verdict = np.zeros(len(combos), dtype=bool)
     for c, combo in enumerate(combos):
-        emp: dict[str, Any] = {"nip": _NIP_KINDS[int(combo[4])], "name": "x", "unit": "u"}
-        for k, i in zip(names, combo[:4]):
-            if i >= 0:
-                emp[k] = cols[k][1][int(i)]
         if combo[0] < 0 or combo[1] < 0:  # a missing status or jenis_jabatan: leave it to the library
             continue
-        doc = {"regime": RULE.info.name, "employee": emp, "period": {"start": "2025-01-01", "end": "2025-01-31"}}
-        doc |= {"hasil_kerja": "SESUAI", "perilaku_kerja": "SESUAI"}
-        result, _ = evaluate_row(doc)
-        verdict[c] = result is not None and not result["warnings"]
+        values = tuple(None if i < 0 else cols[k][1][int(i)] for k, i in zip(names, combo[:4]))
+        verdict[c] = _employee_accepted(*values, pppk=bool(combo[4]))
     return verdict[inverse.ravel()]
+
+
+@functools.lru_cache(maxsize=4096)
+def _employee_accepted(status: str, jabatan: str, jenjang: str | None, golongan: str | None, *, pppk: bool) -> bool:
+    """Whether the library loads and scores, without a warning, a document with these employee fields (cached)."""
+    emp: dict[str, Any] = {
+        "nip": _NIP_KINDS[pppk],
+        "name": "x",
+        "unit": "u",
+        "status": status,
+        "jenis_jabatan": jabatan,
+    }
+    emp |= {k: v for k, v in (("jenjang", jenjang), ("golongan", golongan)) if v is not None}
+    doc = {"regime": RULE.info.name, "employee": emp, "period": {"start": "2025-01-01", "end": "2025-01-31"}}
+    result, _ = evaluate_row(doc | {"hasil_kerja": "SESUAI", "perilaku_kerja": "SESUAI"})
+    return result is not None and not result["warnings"]
 
 
 def _period_ok(table: Any) -> tuple[Any, Any, Any]:

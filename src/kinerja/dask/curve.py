@@ -11,6 +11,7 @@ failing units travel, grouped by unit on the cluster.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
@@ -70,15 +71,22 @@ _CAL_SCHEMA: Final = pa.schema(
 
 def check_unit(org: str | None, counts: Sequence[int]) -> tuple[bool | None, list[str], str]:
     """(holds, ids of the failed constraints, reason) for a unit's head counts by predikat rank; holds None without org."""
+    holds, failed, reason = _check(org, tuple(counts))
+    return holds, list(failed), reason
+
+
+@functools.lru_cache(maxsize=65536)
+def _check(org: str | None, counts: tuple[int, ...]) -> tuple[bool | None, tuple[str, ...], str]:
+    """:func:`check_distribution` of the head counts (cached: small units repeat their counts)."""
     if org is None:
-        return None, [], "no organisation predikat for this unit in the table of units"
+        return None, (), "no organisation predikat for this unit in the table of units"
     try:
         report = check_distribution(org, [p for p in Predikat for _ in range(counts[p.rank])])
     except ValidationError as exc:
-        return None, [], str(exc)
+        return None, (), str(exc)
     return (
         report.holds,
-        [c.constraint.id for c in report.failed],
+        tuple(c.constraint.id for c in report.failed),
         "" if report.holds else "does not comply with its curve",
     )
 

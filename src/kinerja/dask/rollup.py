@@ -147,13 +147,15 @@ def _rated(scored: Scored, rows: Any) -> dict[str, Any]:
     ek = [e.value for e in sorted(Ekspektasi, key=lambda e: e.rank)]
     pr = [p.value for p in sorted(Predikat, key=lambda p: p.rank)]
     start, end = scored.start[rows], scored.end[rows]
-    pairs, where = np.unique(np.stack((start, end), 1), axis=0, return_inverse=True)  # a few distinct periods
+    both = start * (1 << 24) + (end - start)  # one integer per period (a few distinct ones)
+    codes, where = np.unique(both, return_inverse=True)
+    pairs = [(int(x) >> 24, (int(x) >> 24) + (int(x) & ((1 << 24) - 1))) for x in codes]
     take = pa.array(rows, pa.int64())
     return {
         "rule": _labels(np.zeros(n, np.int32), [RULE.info.name]),
         "version": _labels(np.zeros(n, np.int32), [RULE.info.version]),
         "subject": string_array(t.column("nip").take(take)),
-        "period": _labels(where.ravel(), [f"{_iso(a)}..{_iso(b)}" for a, b in pairs.tolist()]),
+        "period": _labels(where.ravel(), [f"{_iso(a)}..{_iso(b)}" for a, b in pairs]),
         "hasil_kerja": _labels(scored.hk[rows], ek),
         "hasil_kerja_source": _labels(scored.head[rows], [RULE.hasil_kerja_policy.name, "kinerja-organisasi"]),
         "perilaku_kerja": _labels(scored.pk[rows], ek),

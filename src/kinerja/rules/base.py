@@ -24,7 +24,7 @@ from kinerja.explain import Explanation, Step, Trace
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
 
-__all__ = ["Ratio", "Scored", "ScoredRule", "duplicate_ids", "percent_of", "ratio_sum", "to_fraction"]
+__all__ = ["Ratio", "Scored", "ScoredRule", "duplicate_ids", "percent_of", "ratio_sum", "scaled", "to_fraction"]
 
 Scored = tuple[dict[str, object], tuple[str, ...]]
 """What a rule's scoring function returns: the output values (in ``outputs`` order) and the warnings."""
@@ -138,6 +138,11 @@ def ratio_sum(values: Iterable[Ratio]) -> Ratio:
     for vn, vd in values:
         n, d = n * vd + vn * d, d * vd
     return n, d
+
+
+def scaled(weight: Fraction, value: Ratio) -> Ratio:
+    """*weight* × *value*, exactly."""
+    return weight.numerator * value[0], weight.denominator * value[1]
 
 
 def to_fraction(value: Ratio) -> Fraction:

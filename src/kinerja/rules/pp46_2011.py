@@ -111,7 +111,7 @@ from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, to_fraction
+from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, scaled, to_fraction
 
 __all__ = [
     "INFO",
@@ -682,7 +682,7 @@ def _kreativitas(
     return total
 
 
-_BANDS_EXACT: Final = tuple((Fraction(r.lower), r.label) for r in SEBUTAN_BANDS.rungs)
+_BANDS_EXACT: Final = tuple((Decimal(r.lower).as_integer_ratio(), r.label) for r in SEBUTAN_BANDS.rungs)
 
 
 def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
@@ -691,14 +691,15 @@ def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
     Rounding is exact (integer arithmetic on the rational, :func:`~kinerja.numbers.round_half_up`),
     never through a 40-digit decimal, so a value a hair below a tie cannot be rounded twice.
     """
-    places = {BandPolicy.EXACT: None, BandPolicy.DISPLAYED: DISPLAY_PLACES}.get(policy, 0)
+    places = None if policy is BandPolicy.EXACT else DISPLAY_PLACES if policy is BandPolicy.DISPLAYED else 0
     return round_exact(value, places)
 
 
 def _classify(value: Fraction, policy: BandPolicy) -> Sebutan:
     v = band_value(value, policy)
-    for lower, label in _BANDS_EXACT:
-        if v >= lower:
+    n, d = v.numerator, v.denominator
+    for (ln, ld), label in _BANDS_EXACT:
+        if n * ld >= ln * d:
             return label
     return SEBUTAN_BANDS.floor
 
@@ -741,15 +742,12 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                 )
             )
         return _KegiatanScore(zero, zero, zero, b0, zero, zero, False, ())
-    ps = Problems()
-    for name, aspect in k._aspects():
-        if aspect.realisasi is None:
-            ps.add(
-                f"{path}.{name}.realisasi", "required when undone kegiatan are scored by formula (missing is not zero)"
-            )
-    ps.raise_if_any()
-    assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None
-    assert k.waktu.realisasi is not None
+    missing = [f"{path}.{name}.realisasi" for name, aspect in k._aspects() if aspect.realisasi is None]
+    if missing:
+        raise ValidationError(
+            Problem(m, "required when undone kegiatan are scored by formula (missing is not zero)") for m in missing
+        )
+    assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None and k.waktu.realisasi is not None
     kuantitas = percent_of(k.kuantitas.realisasi, k.kuantitas.t)
     kualitas = percent_of(k.kualitas.realisasi, k.kualitas.t)
     negative: list[str] = []
@@ -883,16 +881,18 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
             f"{p} is negative (realisation above 1,76 x target); formula applied as written" for p in s.negative
         )
     total = ratio_sum(s.capaian for s in scores)
-    mean = Fraction(total[0], total[1] * len(scores))
+    mean_r = (total[0], total[1] * len(scores))
     tt = Fraction(TUGAS_TAMBAHAN_POINTS.classify(Decimal(doc.tugas_tambahan)))
     kr = _kreativitas(doc.kreativitas, params.kreativitas, params.kreativitas_cap)
-    skp = mean + tt + kr
+    skp_r = ratio_sum((mean_r, tt.as_integer_ratio(), kr.as_integer_ratio()))
+    mean, skp = to_fraction(mean_r), to_fraction(skp_r)
     # perilaku
     elements = doc.perilaku.elements()
-    jumlah = to_fraction(ratio_sum(v.as_integer_ratio() for _, v in elements))
-    perilaku = jumlah / len(elements)
-    # nilai prestasi kerja
-    npk = W_SKP * skp + W_PERILAKU * perilaku
+    jumlah_r = ratio_sum(v.as_integer_ratio() for _, v in elements)
+    perilaku_r = (jumlah_r[0], jumlah_r[1] * len(elements))
+    jumlah, perilaku = to_fraction(jumlah_r), to_fraction(perilaku_r)
+    # nilai prestasi kerja: W_SKP x SKP + W_PERILAKU x perilaku, one Fraction at the end
+    npk = to_fraction(ratio_sum((scaled(W_SKP, skp_r), scaled(W_PERILAKU, perilaku_r))))
     s_skp = _classify(skp, params.band_policy)
     s_per = _classify(perilaku, params.band_policy)
     s_npk = _classify(npk, params.band_policy)

@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError, quote
+from kinerja.errors import Problems, ValidationError, collect, quote
 from kinerja.explain import Source
 from kinerja.model import Ekspektasi, Employee, Predikat, RankedEnum, decimal_field, enum_field, register_labels
 from kinerja.numbers import fmt
@@ -181,12 +181,13 @@ class TalentFacts:
 
 def _pred_map(value: Mapping[Any, Any]) -> Mapping[Predikat, Ekspektasi]:
     ps = Problems()
-    out: dict[Predikat, Ekspektasi] = {}
-    for k, v in dict(value).items():
-        try:
-            out[Predikat.parse(k, "predikat_to_kinerja")] = Ekspektasi.parse(v, f"predikat_to_kinerja.{k}")
-        except ValidationError as exc:
-            ps.extend(exc)
+
+    def entry(kv: tuple[Any, Any]) -> tuple[Predikat, Ekspektasi]:
+        k, v = kv
+        level = Ekspektasi.parse(v, f"predikat_to_kinerja.{k}")  # the value first, as before
+        return Predikat.parse(k, "predikat_to_kinerja"), level
+
+    out = dict(collect(dict(value).items(), entry, problems=ps))
     for p in Predikat:
         if p not in out and not ps:
             ps.add(f"predikat_to_kinerja.{p.value}", "every predikat needs a kinerja level")

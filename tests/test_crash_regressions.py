@@ -36,21 +36,13 @@ def _scheme_with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     return data
 
 
-_OPEN = pytest.mark.xfail(
-    strict=True,
-    reason="lead (issue 16): the message quotes the bad value with {value!r}; a 5000-deep object "
-    "raises RecursionError, an int of 5001 digits ValueError; use kinerja.errors.quote",
-)
-
 SCHEME_SITES = [
     # (place in the scheme JSON, where it crashed: a message rendered the bad value with {value!r})
     pytest.param(("versions", 0, "indicators", 0, "kind"), "measures.kind_from_json", id="measures.kind_from_json"),
     pytest.param(
         ("versions", 0, "aggregation", "method"), "schemes._aggregation_method", id="schemes._aggregation_method"
     ),
-    pytest.param(
-        ("versions", 0, "aggregation", "missing"), "raters.parse_missing", id="raters.parse_missing", marks=_OPEN
-    ),
+    pytest.param(("versions", 0, "aggregation", "missing"), "raters.parse_missing", id="raters.parse_missing"),
     pytest.param(("versions", 0, "places"), "schemes._opt_int_places", id="schemes._opt_int_places"),
 ]
 
@@ -64,11 +56,6 @@ def test_scheme_from_json_refuses_a_hostile_value(path: tuple[Any, ...], site: s
         Scheme.from_json(_scheme_with(path, KILLERS[killer]()))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="consequences helper (issue 16): kinerja consequence reads its file as UTF-8 text; "
-    "a non-UTF-8 byte raises UnicodeDecodeError in kinerja.vectors.consequences.run_cli (exit 3 now)",
-)
 def test_consequence_refuses_a_file_that_is_not_utf8(tmp_path: Any) -> None:
     import io
 
@@ -80,11 +67,6 @@ def test_consequence_refuses_a_file_that_is_not_utf8(tmp_path: Any) -> None:
     assert main(["consequence", "tukin", str(path)], out, err) in (1, 2), err.getvalue()
 
 
-KNOWN_OPEN: frozenset[str] = frozenset(
-    [
-        *(f"{error} in {function}" for error in ("RecursionError", "ValueError") for function in ("parse_missing",)),
-        "UnicodeDecodeError in run_cli",
-    ]
-)
+KNOWN_OPEN: frozenset[str] = frozenset()
 """The crash sites above that are still open, as the fuzzer names them (exception and function);
 tests/test_fuzz.py tolerates only these. Whoever fixes a site removes it here with its xfail mark."""

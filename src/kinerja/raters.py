@@ -57,7 +57,7 @@ import attrs
 
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.edge import STRUCTURE
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source, render_value
 from kinerja.model import RankedEnum, Weights, flag_conv, register_labels
 from kinerja.numbers import HUNDRED, ZERO, NumberLike, exact, to_decimal
@@ -128,7 +128,9 @@ def parse_missing(value: object, path: str = "missing") -> MissingRule:
         return value
     if isinstance(value, str) and value.strip().lower() in _MISSING_ALIASES:
         return _MISSING_ALIASES[value.strip().lower()]
-    raise ValidationError.one(path, f"unknown rule for missing values {value!r}; expected 'refuse' or 'renormalise'")
+    raise ValidationError.one(
+        path, f"unknown rule for missing values {quote(value)}; expected 'refuse' or 'renormalise'"
+    )
 
 
 def _role(value: object, field: attrs.Attribute[Any]) -> Role:
@@ -270,7 +272,9 @@ def _roles(value: object) -> tuple[Role, ...]:
 
 def _min_group(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 2:
-        raise ValidationError.one("min_group", f"the smallest anonymous group is a whole number ≥ 2, got {value!r}")
+        raise ValidationError.one(
+            "min_group", f"the smallest anonymous group is a whole number ≥ 2, got {quote(value)}"
+        )
     return value
 
 
@@ -281,7 +285,7 @@ def _small_group(value: object) -> SmallGroup:
         for member in SmallGroup:
             if member.value == value.strip().lower():
                 return member
-    raise ValidationError.one("small_group", f"expected 'refuse' or 'merge', got {value!r}")
+    raise ValidationError.one("small_group", f"expected 'refuse' or 'merge', got {quote(value)}")
 
 
 @attrs.frozen

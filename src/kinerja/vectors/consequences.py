@@ -399,7 +399,8 @@ def run_cli(argv: list[str]) -> int:
     parser.add_argument("--html", action="store_true", help="kalibrasi only: print the record as an HTML page")
     try:
         args = parser.parse_args(argv)
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        # bytes: kinerja.io.loads refuses what is not UTF-8 with a code (line.not_utf8), never a traceback
+        text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except (argparse.ArgumentError, OSError, SystemExit) as exc:
         print(f"kinerja consequence: {exc}", file=sys.stderr)
         return 2

@@ -419,10 +419,13 @@ def test_with_policies_and_name_gives_a_registrable_scheme() -> None:
     assert agency.info.name == "test-pemda-6-2022" and agency.info.kind == "scheme" and not agency.info.selectable
     assert RULE.info.name == "permenpanrb-6-2022"
     rules.register(agency, replace=True)
-    doc = m.example_document()
-    doc["regime"] = "test-pemda-6-2022"
-    rule, obj = io.load(doc)
-    assert rule.evaluate(obj)["perilaku_kerja_source"] == "berakhlak"
+    try:
+        doc = m.example_document()
+        doc["regime"] = "test-pemda-6-2022"
+        rule, obj = io.load(doc)
+        assert rule.evaluate(obj)["perilaku_kerja_source"] == "berakhlak"
+    finally:
+        rules.unregister("test-pemda-6-2022")  # other tests list the registry (OpenAPI, rules)
 
 
 def test_a_custom_policy_plugs_in() -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "RuleNotInForceError",
     "UnknownRuleError",
     "ValidationError",
+    "collect",
     "join_path",
     "quote",
 ]

@@ -46,6 +46,7 @@ __all__ = [
     "check_weight_sum",
     "decimal_field",
     "nonempty",
+    "register_labels",
 ]
 
 E = TypeVar("E", bound="RankedEnum")

@@ -24,7 +24,7 @@ import attrs
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Explanation, render_value
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
-from kinerja.numbers import to_decimal
+from kinerja.numbers import fmt, to_decimal
 
 __all__ = ["OutputField", "OutputKind", "Result"]
 
@@ -87,6 +87,16 @@ def _output_decimal(value: object, path: str) -> Decimal:
     return to_decimal(value, path)
 
 
+def _plain(value: object) -> Any:
+    """:func:`~kinerja.explain.render_value`, with the common exact types answered first (same output)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is Decimal:
+        return fmt(value)  # type: ignore[arg-type]
+    return render_value(value)
+
+
 def _no_explainer() -> Explanation:
     raise ValidationError.one("", "this result was loaded without its input document; it cannot re-explain itself")
 
@@ -147,7 +157,7 @@ class Result:
             "version": self.version,
             "subject": self.subject,
             "period": self.period,
-            "values": {k: render_value(v) for k, v in self.values.items()},
+            "values": {k: _plain(v) for k, v in self.values.items()},
             "warnings": list(self.warnings),
         }
 

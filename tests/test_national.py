@@ -347,3 +347,30 @@ def test_empty_partitions_give_empty_datasets(tmp_path: Path) -> None:
         cycle = run_cycle(parts, units_table(layout(spec)), str(tmp_path / "out"), year=spec.year)
     assert set(cycle.totals.values()) == {0}
     assert read_dataset(str(tmp_path / "out"), "results").num_rows == 0
+
+
+def test_jsonl_partitions_follow_the_batch_line_contract(tmp_path: Path) -> None:
+    """Issue 16 through the cycle: one outcome per non-blank line, bad bytes and garbage refused with their codes."""
+    import dask
+
+    from kinerja.dask.national import Part
+
+    spec = NationSpec(employees=40, instansi=1, units=2, invalid_rate=0)
+    docs = [json.dumps(row_document(r)).encode() for r in generate_partition(spec, 0).slice(0, 2).to_pylist()]
+    lines = [b"\xef\xbb\xbf" + docs[0], b"\xff\xfe", b"", b"   ", b"[1]", b"\r", b"{not json", docs[1]]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    with dask.config.set(scheduler="sync"):
+        cycle = run_cycle(
+            [Part("a", "jsonl", str(tmp_path / "a.jsonl"))],
+            units_table(layout(spec)),
+            str(tmp_path / "out"),
+            year=spec.year,
+        )
+    problems = read_dataset(str(tmp_path / "out"), "problems").to_pylist()
+    assert [(p["row"], p["code"]) for p in problems if p["stage"] == "periodic"] == [
+        (2, "line.not_utf8"),
+        (4, "line.whitespace"),
+        (5, "line.not_object"),
+        (7, "json.invalid"),
+    ]
+    assert cycle.totals["rows"] == 6 and cycle.totals["row_problems"] == 4

@@ -44,6 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import kinerja
+from kinerja import batch
 from kinerja.errors import KinerjaError, Problem, ValidationError
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
 from kinerja.nation import COLUMNS, row_document
@@ -377,16 +378,25 @@ def _is_text(t: Any) -> bool:
 
 
 def score_documents(
-    lines: Iterable[tuple[int, str]],
+    lines: Iterable[tuple[int, bytes | str]],
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, Problem]]]:
-    """The single-record path over numbered JSON texts: ``(line, result JSON)`` and ``(line, Problem)`` lists."""
+    """The single-record path over numbered raw lines (:func:`kinerja.batch.read_lines`), with the batch line contract.
+
+    Returns ``(line, result JSON)`` and ``(line, Problem)`` lists: one outcome per
+    non-blank line; a line that is not UTF-8, not JSON, not an object, white space only
+    or too long is refused by :func:`kinerja.batch.parse_line` with its code; only truly
+    empty lines (and a lone byte order mark on line 1) are blank.
+    """
     results: list[tuple[int, dict[str, Any]]] = []
     problems: list[tuple[int, Problem]] = []
-    for line_no, text in lines:
+    for line_no, raw in lines:
+        if raw in (b"", b"\r", "", "\r") or (line_no == 1 and raw in (batch.BOM, "\ufeff")):
+            continue
         try:
-            doc = kinerja.loads(text)
+            doc = batch.parse_line(raw, first=line_no == 1)
         except ValidationError as exc:
             problems.extend((line_no, p) for p in exc.problems)
+            _release(exc)
             continue
         result, found = evaluate_row(doc)
         if result is None:

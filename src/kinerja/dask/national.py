@@ -33,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from dask.delayed import Delayed, delayed
 
+from kinerja import batch
 from kinerja.dask.columnar import json_line, problem_rows, score_documents, score_table
 from kinerja.dask.curve import (
     COUNT_COLUMNS,
@@ -114,15 +115,10 @@ def generated(spec: NationSpec) -> tuple[list[Part], Any]:
     return [Part(p.name, "generate", spec=spec, index=p.index) for p in lay.partitions], units_table(lay)
 
 
-def _lines(path: str) -> list[tuple[int, str]]:
-    """Numbered non-blank lines (1-based); bytes that are not UTF-8 are kept as replacement characters."""
+def _lines(path: str) -> list[tuple[int, bytes | str]]:
+    """Numbered raw lines of a JSON Lines file, split on ``\\n`` only, by the batch API's reader."""
     with open(path, "rb") as fh:
-        out = []
-        for n, raw in enumerate(fh, 1):
-            text = raw.decode("utf-8", errors="replace")
-            if text.strip():
-                out.append((n, text))
-        return out
+        return list(batch.read_lines(fh))
 
 
 def _instansi_of(units: Any, names: Any) -> Any:

@@ -1,18 +1,20 @@
 """What a rule must provide, checked for every built-in rule — and proved on a fictitious regime.
 
-A new national regime touches, by hand (docs/contributing.md):
+A new national regime touches, by hand (the recipe in docs/contributing.md), at most six files:
 
-1. its module in ``src/kinerja/rules/`` (sources, tables, formulas, worked example; the
-   rule class is a :class:`~kinerja.rules.base.ScoredRule`);
-2. one line in ``kinerja.rules._BUILTIN`` (and the predecessor's end date in its ``INFO``);
-3. its case builder in ``src/kinerja/vectors/_builders/`` (the golden vectors and its
-   JSON Schemas are then generated: ``make vectors``);
-4. its Hypothesis strategy in ``kinerja.testing``;
-5. one line in ``kinerja.siasn``'s ``HOME_TABLE`` (and a writer where its record needs one);
-6. its docs page ``docs/regimes/<name>.md`` and its test file.
+1. its module in ``src/kinerja/rules/`` (sources, dated tables, formulas, ``example_document()``,
+   the worked example; the rule class is a :class:`~kinerja.rules.base.ScoredRule`);
+2. one line in ``kinerja.rules._BUILTIN``;
+3. the predecessor's module, for its end date (only when it replaces one);
+4. one line in ``kinerja.siasn``'s ``HOME_TABLE``;
+5. its docs page ``docs/regimes/<name>.md``;
+6. its test file.
 
-A city scheme touches its preset module, its test and one line in ``_BUILTIN``.
-:func:`missing` names every artefact a rule lacks, so this test fails saying what to add.
+Its golden vectors and JSON Schemas are generated (``make vectors``); its case builder and
+Hypothesis strategy default to ones derived from ``example_document()`` (the built-in regimes
+have hand-written ones too). A city scheme touches its preset module, its test and one
+``_BUILTIN`` line. :func:`missing` names every artefact a rule lacks, so this test fails saying
+what to add; the fictitious regime below shows exactly that list for a rule that has only its class.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ PACKAGE = ROOT / "src" / "kinerja"
 
 def missing(name: str) -> list[str]:
     """The artefacts rule *name* lacks, each as the file or registry to add it to."""
+    import importlib
+
     from kinerja.siasn.export import HOME_TABLE
-    from kinerja.testing import DOCUMENTS
-    from kinerja.vectors._builders import BUILDERS
 
     rule = rules.get(name)
     out = [
@@ -46,19 +48,16 @@ def missing(name: str) -> list[str]:
         for part in ("input", "result")
         if not (PACKAGE / "schemas" / f"{name}.{part}.json").exists()
     ]
-    if name not in BUILDERS:
-        out.append(f"a case builder for {name} in src/kinerja/vectors/_builders/")
     if not (PACKAGE / "vectors" / f"{name}.json").exists():
         out.append(f"src/kinerja/vectors/{name}.json (make vectors)")
-    if name not in DOCUMENTS:
-        out.append(f"a Hypothesis strategy for {name} in kinerja.testing")
+    module = rules.builtin().get(name)
+    if module is None or not hasattr(importlib.import_module(module), "example_document"):
+        out.append(f"example_document() in the module of {name} (the derived vectors and strategy start from it)")
     if rule.info.kind == "regime":
         if name not in HOME_TABLE:
             out.append(f"the SIASN record of {name} in kinerja.siasn.export.HOME_TABLE")
         if not (ROOT / "docs" / "regimes" / f"{name}.md").exists():
             out.append(f"docs/regimes/{name}.md")
-    elif name not in (ROOT / "docs" / "schemes.md").read_text(encoding="utf-8"):
-        out.append(f"a section on {name} in docs/schemes.md")
     return out
 
 
@@ -126,9 +125,8 @@ def test_the_registry_names_what_the_fictitious_regime_still_lacks(fiktif: Any) 
     assert missing("fiktif-2030") == [
         "src/kinerja/schemas/fiktif-2030.input.json (make vectors)",
         "src/kinerja/schemas/fiktif-2030.result.json (make vectors)",
-        "a case builder for fiktif-2030 in src/kinerja/vectors/_builders/",
         "src/kinerja/vectors/fiktif-2030.json (make vectors)",
-        "a Hypothesis strategy for fiktif-2030 in kinerja.testing",
+        "example_document() in the module of fiktif-2030 (the derived vectors and strategy start from it)",
         "the SIASN record of fiktif-2030 in kinerja.siasn.export.HOME_TABLE",
         "docs/regimes/fiktif-2030.md",
     ]

@@ -562,15 +562,20 @@ def _pipe_fd(source: object) -> int | None:
     return fd if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) else None
 
 
-def _pipe_tasks(fd: int, chunksize: int, max_line: int = MAX_LINE_BYTES) -> Iterator[tuple[int, list[bytes]] | None]:
+def _pipe_tasks(
+    fd: int, read: Callable[[int], bytes], chunksize: int, max_line: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, list[bytes]] | None]:
     """Chunks of whole lines from a pipe as they come: a chunk ends at *chunksize* lines or when the pipe
-    has nothing more for now (then ``None``: answer what is pending before waiting for more)."""
+    has nothing more for now (then ``None``: answer what is pending before waiting for more).
+
+    *read* returns what is available (``read1`` of a buffered stream, so nothing it holds is skipped).
+    """
     chunk: list[bytes] = []
     number, rest, skipping = 1, b"", False
     while True:
         if not chunk and not select.select([fd], [], [], 0)[0]:
             yield None
-        data = os.read(fd, 1 << 16)
+        data = read(1 << 16)
         if not data:
             break
         if skipping:  # the tail of an over-long line, up to its newline
@@ -622,7 +627,8 @@ def score_stream(
     fd = _pipe_fd(source)
     tasks: Iterable[tuple[int, list[bytes | str]] | None]
     if fd is not None:  # a pipe: chunks as the lines come, so a caller waiting for an answer gets it
-        tasks = _pipe_tasks(fd, chunksize)  # type: ignore[assignment]
+        read = getattr(source, "read1", None) or partial(os.read, fd)
+        tasks = _pipe_tasks(fd, read, chunksize)  # type: ignore[assignment]
     else:
         tasks = ((chunk[0][0], [raw for _, raw in chunk]) for chunk in _chunks(numbered, chunksize))
     yield from _parallel(_shipped_block, tasks, workers)

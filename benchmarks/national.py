@@ -142,17 +142,12 @@ def _cycle_rates(spec: Any, work: str, client: Any) -> dict[str, float]:
 def _full(spec: Any, work: str, client: Any) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
-    from kinerja.dask.national import partitions_in, run_cycle
-    from kinerja.nation import layout, units_table, write_partition
+    from kinerja.dask.national import partitions_in, run_cycle, write_nation_on
 
     src = os.path.join(work, "nation")
     os.makedirs(src, exist_ok=True)
-    lay = layout(spec)
     began = time.perf_counter()
-    pq.write_table(units_table(lay), os.path.join(src, "units.parquet"))
-    futures = client.map(lambda i: write_partition(spec, i, src), range(len(lay.partitions)))
-    client.gather(futures)
-    del futures
+    write_nation_on(client, spec, src)
     generate = time.perf_counter() - began
     load_before = os.getloadavg()
     stop, peak, cpu = _peak_watch()

@@ -57,6 +57,7 @@ def _parser() -> ArgumentParser:
     gen = sub.add_parser("generate", help="write a synthetic nation as partitions")
     gen.add_argument("target", help="output directory")
     gen.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", help="partition format")
+    gen.add_argument("--workers", type=int, default=1, help="write the partitions on a LocalCluster of N workers")
     _spec_args(gen)
     return parser
 
@@ -118,6 +119,18 @@ def _run(args: Any, out: IO[str]) -> int:
     return 1 if t["row_problems"] or t["refused"] or t["units_fail"] else 0
 
 
+def _generate(args: Any) -> list[str]:
+    if args.workers <= 1:
+        return write_nation(_spec(args), args.target, fmt=args.format)
+    from kinerja.dask.national import connect, write_nation_on
+
+    client = connect(None, args.workers, dashboard=False)
+    try:
+        return write_nation_on(client, _spec(args), args.target, args.format)
+    finally:
+        client.close()
+
+
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja national run|generate``; return the exit status (0 nothing to report, 1 findings, 2 usage)."""
     out = out or sys.stdout
@@ -129,7 +142,7 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         return exc.code
     try:
         if args.action == "generate":
-            paths = write_nation(_spec(args), args.target, fmt=args.format)
+            paths = _generate(args)
             out.write(text("{count} partitions written to {path}", None, count=len(paths), path=args.target) + "\n")
             return 0
         return _run(args, out)

@@ -55,9 +55,19 @@ from kinerja.dask.rollup import (
     rollup_results,
 )
 from kinerja.errors import Problem, ValidationError
-from kinerja.nation import NationSpec, generate_partition, layout, units_table
+from kinerja.nation import NationSpec, generate_partition, layout, units_table, write_partition
 
-__all__ = ["SUMMARY_COLUMNS", "Cycle", "Part", "connect", "generated", "partitions_in", "read_dataset", "run_cycle"]
+__all__ = [
+    "SUMMARY_COLUMNS",
+    "Cycle",
+    "Part",
+    "connect",
+    "generated",
+    "partitions_in",
+    "read_dataset",
+    "run_cycle",
+    "write_nation_on",
+]
 
 SUMMARY_COLUMNS: Final = (
     "rows",
@@ -323,6 +333,18 @@ def _summary(stats: Any, curve: Any) -> Any:
         for r in table.to_pylist():
             rows.setdefault(r.pop("instansi"), dict.fromkeys(SUMMARY_COLUMNS, 0)).update(r)
     return pa.Table.from_pylist([{"instansi": k, **v} for k, v in sorted(rows.items())])
+
+
+def write_nation_on(client: Any, spec: NationSpec, target: str, fmt: str = "parquet") -> list[str]:
+    """:func:`kinerja.nation.write_nation` with the partitions generated and written by the cluster's workers."""
+    lay = layout(spec)
+    os.makedirs(target, exist_ok=True)
+    pq.write_table(units_table(lay), os.path.join(target, "units.parquet"))
+    futures = client.map(
+        write_partition, [spec] * len(lay.partitions), range(len(lay.partitions)), target=target, fmt=fmt
+    )
+    paths: list[str] = client.gather(futures)
+    return paths
 
 
 def read_dataset(out: str, name: str) -> Any:

@@ -316,20 +316,23 @@ class TargetRealisasi:
     realisasi: Decimal | None = decimal_field(optional=True)
 
     def __attrs_post_init__(self) -> None:
+        _check_tr(self.target, self.realisasi)
+
+    @staticmethod
+    def value_checks(target: Decimal | None, realisasi: Decimal | None) -> Sequence[Problem]:
+        """The aspect's own rules on its values (also run on a parsed document before any object is built)."""
+        if target is not None and target > 0 and (realisasi is None or realisasi >= 0):
+            return ()
         ps = Problems()
-        if self.target is None:
-            if self.realisasi is not None:
-                ps.add(
-                    "target",
-                    f"a realisasi ({self.realisasi}) needs a target; omit the whole aspect when it is not targeted",
-                )
-            else:
-                ps.add("target", "a target is required; omit the whole aspect when it is not targeted")
-        elif self.target <= 0:
-            ps.add("target", f"a target must be positive, got {self.target}")
-        if self.realisasi is not None and self.realisasi < 0:
-            ps.add("realisasi", f"a realisasi cannot be negative, got {self.realisasi}")
-        ps.raise_if_any()
+        if target is None and realisasi is not None:
+            ps.add("target", f"a realisasi ({realisasi}) needs a target; omit the whole aspect when it is not targeted")
+        elif target is None:
+            ps.add("target", "a target is required; omit the whole aspect when it is not targeted")
+        elif target <= 0:
+            ps.add("target", f"a target must be positive, got {target}")
+        if realisasi is not None and realisasi < 0:
+            ps.add("realisasi", f"a realisasi cannot be negative, got {realisasi}")
+        return ps.items
 
     @property
     def t(self) -> Decimal:
@@ -636,13 +639,10 @@ def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     return fraction_to_decimal(to_fraction(_nilai_efisiensi(target, realisasi)[1]))
 
 
-def _check_tr(target: Decimal, realisasi: Decimal) -> None:
-    ps = Problems()
-    if target <= 0:
-        ps.add("target", f"a target must be positive, got {target}")
-    if realisasi < 0:
-        ps.add("realisasi", f"a realisasi cannot be negative, got {realisasi}")
-    ps.raise_if_any()
+def _check_tr(target: Decimal | None, realisasi: Decimal | None) -> None:
+    found = TargetRealisasi.value_checks(target, realisasi)
+    if found:
+        raise ValidationError(found)
 
 
 def nilai_tugas_tambahan(count: int) -> Decimal:

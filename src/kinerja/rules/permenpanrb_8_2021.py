@@ -118,7 +118,7 @@ from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Scored, ScoredRule
+from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, to_fraction
 
 __all__ = [
     "INFO",
@@ -212,11 +212,13 @@ class Segment:
     y1: Decimal = decimal_field()
 
     def at(self, c: Fraction) -> Fraction:
-        """The nilai at capaian *c* (exact)."""
+        """The nilai at capaian *c*, exactly: y0 + (y1 - y0) / (x1 - x0) x (c - x0) in integers, one Fraction."""
         if self.y0 == self.y1:
             return Fraction(self.y0)
-        y0, x0 = Fraction(self.y0), Fraction(self.x0)
-        return y0 + (Fraction(self.y1) - y0) / (Fraction(self.x1) - x0) * (c - x0)
+        (y0, e), (y1, f), (x0, g), (x1, h) = (v.as_integer_ratio() for v in (self.y0, self.y1, self.x0, self.x1))
+        num = (y1 * e - y0 * f) * (h * g) * (c.numerator * g - x0 * c.denominator)
+        den = (f * e) * (x1 * g - x0 * h) * (c.denominator * g)
+        return Fraction(y0 * den + num * e, e * den)
 
     def __str__(self) -> str:
         if self.y0 == self.y1:
@@ -542,19 +544,16 @@ def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
 # --- the formulas -----------------------------------------------------------------------------
 
 
-_HUNDRED = Fraction(100)
-
-
-def _capaian(iki: Indicator) -> tuple[Fraction, Fraction]:
+def _capaian(iki: Indicator) -> tuple[Fraction, Decimal]:
     """(capaian %, the reference value compared with), exactly; same formulas as :mod:`kinerja.indicators`."""
     if iki.realization is None:
         raise ValidationError.one("realization", "not realised: capaian cannot be computed (missing is not zero)")
     r = iki.realization.value
     ref = range_reference(r, iki.target) if iki.target.is_range else iki.target.low
-    ratio = Fraction(r) / Fraction(ref)
+    q = percent_of(r, ref)  # r / ref x 100, exact integers
     if iki.direction is Direction.HIGHER_IS_BETTER:
-        return ratio * _HUNDRED, Fraction(ref)
-    return (2 - ratio) * _HUNDRED, Fraction(ref)
+        return to_fraction(q), ref
+    return Fraction(200 * q[1] - q[0], q[1]), ref
 
 
 def capaian_iki(iki: Indicator) -> Decimal:
@@ -735,7 +734,7 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
     outside = validity_warning(INFO, doc.period)
     if outside:
         warnings.append(outside)
-    ku = Fraction(0)
+    weighted: list[Ratio] = []
     refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):
         c, ref = _capaian(iki)
@@ -747,8 +746,8 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
         kategori = _kategori(used, iki.target_maksimal)
         nilai = _nilai(used, iki.target_maksimal)
         assert iki.weight is not None
-        tertimbang = Fraction(iki.weight) / _HUNDRED * nilai
-        ku += tertimbang
+        w = iki.weight.as_integer_ratio()  # nilai tertimbang = bobot / 100 x nilai, exact integers
+        weighted.append((w[0] * nilai.numerator, w[1] * 100 * nilai.denominator))
         if trace is not None:
             path = f"kinerja_utama[{i}]"
             normal = iki.direction is Direction.HIGHER_IS_BETTER
@@ -758,9 +757,9 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
                     f"{path} capaian = "
                     + ("realisasi / target x 100" if normal else "(1 + (1 - realisasi / target)) x 100"),
                     SRC_CAPAIAN_NORMAL if normal else SRC_CAPAIAN_KHUSUS,
-                    {"id": iki.id, "target": fraction_to_decimal(ref), "realisasi": iki.realization.value},
+                    {"id": iki.id, "target": fraction_to_decimal(Fraction(ref)), "realisasi": iki.realization.value},
                     fraction_to_decimal(c),
-                    note=f"range target {iki.target.low}-{iki.target.high}: compared with {fraction_to_decimal(ref)}"
+                    note=f"range target {iki.target.low}-{iki.target.high}: compared with {fraction_to_decimal(Fraction(ref))}"
                     if iki.target.is_range
                     else "",
                 )
@@ -793,11 +792,12 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
                     f"{path} nilai tertimbang = bobot % x nilai",
                     SRC_KU,
                     {"bobot %": iki.weight, "nilai": fraction_to_decimal(nilai)},
-                    fraction_to_decimal(tertimbang),
+                    fraction_to_decimal(to_fraction(weighted[-1])),
                 )
             )
     refused.raise_if_any()
-    kt_total = sum((Fraction(k.nilai_tertimbang) for k in doc.kinerja_tambahan), Fraction(0))
+    ku = to_fraction(ratio_sum(weighted))
+    kt_total = to_fraction(ratio_sum(k.nilai_tertimbang.as_integer_ratio() for k in doc.kinerja_tambahan))
     kt = min(kt_total, Fraction(KT_CAP))
     skp = ku + kt
     w_skp, w_per = _WEIGHTS[doc.perilaku_360]

@@ -67,11 +67,6 @@ def test_consequence_refuses_a_file_that_is_not_utf8(tmp_path: Any) -> None:
     assert main(["consequence", "tukin", str(path)], out, err) in (1, 2), err.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead (issue 16): json.loads(parse_float=Decimal) raises decimal.InvalidOperation for an exponent "
-    "beyond Decimal's range; io._parse catches ValueError only (InvalidOperation is an ArithmeticError)",
-)
 @pytest.mark.parametrize("text", ["[1e9999999999999999999999]", "1.5e-99999999999999999999"])
 def test_loads_refuses_an_exponent_beyond_decimal(text: str) -> None:
     from kinerja import io
@@ -80,11 +75,6 @@ def test_loads_refuses_an_exponent_beyond_decimal(text: str) -> None:
         io.loads(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kalibrasi helper (issue 19): the record's canonical JSON is encoded as UTF-8 with a lone "
-    "surrogate (from a \\ud800 escape in the input): UnicodeEncodeError in kalibrasi._canonical, exit 3",
-)
 def test_consequence_kalibrasi_refuses_a_lone_surrogate(tmp_path: Any) -> None:
     import io
     import json
@@ -101,6 +91,6 @@ def test_consequence_kalibrasi_refuses_a_lone_surrogate(tmp_path: Any) -> None:
     assert main(["consequence", "kalibrasi", str(path)], out, err) in (0, 1, 2), err.getvalue()
 
 
-KNOWN_OPEN: frozenset[str] = frozenset({"InvalidOperation in _parse", "UnicodeEncodeError in _canonical"})
+KNOWN_OPEN: frozenset[str] = frozenset()
 """The crash sites above that are still open, as the fuzzer names them (exception and function);
 tests/test_fuzz.py tolerates only these. Whoever fixes a site removes it here with its xfail mark."""

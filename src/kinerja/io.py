@@ -209,6 +209,8 @@ def _parse(text: str | bytes, **hooks: Any) -> Any:
         raise ValidationError.one("", "the text is not UTF-8", "line.not_utf8") from None
     except (json.JSONDecodeError, ValueError) as exc:
         raise ValidationError.one("", f"not valid JSON: {str(exc)[:120]}", "json.invalid") from None
+    except ArithmeticError:  # an exponent beyond Decimal's own range (1e9999999999999999999999)
+        raise ValidationError.one("", "a number in the text is out of range", "number.too_large") from None
 
 
 def _no_constant(name: str) -> object:

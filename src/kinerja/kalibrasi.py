@@ -10,7 +10,7 @@ snapshots of a unit.
 A :class:`CalibrationRecord` is that record: frozen (immutable), serialisable
 (:meth:`~CalibrationRecord.to_json` / :func:`record_from_json`), sealed by a
 **digest** — the SHA-256 of the canonical JSON of every other field (keys sorted,
-no spaces, UTF-8) — and **verified when created**: every moved employee has a
+no spaces, non-ASCII as ``\\u`` escapes) — and **verified when created**: every moved employee has a
 reason, no employee appears twice, the digest matches, and the predikat *after*
 meet the curve of the organisation predikat (:func:`kinerja.distribution.check_distribution`,
 code ``calibration.curve``). A record that breaks the curve cannot exist.
@@ -109,7 +109,9 @@ def _majority(value: object) -> Majority:
 
 
 def _canonical(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    # ASCII escapes, not UTF-8: text with a lone surrogate (a \ud800 escape in the input) still has one
+    # canonical form, and the digest never fails on it
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
 @attrs.frozen

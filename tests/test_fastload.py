@@ -161,3 +161,15 @@ def test_loads_names_every_repeated_key_and_only_those(text: str | bytes, paths:
 def test_loads_reads_what_json_reads(value: object) -> None:
     text = json.dumps(value)
     assert io.loads(text) == json.loads(text, parse_float=Decimal)
+
+
+@pytest.mark.parametrize("regime", kt.regimes())
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_document_type_has_a_reader_and_uses_it(regime: str, data: st.DataObject) -> None:
+    # the converters catch any failure of the reader, so a reader that could not be generated would only
+    # make loading slower, silently: pin that each document type is read by it
+    cls = rules.get(regime).document_type
+    assert edge.reader.reader(cls) is not None
+    doc = json.loads(json.dumps(data.draw(kt.documents(regime)), default=str))
+    assert type(edge.reader.document(doc, cls, "regime")) is cls

@@ -76,7 +76,9 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 def test_explain_text_and_json(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text(json.dumps(skp_doc(0)), encoding="utf-8")
-    code, out, _ = run("explain", str(path))
+    code, out, _ = run("explain", str(path))  # Bahasa Indonesia by default (issue 18)
+    assert code == 0 and "PermenPANRB 6/2022" in out and "sumber:" in out
+    code, out, _ = run("explain", str(path), "--lang", "en")
     assert code == 0 and "PermenPANRB 6/2022" in out and "source:" in out
     code, out, _ = run("explain", str(path), "--json")
     data = json.loads(out)
@@ -86,7 +88,8 @@ def test_explain_text_and_json(tmp_path: Path) -> None:
 def test_rules_lists_validity_and_sources() -> None:
     code, out, _ = run("rules")
     assert code == 0
-    assert "pp-46-2011" in out and "2014-01-01 .. 2021-06-30" in out and "source:" in out
+    assert "pp-46-2011" in out and "2014-01-01 .. 2021-06-30" in out and "sumber:" in out
+    assert "source:" in run("rules", "--lang", "en")[1]
     code, out, _ = run("rules", "--json")
     names = [r["name"] for r in json.loads(out)]
     assert {"pp-46-2011", "permenpanrb-8-2021", "permenpanrb-6-2022", "surakarta", "jakarta"} <= set(names)
@@ -100,11 +103,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_demo_prints_predikat_and_curve(tmp_path: Path) -> None:
-    code, out, _ = run("demo", "-o", str(tmp_path / "r.html"))
+    code, out, _ = run("demo", "-o", str(tmp_path / "r.html"))  # Bahasa Indonesia by default (issue 18)
+    assert code == 0
+    assert "Sangat Baik" in out and "memenuhi kurva distribusi" in out and "TIDAK memenuhi" in out
+    assert "Usulan kalibrasi" in out
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out, _ = run("demo", "-o", str(tmp_path / "en.html"), "--lang", "en")
     assert code == 0
     assert "Sangat Baik" in out and "complies with the curve" in out and "does NOT comply" in out
     assert "Calibration proposal" in out
-    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 class _Tty(_io.StringIO):

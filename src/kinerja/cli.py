@@ -305,8 +305,8 @@ def _score_one(data: object, out: IO[str], err: IO[str]) -> int:
 
 
 def _lang(args: argparse.Namespace) -> str:
-    """The language of human text: --lang, else KINERJA_LANG, else English (issue 18: the lead may flip it to "id")."""
-    return resolve_lang(getattr(args, "lang", None), default="en")
+    """The language of human text: --lang, else KINERJA_LANG, else Bahasa Indonesia (issue 18: its users read it)."""
+    return resolve_lang(getattr(args, "lang", None), default="id")
 
 
 def _cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -390,7 +390,7 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return 0
     target = args.output or os.path.join("out", "demo-report.html")
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-    reporting.write_demo_report(target)
+    reporting.write_demo_report(target, _lang(args))
     out.write(
         text("HTML report of the example agency written to {path}", _lang(args), path=os.path.abspath(target)) + "\n"
     )
@@ -444,6 +444,10 @@ def _parser() -> _Parser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("demo", help="score the bundled example agency")
     p.add_argument("-o", "--output", help="where to write the HTML report (default out/demo-report.html)")
+    for name in ("explain", "rules", "demo"):
+        sub.choices[name].add_argument(
+            "--lang", default=None, choices=("id", "en"), help="id (default, or KINERJA_LANG) or en"
+        )
     for name, (_, help_text) in DELEGATED.items():
         p = sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)

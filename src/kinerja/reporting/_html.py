@@ -496,9 +496,9 @@ def _write(path: pathlib.Path, page: str) -> None:
         ) from None
 
 
-def write_demo_report(output: str | os.PathLike[str]) -> str:
-    """Write the report of the bundled example agency to *output*; return the path written."""
-    report(demo_data(), output)
+def write_demo_report(output: str | os.PathLike[str], lang: str | None = None) -> str:
+    """Write the report of the bundled example agency to *output* (in *lang*, Indonesian by default)."""
+    report(demo_data(), output, lang=lang)
     return str(output)
 
 

@@ -1,9 +1,9 @@
 """The edge benchmark (issue 14): kinerja's per-record JSON path as a ratio to the stdlib floor, in one process.
 
 The floor is what any JSON Lines scorer must do at least: ``json.loads`` the
-line, look the answer up in a dict (for 6/2022 the 3x3 matrix; for PP 46 the
-mean of the kegiatan's numbers as floats, the cheapest arithmetic that touches
-every number), ``json.dumps`` a small answer. kinerja and the floor run on the
+line, look the answer up in a dict (for 6/2022 the 3x3 matrix; for PP 46 and
+8/2021 a sum over the kegiatan's or IKI's numbers as floats, the cheapest
+arithmetic that touches every number), ``json.dumps`` a small answer. kinerja and the floor run on the
 same records, interleaved chunk by chunk, so a busy machine slows both alike;
 the ratio is the figure, the microseconds are context.
 
@@ -47,6 +47,14 @@ def floor_pp46(line: str) -> str:
     total = 0.0  # float ok: the floor's cheapest arithmetic, not a kinerja result
     for k in d.get("kegiatan", ()):
         total += float(k["kuantitas"]["realisasi"]) / float(k["kuantitas"]["target"])  # float ok: floor only
+    return json.dumps({"score": total})
+
+
+def floor_8_2021(line: str) -> str:
+    d = json.loads(line)
+    total = 0.0  # float ok: the floor's cheapest arithmetic, not a kinerja result
+    for k in d.get("kinerja_utama", ()):
+        total += float(k["realization"]["value"]) / float(k["target"]) * float(k["weight"])  # float ok: floor only
     return json.dumps({"score": total})
 
 
@@ -113,6 +121,7 @@ def main() -> None:
     for regime, floor, target in (
         ("permenpanrb-6-2022", floor_6_2022, "≤ 2.5×"),
         ("pp-46-2011", floor_pp46, "≤ 5×"),
+        ("permenpanrb-8-2021", floor_8_2021, "-"),
     ):
         lines = [json.dumps(d) for d in workload.documents(regime, args.n)]
         kinerja_lines(lines[:1])  # warm the rule's import

@@ -105,7 +105,7 @@ def _single_record(spec: Any, rows: int) -> float:
     return len(docs) / (time.process_time() - began)  # float ok: a rate
 
 
-def _jsonl_rates(spec: Any, work: str, client: Any, lines: int = 40_000) -> dict[str, float]:
+def _jsonl_rates(spec: Any, work: str, client: Any, lines: int = 120_000) -> dict[str, float]:
     """JSON Lines (*lines* documents in 4 files): batch one process, batch workers=2, Dask score_directory (wall-clock)."""
     import kinerja.dask
     from kinerja import batch

@@ -84,6 +84,16 @@ class ScoredRule:
         """Score *document* (no explanation is built; ``result.explain()`` builds it on demand)."""
         doc = self.checked(document)
         values, warnings = self.score(doc, None)
+        return self._result(doc, values, warnings)
+
+    def evaluate_explained(self, document: Any) -> tuple[Result, Explanation]:
+        """:meth:`evaluate` and :meth:`explain` at once, from one traced run of the score."""
+        doc = self.checked(document)
+        trace: list[Step] = []
+        values, warnings = self.score(doc, trace)
+        return self._result(doc, values, warnings), Explanation(self.explanation_title(doc), tuple(trace))
+
+    def _result(self, doc: Any, values: dict[str, object], warnings: tuple[str, ...]) -> Result:
         return Result(
             rule=self.info.name,
             version=self.info.version,

@@ -116,9 +116,11 @@ def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Proble
     """``id.duplicate`` at ``path[j].id`` for each item whose text ``id`` appeared before (items without one skipped)."""
     if len(items) < 2:
         return ()
-    ids = [getattr(item, "id", None) for item in items]
-    if all(type(i) is str for i in ids) and len(set(ids)) == len(ids):
-        return ()
+    try:
+        if len({getattr(item, "id", None) for item in items}) == len(items):  # all distinct: nothing repeated
+            return ()
+    except TypeError:  # an id that cannot be hashed (not text): the loop below skips it
+        pass
     ps = Problems()
     seen: set[str] = set()
     for j, item in enumerate(items):

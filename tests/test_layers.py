@@ -140,11 +140,7 @@ LAYERS: dict[str, int] = {
 }
 
 # Upward imports still being removed: (importer, imported) -> "owner, issue".
-ALLOWED_UPWARD: dict[tuple[str, str], str] = {
-    ("kinerja.dask.columnar", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
-    ("kinerja.dask.rollup", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
-    ("kinerja.dask.reference", "kinerja"): "dask helper, issue 20 (import kinerja.io etc., not the package root)",
-}
+ALLOWED_UPWARD: dict[tuple[str, str], str] = {}
 
 # Private names still crossing modules: (user, "module.name") -> "owner, issue".
 ALLOWED_PRIVATE: dict[tuple[str, str], str] = {}

@@ -43,9 +43,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import kinerja
 from kinerja import batch
 from kinerja.errors import KinerjaError, Problem, ValidationError
+from kinerja.io import evaluate
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
 from kinerja.nation import COLUMNS, row_document
 from kinerja.rules.permenpanrb_6_2022 import MATRIX, RULE
@@ -114,7 +114,7 @@ class Scored:
 def evaluate_row(doc: object) -> tuple[dict[str, Any] | None, tuple[Problem, ...]]:
     """The single-record path: the result JSON, or the problems (a defect is reported as ``internal``)."""
     try:
-        return kinerja.evaluate(doc), ()
+        return evaluate(doc), ()  # kinerja.evaluate
     except ValidationError as exc:
         found = tuple(exc.problems)
         _release(exc)

@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-import kinerja
 from kinerja.dask.columnar import evaluate_row
 from kinerja.dask.curve import COUNT_COLUMNS, calibrate_unit, check_unit
 from kinerja.errors import ValidationError
+from kinerja.io import load_result
 from kinerja.model import Predikat
 from kinerja.nation import row_document
 from kinerja.rules.permenpanrb_6_2022 import RULE
@@ -62,7 +62,7 @@ def reference_cycle(partitions: Iterable[tuple[str, Any]], units: Any, year: int
     members: dict[str, list[tuple[str, int, int | None]]] = defaultdict(list)
     for subject, items in by_subject.items():
         try:
-            result = RULE.annual([kinerja.load_result(r) for r, _ in items], year=year).to_json()
+            result = RULE.annual([load_result(r) for r, _ in items], year=year).to_json()
         except ValidationError as exc:
             annual_problems.extend((subject, p.path, p.code, p.message) for p in exc.problems)
             continue

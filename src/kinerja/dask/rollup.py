@@ -27,9 +27,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import kinerja
 from kinerja.dask.columnar import Scored, fast_json, json_context, string_array
 from kinerja.errors import Problem, ValidationError
+from kinerja.io import load_result
 from kinerja.model import Ekspektasi, Predikat
 from kinerja.rules.permenpanrb_6_2022 import FINAL, RULE
 
@@ -241,7 +241,7 @@ def annual_json(table: Any) -> list[dict[str, Any]]:
 def annual_of(data: list[dict[str, Any]], year: int) -> tuple[dict[str, Any] | None, int, tuple[Problem, ...]]:
     """The rule's own roll-up of one employee's periodic result JSON: (annual JSON, index of the chosen one, problems)."""
     try:
-        result = RULE.annual([kinerja.load_result(d) for d in data], year=year).to_json()
+        result = RULE.annual([load_result(d) for d in data], year=year).to_json()
     except ValidationError as exc:
         return None, -1, tuple(exc.problems)
     v = result["values"]

@@ -10,13 +10,17 @@ beyond its attrs declaration is *declared on the class* and read here:
   or a PP 46 biaya target of 0 with its own message);
 * a class's :data:`RAW_CHECKS` attribute — cross-field checks written as functions of
   raw JSON data, run when loading that class fails, so one bad field does not hide
-  the checks that span several fields (every problem at once).
+  the checks that span several fields (every problem at once);
+* a class's ``value_checks`` — its cross-field rules as a function of its field values,
+  the one its ``__attrs_post_init__`` calls — and a field's ``metadata[LAZY]`` and
+  ``metadata[SAME_AS_TYPE]``, read by the per-record reader.
 
-Two converters come from the one function: the *fast* one (no error collection,
-hand-written hooks for the most frequent parts, see :mod:`kinerja._fastload`) is tried
-first; when it fails the *detailed* one re-runs to name every problem with its path
-and code (:func:`structure`). The lenient readers (:func:`read_lenient`) let the raw
-checks skip a value whose own problem is already reported.
+:func:`structure` first tries :data:`reader`, generated from the same declarations and
+the converter's own type hooks (:mod:`kinerja._fastload`): it checks a parsed document
+once and builds only what is needed (a LAZY field on first read). Whatever it does not
+accept goes to the converters: the *fast* one (no error collection), then the *detailed*
+one, which names every problem with its path and code. The lenient readers
+(:func:`read_lenient`) let the raw checks skip a value whose own problem is already reported.
 """
 
 from __future__ import annotations

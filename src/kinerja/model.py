@@ -419,11 +419,6 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _raise_found(problems: Sequence[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
-
-
 def nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     """An attrs validator: the field holds text with something besides white space."""
     if not isinstance(value, str) or not value.strip():
@@ -624,7 +619,8 @@ class Target:
     high: Decimal | None = decimal_field(optional=True)
 
     def __attrs_post_init__(self) -> None:
-        _raise_found(self.value_checks(self.low, self.high))
+        if found := self.value_checks(self.low, self.high):
+            raise ValidationError(found)
 
     @staticmethod
     def value_checks(low: Decimal, high: Decimal | None) -> Sequence[Problem]:
@@ -678,7 +674,8 @@ class Realization:
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, metadata=_TYPED)
 
     def __attrs_post_init__(self) -> None:
-        _raise_found(self.value_checks(self.value))
+        if found := self.value_checks(self.value):
+            raise ValidationError(found)
 
     @staticmethod
     def value_checks(value: Decimal) -> Sequence[Problem]:
@@ -706,7 +703,8 @@ class Indicator:
     realization: Realization | None = None
 
     def __attrs_post_init__(self) -> None:
-        _raise_found(self.value_checks(self.weight))
+        if found := self.value_checks(self.weight):
+            raise ValidationError(found)
 
     @staticmethod
     def value_checks(weight: Decimal | None) -> Sequence[Problem]:

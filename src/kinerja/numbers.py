@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import decimal
-import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -216,9 +215,12 @@ def round_exact(value: Fraction, places: int | None) -> Fraction:
 
 def _round_fraction(value: Fraction, places: int) -> Decimal:
     """Half away from zero on an exact rational; the digits are built directly, so no context can round them."""
-    scaled = abs(value) * (Fraction(10) ** places)
-    n = math.floor(scaled + Fraction(1, 2))
-    sign = 1 if value < 0 and n else 0  # a value that rounds to zero is 0, not -0
+    # with q = |value| × 10**places = a / d: floor(q + 1/2) = (2a + d) // 2d, all in integers
+    num, den = value.numerator, value.denominator
+    a = abs(num) * 10**places if places >= 0 else abs(num)
+    d = den if places >= 0 else den * 10**-places
+    n = (2 * a + d) // (2 * d)
+    sign = 1 if num < 0 and n else 0  # a value that rounds to zero is 0, not -0
     return Decimal((sign, tuple(int(c) for c in str(n)), -places))
 
 

@@ -13,6 +13,9 @@ Prints, for N = 10 000, 100 000 and 1 000 000 synthetic appraisals (``--sizes`` 
 * the numeric regimes (PP 46/2011, PermenPANRB 8/2021) for (b), as a ratio to 6/2022.
 
 Each measurement runs in a fresh subprocess so its peak resident memory (``ru_maxrss``) is its own.
+
+The national cycle on Dask (72 M periodic rows, every unit's curve) has its own benchmark:
+``python benchmarks/national.py`` (issue 20).
 """
 
 from __future__ import annotations

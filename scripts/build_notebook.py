@@ -30,9 +30,10 @@ CELLS: list[tuple[str, str]] = [
     ),
     (
         "code",
-        "import pathlib, tempfile\n"
-        "from kinerja import plot, tabular\n"
-        "import kinerja.pandas as kp\n\n"
+        "import pathlib\n"
+        "import tempfile\n\n"
+        "import kinerja.pandas as kp\n"
+        "from kinerja import plot, tabular\n\n"
         "work = pathlib.Path(tempfile.mkdtemp())\n"
         "rows = [\n"
         "    ('198503142010012003', 'Siti Rahmawati', 'Sesuai', 'Sesuai'),\n"

@@ -263,14 +263,9 @@ def test_cli_with_a_vector_file(tmp_path: Path) -> None:
 
 # --- the error side: invalid vectors ------------------------------------------------------------
 
-LOADER_GAPS = {
-    # Cases where kinerja's own report is not yet what an exact implementation reports (see
-    # tests/test_vectors.py _LOADER_GAPS / _LOADER_PATH_GAPS); check.js reports the intended
-    # (path, code). Remove an entry when the loader changes and the vectors are regenerated.
-    f"{REGIME}/invalid-type-object",  # kinerja: "invalid", not "type.object"
-    *(f"{REGIME}/invalid-number-{s}" for s in ("text", "arabic-indic", "full-width", "too-large", "not-finite")),
-    # ^ kinerja reports a bad scalar target at "target.low"
-}
+LOADER_GAPS: set[str] = set()
+"""Cases where kinerja's own report is not yet what an exact implementation reports (check.js reports the
+intended path and code); none left since the loader reports type.object and a scalar target at its own path."""
 needs_invalid = pytest.mark.skipif(
     REGIME not in vectors.invalid_names(), reason="no permenpanrb-6-2022 invalid vectors"
 )

@@ -39,7 +39,7 @@ def test_three_independent_faults_give_three_problems() -> None:
     doc["hasil_kerja"] = "Luar Biasa"  # not a rating
     assert _problems(doc) == [
         ("employee.nip", "nip.sequence_zero"),
-        ("rhk[0].indicators[0].target.low", "number.non_ascii_digit"),
+        ("rhk[0].indicators[0].target", "number.non_ascii_digit"),
         ("hasil_kerja", "label.unknown"),
     ]
 

@@ -478,7 +478,7 @@ def test_a_bad_field_does_not_hide_the_iki_checks() -> None:
     }
     two = {"id": "a", "target": "abc", "satuan": "%", "weight": "-5", "realization": {"value": "150"}}
     assert errors(base_doc(kinerja_utama=[two])) == {
-        "kinerja_utama[0].target.low": "not a number: 'abc'",  # the loader reads a single target as its low end
+        "kinerja_utama[0].target": "not a number: 'abc'",  # a single target is named as the target itself
         "kinerja_utama[0].weight": "a weight cannot be negative, got -5",
         "kinerja_utama[0].realization.value": "a realisation in percent (satuan '%') lies within 0-100, got 150",
         "kinerja_utama": "the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to -5",

@@ -153,15 +153,8 @@ def test_vector_file_text_is_stable() -> None:
 
 _LOADER_GAPS = {
     # fault slug -> the loader change it waits for (the test fails loudly once the gap closes: remove the entry)
-    "type-object": "text where an object belongs is reported as 'invalid', not 'type.object'",
-    "count-too-large": "integer counts are not bounded (accepted), or reported as 'invalid', not 'number.too_large'",
-    "weights-sum": "weights of 8/2021 kinerja utama that do not add up are reported as 'invalid', not 'weights.sum'",
 }
-_TARGET_LOW = "a bad scalar target is reported at 'target.low', a key the document does not have"
-_LOADER_PATH_GAPS = {
-    "permenpanrb-6-2022/invalid-number-[!b]*": _TARGET_LOW,
-    "permenpanrb-8-2021/invalid-number-[!b]*": _TARGET_LOW,
-}
+_LOADER_PATH_GAPS: dict[str, str] = {}
 """Case-id patterns of faults reported at another path than their own (expected failures until the loader changes)."""
 
 

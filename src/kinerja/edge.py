@@ -48,7 +48,7 @@ from kinerja._fastload import LAZY, STRUCTURE, FastReader
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
-from kinerja.numbers import fmt, to_decimal
+from kinerja.numbers import INT_LIMIT, fmt, to_decimal
 
 __all__ = [
     "LAZY",
@@ -116,7 +116,7 @@ def _strict_str(value: object, _: object) -> str:
 def _strict_int(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError.one("", f"expected an integer, got {type(value).__name__}", "type.integer")
-    if value.bit_length() > 60:  # a count, a year: bounded like every number, before any arithmetic
+    if value.bit_length() > 60 or abs(value) > INT_LIMIT:  # a count, a year: the one bound of every number
         raise ValidationError.one("", "number out of range (more than 10**15 in magnitude)", "number.too_large")
     return value
 
@@ -128,11 +128,8 @@ def _strict_bool(value: object, _: object) -> bool:
 
 
 def _date(value: object, _: object) -> _dt.date:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    if isinstance(value, str) and (d := formats.iso_date(value)) is not None:
+        return d
     raise ValidationError.one("", f"expected an ISO date YYYY-MM-DD, got {quote(value)}", "date.invalid")
 
 
@@ -149,7 +146,11 @@ def _target(value: object, _: object) -> Target:
             raise ValidationError(Problem(str(k), "unknown field", "field.unknown") for k in sorted(extra, key=str))
         if "low" not in value:
             raise ValidationError.one("low", "required field missing", "field.missing")
-    return Target.of(value)
+        return Target.of(value)
+    try:
+        return Target.of(value)
+    except ValidationError as exc:  # a single target is its own low end: name the target, not a "low" it lacks
+        raise ValidationError(attrs.evolve(p, path="") if p.path == "low" else p for p in exc.problems) from None
 
 
 def _id_number(value: object) -> object:
@@ -290,8 +291,10 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Any:
         return generated
 
     def structure_attrs(value: object, t: object) -> object:
+        if not isinstance(value, Mapping):
+            raise ValidationError.one("", f"expected a JSON object, got {type(value).__name__}", "type.object")
         try:
-            return generated(value, t)  # type: ignore[arg-type]
+            return generated(value, t)
         except RecursionError:
             raise
         except Exception as exc:

@@ -46,6 +46,7 @@ __all__ = [
     "Share",
     "decimal_comma_hint",
     "format_decimal",
+    "iso_date",
     "normalize_locale",
     "parse_date",
     "parse_decimal",
@@ -70,12 +71,12 @@ MONTHS_ID: Final[dict[str, int]] = {
 }  # fmt: skip
 """Indonesian month names and their usual abbreviations (lower case) → month number."""
 
-_ID_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\Z")
-_JSON_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?\Z")
-_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+\Z")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)\Z")
-_NAMED = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d+)\Z")
+_ID_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\Z", re.ASCII)
+_JSON_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?\Z", re.ASCII)
+_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+\Z", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
+_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)\Z", re.ASCII)
+_NAMED = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d+)\Z", re.ASCII)
 
 _RULE_ID = "under locale id the comma is the decimal mark and a dot separates thousands in groups of three"
 _RULE_JSON = "under the JSON rule the decimal mark is a dot"
@@ -130,6 +131,24 @@ def parse_decimal(text: str, locale: str | None = "json", path: str = "value") -
             )
         return to_decimal(stripped, path)  # the usual refusal (not a number, non-ASCII digits…)
     return to_decimal(stripped.replace(".", "").replace(",", "."), path)
+
+
+def iso_date(text: str) -> _dt.date | None:
+    """*text* as an ISO calendar date ``YYYY-MM-DD`` in ASCII digits, or ``None`` (JSON's rule, the edge's reader).
+
+    Stricter than :meth:`datetime.date.fromisoformat`, which in Python 3.11 also reads week
+    dates (``2024-W01-1``) and other digits than 0-9.
+
+    >>> iso_date("2024-02-29"), iso_date("2024-W01-1"), iso_date("2023-02-29")
+    (datetime.date(2024, 2, 29), None, None)
+    """
+    m = _ISO.match(text)
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 def _make_date(year: int, month: int, day: int, text: str, path: str, rule: str) -> _dt.date:

@@ -22,6 +22,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from kinerja.errors import Problem, Problems, ValidationError, quote
+from kinerja.formats import iso_date
 from kinerja.nip import Nip, NipKind, parse_nip
 from kinerja.numbers import HUNDRED, ONE, ZERO, exact, to_decimal
 
@@ -484,11 +485,8 @@ def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        try:
-            if len(value) == 10:
-                return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+        if (d := iso_date(value)) is not None:
+            return d
         raise ValidationError.one(field.name, f"expected an ISO date YYYY-MM-DD, got {quote(value)}", "date.invalid")
     raise ValidationError.one(
         field.name, f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}", "date.invalid"

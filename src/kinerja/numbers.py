@@ -38,6 +38,7 @@ from kinerja.errors import Problem, ValidationError, quote
 __all__ = [
     "CONTEXT",
     "HUNDRED",
+    "INT_LIMIT",
     "MAX_DIGITS",
     "MAX_EXPONENT",
     "ONE",
@@ -74,10 +75,12 @@ ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)
 HUNDRED: Final = Decimal(100)
 
-_INT_LIMIT: Final = 10**MAX_EXPONENT
-"""The bound as an ``int``: an int input is compared with it as an int (linear in its digits, never via Decimal)."""
+INT_LIMIT: Final = 10**MAX_EXPONENT
+"""The one bound of every number and count: |x| ≤ 10**15 (as an ``int``: compared as an int, linear, never via Decimal)."""
+
+_DEC_LIMIT: Final = Decimal(INT_LIMIT)
 _ZERO_D = Decimal(0)
-_SIMPLE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,13})?\Z").match
+_SIMPLE = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,13})?\Z").match
 """Decimal text that needs no further checks: at most 15 integer and 13 fraction digits."""
 
 
@@ -123,7 +126,7 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
             raise _problem(path, f"not a finite number: {quote(value)}", "number.not_finite")
         if not d:
             return _ZERO_D
-        if d.adjusted() > MAX_EXPONENT:
+        if d.adjusted() > MAX_EXPONENT or abs(d) > _DEC_LIMIT:
             raise _problem(path, f"number out of range: {quote(value)}", "number.too_large")
         if d.adjusted() < -MAX_EXPONENT:
             raise _problem(path, f"number too precise: {quote(value)}", "number.too_precise")
@@ -138,7 +141,7 @@ def _read_other(value: object, path: str) -> Decimal:
     if isinstance(value, bool):
         raise _problem(path, "expected a number, got a boolean", "type.number")
     if isinstance(value, int):
-        if value.bit_length() > 60 or abs(value) > _INT_LIMIT:  # int against int: linear, never via Decimal
+        if value.bit_length() > 60 or abs(value) > INT_LIMIT:  # int against int: linear, never via Decimal
             raise _problem(path, f"number out of range (more than 10**{MAX_EXPONENT} in magnitude)", "number.too_large")
         return Decimal(value)
     if isinstance(value, float):
@@ -172,6 +175,8 @@ def _bounded(d: Decimal, value: object, path: str) -> Decimal:
         raise _problem(path, f"number out of range: {quote(value)}", "number.too_large")
     if len(digits) > MAX_DIGITS:
         raise _problem(path, f"too many significant digits (more than {MAX_DIGITS})", "number.too_precise")
+    if abs(d) > _DEC_LIMIT:  # 16 integer digits pass the exponent test above; the bound is 10**15 itself
+        raise _problem(path, f"number out of range: {quote(value)}", "number.too_large")
     if d.is_zero() and sign:
         return Decimal(0)
     return d

@@ -501,6 +501,7 @@ def _document_problems(weights: list[Lenient] | None, nilai_perilaku: Lenient) -
                 Problem(
                     "kinerja_utama",
                     f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {fraction_to_decimal(total)}",
+                    "weights.sum",
                 )
             )
     if isinstance(nilai_perilaku, Decimal) and not 0 <= nilai_perilaku <= SCALE_MAX:

@@ -31,7 +31,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/result.py::Result.from_json": "lead, issue 14",
     "kinerja/rules/integrasi_2021.py::_run": "lead, issue 15",
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",
-    "kinerja/rules/permenpanrb_6_2022.py::Regime.score": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py::nilai_kinerja": "lead, issue 15",
     "kinerja/rules/pp46_2011.py": "lead, issue 15",

@@ -711,6 +711,24 @@ OUTPUTS: Final = (
 _ORG = "kinerja-organisasi"
 
 
+def _evaluation_step(doc: Skp) -> Step:
+    """The first step of an explanation: which evaluation (periodic or annual), of whom (Pasal 5)."""
+    e = doc.employee
+    kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
+    inputs: dict[str, object] = {
+        "employee": f"{e.name} ({e.nip})",
+        "status": e.status,
+        "jenis_jabatan": e.jenis_jabatan,
+        "jenjang": e.jenjang,
+        "golongan": e.golongan,
+        "unit": e.unit,
+        "year": doc.skp_year,
+        "rhk": len(doc.rhk),
+        "penilai": None if doc.penilai is None else str(doc.penilai),
+    }
+    return Step(f"evaluasi kinerja {kind}", SRC_PERIOD, inputs, doc.period.label, note="PNS and PPPK alike")
+
+
 @attrs.frozen
 class Regime(ScoredRule):
     """The PermenPANRB 6/2022 rule (``RULE``), optionally configured with agency rating policies.
@@ -794,27 +812,7 @@ class Regime(ScoredRule):
         outside = validity_warning(self.info, doc.period)
         warnings: list[str] = [outside] if outside else []
         if trace is not None:
-            e = doc.employee
-            kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
-            trace.append(
-                Step(
-                    f"evaluasi kinerja {kind}",
-                    SRC_PERIOD,
-                    {
-                        "employee": f"{e.name} ({e.nip})",
-                        "status": e.status,
-                        "jenis_jabatan": e.jenis_jabatan,
-                        "jenjang": e.jenjang,
-                        "golongan": e.golongan,
-                        "unit": e.unit,
-                        "year": doc.skp_year,
-                        "rhk": len(doc.rhk),
-                        "penilai": None if doc.penilai is None else str(doc.penilai),
-                    },
-                    doc.period.label,
-                    note="PNS and PPPK alike",
-                )
-            )
+            trace.append(_evaluation_step(doc))
         ps = Problems()  # both ratings are checked, so a document missing both hears of both at once
         try:
             hk, hk_source = self._hasil_kerja(doc, trace)

@@ -97,6 +97,48 @@ def _plain(value: object) -> Any:
     return render_value(value)
 
 
+def _envelope_problems(data: Mapping[str, Any]) -> Problems:
+    """The problems of a result's keys, texts and warnings (its values are read by :func:`_load_values`)."""
+    ps = Problems()
+    expected = {"rule", "version", "subject", "period", "values", "warnings"}
+    for key in sorted(set(data) - expected, key=str):
+        ps.add(str(key), "unknown field", "field.unknown")
+    for key in sorted(expected - set(data)):
+        ps.add(key, "required field missing", "field.missing")
+    for key in ("rule", "version", "subject", "period"):
+        if key in data and not isinstance(data[key], str):
+            ps.add(key, f"expected text, got {type(data[key]).__name__}", "type.text")
+    warnings = data.get("warnings", ())
+    if not isinstance(warnings, list | tuple):
+        ps.add("warnings", f"expected a list of texts, got {type(warnings).__name__}", "type.list")
+        return ps
+    for i, w in enumerate(warnings):
+        if not isinstance(w, str):
+            ps.add(f"warnings[{i}]", f"expected text, got {type(w).__name__}", "type.text")
+    return ps
+
+
+def _load_values(raw: Mapping[str, Any], outputs: tuple[OutputField, ...]) -> dict[str, object]:
+    """Each declared output read back with its type; every problem at once."""
+    ps = Problems()
+    by_name = {o.name: o for o in outputs}
+    for key in raw:
+        if key not in by_name:
+            ps.add(f"values.{key}", "not an output of this rule", "field.unknown")
+    values: dict[str, object] = {}
+    for o in outputs:
+        if o.name not in raw:
+            if not o.optional:
+                ps.add(f"values.{o.name}", "required field missing", "field.missing")
+            continue
+        try:
+            values[o.name] = o.load(raw[o.name], f"values.{o.name}")
+        except ValidationError as exc:
+            ps.extend(exc)
+    ps.raise_if_any()
+    return values
+
+
 def _no_explainer() -> Explanation:
     raise ValidationError.one("", "this result was loaded without its input document; it cannot re-explain itself")
 
@@ -169,43 +211,14 @@ class Result:
         explainer: Callable[[], Explanation] = _no_explainer,
     ) -> Result:
         """Rebuild a result from :meth:`to_json` data, restoring each value's type from *outputs*."""
-        ps = Problems()
-        expected = {"rule", "version", "subject", "period", "values", "warnings"}
         if not isinstance(data, Mapping):
             raise ValidationError.one("", f"a result is a JSON object, got {type(data).__name__}", "type.object")
-        for key in sorted(set(data) - expected, key=str):
-            ps.add(str(key), "unknown field", "field.unknown")
-        for key in sorted(expected - set(data)):
-            ps.add(key, "required field missing", "field.missing")
-        for key in ("rule", "version", "subject", "period"):
-            if key in data and not isinstance(data[key], str):
-                ps.add(key, f"expected text, got {type(data[key]).__name__}", "type.text")
-        warnings = data.get("warnings", ())
-        if not isinstance(warnings, list | tuple):
-            ps.add("warnings", f"expected a list of texts, got {type(warnings).__name__}", "type.list")
-        else:
-            for i, w in enumerate(warnings):
-                if not isinstance(w, str):
-                    ps.add(f"warnings[{i}]", f"expected text, got {type(w).__name__}", "type.text")
-        ps.raise_if_any()
+        _envelope_problems(data).raise_if_any()
         raw = data["values"]
         if not isinstance(raw, Mapping):
             raise ValidationError.one("values", "expected an object", "type.object")
-        by_name = {o.name: o for o in outputs}
-        values: dict[str, object] = {}
-        for key in raw:
-            if key not in by_name:
-                ps.add(f"values.{key}", "not an output of this rule", "field.unknown")
-        for o in outputs:
-            if o.name not in raw:
-                if not o.optional:
-                    ps.add(f"values.{o.name}", "required field missing", "field.missing")
-                continue
-            try:
-                values[o.name] = o.load(raw[o.name], f"values.{o.name}")
-            except ValidationError as exc:
-                ps.extend(exc)
-        ps.raise_if_any()
+        values = _load_values(raw, outputs)
+        warnings = data["warnings"]
         return cls(
             rule=str(data["rule"]),
             version=str(data["version"]),

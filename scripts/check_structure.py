@@ -28,7 +28,6 @@ MAX_COMPLEXITY = 15
 ALLOWED: dict[str, str] = {
     "kinerja/conformance.py::run": "conformance/cli helper, issue 16",
     "kinerja/conformance.py::run_cli": "conformance/cli helper, issue 16",
-    "kinerja/rules/integrasi_2021.py::_run": "lead, issue 15",
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py::nilai_kinerja": "lead, issue 15",

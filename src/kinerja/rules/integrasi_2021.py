@@ -68,7 +68,7 @@ import attrs
 from kinerja import edge
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Source, Step, Trace
-from kinerja.model import Period
+from kinerja.model import Period, Predikat
 from kinerja.nip import Nip, parse_nip
 from kinerja.numbers import fraction_to_decimal, round_exact, round_half_up, to_decimal
 from kinerja.policy import Ladder
@@ -269,6 +269,63 @@ def _prefixed(steps: list[Step], prefix: str) -> list[Step]:
     return [attrs.evolve(s, rule=f"{prefix}: {s.rule}") for s in steps]
 
 
+def _conversion_step(first: p46.Outcome, converted: Fraction, params: Integrasi2021Params) -> Step:
+    """The explanation of the first half's conversion onto the 0-120 scale (open question 5, module text)."""
+    policy = params.pp46.band_policy
+    classified = p46.band_value(first.score, policy)
+    if params.reconciliation is Reconciliation.BAND_MAP:
+        segment = BAND_MAP.classify_exact(classified)
+        how = f"band map: {segment} on the PP 46 value" if classified >= 0 else "below 0 -> 0"
+    elif params.reconciliation is Reconciliation.SCALE_120:
+        how = "x 1.2, within 0-120"
+    else:
+        how = "none: the PP 46/2011 number as it is"
+    return Step(
+        "semester_1 converted to the 0-120 scale",
+        SRC_RECONCILE,
+        {
+            "nilai prestasi kerja": fraction_to_decimal(first.score),
+            f"as classified ({policy.value} band policy)": fraction_to_decimal(classified),
+            "sebutan": first.sebutan.label,
+            "conversion": how,
+        },
+        fraction_to_decimal(converted),
+        note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, applied to the number the "
+        "band policy classifies, so each sebutan keeps its rung"
+        if params.reconciliation is Reconciliation.BAND_MAP
+        else "S14's plain 50/50 of the raw numbers: the PP 46 value is not brought onto the 0-120 scale"
+        if params.reconciliation is Reconciliation.NONE
+        else "",
+    )
+
+
+def _integration_steps(
+    converted: Fraction,
+    second: Fraction,
+    w1: Fraction,
+    score: Fraction,
+    band_value: Fraction,
+    predikat: Predikat,
+    doc: Integrasi2021Document,
+) -> list[Step]:
+    """The explanation of the weighted integration and of its predikat (PP 30/2019 Pasal 41(5) bands)."""
+    w2 = 1 - w1
+    return [
+        Step(
+            f"integrated value = {fraction_to_decimal(w1)} x semester_1 + {fraction_to_decimal(w2)} x semester_2",
+            SRC_5050,
+            {"semester_1 (converted)": fraction_to_decimal(converted), "semester_2": fraction_to_decimal(second)},
+            fraction_to_decimal(score),
+        ),
+        Step(
+            "predikat of the integrated value (Sangat Baik needs the new idea of semester_2)",
+            p8.SRC_PREDIKAT,
+            {"nilai": fraction_to_decimal(band_value), "ide baru": doc.semester_2.ide_baru},
+            predikat,
+        ),
+    ]
+
+
 def _run(
     doc: Integrasi2021Document, params: Integrasi2021Params, trace: Trace
 ) -> tuple[dict[str, object], tuple[str, ...]]:
@@ -298,52 +355,8 @@ def _run(
     if trace is not None and t1 is not None and t2 is not None:
         trace.extend(_prefixed(t1, "semester_1"))
         trace.extend(_prefixed(t2, "semester_2"))
-        classified = p46.band_value(first.score, policy)
-        if params.reconciliation is Reconciliation.BAND_MAP:
-            segment = BAND_MAP.classify_exact(classified)
-            how = f"band map: {segment} on the PP 46 value" if classified >= 0 else "below 0 -> 0"
-        elif params.reconciliation is Reconciliation.SCALE_120:
-            how = "x 1.2, within 0-120"
-        else:
-            how = "none: the PP 46/2011 number as it is"
-        trace.append(
-            Step(
-                "semester_1 converted to the 0-120 scale",
-                SRC_RECONCILE,
-                {
-                    "nilai prestasi kerja": fraction_to_decimal(first.score),
-                    f"as classified ({policy.value} band policy)": fraction_to_decimal(classified),
-                    "sebutan": first.sebutan.label,
-                    "conversion": how,
-                },
-                fraction_to_decimal(converted),
-                note="PP 46 edges 51/61/76/91/100 map to 8/2021 edges 50/70/90/110/120, applied to the number the "
-                "band policy classifies, so each sebutan keeps its rung"
-                if params.reconciliation is Reconciliation.BAND_MAP
-                else "S14's plain 50/50 of the raw numbers: the PP 46 value is not brought onto the 0-120 scale"
-                if params.reconciliation is Reconciliation.NONE
-                else "",
-            )
-        )
-        trace.append(
-            Step(
-                f"integrated value = {fraction_to_decimal(w1)} x semester_1 + {fraction_to_decimal(w2)} x semester_2",
-                SRC_5050,
-                {
-                    "semester_1 (converted)": fraction_to_decimal(converted),
-                    "semester_2": fraction_to_decimal(second.score),
-                },
-                fraction_to_decimal(score),
-            )
-        )
-        trace.append(
-            Step(
-                "predikat of the integrated value (Sangat Baik needs the new idea of semester_2)",
-                p8.SRC_PREDIKAT,
-                {"nilai": fraction_to_decimal(band_value), "ide baru": doc.semester_2.ide_baru},
-                predikat,
-            )
-        )
+        trace.append(_conversion_step(first, converted, params))
+        trace.extend(_integration_steps(converted, second.score, w1, score, band_value, predikat, doc))
     values: dict[str, object] = {
         "nilai_semester_1": fraction_to_decimal(first.score),
         "kategori_semester_1": first.sebutan.label,

@@ -187,14 +187,11 @@ def normalise_label(text: str) -> str:
 def label_spellings(cls: type[RankedEnum]) -> frozenset[str]:
     """Every spelling the loader reads for *cls*, normalised (:func:`normalise_label`).
 
-    The table is the model's own (``RankedEnum.spelling_table()``: codes, labels and
-    export aliases, exactly what :meth:`RankedEnum.parse` reads) so the schema never
-    keeps a second list; without it, the codes, member names and labels.
+    The table is the model's own (:meth:`RankedEnum.spelling_table`: codes, labels
+    and export aliases, exactly what :meth:`RankedEnum.parse` reads), so the schema
+    never keeps a second list.
     """
-    declared = getattr(cls, "spelling_table", None)
-    if callable(declared):
-        return frozenset(normalise_label(str(x)) for x in declared())
-    return frozenset(normalise_label(t) for m in cls for t in (str(m.value), m.name, m.label))
+    return frozenset(normalise_label(str(spelling)) for spelling in cls.spelling_table())
 
 
 def label_pattern(spellings: Iterable[str]) -> str:

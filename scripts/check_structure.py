@@ -30,7 +30,6 @@ ALLOWED: dict[str, str] = {
     "kinerja/conformance.py::run_cli": "conformance/cli helper, issue 16",
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py": "lead, issue 15",
-    "kinerja/rules/permenpanrb_8_2021.py::nilai_kinerja": "lead, issue 15",
     "kinerja/rules/pp46_2011.py": "lead, issue 15",
     "kinerja/rules/pp46_2011.py::nilai_prestasi_kerja": "lead, issue 15",
     "kinerja/rules/pp46_2011.py::_score_kegiatan": "lead, issue 15",

@@ -865,6 +865,161 @@ class Outcome:
     sebutan: Sebutan
 
 
+@attrs.frozen
+class _Totals:
+    """The document-level values of :func:`nilai_prestasi_kerja`, exact, with the values shown (2 decimals)."""
+
+    scores: list[_KegiatanScore]
+    total: Ratio
+    mean: Fraction
+    tt: Fraction
+    kr: Fraction
+    skp: Fraction
+    elements: list[tuple[str, Decimal]]
+    jumlah: Fraction
+    perilaku: Fraction
+    npk: Fraction
+    s_skp: Sebutan
+    s_per: Sebutan
+    s_npk: Sebutan
+    shown: tuple[Decimal, Decimal, Decimal]
+
+
+def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
+    """The explanation of the SKP value (mean, tugas tambahan, kreativitas), then :func:`_perilaku_npk_steps`."""
+    scores, total, mean, tt, kr, skp = t.scores, t.total, t.mean, t.tt, t.kr, t.skp
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            "mean capaian over the kegiatan",
+            SRC_MEAN,
+            {
+                "jumlah capaian": fraction_to_decimal(to_fraction(total)),
+                "kegiatan": len(scores),
+            },
+            fraction_to_decimal(mean),
+        )
+    )
+    steps.append(
+        Step(
+            "nilai tugas tambahan",
+            SRC_TUGAS_TAMBAHAN,
+            {"tugas tambahan": doc.tugas_tambahan},
+            fraction_to_decimal(tt),
+        )
+    )
+    steps.append(
+        Step(
+            f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
+            SRC_KREATIVITAS,
+            {
+                "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
+                "cap": params.kreativitas_cap,
+            },
+            fraction_to_decimal(kr),
+            note="open question 2: several items add up by default (KreativitasRule.SUM)",
+        )
+    )
+    steps.append(
+        Step(
+            "nilai capaian SKP = mean + tugas tambahan + kreativitas",
+            SRC_SKP,
+            {
+                "mean": fraction_to_decimal(mean),
+                "tugas tambahan": fraction_to_decimal(tt),
+                "kreativitas": fraction_to_decimal(kr),
+            },
+            fraction_to_decimal(skp),
+        )
+    )
+    return [*steps, *_perilaku_npk_steps(doc, params, t)]
+
+
+def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
+    """The explanation of the perilaku, the nilai prestasi kerja, its display, its sebutan and predikat."""
+    skp, elements, perilaku, npk, s_skp, s_per, s_npk = t.skp, t.elements, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
+    shown_npk = t.shown[2]
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            f"nilai perilaku = jumlah / {len(elements)}",
+            SRC_PERILAKU,
+            {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
+            fraction_to_decimal(perilaku),
+        )
+    )
+    steps.append(
+        Step(
+            f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
+            SRC_PERILAKU_BANDS,
+            dict(elements),
+            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy).items()},
+        )
+    )
+    steps.append(
+        Step(
+            "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
+            SRC_NPK,
+            {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
+            fraction_to_decimal(npk),
+        )
+    )
+    steps.append(
+        Step(
+            "shown with two decimals, half-up",
+            SRC_DISPLAY,
+            {"nilai prestasi kerja": fraction_to_decimal(npk)},
+            shown_npk,
+        )
+    )
+    steps.append(
+        Step(
+            f"sebutan ({params.band_policy.value} band policy)",
+            SRC_BANDS,
+            {
+                "nilai capaian SKP": s_skp.label,
+                "nilai perilaku": s_per.label,
+                "nilai prestasi kerja": fraction_to_decimal(npk),
+            },
+            s_npk.label,
+            note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
+            if params.band_policy is BandPolicy.EXACT
+            else "",
+        )
+    )
+    steps.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": s_npk.label}, s_npk.predikat))
+    return steps
+
+
+def _values(t: _Totals) -> dict[str, object]:
+    """The output values of a result, in :data:`OUTPUTS` order."""
+    scores, mean, tt, kr, skp, elements = t.scores, t.mean, t.tt, t.kr, t.skp, t.elements
+    jumlah, perilaku, npk, s_skp, s_per, s_npk = t.jumlah, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
+    shown_skp, shown_per, shown_npk = t.shown
+    return {
+        "jumlah_kegiatan": len(scores),
+        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
+        "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
+        "rata_rata_capaian_kegiatan": fraction_to_decimal(mean),
+        "nilai_tugas_tambahan": fraction_to_decimal(tt),
+        "nilai_kreativitas": fraction_to_decimal(kr),
+        "nilai_capaian_skp": fraction_to_decimal(skp),
+        "nilai_capaian_skp_2dp": shown_skp,
+        "kategori_skp": s_skp.label,
+        "jumlah_unsur_perilaku": len(elements),
+        "jumlah_nilai_perilaku": fraction_to_decimal(jumlah),
+        "nilai_perilaku": fraction_to_decimal(perilaku),
+        "nilai_perilaku_2dp": shown_per,
+        "kategori_perilaku": s_per.label,
+        "bobot_skp": fraction_to_decimal(W_SKP),
+        "bobot_perilaku": fraction_to_decimal(W_PERILAKU),
+        "score": fraction_to_decimal(npk),
+        "score_2dp": shown_npk,
+        "kategori": s_npk.label,
+        "predikat": s_npk.predikat,
+    }
+
+
 def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
     """Score one PP 46/2011 document (Perka BKN 1/2013 Lampiran); steps go to *trace*.
 
@@ -909,121 +1064,11 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
                 f"{name} is shown as {shown} but classified {given.label} "
                 f"(band policy {params.band_policy.value} on {fraction_to_decimal(value)})"
             )
+    displayed = (shown_skp, shown_per, shown_npk)
+    t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed)
     if trace is not None:
-        trace.append(
-            Step(
-                "mean capaian over the kegiatan",
-                SRC_MEAN,
-                {
-                    "jumlah capaian": fraction_to_decimal(to_fraction(total)),
-                    "kegiatan": len(scores),
-                },
-                fraction_to_decimal(mean),
-            )
-        )
-        trace.append(
-            Step(
-                "nilai tugas tambahan",
-                SRC_TUGAS_TAMBAHAN,
-                {"tugas tambahan": doc.tugas_tambahan},
-                fraction_to_decimal(tt),
-            )
-        )
-        trace.append(
-            Step(
-                f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
-                SRC_KREATIVITAS,
-                {
-                    "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
-                    "cap": params.kreativitas_cap,
-                },
-                fraction_to_decimal(kr),
-                note="open question 2: several items add up by default (KreativitasRule.SUM)",
-            )
-        )
-        trace.append(
-            Step(
-                "nilai capaian SKP = mean + tugas tambahan + kreativitas",
-                SRC_SKP,
-                {
-                    "mean": fraction_to_decimal(mean),
-                    "tugas tambahan": fraction_to_decimal(tt),
-                    "kreativitas": fraction_to_decimal(kr),
-                },
-                fraction_to_decimal(skp),
-            )
-        )
-        trace.append(
-            Step(
-                f"nilai perilaku = jumlah / {len(elements)}",
-                SRC_PERILAKU,
-                {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
-                fraction_to_decimal(perilaku),
-            )
-        )
-        trace.append(
-            Step(
-                f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
-                SRC_PERILAKU_BANDS,
-                dict(elements),
-                {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy).items()},
-            )
-        )
-        trace.append(
-            Step(
-                "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
-                SRC_NPK,
-                {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
-                fraction_to_decimal(npk),
-            )
-        )
-        trace.append(
-            Step(
-                "shown with two decimals, half-up",
-                SRC_DISPLAY,
-                {"nilai prestasi kerja": fraction_to_decimal(npk)},
-                shown_npk,
-            )
-        )
-        trace.append(
-            Step(
-                f"sebutan ({params.band_policy.value} band policy)",
-                SRC_BANDS,
-                {
-                    "nilai capaian SKP": s_skp.label,
-                    "nilai perilaku": s_per.label,
-                    "nilai prestasi kerja": fraction_to_decimal(npk),
-                },
-                s_npk.label,
-                note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
-                if params.band_policy is BandPolicy.EXACT
-                else "",
-            )
-        )
-        trace.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": s_npk.label}, s_npk.predikat))
-    values: dict[str, object] = {
-        "jumlah_kegiatan": len(scores),
-        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
-        "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
-        "rata_rata_capaian_kegiatan": fraction_to_decimal(mean),
-        "nilai_tugas_tambahan": fraction_to_decimal(tt),
-        "nilai_kreativitas": fraction_to_decimal(kr),
-        "nilai_capaian_skp": fraction_to_decimal(skp),
-        "nilai_capaian_skp_2dp": shown_skp,
-        "kategori_skp": s_skp.label,
-        "jumlah_unsur_perilaku": len(elements),
-        "jumlah_nilai_perilaku": fraction_to_decimal(jumlah),
-        "nilai_perilaku": fraction_to_decimal(perilaku),
-        "nilai_perilaku_2dp": shown_per,
-        "kategori_perilaku": s_per.label,
-        "bobot_skp": fraction_to_decimal(W_SKP),
-        "bobot_perilaku": fraction_to_decimal(W_PERILAKU),
-        "score": fraction_to_decimal(npk),
-        "score_2dp": shown_npk,
-        "kategori": s_npk.label,
-        "predikat": s_npk.predikat,
-    }
-    return Outcome(values, tuple(warnings), npk, s_npk)
+        trace.extend(_npk_steps(doc, params, t))
+    return Outcome(_values(t), tuple(warnings), npk, s_npk)
 
 
 @attrs.frozen

@@ -727,6 +727,57 @@ class _KegiatanScore:
     negative: tuple[str, ...]
 
 
+def _efisiensi_aspect(
+    where: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, negative: list[str]
+) -> Ratio:
+    """The nilai of a waktu or biaya aspect by the efisiensi rule; a negative value is noted in *negative*
+    and clamped at ``params.aspect_floor`` when one is set (open question 3)."""
+    assert aspect.realisasi is not None
+    e, nilai, low_branch = _nilai_efisiensi(aspect.t, aspect.realisasi)
+    raw = nilai
+    floor = None if params.aspect_floor is None else params.aspect_floor.as_integer_ratio()
+    if nilai[0] < 0:
+        negative.append(where)
+        if floor is not None and nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
+            nilai = floor
+    if trace is not None:
+        trace.append(
+            Step(
+                f"{where} = "
+                + (
+                    "((1,76*T - R)/T)*100 since efisiensi <= 24 %"
+                    if low_branch
+                    else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
+                ),
+                SRC_EFISIENSI,
+                {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": fraction_to_decimal(to_fraction(e))},
+                fraction_to_decimal(to_fraction(nilai)),
+                note=""
+                if raw is nilai
+                else f"formula gives {fraction_to_decimal(to_fraction(raw))}; clamped at aspect_floor {params.aspect_floor}",
+            )
+        )
+    return nilai
+
+
+def _ratio_steps(k: Kegiatan, path: str, kuantitas: Ratio, kualitas: Ratio) -> list[Step]:
+    """The explanation of the kuantitas and kualitas aspects (realisation over target, in percent)."""
+    return [
+        Step(
+            f"{path}.kuantitas = RO / TO x 100",
+            SRC_KUANTITAS,
+            {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
+            fraction_to_decimal(to_fraction(kuantitas)),
+        ),
+        Step(
+            f"{path}.kualitas = RK / TK x 100",
+            SRC_KUALITAS,
+            {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
+            fraction_to_decimal(to_fraction(kualitas)),
+        ),
+    ]
+
+
 def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) -> _KegiatanScore:
     divisor = 4 if k.has_biaya else 3
     zero = (0, 1)
@@ -751,58 +802,10 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
     kuantitas = percent_of(k.kuantitas.realisasi, k.kuantitas.t)
     kualitas = percent_of(k.kualitas.realisasi, k.kualitas.t)
     negative: list[str] = []
-    floor = None if params.aspect_floor is None else params.aspect_floor.as_integer_ratio()
-
-    def eff(name: str, aspect: TargetRealisasi) -> Ratio:
-        assert aspect.realisasi is not None
-        e, nilai, low_branch = _nilai_efisiensi(aspect.t, aspect.realisasi)
-        raw = nilai
-        if nilai[0] < 0:
-            negative.append(f"{path}.{name}")
-            if floor is not None and nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
-                nilai = floor
-        if trace is not None:
-            trace.append(
-                Step(
-                    f"{path}.{name} = "
-                    + (
-                        "((1,76*T - R)/T)*100 since efisiensi <= 24 %"
-                        if low_branch
-                        else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
-                    ),
-                    SRC_EFISIENSI,
-                    {
-                        "target": aspect.t,
-                        "realisasi": aspect.realisasi,
-                        "efisiensi %": fraction_to_decimal(to_fraction(e)),
-                    },
-                    fraction_to_decimal(to_fraction(nilai)),
-                    note=""
-                    if raw is nilai
-                    else f"formula gives {fraction_to_decimal(to_fraction(raw))}; clamped at aspect_floor {params.aspect_floor}",
-                )
-            )
-        return nilai
-
     if trace is not None:
-        trace.append(
-            Step(
-                f"{path}.kuantitas = RO / TO x 100",
-                SRC_KUANTITAS,
-                {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
-                fraction_to_decimal(to_fraction(kuantitas)),
-            )
-        )
-        trace.append(
-            Step(
-                f"{path}.kualitas = RK / TK x 100",
-                SRC_KUALITAS,
-                {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
-                fraction_to_decimal(to_fraction(kualitas)),
-            )
-        )
-    waktu = eff("waktu", k.waktu)
-    biaya = eff("biaya", k.biaya) if k.biaya is not None else None
+        trace.extend(_ratio_steps(k, path, kuantitas, kualitas))
+    waktu = _efisiensi_aspect(f"{path}.waktu", k.waktu, params, trace, negative)
+    biaya = _efisiensi_aspect(f"{path}.biaya", k.biaya, params, trace, negative) if k.biaya is not None else None
     perhitungan = ratio_sum((kuantitas, kualitas, waktu, biaya or zero))
     capaian = (perhitungan[0], perhitungan[1] * divisor)
     if trace is not None:

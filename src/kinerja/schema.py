@@ -314,11 +314,8 @@ class _Walker:
         out["additionalProperties"] = False
         return out
 
-    def schema(self, tp: Any) -> dict[str, Any]:
-        if isinstance(tp, str):
-            raise TypeError(f"unresolved annotation {tp!r}")
-        if tp in _EXTRA:
-            return _EXTRA[tp]()
+    def generic_schema(self, tp: Any) -> dict[str, Any] | None:
+        """The schema of a parametrised type (union, literal, tuple, sequence, mapping), or ``None``."""
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (typing.Union, types.UnionType):
@@ -351,6 +348,16 @@ class _Walker:
             elif key is not str:
                 raise TypeError(f"mapping keys must be text, got {key!r}")
             return out
+        return None
+
+    def schema(self, tp: Any) -> dict[str, Any]:
+        if isinstance(tp, str):
+            raise TypeError(f"unresolved annotation {tp!r}")
+        if tp in _EXTRA:
+            return _EXTRA[tp]()
+        generic = self.generic_schema(tp)
+        if generic is not None:
+            return generic
         if tp is Any or tp is object:
             return {}
         if tp is type(None):
@@ -367,40 +374,49 @@ class _Walker:
         if tp is _dt.date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if tp is Nip:
-            return {
-                "type": "string",
-                "pattern": NIP_PATTERN,
-                "description": (
-                    "an 18-digit NIP or NI PPPK (ASCII digits); spaces between the groups are allowed. "
-                    "The pattern checks the digit groups (birth date, appointment year from 1900, "
-                    "gender 1 or 2, sequence not 000); the loader also checks leap days and that the "
-                    "appointment is not before birth"
-                ),
-            }
+            return _nip_schema()
         if tp is Target:
-            return {
-                "anyOf": [
-                    _decimal_input(positive=True),
-                    {
-                        "type": "object",
-                        "properties": {
-                            "low": _decimal_input(positive=True),
-                            "high": {"anyOf": [_decimal_input(positive=True), {"type": "null"}]},
-                        },
-                        "required": ["low"],
-                        "additionalProperties": False,
-                    },
-                ],
-                "description": (
-                    'a positive target: one value, or a range {"low", "high"} (the loader also '
-                    "checks that high is above low)"
-                ),
-            }
+            return _target_schema()
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _enum_schema(tp)
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp)
         raise TypeError(f"no JSON Schema for {tp!r}; declare one with kinerja.schema.register_type_schema")
+
+
+def _nip_schema() -> dict[str, Any]:
+    """A NIP or NI PPPK: 18 ASCII digits in their groups (the loader checks the calendar beyond the pattern)."""
+    return {
+        "type": "string",
+        "pattern": NIP_PATTERN,
+        "description": (
+            "an 18-digit NIP or NI PPPK (ASCII digits); spaces between the groups are allowed. "
+            "The pattern checks the digit groups (birth date, appointment year from 1900, "
+            "gender 1 or 2, sequence not 000); the loader also checks leap days and that the "
+            "appointment is not before birth"
+        ),
+    }
+
+
+def _target_schema() -> dict[str, Any]:
+    """A positive target: one value, or a range ``{"low", "high"}`` (the loader checks ``high > low``)."""
+    return {
+        "anyOf": [
+            _decimal_input(positive=True),
+            {
+                "type": "object",
+                "properties": {
+                    "low": _decimal_input(positive=True),
+                    "high": {"anyOf": [_decimal_input(positive=True), {"type": "null"}]},
+                },
+                "required": ["low"],
+                "additionalProperties": False,
+            },
+        ],
+        "description": (
+            'a positive target: one value, or a range {"low", "high"} (the loader also checks that high is above low)'
+        ),
+    }
 
 
 def type_schema(tp: Any) -> dict[str, Any]:

@@ -550,6 +550,32 @@ def select_cases(
     return out
 
 
+def _ask(
+    argv: list[str],
+    case: vectors.Case | vectors.InvalidCase,
+    timeout: float,
+    jsonl: bool,
+    pipe: _LinePipe | None,
+    cwd: str | None,
+    env: Mapping[str, str] | None,
+) -> tuple[str | None, str, _LinePipe | None]:
+    """The other program's answer to one case (``None`` and why when there is none), and the pipe to reuse."""
+    if not jsonl:
+        text, error = _run_one(argv, case, timeout, cwd, env)
+        return text, error, pipe
+    if pipe is None:
+        try:
+            pipe = _LinePipe(argv, cwd, env)
+        except OSError as exc:
+            return None, f"cannot start {argv[0]!r}: {exc.strerror or exc}", None
+    line = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
+    text, error = pipe.ask(line, timeout)
+    if text is None:  # a hung or dead process: start afresh for the next case
+        pipe.close(force=True)
+        pipe = None
+    return text, error, pipe
+
+
 def run(
     command: str | Sequence[str],
     cases: Iterable[vectors.Case | vectors.InvalidCase],
@@ -579,22 +605,7 @@ def run(
     try:
         for case in cases:
             start = time.monotonic()
-            text: str | None
-            if jsonl:
-                text, error = None, ""
-                if pipe is None:
-                    try:
-                        pipe = _LinePipe(argv, cwd, env)
-                    except OSError as exc:
-                        error = f"cannot start {argv[0]!r}: {exc.strerror or exc}"
-                if pipe is not None:
-                    line = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
-                    text, error = pipe.ask(line, timeout)
-                    if text is None:  # a hung or dead process: start afresh for the next case
-                        pipe.close(force=True)
-                        pipe = None
-            else:
-                text, error = _run_one(argv, case, timeout, cwd, env)
+            text, error, pipe = _ask(argv, case, timeout, jsonl, pipe, cwd, env)
             if text is None:
                 status: Status = "error"
                 found: tuple[Mismatch, ...] = ()
@@ -618,10 +629,8 @@ def run(
     return Report(command=shown, outcomes=tuple(outcomes))
 
 
-def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    """``kinerja conformance``: run another implementation over the golden vectors; exit 0 only when all pass."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+def _cli_parser() -> ArgumentParser:
+    """The arguments of ``kinerja conformance``."""
     parser = ArgumentParser(
         prog="kinerja conformance",
         description="Check another implementation against kinerja's golden vectors.",
@@ -664,6 +673,14 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     parser.add_argument("--list", action="store_true", help="list the selected cases and stop")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="also list the cases that pass")
+    return parser
+
+
+def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    """``kinerja conformance``: run another implementation over the golden vectors; exit 0 only when all pass."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _cli_parser()
     try:
         args = parser.parse_args(argv)
     except Exit as exc:

@@ -220,7 +220,7 @@ _EXCEL_NIP = (
 )
 
 
-def _number_text(value: float | int) -> str:
+def _number_text(value: float | int) -> str:  # float ok: a spreadsheet cell Excel stored as a double
     if isinstance(value, int):
         return str(value)
     return repr(value)  # float ok: the shortest text that reads back to Excel's stored double

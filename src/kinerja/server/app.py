@@ -116,7 +116,7 @@ class Call:
 
     state: _State
     request: Request
-    started: float
+    started: float  # float ok: a monotonic clock reading (request timing)
     body: bytes = b""
     records: int = 0
     done: int = 0

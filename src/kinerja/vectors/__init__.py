@@ -135,15 +135,14 @@ class Case:
     __hash__ = None  # type: ignore[assignment]
 
 
-@attrs.frozen
-class VectorFile:
-    """The contents of one vector file."""
+class _Stored:
+    """How a vector file (valid or invalid) is written: its envelope, then its cases, exactly as stored."""
 
+    format: int
     rule: str
     rule_version: str
     generated_by: str
-    cases: tuple[Case, ...]
-    format: int = FORMAT
+    cases: tuple[Any, ...]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,6 +156,17 @@ class VectorFile:
     def dumps(self) -> str:
         """The file text exactly as stored: two-space indent, UTF-8, one trailing newline."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+@attrs.frozen
+class VectorFile(_Stored):
+    """The contents of one vector file."""
+
+    rule: str
+    rule_version: str
+    generated_by: str
+    cases: tuple[Case, ...]
+    format: int = FORMAT
 
 
 _CASE_KEYS = {"id", "description", "regime", "source", "input", "expected", "decisions"}
@@ -313,7 +323,7 @@ class InvalidCase:
 
 
 @attrs.frozen
-class InvalidFile:
+class InvalidFile(_Stored):
     """The contents of one invalid-vector file (``kinerja/vectors/invalid/<rule>.json``)."""
 
     rule: str
@@ -321,19 +331,6 @@ class InvalidFile:
     generated_by: str
     cases: tuple[InvalidCase, ...]
     format: int = FORMAT
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "rule": self.rule,
-            "rule_version": self.rule_version,
-            "generated_by": self.generated_by,
-            "cases": [c.to_json() for c in self.cases],
-        }
-
-    def dumps(self) -> str:
-        """The file text exactly as stored: two-space indent, UTF-8, one trailing newline."""
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
 
 
 _INVALID_KEYS = {"id", "description", "regime", "input", "problems"}

@@ -646,22 +646,32 @@ def vector_file_schema() -> dict[str, Any]:
         "required": ["id", "description", "regime", "source", "input", "expected"],
         "additionalProperties": False,
     }
+    return _vector_file(
+        "vectors",
+        "kinerja golden vectors",
+        "One file per rule: cases with an input document and the full expected result.",
+        {"Case": case, "Decision": decision, "Requirement": dec["$defs"]["Requirement"]},
+    )
+
+
+def _vector_file(name: str, title: str, description: str, defs: dict[str, Any]) -> dict[str, Any]:
+    """The envelope every vector file shares (format, rule, version, generator), its cases the first of *defs*."""
     return {
         "$schema": DRAFT,
-        "$id": "urn:kinerja:schema:vectors",
-        "title": "kinerja golden vectors",
-        "description": "One file per rule: cases with an input document and the full expected result.",
+        "$id": f"urn:kinerja:schema:{name}",
+        "title": title,
+        "description": description,
         "type": "object",
         "properties": {
             "format": {"const": 1},
             "rule": {"type": "string"},
             "rule_version": {"type": "string"},
             "generated_by": {"type": "string"},
-            "cases": {"type": "array", "items": {"$ref": "#/$defs/Case"}},
+            "cases": {"type": "array", "items": {"$ref": f"#/$defs/{next(iter(defs))}"}},
         },
         "required": ["format", "rule", "rule_version", "generated_by", "cases"],
         "additionalProperties": False,
-        "$defs": {"Case": case, "Decision": decision, "Requirement": dec["$defs"]["Requirement"]},
+        "$defs": defs,
     }
 
 
@@ -693,23 +703,12 @@ def invalid_vector_file_schema() -> dict[str, Any]:
         "required": ["id", "description", "regime", "input", "problems"],
         "additionalProperties": False,
     }
-    return {
-        "$schema": DRAFT,
-        "$id": "urn:kinerja:schema:invalid-vectors",
-        "title": "kinerja invalid vectors",
-        "description": "One file per rule: documents kinerja refuses, each with every problem it reports.",
-        "type": "object",
-        "properties": {
-            "format": {"const": 1},
-            "rule": {"type": "string"},
-            "rule_version": {"type": "string"},
-            "generated_by": {"type": "string"},
-            "cases": {"type": "array", "items": {"$ref": "#/$defs/InvalidCase"}},
-        },
-        "required": ["format", "rule", "rule_version", "generated_by", "cases"],
-        "additionalProperties": False,
-        "$defs": {"InvalidCase": case, "ExpectedProblem": expected},
-    }
+    return _vector_file(
+        "invalid-vectors",
+        "kinerja invalid vectors",
+        "One file per rule: documents kinerja refuses, each with every problem it reports.",
+        {"InvalidCase": case, "ExpectedProblem": expected},
+    )
 
 
 def dumps(schema: Mapping[str, Any]) -> str:

@@ -322,19 +322,25 @@ class RwSkp(SiasnRecord):
         return self.tahun == 2021 and self.regime is None
 
 
-@attrs.frozen
-class RwSkp22(SiasnRecord):
-    """A ``rw_skp22`` row (PermenPANRB 6/2022, annual): the two ratings and the predikat, labels and codes."""
+class _Ratings:
+    """The two 6/2022 ratings as a record stores them (``hasilKinerja``, ``perilakuKerja`` labels)."""
 
-    table: ClassVar[Table] = "rw_skp22"
+    __slots__ = ()
 
     @property
     def hasil_kerja(self) -> Ekspektasi | None:
-        return _ekspektasi(self, "hasilKinerja")
+        return _ekspektasi(self, "hasilKinerja")  # type: ignore[arg-type]
 
     @property
     def perilaku_kerja(self) -> Ekspektasi | None:
-        return _ekspektasi(self, "perilakuKerja")
+        return _ekspektasi(self, "perilakuKerja")  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class RwSkp22(_Ratings, SiasnRecord):
+    """A ``rw_skp22`` row (PermenPANRB 6/2022, annual): the two ratings and the predikat, labels and codes."""
+
+    table: ClassVar[Table] = "rw_skp22"
 
     @property
     def predikat(self) -> Predikat | None:
@@ -389,18 +395,10 @@ def parse_periodik_nama(text: str) -> Period | None:
 
 
 @attrs.frozen
-class RwKinerjaPeriodik(SiasnRecord):
+class RwKinerjaPeriodik(_Ratings, SiasnRecord):
     """A ``rw_kinerjaperiodik`` row (PermenPANRB 6/2022, one period): ratings, predikat codes, AK percentage."""
 
     table: ClassVar[Table] = "rw_kinerjaperiodik"
-
-    @property
-    def hasil_kerja(self) -> Ekspektasi | None:
-        return _ekspektasi(self, "hasilKinerja")
-
-    @property
-    def perilaku_kerja(self) -> Ekspektasi | None:
-        return _ekspektasi(self, "perilakuKerja")
 
     @property
     def nip(self) -> Nip | None:

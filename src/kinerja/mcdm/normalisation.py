@@ -125,6 +125,14 @@ def check_column(kind: Normalisation, matrix: DecisionMatrix, j: int, ps: Proble
         )
 
 
+def check_columns(kind: Normalisation, matrix: DecisionMatrix) -> None:
+    """Refuse, all at once and with paths, every column the normalisation would divide by zero."""
+    ps = Problems()
+    for j in range(len(matrix.criteria)):
+        check_column(kind, matrix, j, ps)
+    ps.raise_if_any()
+
+
 def normalise_column(
     kind: Normalisation, xs: Sequence[N], benefit: bool, sqrt: Callable[[N], N]
 ) -> tuple[list[N], dict[str, N]]:

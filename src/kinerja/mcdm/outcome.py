@@ -17,6 +17,7 @@ from kinerja.mcdm._arith import (
     WIDE,
     confirm_digits,
     exact_sum,
+    fraction_decimal,
     reported_decimals,
     round_decimal,
     round_fraction,
@@ -27,7 +28,6 @@ from kinerja.numbers import fmt
 from kinerja.ranking import Ranked, RankItem, TiePolicy, rank
 
 N = TypeVar("N", Fraction, Decimal)
-T = TypeVar("T")
 
 # --- the computation frame ------------------------------------------------------------------------
 
@@ -336,26 +336,39 @@ def places_validator(inst: object, attribute: attrs.Attribute[int], value: int) 
         raise ValidationError.one(attribute.name, f"places must be a whole number 1…200, got {quote(value)}")
 
 
-def finish_ranking(
+def method_ranking(
     method: str,
     kind: Literal["SAW", "WP", "TOPSIS"],
+    source: Source,
     matrix: DecisionMatrix,
+    params: Sequence[Fraction],
+    exact: Callable[[list[list[Fraction]], list[Fraction]], Frame[Fraction]] | None,
+    inexact: Callable[[list[list[Decimal]], list[Decimal]], Frame[Decimal]],
     ties: TiePolicy,
     places: int,
-    source: Source,
-    frame: Frame[Decimal],
     *,
-    exact_scores: list[Fraction] | None,
-    precision: int | None,
     normalisation: Normalisation | None = None,
     notes: tuple[str, ...] = (),
 ) -> Ranking:
-    keys, names = matrix.keys, matrix.names
-    scores = frame.scores
-    if exact_scores is not None:
+    """What every ranking method does once its values are checked: compute its frame, then rank and explain.
+
+    A frame function takes the matrix columns and one parameter per criterion (SAW and
+    TOPSIS the weight shares, WP the exponents). With *exact* the method runs in rational
+    arithmetic; otherwise *inexact* runs in ``Decimal``, the parameters as decimals at each
+    run's precision, and every value is confirmed to *places* decimal places.
+    """
+    exact_scores: list[Fraction] | None = None
+    precision: int | None = None
+    if exact is not None:
+        exact_frame = exact(columns_exact(matrix), list(params))
+        frame, exact_scores = round_frame_exact(exact_frame, places), exact_frame.scores
         scores, _ = reported_decimals(exact_scores, places)
+    else:
+        cols = columns_decimal(matrix)
+        frame, precision = confirmed_frame(lambda: inexact(cols, [fraction_decimal(p) for p in params]), places)
+        scores = frame.scores
+    keys, names = matrix.keys, matrix.names
     items = rank_items(matrix, scores, ties)
-    ranked = rank_wide(items, ties)
     shares, _ = reported_decimals(list(matrix.shares), places)
 
     def table(rows: list[list[Decimal]]) -> dict[str, dict[str, Decimal]]:
@@ -375,7 +388,7 @@ def finish_ranking(
         column_stats=dict(zip(names, frame.column_stats)),
         alternative_values={k: _by_key(keys, vs) for k, vs in frame.alternative_values.items()},
         scores=_by_key(keys, scores),
-        ranked=ranked,
+        ranked=rank_wide(items, ties),
         source=source,
         normalisation=normalisation,
         notes=notes,

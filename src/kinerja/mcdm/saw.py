@@ -5,33 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import TypeVar
 
 import attrs
 
-from kinerja.errors import Problems
-from kinerja.mcdm._arith import SAW_SOURCE, exact_sum, fraction_decimal
+from kinerja.mcdm._arith import SAW_SOURCE, exact_sum
 from kinerja.mcdm.matrix import DecisionMatrix
-from kinerja.mcdm.normalisation import Normalisation, check_column, normalisation_conv, normalise_column
-from kinerja.mcdm.outcome import (
-    Frame,
-    Ranking,
-    columns_decimal,
-    columns_exact,
-    confirmed_frame,
-    finish_ranking,
-    no_sqrt,
-    places_validator,
-    round_frame_exact,
-)
+from kinerja.mcdm.normalisation import Normalisation, check_columns, normalisation_conv, normalise_column
+from kinerja.mcdm.outcome import Frame, Ranking, method_ranking, no_sqrt, places_validator
 from kinerja.ranking import TiePolicy
 
 N = TypeVar("N", Fraction, Decimal)
-T = TypeVar("T")
 
 
 def _saw_frame(
-    cols: list[list[N]], shares: list[N], benefit: list[bool], kind: Normalisation, sqrt: Callable[[N], N]
+    cols: list[list[N]], shares: list[N], *, benefit: list[bool], kind: Normalisation, sqrt: Callable[[N], N]
 ) -> Frame[N]:
     n, m = len(cols), len(cols[0])
     normalised_cols: list[list[N]] = []
@@ -69,35 +58,20 @@ class SAW:
         return f"SAW ({self.normalisation.value} normalisation)"
 
     def rank(self, matrix: DecisionMatrix) -> Ranking:
-        ps = Problems()
-        for j in range(len(matrix.criteria)):
-            check_column(self.normalisation, matrix, j, ps)
-        ps.raise_if_any()
+        kind = self.normalisation
+        check_columns(kind, matrix)
         benefit = [c.is_benefit for c in matrix.criteria]
-        exact_scores: list[Fraction] | None = None
-        precision: int | None = None
-        if self.normalisation.exact:
-            exact = _saw_frame(columns_exact(matrix), list(matrix.shares), benefit, self.normalisation, no_sqrt)
-            frame, exact_scores = round_frame_exact(exact, self.places), exact.scores
-        else:
-            cols = columns_decimal(matrix)
-            shares = list(matrix.shares)
-
-            def compute() -> Frame[Decimal]:  # the shares as decimals at each run's precision
-                return _saw_frame(
-                    cols, [fraction_decimal(s) for s in shares], benefit, self.normalisation, Decimal.sqrt
-                )
-
-            frame, precision = confirmed_frame(compute, self.places)
-        return finish_ranking(
+        exact = partial(_saw_frame, benefit=benefit, kind=kind, sqrt=no_sqrt) if kind.exact else None
+        inexact = partial(_saw_frame, benefit=benefit, kind=kind, sqrt=Decimal.sqrt)
+        return method_ranking(
             self.name,
             "SAW",
+            SAW_SOURCE,
             matrix,
+            matrix.shares,
+            exact,
+            inexact,
             self.ties,
             self.places,
-            SAW_SOURCE,
-            frame,
-            exact_scores=exact_scores,
-            precision=precision,
-            normalisation=self.normalisation,
+            normalisation=kind,
         )

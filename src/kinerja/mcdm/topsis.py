@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
-from kinerja.mcdm._arith import TOPSIS_SOURCE, exact_sum, fraction_decimal
+from kinerja.errors import ValidationError
+from kinerja.mcdm._arith import TOPSIS_SOURCE, exact_sum
 from kinerja.mcdm.matrix import DecisionMatrix
-from kinerja.mcdm.normalisation import Normalisation, check_column
-from kinerja.mcdm.outcome import Frame, Ranking, columns_decimal, confirmed_frame, finish_ranking, places_validator
+from kinerja.mcdm.normalisation import Normalisation, check_columns
+from kinerja.mcdm.outcome import Frame, Ranking, method_ranking, places_validator
 from kinerja.ranking import TiePolicy
 
 
-def _topsis_frame(cols: list[list[Decimal]], shares: list[Decimal], benefit: list[bool]) -> Frame[Decimal]:
+def _topsis_frame(cols: list[list[Decimal]], shares: list[Decimal], *, benefit: list[bool]) -> Frame[Decimal]:
     n, m = len(cols), len(cols[0])
     norms = [exact_sum([x * x for x in col]).sqrt() for col in cols]
     normalised = [[cols[j][i] / norms[j] for j in range(n)] for i in range(m)]
@@ -53,32 +54,14 @@ class TOPSIS:
         return "TOPSIS"
 
     def rank(self, matrix: DecisionMatrix) -> Ranking:
-        ps = Problems()
-        for j in range(len(matrix.criteria)):
-            check_column(Normalisation.VECTOR, matrix, j, ps)
-        ps.raise_if_any()
-        shares = list(matrix.shares)
+        check_columns(Normalisation.VECTOR, matrix)
+        shares = matrix.shares
         if all(s == 0 or len(set(matrix.column(c.name))) == 1 for s, c in zip(shares, matrix.criteria)):
             raise ValidationError.one(
                 "alternatives",
                 "every weighted criterion has the same value for all alternatives: "
                 "each alternative is both ideal and anti-ideal and closeness is 0/0",
             )
-        cols = columns_decimal(matrix)
         benefit = [c.is_benefit for c in matrix.criteria]
-
-        def compute() -> Frame[Decimal]:
-            return _topsis_frame(cols, [fraction_decimal(s) for s in shares], benefit)
-
-        confirmed, precision = confirmed_frame(compute, self.places)
-        return finish_ranking(
-            self.name,
-            "TOPSIS",
-            matrix,
-            self.ties,
-            self.places,
-            TOPSIS_SOURCE,
-            confirmed,
-            exact_scores=None,
-            precision=precision,
-        )
+        inexact = partial(_topsis_frame, benefit=benefit)
+        return method_ranking(self.name, "TOPSIS", TOPSIS_SOURCE, matrix, shares, None, inexact, self.ties, self.places)

@@ -5,32 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import TypeVar
 
 import attrs
 
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import render_value
-from kinerja.mcdm._arith import WP_SOURCE, exact_product, exact_sum, fraction_decimal
+from kinerja.mcdm._arith import WP_SOURCE, exact_product, exact_sum
 from kinerja.mcdm.matrix import DecisionMatrix
-from kinerja.mcdm.outcome import (
-    Frame,
-    Ranking,
-    columns_decimal,
-    columns_exact,
-    confirmed_frame,
-    finish_ranking,
-    places_validator,
-    round_frame_exact,
-)
+from kinerja.mcdm.outcome import Frame, Ranking, method_ranking, places_validator
 from kinerja.numbers import fmt
 from kinerja.ranking import TiePolicy
 
 N = TypeVar("N", Fraction, Decimal)
-T = TypeVar("T")
 
 
-def _wp_frame(cols: list[list[N]], exponents: list[N], power: Callable[[N, N], N]) -> Frame[N]:
+def _wp_frame(cols: list[list[N]], exponents: list[N], *, power: Callable[[N, N], N]) -> Frame[N]:
     n, m = len(cols), len(cols[0])
     factors = [[power(cols[j][i], exponents[j]) for j in range(n)] for i in range(m)]
     s = [exact_product(row) for row in factors]
@@ -118,27 +109,8 @@ class WP:
             if not self.normalise_weights
             else ()
         )
-        exact_scores: list[Fraction] | None = None
-        precision: int | None = None
-        if all(e.denominator == 1 for e in exponents):
-            exact = _wp_frame(columns_exact(matrix), exponents, _exact_power)
-            frame, exact_scores = round_frame_exact(exact, self.places), exact.scores
-        else:
-            cols = columns_decimal(matrix)
-
-            def compute() -> Frame[Decimal]:  # the exponents as decimals at each run's precision
-                return _wp_frame(cols, [fraction_decimal(e) for e in exponents], _decimal_power)
-
-            frame, precision = confirmed_frame(compute, self.places)
-        return finish_ranking(
-            self.name,
-            "WP",
-            matrix,
-            self.ties,
-            self.places,
-            WP_SOURCE,
-            frame,
-            exact_scores=exact_scores,
-            precision=precision,
-            notes=notes,
+        exact = partial(_wp_frame, power=_exact_power) if all(e.denominator == 1 for e in exponents) else None
+        inexact = partial(_wp_frame, power=_decimal_power)
+        return method_ranking(
+            self.name, "WP", WP_SOURCE, matrix, exponents, exact, inexact, self.ties, self.places, notes=notes
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def _modules_after(code: str) -> set[str]:
     out = subprocess.run(
@@ -52,9 +54,27 @@ LAZY = (
 
 
 def test_import_kinerja_loads_only_what_evaluate_needs() -> None:
-    mods = _modules_after("import kinerja")
-    assert {"kinerja.io", "kinerja.result", "kinerja.rules"} <= mods
+    root = _modules_after("import kinerja")
+    assert {m for m in root if m.startswith("kinerja")} == {"kinerja"}  # every root name loads on first use
+    mods = _modules_after("from kinerja import evaluate")
+    assert {"kinerja.io", "kinerja.result", "kinerja.rules", "kinerja.model", "kinerja.edge"} <= mods
     assert not mods & set(LAZY), sorted(mods & set(LAZY))
+    # what only explanations, notebooks, translations or dates by month need is not paid by scoring
+    assert not mods & {"html", "gettext", "locale", "calendar", "importlib.util"}, sorted(
+        mods & {"html", "gettext", "locale", "calendar", "importlib.util"}
+    )
+
+
+def test_root_names_resolve_to_their_homes() -> None:
+    import kinerja
+    import kinerja.io
+    import kinerja.model
+
+    assert kinerja.evaluate is kinerja.io.evaluate
+    assert kinerja.Predikat is kinerja.model.Predikat
+    assert set(kinerja.__all__) <= set(dir(kinerja))
+    with pytest.raises(AttributeError):
+        kinerja.no_such_name  # noqa: B018
 
 
 def test_subpackages_load_on_first_use_under_their_names() -> None:

@@ -11,8 +11,10 @@ loading and evaluating (:func:`evaluate`, :func:`explain`, :func:`load`…), the
 explanation, the errors, and the core model. Everything else lives in its subpackage and is
 imported on first use: ``kinerja.rules``, ``kinerja.schemes``, ``kinerja.policies``,
 ``kinerja.compare``, ``kinerja.raters``, ``kinerja.survey``, ``kinerja.mcdm``,
-``kinerja.distribution``, ``kinerja.reporting``… ``import kinerja`` pulls in only ``attrs``,
-``cattrs`` and the modules :func:`evaluate` needs; the pandas, plotting, Dask and Hypothesis parts
+``kinerja.distribution``, ``kinerja.reporting``… The root's own names load on first use too
+(PEP 562): ``import kinerja`` costs almost nothing, and ``from kinerja import evaluate`` pulls in
+only ``attrs``, ``cattrs`` and the modules scoring needs (not HTML, gettext or the other
+subpackages); the pandas, plotting, Dask and Hypothesis parts
 are optional extras (``kinerja.pandas``, ``kinerja.plot``, ``kinerja.dask``, ``kinerja.testing``).
 
 Names that were in the root before (``kinerja.Ladder``, ``kinerja.report``, ``kinerja.calibrate``…)
@@ -23,15 +25,49 @@ from __future__ import annotations
 
 import importlib
 import warnings
+from typing import TYPE_CHECKING
 
-from kinerja.errors import KinerjaError, Problem, RuleNotInForceError, UnknownRuleError, ValidationError
-from kinerja.explain import Explanation, Source
-from kinerja.io import dump, evaluate, explain, load, load_result, loads
-from kinerja.model import Ekspektasi, Employee, Indicator, Period, Predikat, Realization, Target, Weights
-from kinerja.nip import Nip, parse_nip
-from kinerja.numbers import round_half_up, to_decimal
-from kinerja.result import Result
-from kinerja.rules import Rule, RuleInfo
+if TYPE_CHECKING:  # the names below load on first use (PEP 562), so ``import kinerja`` stays light
+    from kinerja.errors import KinerjaError, Problem, RuleNotInForceError, UnknownRuleError, ValidationError
+    from kinerja.explain import Explanation, Source
+    from kinerja.io import dump, evaluate, explain, load, load_result, loads
+    from kinerja.model import Ekspektasi, Employee, Indicator, Period, Predikat, Realization, Target, Weights
+    from kinerja.nip import Nip, parse_nip
+    from kinerja.numbers import round_half_up, to_decimal
+    from kinerja.result import Result
+    from kinerja.rules import Rule, RuleInfo
+
+# Every public name of the root -> the module that defines it; loaded when first looked up.
+_HOME: dict[str, str] = {
+    "KinerjaError": "kinerja.errors",
+    "Problem": "kinerja.errors",
+    "RuleNotInForceError": "kinerja.errors",
+    "UnknownRuleError": "kinerja.errors",
+    "ValidationError": "kinerja.errors",
+    "Explanation": "kinerja.explain",
+    "Source": "kinerja.explain",
+    "dump": "kinerja.io",
+    "evaluate": "kinerja.io",
+    "explain": "kinerja.io",
+    "load": "kinerja.io",
+    "load_result": "kinerja.io",
+    "loads": "kinerja.io",
+    "Ekspektasi": "kinerja.model",
+    "Employee": "kinerja.model",
+    "Indicator": "kinerja.model",
+    "Period": "kinerja.model",
+    "Predikat": "kinerja.model",
+    "Realization": "kinerja.model",
+    "Target": "kinerja.model",
+    "Weights": "kinerja.model",
+    "Nip": "kinerja.nip",
+    "parse_nip": "kinerja.nip",
+    "round_half_up": "kinerja.numbers",
+    "to_decimal": "kinerja.numbers",
+    "Result": "kinerja.result",
+    "Rule": "kinerja.rules",
+    "RuleInfo": "kinerja.rules",
+}
 
 __version__ = "0.1.0"
 
@@ -109,7 +145,12 @@ _MOVED: dict[str, str] = {
 
 
 def __getattr__(name: str) -> object:
-    """Load a subpackage on first use; resolve a name that left the root with a ``DeprecationWarning``."""
+    """Load a public name or a subpackage on first use; resolve a name that left the root with a ``DeprecationWarning``."""
+    home = _HOME.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(home), name)
+        globals()[name] = value  # looked up once: later uses are plain attribute reads
+        return value
     if name in _MOVED:
         module = _MOVED[name]
         warnings.warn(
@@ -119,12 +160,14 @@ def __getattr__(name: str) -> object:
             stacklevel=2,
         )
         return getattr(importlib.import_module(module), name)
-    from importlib.util import find_spec  # only here: not every ``import kinerja`` pays for it
-
-    if not name.startswith("_") and find_spec(f"{__name__}.{name}") is not None:
-        return importlib.import_module(f"{__name__}.{name}")  # a subpackage, on first use
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")  # a subpackage, on first use
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{name}":  # the subpackage exists but lacks a dependency: say so
+                raise
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(globals())  # the deprecated aliases are not advertised
+    return sorted(set(globals()) | set(_HOME))  # the deprecated aliases are not advertised

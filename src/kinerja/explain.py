@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -137,6 +136,8 @@ class Explanation:
         return self.to_text()
 
     def _repr_html_(self, lang: str | None = "en") -> str:
+        import html  # only for notebooks: scoring never pays for it
+
         rows = []
         for i, s in enumerate(self.steps, 1):
             inputs = "<br>".join(f"{html.escape(k)} = {html.escape(_text(v))}" for k, v in s.inputs.items())

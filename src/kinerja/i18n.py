@@ -30,9 +30,7 @@ the library (exceptions, ``str(result)``) to English.
 
 from __future__ import annotations
 
-import ast
 import functools
-import gettext
 import os
 import pathlib
 import re
@@ -92,6 +90,8 @@ _CONTINUATION = re.compile(r'^(".*")\s*$')
 
 
 def _unquote(literal: str) -> str:
+    import ast  # only when a .po file is read (tests, catalog building): not on import
+
     value = ast.literal_eval(literal)  # a C-style quoted string: the subset Python reads the same way
     if not isinstance(value, str):
         raise ValueError(f"not a quoted string: {literal[:40]}")
@@ -170,6 +170,8 @@ def compile_po(po: pathlib.Path, mo: pathlib.Path) -> None:
 
 
 def _from_mo(path: pathlib.Path) -> dict[tuple[str, str], str]:
+    import gettext  # on first lookup of a language, not on import
+
     with open(path, "rb") as fh:
         translations = gettext.GNUTranslations(fh)
     raw: dict[str, str] = getattr(translations, "_catalog", {})  # the parsed table (gettext has no public view)

@@ -11,7 +11,6 @@ a rating not given is ``None``. Nothing here turns a missing value into 0.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
 import re
@@ -537,10 +536,8 @@ class Period:
     def month(cls, year: int, month: int) -> Period:
         if not 1 <= month <= 12:
             raise ValidationError.one("month", f"month must be 1-12, got {month}")
-        return cls(
-            _dt.date(year, month, 1),
-            _dt.date(year, month, calendar.monthrange(year, month)[1]),
-        )
+        first = _dt.date(year, month, 1)
+        return cls(first, _month_end(first))
 
     @classmethod
     def months_span(cls, year: int, first: int, last: int) -> Period:
@@ -595,7 +592,8 @@ def _month_start(d: _dt.date) -> _dt.date:
 
 
 def _month_end(d: _dt.date) -> _dt.date:
-    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    following = _dt.date(d.year + 1, 1, 1) if d.month == 12 else _dt.date(d.year, d.month + 1, 1)
+    return following - _dt.timedelta(days=1)
 
 
 def _next_month(d: _dt.date) -> _dt.date:

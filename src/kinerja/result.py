@@ -14,7 +14,6 @@ DataFrame path, golden vectors and the JSON edge all handle one type:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -239,6 +238,8 @@ class Result:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        import html  # only for notebooks: scoring never pays for it
+
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(str(render_value(v)))}</td></tr>"
             for k, v in self.values.items()

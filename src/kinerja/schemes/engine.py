@@ -194,39 +194,38 @@ class Scheme:
         """The version in force for the whole of *period* (or check that the *pinned* one is)."""
         if pinned:
             v = self.version(pinned)
-            i = self.versions.index(v)
             if v.valid_from > period.start:
                 raise ValidationError.one(
                     "version",
                     f"version {v.version} of {self.name} is valid from {v.valid_from.isoformat()}, "
                     f"after the start of the period {period.label}",
                 )
-            nxt = self.versions[i + 1] if i + 1 < len(self.versions) else None
-            if nxt is not None and nxt.valid_from <= period.end:
+        else:
+            in_force = [v for v in self.versions if v.valid_from <= period.start]
+            if not in_force:
+                first = self.versions[0]
                 raise ValidationError.one(
-                    "version",
-                    f"version {v.version} of {self.name} was replaced by version {nxt.version} on "
-                    f"{nxt.valid_from.isoformat()}, within or before the period {period.label}",
+                    "period",
+                    f"no version of {self.name} is in force on {period.start.isoformat()}: the first, version "
+                    f"{first.version}, is valid from {first.valid_from.isoformat()} (versions[0].valid_from)",
                 )
-            return v
-        in_force = [v for v in self.versions if v.valid_from <= period.start]
-        if not in_force:
-            first = self.versions[0]
-            raise ValidationError.one(
-                "period",
-                f"no version of {self.name} is in force on {period.start.isoformat()}: the first, version "
-                f"{first.version}, is valid from {first.valid_from.isoformat()} (versions[0].valid_from)",
-            )
-        v = in_force[-1]
+            v = in_force[-1]
+        # the version must also be the one in force on the period's last day
         i = self.versions.index(v)
         nxt = self.versions[i + 1] if i + 1 < len(self.versions) else None
-        if nxt is not None and nxt.valid_from <= period.end:
+        if nxt is None or nxt.valid_from > period.end:
+            return v
+        if pinned:
             raise ValidationError.one(
-                "period",
-                f"the period {period.label} straddles a change of version of {self.name} "
-                f"(version {nxt.version} from {nxt.valid_from.isoformat()}); split it there and score each part",
+                "version",
+                f"version {v.version} of {self.name} was replaced by version {nxt.version} on "
+                f"{nxt.valid_from.isoformat()}, within or before the period {period.label}",
             )
-        return v
+        raise ValidationError.one(
+            "period",
+            f"the period {period.label} straddles a change of version of {self.name} "
+            f"(version {nxt.version} from {nxt.valid_from.isoformat()}); split it there and score each part",
+        )
 
     def indicator(self, indicator_id: str, *, version: str | None = None, function: str = "") -> SchemeIndicator:
         """The indicator *indicator_id*: as defined in *version* (and job *function*), or else its

@@ -53,41 +53,9 @@ and Kurang/Misconduct cells, so those two are left out) [C1, unverified].
 ('Di Atas Ekspektasi', 'Baik', True)
 """
 
+from kinerja.siasn import records
 from kinerja.siasn.export import to_siasn
-from kinerja.siasn.records import (
-    FIELDS,
-    OBSERVED_CODES,
-    PERILAKU_PP46,
-    TABLES,
-    RwAngkaKredit,
-    RwKinerjaPeriodik,
-    RwSkp,
-    RwSkp22,
-    SiasnCodes,
-    SiasnRecord,
-    Table,
-    from_siasn,
-    parse_periodik_nama,
-)
+from kinerja.siasn.records import *  # noqa: F403 (the records' public names, listed once in records.__all__)
 from kinerja.siasn.rescoring import Finding, audit, iter_audit, rescore
 
-__all__ = [
-    "FIELDS",
-    "OBSERVED_CODES",
-    "PERILAKU_PP46",
-    "TABLES",
-    "Finding",
-    "RwAngkaKredit",
-    "RwKinerjaPeriodik",
-    "RwSkp",
-    "RwSkp22",
-    "SiasnCodes",
-    "SiasnRecord",
-    "Table",
-    "audit",
-    "from_siasn",
-    "iter_audit",
-    "parse_periodik_nama",
-    "rescore",
-    "to_siasn",
-]
+__all__ = [*records.__all__, "Finding", "audit", "iter_audit", "rescore", "to_siasn"]

@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, ClassVar, Final, Literal
+from typing import Any, ClassVar, Final, Literal, overload
 
 import attrs
 
@@ -56,25 +56,30 @@ _ASSESSOR_SKP = (
     "statusAtasanPenilai",
 )
 
+_NUMBERS_SKP = (
+    "nilaiSkp",
+    "orientasiPelayanan",
+    "integritas",
+    "komitmen",
+    "disiplin",
+    "kerjasama",
+    "kepemimpinan",
+    "inisiatifKerja",
+    "jumlah",
+    "nilairatarata",
+    "nilaiPerilakuKerja",
+    "nilaiPrestasiKerja",
+    "konversiNilai",
+    "nilaiIntegrasi",
+)
+"""The scores of ``rw_skp``, in their field order: each is decimal text."""
+
 FIELDS: Final[Mapping[Table, tuple[str, ...]]] = {
     "rw_skp": (
         "id",
         "tahun",
         "pns",
-        "nilaiSkp",
-        "orientasiPelayanan",
-        "integritas",
-        "komitmen",
-        "disiplin",
-        "kerjasama",
-        "kepemimpinan",
-        "inisiatifKerja",
-        "jumlah",
-        "nilairatarata",
-        "nilaiPerilakuKerja",
-        "nilaiPrestasiKerja",
-        "konversiNilai",
-        "nilaiIntegrasi",
+        *_NUMBERS_SKP,
         "jenisPeraturanKinerjaKd",
         "jenisJabatan",
         *_ASSESSOR_SKP,
@@ -149,24 +154,7 @@ FIELDS: Final[Mapping[Table, tuple[str, ...]]] = {
 """Every field of each record, as SIASN names it (``path``, a JSON list of documents, is accepted besides)."""
 
 _DECIMALS: Final[Mapping[Table, frozenset[str]]] = {
-    "rw_skp": frozenset(
-        {
-            "nilaiSkp",
-            "orientasiPelayanan",
-            "integritas",
-            "komitmen",
-            "disiplin",
-            "kerjasama",
-            "kepemimpinan",
-            "inisiatifKerja",
-            "jumlah",
-            "nilairatarata",
-            "nilaiPerilakuKerja",
-            "nilaiPrestasiKerja",
-            "konversiNilai",
-            "nilaiIntegrasi",
-        }
-    ),
+    "rw_skp": frozenset(_NUMBERS_SKP),
     "rw_skp22": frozenset(),
     "rw_kinerjaperiodik": frozenset({"persentase"}),
     "rw_angkakredit": frozenset({"kreditUtamaBaru", "kreditPenunjangBaru", "kreditBaruTotal"}),
@@ -256,6 +244,21 @@ class SiasnRecord:
         return out
 
 
+class _DecimalField:
+    """A read-only attribute of a record: one decimal field, as :meth:`SiasnRecord.decimal` reads it."""
+
+    def __init__(self, field: str, doc: str | None = None) -> None:
+        self.field = field
+        self.__doc__ = doc or f"``{field}`` as an exact decimal, ``None`` when absent or empty."
+
+    @overload
+    def __get__(self, record: None, owner: type[SiasnRecord]) -> _DecimalField: ...
+    @overload
+    def __get__(self, record: SiasnRecord, owner: type[SiasnRecord]) -> Decimal | None: ...
+    def __get__(self, record: SiasnRecord | None, owner: type[SiasnRecord]) -> _DecimalField | Decimal | None:
+        return self if record is None else record.decimal(self.field)
+
+
 def _ekspektasi(rec: SiasnRecord, name: str) -> Ekspektasi | None:
     value = rec.text(name)
     return None if value is None else Ekspektasi.parse(value, name)
@@ -272,9 +275,7 @@ class RwSkp(SiasnRecord):
 
     table: ClassVar[Table] = "rw_skp"
 
-    @property
-    def nilai_skp(self) -> Decimal | None:
-        return self.decimal("nilaiSkp")
+    nilai_skp = _DecimalField("nilaiSkp")
 
     @property
     def perilaku(self) -> dict[str, Decimal]:
@@ -287,13 +288,8 @@ class RwSkp(SiasnRecord):
             out[name] = value
         return out
 
-    @property
-    def nilai_perilaku_kerja(self) -> Decimal | None:
-        return self.decimal("nilaiPerilakuKerja")
-
-    @property
-    def nilai_prestasi_kerja(self) -> Decimal | None:
-        return self.decimal("nilaiPrestasiKerja")
+    nilai_perilaku_kerja = _DecimalField("nilaiPerilakuKerja")
+    nilai_prestasi_kerja = _DecimalField("nilaiPrestasiKerja")
 
     @property
     def regime(self) -> str | None:
@@ -411,10 +407,7 @@ class RwKinerjaPeriodik(_Ratings, SiasnRecord):
         name = self.text("periodikNama")
         return None if name is None else parse_periodik_nama(name)
 
-    @property
-    def persentase(self) -> Decimal | None:
-        """The predikat's angka-kredit percentage (150/100/75/50/25)."""
-        return self.decimal("persentase")
+    persentase = _DecimalField("persentase", "The predikat's angka-kredit percentage (150/100/75/50/25).")
 
 
 @attrs.frozen
@@ -434,17 +427,9 @@ class RwAngkaKredit(SiasnRecord):
         end = Period.month(ends[0], ends[1])  # type: ignore[arg-type]
         return Period(start.start, end.end)
 
-    @property
-    def kredit_utama(self) -> Decimal | None:
-        return self.decimal("kreditUtamaBaru")
-
-    @property
-    def kredit_penunjang(self) -> Decimal | None:
-        return self.decimal("kreditPenunjangBaru")
-
-    @property
-    def kredit_total(self) -> Decimal | None:
-        return self.decimal("kreditBaruTotal")
+    kredit_utama = _DecimalField("kreditUtamaBaru")
+    kredit_penunjang = _DecimalField("kreditPenunjangBaru")
+    kredit_total = _DecimalField("kreditBaruTotal")
 
     @property
     def tanggal_sk(self) -> _dt.date | None:

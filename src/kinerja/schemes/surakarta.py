@@ -21,6 +21,10 @@ What the article does not give, kinerja chose (**illustrative**, source "agency"
 Improvement between periods is one call: ``RULE.change(q1, q2, "service_time",
 since="last quarter").describe()`` → ``"Service time (waktu layanan) improved by 18 % since last quarter"``.
 
+The preset is data: ``DEFINITION`` is ``kinerja/schemes/data/surakarta.json`` (an agency
+copies and edits it) and ``example_document()`` — a Dukcapil officer's second quarter of
+2024, 0.4 × 87.5 + 0.3 × 108.89 + 0.3 × 80 = 91.67 — is ``kinerja/data/examples/surakarta.json``:
+
 >>> from kinerja import io
 >>> io.evaluate(example_document())["values"]["score"]
 '91.67'
@@ -28,96 +32,8 @@ since="last quarter").describe()`` → ``"Service time (waktu layanan) improved 
 
 from __future__ import annotations
 
-from typing import Any, Final
-
-from kinerja.schemes import Scheme
+from kinerja.schemes.engine import preset
 
 __all__ = ["ARTICLE", "DEFINITION", "RULE", "example_document"]
 
-ARTICLE: Final = {
-    "regulation": "BKN Surakarta, 'Penerapan Kebijakan Kinerja ASN yang Berbasis Evaluasi di Surakarta' (May 2025)",
-    "article": "Proses Evaluasi Kinerja ASN; Studi Kasus: Dinas Kependudukan dan Pencatatan Sipil",
-    "confidence": "C1",
-}
-
-DEFINITION: Final[dict[str, Any]] = {
-    "name": "surakarta",
-    "title": "Surakarta - kebijakan kinerja ASN berbasis evaluasi (preset)",
-    "description": (
-        "Periodic evaluation on citizen satisfaction, time efficiency and service quality, with rewards "
-        "for good performers and improvement tracked between periods. Weights and thresholds are "
-        "illustrative, chosen by kinerja."
-    ),
-    "sources": [ARTICLE],
-    "versions": [
-        {
-            "version": "1",
-            "valid_from": "2024-01-01",
-            "note": "Quarterly (periodic) evaluation; illustrative weights chosen by kinerja.",
-            "indicators": [
-                {
-                    "id": "satisfaction",
-                    "name": "Citizen satisfaction (kepuasan masyarakat, IKM)",
-                    "kind": "ikm",
-                    "weight": "0.40",
-                },
-                {
-                    "id": "service_time",
-                    "name": "Service time (waktu layanan)",
-                    "kind": "lower-is-better",
-                    "target": "45",
-                    "weight": "0.30",
-                    "satuan": "menit",
-                },
-                {
-                    "id": "quality",
-                    "name": "Service quality (kualitas pelayanan)",
-                    "kind": "rating",
-                    "scale": {"low": "1", "high": "5"},
-                    "weight": "0.30",
-                },
-            ],
-            "aggregation": {"method": "weighted-mean", "missing": "refuse"},
-            "places": 2,
-            "bands": {
-                "rungs": [["110", "Sangat Baik"], ["90", "Baik"], ["70", "Cukup"], ["50", "Kurang"]],
-                "floor": "Sangat Kurang",
-            },
-            "flags": [
-                {
-                    "name": "reward",
-                    "title": "Penghargaan (reward) for good public service",
-                    "min_score": "90",
-                    "above_unit_mean": True,
-                },
-                {
-                    "name": "service-improvement",
-                    "title": "Recognition of a shorter service time",
-                    "improvement_of": "service_time.measured",
-                    "min_improvement_percent": "10",
-                },
-            ],
-        }
-    ],
-}
-"""The preset as plain JSON data (an agency copies and edits it)."""
-
-RULE: Final = Scheme.from_json(DEFINITION)
-
-
-def example_document() -> dict[str, Any]:
-    """A Dukcapil officer's second quarter of 2024 (score 91.67 = 0.4 × 87.5 + 0.3 × 108.89 + 0.3 × 80)."""
-    return {
-        "regime": "surakarta",
-        "employee": {
-            "nip": "198807142012022001",
-            "name": "Ayu Lestari",
-            "unit": "Dinas Kependudukan dan Pencatatan Sipil Kota Surakarta",
-        },
-        "period": {"start": "2024-04-01", "end": "2024-06-30"},
-        "measurements": {
-            "satisfaction": {"survey": {"totals": [70, 70, 70, 70, 70, 70, 70, 70, 70], "respondents": 20}},
-            "service_time": {"value": 41},
-            "quality": {"value": 4},
-        },
-    }
+ARTICLE, DEFINITION, RULE, example_document = preset("surakarta")

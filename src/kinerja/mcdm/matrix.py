@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -94,15 +95,20 @@ class Criterion:
         return "benefit" if self.is_benefit else "cost"
 
 
+def _check_fields(item: Mapping[Any, object], fields: tuple[str, str, str], needs: str) -> None:
+    """Refuse a mapping with a field not in *fields*, or without both of the first two (*needs* says so)."""
+    unknown = sorted(set(item) - set(fields))
+    if unknown:
+        raise ValidationError.one(str(unknown[0]), f"unknown field (expected {', '.join(fields)})")
+    if fields[0] not in item or fields[1] not in item:
+        raise ValidationError.one("", needs)
+
+
 def _criterion_of(item: object) -> Criterion:
     if isinstance(item, Criterion):
         return item
     if isinstance(item, Mapping):
-        unknown = sorted(set(item) - {"name", "weight", "direction"})
-        if unknown:
-            raise ValidationError.one(str(unknown[0]), "unknown field (expected name, weight, direction)")
-        if "name" not in item or "weight" not in item:
-            raise ValidationError.one("", "a criterion needs a name and a weight")
+        _check_fields(item, ("name", "weight", "direction"), "a criterion needs a name and a weight")
         return Criterion(item["name"], item["weight"], item.get("direction", Direction.HIGHER_IS_BETTER))
     if isinstance(item, tuple | list) and len(item) in (2, 3):
         return Criterion(*item)
@@ -144,11 +150,7 @@ def _alternative_of(item: object) -> Alternative:
     if isinstance(item, Alternative):
         return item
     if isinstance(item, Mapping):
-        unknown = sorted(set(item) - {"key", "values", "attributes"})
-        if unknown:
-            raise ValidationError.one(str(unknown[0]), "unknown field (expected key, values, attributes)")
-        if "key" not in item or "values" not in item:
-            raise ValidationError.one("", "an alternative needs a key and values")
+        _check_fields(item, ("key", "values", "attributes"), "an alternative needs a key and values")
         return Alternative(item["key"], item["values"], item.get("attributes", {}))
     raise ValidationError.one("", "expected an Alternative or a mapping with key, values and attributes")
 

@@ -26,7 +26,11 @@ function, a pinned version and notes::
                       "satisfaction": {"survey": {"totals": [90, 90, 90, 90, 90, 90, 90, 90, 90], "respondents": 25}}}}
 
 The five built-in presets (``surakarta``, ``jakarta``, ``asemrowo``,
-``tanjungpinang``, ``salatiga``) are in the modules of this package; their weights
+``tanjungpinang``, ``salatiga``) are data: each definition is
+``kinerja/schemes/data/<name>.json`` and each worked example
+``kinerja/data/examples/<name>.json``; the module of the same name in this package
+exposes them (``DEFINITION``, ``RULE``, ``example_document()``,
+:func:`kinerja.schemes.engine.preset`) and says where they come from. Their weights
 are illustrative, chosen by kinerja (source confidence "agency").
 """
 

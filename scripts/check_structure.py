@@ -28,7 +28,6 @@ MAX_COMPLEXITY = 15
 ALLOWED: dict[str, str] = {
     "kinerja/rules/permenpanrb_6_2022.py": "lead, issue 15",
     "kinerja/rules/permenpanrb_8_2021.py": "lead, issue 15",
-    "kinerja/rules/pp46_2011.py": "lead, issue 15",
 }
 
 

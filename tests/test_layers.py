@@ -59,6 +59,7 @@ LAYERS: dict[str, int] = {
     "kinerja.schema": 5,  # the JSON Schema of each registered rule's document and result
     "kinerja.rules.base": 5,
     "kinerja.rules.pp46_2011": 5,
+    "kinerja.rules.pp46_2011.*": 5,
     "kinerja.rules.permenpanrb_8_2021": 5,
     "kinerja.rules.integrasi_2021": 5,
     "kinerja.rules.permenpanrb_6_2022": 5,

@@ -565,13 +565,15 @@ def test_example_document_round_trips_and_scores() -> None:
 
 def test_explanation_cites_sources_and_evaluate_builds_none(monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[object] = []
-    original = m.Step  # type: ignore[attr-defined]
+    from kinerja.rules.pp46_2011 import _score  # where the steps are built
+
+    original = _score.Step
 
     def spy(*args: Any, **kw: Any) -> object:
         built.append(args)
         return original(*args, **kw)
 
-    monkeypatch.setattr(m, "Step", spy)
+    monkeypatch.setattr(_score, "Step", spy)
     _, doc = load(m.example_document())
     r = RULE.evaluate(doc)
     assert built == []  # the per-record path builds no explanation step

@@ -1,0 +1,409 @@
+"""How a ``pp-46-2011`` document is scored: each kegiatan, then the document, with the explanation of every step.
+
+Everything inside is an exact rational (:data:`~kinerja.rules.base.Ratio` pairs added with integer
+arithmetic, one :class:`~fractions.Fraction` where a value is shown or classified); the sources,
+tables and formulas are those of :mod:`kinerja.rules.pp46_2011`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import ClassVar
+
+import attrs
+
+from kinerja.errors import Problem, ValidationError
+from kinerja.explain import Step, Trace
+from kinerja.numbers import fraction_to_decimal, round_half_up
+from kinerja.result import OutputField
+from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, scaled, to_fraction
+from kinerja.rules.pp46_2011 import (
+    DISPLAY_PLACES,
+    INFO,
+    KREATIVITAS_POINTS,
+    OUTPUTS,
+    SEBUTAN_BANDS,
+    SRC_BANDS,
+    SRC_CAPAIAN,
+    SRC_DISPLAY,
+    SRC_EFISIENSI,
+    SRC_KREATIVITAS,
+    SRC_KUALITAS,
+    SRC_KUANTITAS,
+    SRC_MEAN,
+    SRC_NPK,
+    SRC_PERILAKU,
+    SRC_PERILAKU_BANDS,
+    SRC_PREDIKAT,
+    SRC_SKP,
+    SRC_TUGAS_TAMBAHAN,
+    SRC_UNDONE,
+    TUGAS_TAMBAHAN_POINTS,
+    W_PERILAKU,
+    W_SKP,
+    BandPolicy,
+    Pp46Params,
+    Sebutan,
+    UndoneRule,
+    efisiensi_exact,
+    kreativitas_exact,
+    sebutan_exact,
+)
+from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRealisasi
+
+__all__ = ["Outcome", "Pp46Rule", "capaian_kegiatan", "nilai_prestasi_kerja"]
+
+
+@attrs.frozen
+class _KegiatanScore:
+    kuantitas: Ratio
+    kualitas: Ratio
+    waktu: Ratio
+    biaya: Ratio | None
+    perhitungan: Ratio
+    capaian: Ratio
+    dikerjakan: bool
+    negative: tuple[str, ...]
+
+
+def _efisiensi_aspect(
+    where: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, negative: list[str]
+) -> Ratio:
+    """The nilai of a waktu or biaya aspect by the efisiensi rule; a negative value is noted in *negative*
+    and clamped at ``params.aspect_floor`` when one is set (open question 3)."""
+    assert aspect.realisasi is not None
+    e, nilai, low_branch = efisiensi_exact(aspect.t, aspect.realisasi)
+    raw = nilai
+    floor = None if params.aspect_floor is None else params.aspect_floor.as_integer_ratio()
+    if nilai[0] < 0:
+        negative.append(where)
+        if floor is not None and nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
+            nilai = floor
+    if trace is not None:
+        trace.append(
+            Step(
+                f"{where} = "
+                + (
+                    "((1,76*T - R)/T)*100 since efisiensi <= 24 %"
+                    if low_branch
+                    else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
+                ),
+                SRC_EFISIENSI,
+                {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": fraction_to_decimal(to_fraction(e))},
+                fraction_to_decimal(to_fraction(nilai)),
+                note=""
+                if raw is nilai
+                else f"formula gives {fraction_to_decimal(to_fraction(raw))}; clamped at aspect_floor {params.aspect_floor}",
+            )
+        )
+    return nilai
+
+
+def _ratio_steps(k: Kegiatan, path: str, kuantitas: Ratio, kualitas: Ratio) -> list[Step]:
+    """The explanation of the kuantitas and kualitas aspects (realisation over target, in percent)."""
+    return [
+        Step(
+            f"{path}.kuantitas = RO / TO x 100",
+            SRC_KUANTITAS,
+            {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
+            fraction_to_decimal(to_fraction(kuantitas)),
+        ),
+        Step(
+            f"{path}.kualitas = RK / TK x 100",
+            SRC_KUALITAS,
+            {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
+            fraction_to_decimal(to_fraction(kualitas)),
+        ),
+    ]
+
+
+def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) -> _KegiatanScore:
+    divisor = 4 if k.has_biaya else 3
+    zero = (0, 1)
+    if not k.dikerjakan and params.undone is UndoneRule.ZERO_ALL:
+        b0 = zero if k.has_biaya else None
+        if trace is not None:
+            trace.append(
+                Step(
+                    f"{path}: not done (kuantitas realisasi 0) -> every aspect 0",
+                    SRC_UNDONE,
+                    {"name": k.name, "kuantitas.realisasi": k.kuantitas.realisasi, "divisor": divisor},
+                    Decimal(0),
+                )
+            )
+        return _KegiatanScore(zero, zero, zero, b0, zero, zero, False, ())
+    missing = [f"{path}.{name}.realisasi" for name, aspect in k._aspects() if aspect.realisasi is None]
+    if missing:
+        raise ValidationError(
+            Problem(m, "required when undone kegiatan are scored by formula (missing is not zero)") for m in missing
+        )
+    assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None and k.waktu.realisasi is not None
+    kuantitas = percent_of(k.kuantitas.realisasi, k.kuantitas.t)
+    kualitas = percent_of(k.kualitas.realisasi, k.kualitas.t)
+    negative: list[str] = []
+    if trace is not None:
+        trace.extend(_ratio_steps(k, path, kuantitas, kualitas))
+    waktu = _efisiensi_aspect(f"{path}.waktu", k.waktu, params, trace, negative)
+    biaya = _efisiensi_aspect(f"{path}.biaya", k.biaya, params, trace, negative) if k.biaya is not None else None
+    perhitungan = ratio_sum((kuantitas, kualitas, waktu, biaya or zero))
+    capaian = (perhitungan[0], perhitungan[1] * divisor)
+    if trace is not None:
+        trace.append(
+            Step(
+                f"{path} capaian = perhitungan / {divisor}",
+                SRC_CAPAIAN,
+                {"perhitungan": fraction_to_decimal(to_fraction(perhitungan)), "aspects": divisor},
+                fraction_to_decimal(to_fraction(capaian)),
+            )
+        )
+    return _KegiatanScore(kuantitas, kualitas, waktu, biaya, perhitungan, capaian, k.dikerjakan, tuple(negative))
+
+
+def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> Decimal:
+    """The capaian of one kegiatan: the mean of its 3 (or 4, with biaya) aspect values (spec §1.4, row L1).
+
+    >>> k = Kegiatan("Laporan", TargetRealisasi(1, 1), TargetRealisasi(100, 90), TargetRealisasi(12, 12),
+    ...              TargetRealisasi(170395000, 170395000))
+    >>> capaian_kegiatan(k)
+    Decimal('85.5')
+    """
+    return fraction_to_decimal(to_fraction(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian))
+
+
+@attrs.frozen
+class Outcome:
+    """What :func:`nilai_prestasi_kerja` found: output *values*, *warnings*, the exact *score* and its *sebutan*."""
+
+    values: dict[str, object]
+    warnings: tuple[str, ...]
+    score: Fraction
+    sebutan: Sebutan
+
+
+@attrs.frozen
+class _Totals:
+    """The document-level values of :func:`nilai_prestasi_kerja`, exact, with the values shown (2 decimals)."""
+
+    scores: list[_KegiatanScore]
+    total: Ratio
+    mean: Fraction
+    tt: Fraction
+    kr: Fraction
+    skp: Fraction
+    elements: list[tuple[str, Decimal]]
+    jumlah: Fraction
+    perilaku: Fraction
+    npk: Fraction
+    s_skp: Sebutan
+    s_per: Sebutan
+    s_npk: Sebutan
+    shown: tuple[Decimal, Decimal, Decimal]
+
+
+def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
+    """The explanation of the SKP value (mean, tugas tambahan, kreativitas), then :func:`_perilaku_npk_steps`."""
+    scores, total, mean, tt, kr, skp = t.scores, t.total, t.mean, t.tt, t.kr, t.skp
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            "mean capaian over the kegiatan",
+            SRC_MEAN,
+            {
+                "jumlah capaian": fraction_to_decimal(to_fraction(total)),
+                "kegiatan": len(scores),
+            },
+            fraction_to_decimal(mean),
+        )
+    )
+    steps.append(
+        Step(
+            "nilai tugas tambahan",
+            SRC_TUGAS_TAMBAHAN,
+            {"tugas tambahan": doc.tugas_tambahan},
+            fraction_to_decimal(tt),
+        )
+    )
+    steps.append(
+        Step(
+            f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
+            SRC_KREATIVITAS,
+            {
+                "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
+                "cap": params.kreativitas_cap,
+            },
+            fraction_to_decimal(kr),
+            note="open question 2: several items add up by default (KreativitasRule.SUM)",
+        )
+    )
+    steps.append(
+        Step(
+            "nilai capaian SKP = mean + tugas tambahan + kreativitas",
+            SRC_SKP,
+            {
+                "mean": fraction_to_decimal(mean),
+                "tugas tambahan": fraction_to_decimal(tt),
+                "kreativitas": fraction_to_decimal(kr),
+            },
+            fraction_to_decimal(skp),
+        )
+    )
+    return [*steps, *_perilaku_npk_steps(doc, params, t)]
+
+
+def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
+    """The explanation of the perilaku, the nilai prestasi kerja, its display, its sebutan and predikat."""
+    skp, elements, perilaku, npk, s_skp, s_per, s_npk = t.skp, t.elements, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
+    shown_npk = t.shown[2]
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            f"nilai perilaku = jumlah / {len(elements)}",
+            SRC_PERILAKU,
+            {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
+            fraction_to_decimal(perilaku),
+        )
+    )
+    steps.append(
+        Step(
+            f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
+            SRC_PERILAKU_BANDS,
+            dict(elements),
+            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy).items()},
+        )
+    )
+    steps.append(
+        Step(
+            "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
+            SRC_NPK,
+            {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
+            fraction_to_decimal(npk),
+        )
+    )
+    steps.append(
+        Step(
+            "shown with two decimals, half-up",
+            SRC_DISPLAY,
+            {"nilai prestasi kerja": fraction_to_decimal(npk)},
+            shown_npk,
+        )
+    )
+    steps.append(
+        Step(
+            f"sebutan ({params.band_policy.value} band policy)",
+            SRC_BANDS,
+            {
+                "nilai capaian SKP": s_skp.label,
+                "nilai perilaku": s_per.label,
+                "nilai prestasi kerja": fraction_to_decimal(npk),
+            },
+            s_npk.label,
+            note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
+            if params.band_policy is BandPolicy.EXACT
+            else "",
+        )
+    )
+    steps.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": s_npk.label}, s_npk.predikat))
+    return steps
+
+
+def _values(t: _Totals) -> dict[str, object]:
+    """The output values of a result, in :data:`OUTPUTS` order."""
+    scores, mean, tt, kr, skp, elements = t.scores, t.mean, t.tt, t.kr, t.skp, t.elements
+    jumlah, perilaku, npk, s_skp, s_per, s_npk = t.jumlah, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
+    shown_skp, shown_per, shown_npk = t.shown
+    return {
+        "jumlah_kegiatan": len(scores),
+        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
+        "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
+        "rata_rata_capaian_kegiatan": fraction_to_decimal(mean),
+        "nilai_tugas_tambahan": fraction_to_decimal(tt),
+        "nilai_kreativitas": fraction_to_decimal(kr),
+        "nilai_capaian_skp": fraction_to_decimal(skp),
+        "nilai_capaian_skp_2dp": shown_skp,
+        "kategori_skp": s_skp.label,
+        "jumlah_unsur_perilaku": len(elements),
+        "jumlah_nilai_perilaku": fraction_to_decimal(jumlah),
+        "nilai_perilaku": fraction_to_decimal(perilaku),
+        "nilai_perilaku_2dp": shown_per,
+        "kategori_perilaku": s_per.label,
+        "bobot_skp": fraction_to_decimal(W_SKP),
+        "bobot_perilaku": fraction_to_decimal(W_PERILAKU),
+        "score": fraction_to_decimal(npk),
+        "score_2dp": shown_npk,
+        "kategori": s_npk.label,
+        "predikat": s_npk.predikat,
+    }
+
+
+def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
+    """Score one PP 46/2011 document (Perka BKN 1/2013 Lampiran); steps go to *trace*.
+
+    Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
+    """
+    warnings: list[str] = []
+    outside = validity_warning(INFO, doc.period)
+    if outside:
+        warnings.append(outside)
+    # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
+    scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
+    for s in scores:
+        warnings.extend(
+            f"{p} is negative (realisation above 1,76 x target); formula applied as written" for p in s.negative
+        )
+    total = ratio_sum(s.capaian for s in scores)
+    mean_r = (total[0], total[1] * len(scores))
+    tt = Fraction(TUGAS_TAMBAHAN_POINTS.classify(Decimal(doc.tugas_tambahan)))
+    kr = kreativitas_exact(doc.kreativitas, params.kreativitas, params.kreativitas_cap)
+    skp_r = ratio_sum((mean_r, tt.as_integer_ratio(), kr.as_integer_ratio()))
+    mean, skp = to_fraction(mean_r), to_fraction(skp_r)
+    # perilaku
+    elements = doc.perilaku.elements()
+    jumlah_r = ratio_sum(v.as_integer_ratio() for _, v in elements)
+    perilaku_r = (jumlah_r[0], jumlah_r[1] * len(elements))
+    jumlah, perilaku = to_fraction(jumlah_r), to_fraction(perilaku_r)
+    # nilai prestasi kerja: W_SKP x SKP + W_PERILAKU x perilaku, one Fraction at the end
+    npk = to_fraction(ratio_sum((scaled(W_SKP, skp_r), scaled(W_PERILAKU, perilaku_r))))
+    s_skp = sebutan_exact(skp, params.band_policy)
+    s_per = sebutan_exact(perilaku, params.band_policy)
+    s_npk = sebutan_exact(npk, params.band_policy)
+    shown_skp = round_half_up(skp, DISPLAY_PLACES)
+    shown_per = round_half_up(perilaku, DISPLAY_PLACES)
+    shown_npk = round_half_up(npk, DISPLAY_PLACES)
+    for name, value, shown, given in (
+        ("nilai capaian SKP", skp, shown_skp, s_skp),
+        ("nilai perilaku", perilaku, shown_per, s_per),
+        ("nilai prestasi kerja", npk, shown_npk, s_npk),
+    ):
+        if params.band_policy is not BandPolicy.DISPLAYED and SEBUTAN_BANDS.classify(shown) is not given:
+            warnings.append(
+                f"{name} is shown as {shown} but classified {given.label} "
+                f"(band policy {params.band_policy.value} on {fraction_to_decimal(value)})"
+            )
+    displayed = (shown_skp, shown_per, shown_npk)
+    t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed)
+    if trace is not None:
+        trace.extend(_npk_steps(doc, params, t))
+    return Outcome(_values(t), tuple(warnings), npk, s_npk)
+
+
+@attrs.frozen
+class Pp46Rule(ScoredRule):
+    """The ``pp-46-2011`` regime; ``params`` holds the choices on the open questions.
+
+    A variant with other parameters is an ordinary value:
+    ``attrs.evolve(RULE, params=Pp46Params(band_policy=BandPolicy.ROUND_INTEGER))``
+    (register it under another name with ``selectable=False`` if it should be found by name).
+    """
+
+    params: Pp46Params = attrs.field(factory=Pp46Params)
+    info: RuleInfo = INFO
+
+    document_class: ClassVar[type[Pp46Document]] = Pp46Document
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
+
+    def score(self, document: Pp46Document, trace: Trace) -> Scored:
+        """The PP 46/2011 score of *document* under this rule's parameters."""
+        out = nilai_prestasi_kerja(document, self.params, trace)
+        return out.values, out.warnings

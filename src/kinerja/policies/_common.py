@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 import attrs
 
@@ -18,14 +18,20 @@ from kinerja.numbers import to_decimal
 from kinerja.policy import Decision
 
 __all__ = [
+    "BundlePart",
     "FactsBundle",
+    "PartPolicy",
     "YearlyPredikat",
     "add_months",
     "add_years",
+    "as_tuple",
     "check_date",
+    "check_instance",
     "check_int",
+    "check_parameter",
     "decimal_map",
     "from_bundle",
+    "instances",
     "months_between",
     "not_applicable",
     "optional_date_field",
@@ -36,6 +42,41 @@ __all__ = [
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
+
+
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """The converter of a list field: a tuple of the items; a single text or a mapping is refused."""
+    if isinstance(value, (str, bytes, Mapping)):
+        raise ValidationError.one("", "expected a list")
+    return tuple(value)
+
+
+T = TypeVar("T")
+
+
+def instances(ps: Problems, path: str, items: Iterable[object], cls: type[T], what: str) -> list[tuple[int, T]]:
+    """The ``(index, item)`` of each item that is a *cls*; any other adds ``path[i]: expected <what>, got <type>``."""
+    out: list[tuple[int, T]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, cls):
+            out.append((i, item))
+        else:
+            ps.add(f"{path}[{i}]", f"expected {what}, got {type(item).__name__}")
+    return out
+
+
+def check_instance(value: object, cls: type[T], path: str, what: str) -> T:
+    """*value* if it is a *cls*, else a :class:`ValidationError` ``path: expected <what>, got <type>``."""
+    if not isinstance(value, cls):
+        raise ValidationError.one(path, f"expected {what}, got {type(value).__name__}")
+    return value
+
+
+def check_parameter(path: str, value: object, lo: int, hi: int, code: str) -> None:
+    """A whole-number policy parameter within ``lo``…``hi``, else a :class:`ValidationError` with *code*."""
+    ps = Problems()
+    if not check_int(ps, path, value, lo, hi):
+        raise ValidationError(attrs.evolve(p, code=code) for p in ps.items)
 
 
 def check_int(ps: Problems, path: str, value: object, lo: int | None = None, hi: int | None = None) -> bool:
@@ -73,10 +114,7 @@ def predikat_by_year(items: Iterable[YearlyPredikat], path: str = "predikat") ->
     """Index yearly predikat by year, refusing a year given twice (``predikat[3].year``)."""
     ps = Problems()
     out: dict[int, Predikat] = {}
-    for i, item in enumerate(items):
-        if not isinstance(item, YearlyPredikat):
-            ps.add(f"{path}[{i}]", f"expected a YearlyPredikat, got {type(item).__name__}")
-            continue
+    for i, item in instances(ps, path, items, YearlyPredikat, "a YearlyPredikat"):
         if item.year in out:
             ps.add(f"{path}[{i}].year", f"year {item.year} is given twice")
         out[item.year] = item.predikat
@@ -158,9 +196,6 @@ def require_employee(employee: Employee | None, policy: str) -> Employee:
     return employee
 
 
-T = TypeVar("T")
-
-
 def from_bundle(
     bundle: FactsBundle,
     key: str,
@@ -186,3 +221,43 @@ def decimal_map(value: Mapping[str, Any]) -> dict[str, Decimal]:
     if not isinstance(value, Mapping):
         raise ValidationError.one("tiebreak", "expected a mapping of name to number")
     return dict(collect(value.items(), lambda kv: (str(kv[0]), to_decimal(kv[1], f"tiebreak.{kv[0]}"))))
+
+
+F = TypeVar("F")
+
+
+@attrs.frozen
+class BundlePart(Generic[F]):
+    """Where a per-employee policy finds its facts: its *policy* name, the bundle's *key*, the facts class *facts*.
+
+    *what* names the facts in the "not applicable: no …" decision of a bundle without them.
+    """
+
+    policy: str
+    key: str
+    facts: type[F]
+    what: str
+
+
+class PartPolicy(Generic[F]):
+    """A per-employee policy that decides on its own facts or on its part of an employee's bundle.
+
+    A subclass declares its :class:`BundlePart` as ``part`` and decides on the facts in ``_decide``.
+    """
+
+    __slots__ = ()
+    part: ClassVar[BundlePart[Any]]
+
+    @property
+    def name(self) -> str:
+        return self.part.policy
+
+    def decide(self, facts: F | FactsBundle) -> Decision:
+        """The decision on *facts*, or on the bundle's part (``"not applicable"`` when the bundle has none)."""
+        part = self.part
+        if isinstance(facts, part.facts):
+            return self._decide(facts)
+        return from_bundle(cast(FactsBundle, facts), part.key, part.facts, part.policy, self._decide, part.what)
+
+    def _decide(self, facts: F) -> Decision:
+        raise NotImplementedError

@@ -64,7 +64,7 @@ from kinerja.model import (
     Predikat,
 )
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
-from kinerja.policies._common import FactsBundle, check_int, from_bundle, subject_of
+from kinerja.policies._common import BundlePart, PartPolicy, check_int, subject_of
 from kinerja.policies.angka_kredit_ledger import (
     AkCounter,
     AkLedger,
@@ -119,15 +119,20 @@ __all__ = [
 
 
 @attrs.frozen
-class AngkaKreditPolicy:
+class AngkaKreditPolicy(PartPolicy[AngkaKreditFacts]):
     """Compute AK konversi, its accumulation and what the next kenaikan pangkat / jenjang still need.
 
     Parameters (agency choices, spec Open question 10): ``rounding`` (default
     ``PER_PERIOD``, as on the PAK) and ``places`` (default 2, as BKN prints).
     ``table`` is the national table :data:`AK_TABLE`; pass a corrected copy only
     if the Lampiran is found to differ (each row carries its own source).
+
+    Its decision's outcome is the AK kumulatif in the current jenjang; its requirements are the AK tests.
     """
 
+    part = BundlePart(
+        "angka-kredit", "angka_kredit", AngkaKreditFacts, "angka kredit facts (not a jabatan fungsional?)"
+    )
     rounding: AkRounding = AkRounding.PER_PERIOD
     places: int = 2
     table: Mapping[Jenjang, JenjangAk] = attrs.field(default=AK_TABLE, converter=check_table)
@@ -154,10 +159,6 @@ class AngkaKreditPolicy:
         _check_dated(ps, "persentase", self.persentase, tuple(Predikat))
         ps.raise_if_any()
 
-    @property
-    def name(self) -> str:
-        return "angka-kredit"
-
     # -- computation ------------------------------------------------------------------------
 
     def ledger(self, facts: AngkaKreditFacts) -> AkLedger:
@@ -173,19 +174,6 @@ class AngkaKreditPolicy:
         return _LedgerRun(self, facts).run()
 
     # -- decision ---------------------------------------------------------------------------
-
-    def decide(self, facts: AngkaKreditFacts | FactsBundle) -> Decision:
-        """The AK decision: outcome is the AK kumulatif in the current jenjang; requirements are the AK tests."""
-        if isinstance(facts, AngkaKreditFacts):
-            return self._decide(facts)
-        return from_bundle(
-            facts,
-            "angka_kredit",
-            AngkaKreditFacts,
-            self.name,
-            self._decide,
-            "angka kredit facts (not a jabatan fungsional?)",
-        )
 
     def analyse(self, facts: AngkaKreditFacts) -> tuple[AkLedger, AkNeeds]:
         """The ledger and what is still needed, checked against the employee's jenjang and golongan when given."""

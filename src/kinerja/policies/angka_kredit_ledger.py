@@ -5,9 +5,8 @@ See :mod:`kinerja.policies.angka_kredit` for the rules and the policy that build
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
@@ -24,7 +23,7 @@ from kinerja.model import (
     enum_field,
 )
 from kinerja.numbers import ZERO, fmt, round_half_up
-from kinerja.policies._common import check_int
+from kinerja.policies._common import as_tuple, check_instance, check_int, instances
 from kinerja.policies.angka_kredit_tables import (
     AK_TABLE,
     AkRounding,
@@ -66,10 +65,8 @@ class AkSegment:
     months: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_instance(self.period, Period, "period", "a Period")
         ps = Problems()
-        if not isinstance(self.period, Period):
-            ps.add("period", f"expected a Period, got {type(self.period).__name__}")
-            ps.raise_if_any()
         if self.period.start.year != self.period.end.year:
             ps.add("period", f"a segment lies within one calendar year; {self.period.label} spans two (split it)")
         if self.months is not None and check_int(ps, "months", self.months, 0, 12):
@@ -110,12 +107,6 @@ class IjazahBonus:
         return "".join(self.ijazah.split()).casefold()
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
-
-
 @attrs.frozen
 class AngkaKreditFacts:
     """An official's angka-kredit history: the segments in time order, the AK held at the start, ijazah bonuses.
@@ -127,19 +118,17 @@ class AngkaKreditFacts:
     and is required when there are no segments.
     """
 
-    segments: tuple[AkSegment, ...] = attrs.field(default=(), converter=_tuple)
+    segments: tuple[AkSegment, ...] = attrs.field(default=(), converter=as_tuple)
     ak_awal: Decimal = decimal_field(default=ZERO)
     ak_awal_pangkat: Decimal | None = decimal_field(optional=True)
     jenjang_awal: Jenjang | None = enum_field(Jenjang, default=None)
     golongan_awal: Golongan | None = enum_field(Golongan, default=None)
-    ijazah: tuple[IjazahBonus, ...] = attrs.field(default=(), converter=_tuple)
+    ijazah: tuple[IjazahBonus, ...] = attrs.field(default=(), converter=as_tuple)
     employee: Employee | None = None
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
-        for i, seg in enumerate(self.segments):
-            if not isinstance(seg, AkSegment):
-                ps.add(f"segments[{i}]", f"expected an AkSegment, got {type(seg).__name__}")
+        instances(ps, "segments", self.segments, AkSegment, "an AkSegment")
         ps.raise_if_any()
         self._check_order(ps)
         if self.ak_awal < ZERO:
@@ -175,10 +164,7 @@ class AngkaKreditFacts:
         """Each ijazah bonus is an IjazahBonus, one per date and one per degree."""
         seen: dict[_dt.date, int] = {}
         degrees: dict[str, int] = {}
-        for i, bonus in enumerate(self.ijazah):
-            if not isinstance(bonus, IjazahBonus):
-                ps.add(f"ijazah[{i}]", f"expected an IjazahBonus, got {type(bonus).__name__}")
-                continue
+        for i, bonus in instances(ps, "ijazah", self.ijazah, IjazahBonus, "an IjazahBonus"):
             if bonus.date in seen:
                 ps.add(
                     f"ijazah[{i}].date",

@@ -34,7 +34,7 @@ from kinerja.errors import Problems
 from kinerja.explain import Source
 from kinerja.model import Employee, decimal_field
 from kinerja.numbers import ZERO, exact, fmt
-from kinerja.policies._common import FactsBundle, check_int, from_bundle, subject_of
+from kinerja.policies._common import BundlePart, PartPolicy, check_int, subject_of
 from kinerja.policy import Decision, Ladder, Requirement
 
 __all__ = [
@@ -198,23 +198,15 @@ class AbsenceFacts:
 
 
 @attrs.frozen
-class DisciplinePolicy:
+class DisciplinePolicy(PartPolicy[AbsenceFacts]):
     """The hukuman disiplin for a year's unexcused absence, with the tunjangan-kinerja cut where it applies.
 
     Everything here is national law (PP 94/2021); there are no agency parameters. ``ladders`` is the dated
     national ladder (:data:`ABSENCE_LADDERS`); a year is judged on the ladder in force on its 1 January.
     """
 
+    part = BundlePart("disiplin-ketidakhadiran", "disiplin", AbsenceFacts, "absence facts")
     ladders: Dated[Ladder[Hukuman | None]] = ABSENCE_LADDERS
-
-    @property
-    def name(self) -> str:
-        return "disiplin-ketidakhadiran"
-
-    def decide(self, facts: AbsenceFacts | FactsBundle) -> Decision:
-        if isinstance(facts, AbsenceFacts):
-            return self._decide(facts)
-        return from_bundle(facts, "disiplin", AbsenceFacts, self.name, self._decide, "absence facts")
 
     def _decide(self, facts: AbsenceFacts) -> Decision:
         ladder = self.ladders.at(_dt.date(facts.year, 1, 1))

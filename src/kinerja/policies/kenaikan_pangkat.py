@@ -47,8 +47,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -57,12 +56,13 @@ from kinerja.explain import Source
 from kinerja.model import Employee, Golongan, JenisJabatan, Jenjang, Period, Predikat, Status, date_field, enum_field
 from kinerja.numbers import ZERO, fmt
 from kinerja.policies._common import (
-    FactsBundle,
+    BundlePart,
+    PartPolicy,
     YearlyPredikat,
     add_months,
     add_years,
+    as_tuple,
     check_int,
-    from_bundle,
     months_between,
     optional_date_field,
     predikat_by_year,
@@ -189,12 +189,6 @@ class PangkatRecord:
                 raise ValidationError.one("until", f"ends ({self.until}) before its TMT ({self.tmt})")
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
-
-
 @attrs.frozen
 class PeriodicPredikat:
     """The predikat kinerja of one periodic evaluation (a month, a quarter, a semester…) of *period*."""
@@ -222,14 +216,14 @@ class PromotionFacts:
     holds the periodic predikat, used with ``PredikatBasis.PERIODIK``.
     """
 
-    pangkat_history: tuple[PangkatRecord, ...] = attrs.field(converter=_tuple)
+    pangkat_history: tuple[PangkatRecord, ...] = attrs.field(converter=as_tuple)
     as_of: datetime.date = date_field()
-    predikat: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=_tuple)
+    predikat: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=as_tuple)
     employee: Employee | None = None
     angka_kredit: AngkaKreditFacts | None = None
     atasan_golongan: Golongan | None = enum_field(Golongan, default=None)
     jenjang_tmt: datetime.date | None = optional_date_field()
-    predikat_periodik: tuple[PeriodicPredikat, ...] = attrs.field(default=(), converter=_tuple)
+    predikat_periodik: tuple[PeriodicPredikat, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
@@ -298,7 +292,7 @@ class PromotionFacts:
 
 
 @attrs.frozen
-class KenaikanPangkatPolicy:
+class KenaikanPangkatPolicy(PartPolicy[PromotionFacts]):
     """Decide whether a PNS can be promoted on the next kenaikan-pangkat date, naming every requirement.
 
     Parameters: ``min_years_jf`` (default 2, PP 99/2000 Pasal 13 [C1]; ``None``
@@ -310,6 +304,7 @@ class KenaikanPangkatPolicy:
     4/2023 over the last 24 months).
     """
 
+    part = BundlePart("kenaikan-pangkat", "kenaikan_pangkat", PromotionFacts, "kenaikan pangkat facts")
     min_years_jf: int | None = 2
     angka_kredit: AngkaKreditPolicy = attrs.field(factory=AngkaKreditPolicy)
     predikat_basis: PredikatBasis = attrs.field(default=PredikatBasis.TAHUNAN, converter=_basis_conv)
@@ -321,15 +316,6 @@ class KenaikanPangkatPolicy:
         if not isinstance(self.angka_kredit, AngkaKreditPolicy):
             ps.add("angka_kredit", "expected an AngkaKreditPolicy")
         ps.raise_if_any()
-
-    @property
-    def name(self) -> str:
-        return "kenaikan-pangkat"
-
-    def decide(self, facts: PromotionFacts | FactsBundle) -> Decision:
-        if isinstance(facts, PromotionFacts):
-            return self._decide(facts)
-        return from_bundle(facts, "kenaikan_pangkat", PromotionFacts, self.name, self._decide, "kenaikan pangkat facts")
 
     def _decide(self, facts: PromotionFacts) -> Decision:
         emp = require_employee(facts.employee, "kenaikan pangkat")

@@ -37,8 +37,7 @@ datetime.date(2016, 3, 1)
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 import attrs
 
@@ -46,11 +45,12 @@ from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source
 from kinerja.model import Employee, Golongan, Predikat, date_field, enum_field
 from kinerja.policies._common import (
-    FactsBundle,
+    BundlePart,
+    PartPolicy,
     YearlyPredikat,
     add_years,
+    as_tuple,
     check_date,
-    from_bundle,
     months_between,
     optional_date_field,
     predikat_by_year,
@@ -117,12 +117,6 @@ def _next_due(mulai: datetime.date, golongan_awal: Golongan | None, after: datet
     return add_years(grid[-1], KGB_STEP_YEARS) if grid else first_kgb_date(mulai, golongan_awal)
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
-
-
 @attrs.frozen
 class KgbFacts:
     """What a KGB decision needs: the start of masa kerja golongan, the reference date, the yearly predikat.
@@ -137,7 +131,7 @@ class KgbFacts:
     mulai_masa_kerja: datetime.date = date_field()
     as_of: datetime.date = date_field()
     golongan_awal: Golongan | None = enum_field(Golongan, default=None)
-    predikat: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=_tuple)
+    predikat: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=as_tuple)
     employee: Employee | None = None
     jatuh_tempo: datetime.date | None = optional_date_field()
 
@@ -189,23 +183,15 @@ class _Chain:
 
 
 @attrs.frozen
-class KgbPolicy:
+class KgbPolicy(PartPolicy[KgbFacts]):
     """Decide the KGB due at the reference date: due date, performance condition, postponements.
 
     ``min_predikat`` (agency choice): ``Predikat.BUTUH_PERBAIKAN`` (default, spec
     §7.2) or ``Predikat.BAIK``.
     """
 
+    part = BundlePart("kgb", "kgb", KgbFacts, "KGB facts")
     min_predikat: Predikat = attrs.field(default=Predikat.BUTUH_PERBAIKAN, converter=_min_conv)
-
-    @property
-    def name(self) -> str:
-        return "kgb"
-
-    def decide(self, facts: KgbFacts | FactsBundle) -> Decision:
-        if isinstance(facts, KgbFacts):
-            return self._decide(facts)
-        return from_bundle(facts, "kgb", KgbFacts, self.name, self._decide, "KGB facts")
 
     def _chain(self, facts: KgbFacts, years: Mapping[int, Predikat], due: datetime.date) -> _Chain:
         next_due = add_years(due, KGB_STEP_YEARS)

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterable
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems
 from kinerja.explain import Source
 from kinerja.model import Employee, Predikat, enum_field
-from kinerja.policies._common import check_int, subject_of
+from kinerja.policies._common import as_tuple, check_parameter, subject_of
 from kinerja.policies.kenaikan_pangkat import PeriodicPredikat
 from kinerja.policy import Decision, Requirement
 
@@ -48,15 +47,11 @@ SCREENING_NOTE = (
 )
 
 
-def _tuple(value: Iterable[PeriodicPredikat]) -> tuple[PeriodicPredikat, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class KinerjaBurukFacts:
     """An employee's periodic predikat history (any order; no two periods may overlap)."""
 
-    history: tuple[PeriodicPredikat, ...] = attrs.field(converter=_tuple)
+    history: tuple[PeriodicPredikat, ...] = attrs.field(converter=as_tuple)
     employee: Employee | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -80,10 +75,7 @@ class KinerjaBurukScreening:
     gap_breaks_run: bool = True
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        check_int(ps, "consecutive", self.consecutive, 1, 100)
-        if ps:
-            raise ValidationError(attrs.evolve(p, code="kinerja_buruk.parameter") for p in ps.items)
+        check_parameter("consecutive", self.consecutive, 1, 100, "kinerja_buruk.parameter")
 
     @property
     def name(self) -> str:

@@ -27,7 +27,7 @@ rise) are illustrative, not law.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Protocol
 
@@ -37,7 +37,7 @@ from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Direction, Employee, Period, Predikat, decimal_field, enum_field
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
-from kinerja.policies._common import FactsBundle, decimal_map, from_bundle, subject_of
+from kinerja.policies._common import BundlePart, PartPolicy, as_tuple, decimal_map, subject_of
 from kinerja.policy import Decision, Requirement
 from kinerja.ranking import Ranked, RankItem, TiePolicy, rank
 
@@ -58,12 +58,6 @@ SRC_PREDIKAT_ORDER = Source(
 SRC_IMPROVEMENT = Source(
     "agency choice", "Salatiga: award for a significant measured improvement (local-schemes.md)", "agency"
 )
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
 
 
 # --- top performers --------------------------------------------------------------------------
@@ -112,7 +106,7 @@ class AwardUnit:
     """A unit's candidates for an award: the *unit* name, the *candidates*, optionally the *period*."""
 
     unit: str
-    candidates: tuple[AwardCandidate, ...] = attrs.field(converter=_tuple)
+    candidates: tuple[AwardCandidate, ...] = attrs.field(converter=as_tuple)
     period: Period | None = None
 
     @property
@@ -152,8 +146,8 @@ class TopPerformerAward:
 
     top_n: int = 3
     min_predikat: Predikat = enum_field(Predikat, default=Predikat.BAIK)
-    tie_breakers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    ascending: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    tie_breakers: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    ascending: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     at_cutoff: Literal["include", "exclude"] = "include"
 
     def __attrs_post_init__(self) -> None:
@@ -376,7 +370,7 @@ def _opt_dec(value: object, field: attrs.Attribute[Any]) -> Decimal | None:
 
 
 @attrs.frozen
-class ImprovementAward:
+class ImprovementAward(PartPolicy[ImprovementFacts]):
     """Award a significant measured improvement between two periods (the Salatiga case).
 
     Parameters (agency choices, illustrative defaults): ``min_rise`` (an absolute
@@ -385,6 +379,7 @@ class ImprovementAward:
     ``min_predikat`` (the later period's predikat, default none).
     """
 
+    part = BundlePart("penghargaan-peningkatan", "improvement", ImprovementFacts, "improvement facts")
     min_rise: Decimal | None = attrs.field(default=None, converter=attrs.Converter(_opt_dec, takes_field=True))  # type: ignore[misc]
     min_rise_percent: Decimal | None = attrs.field(
         default=Decimal(10),
@@ -395,15 +390,6 @@ class ImprovementAward:
     def __attrs_post_init__(self) -> None:
         if self.min_rise is None and self.min_rise_percent is None:
             raise ValidationError.one("min_rise", "set min_rise, min_rise_percent or both")
-
-    @property
-    def name(self) -> str:
-        return "penghargaan-peningkatan"
-
-    def decide(self, facts: ImprovementFacts | FactsBundle) -> Decision:
-        if isinstance(facts, ImprovementFacts):
-            return self._decide(facts)
-        return from_bundle(facts, "improvement", ImprovementFacts, self.name, self._decide, "improvement facts")
 
     def _decide(self, facts: ImprovementFacts) -> Decision:
         b, a = facts.before, facts.after

@@ -27,14 +27,13 @@ the spec (consequences.md §2) [R]:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError
+from kinerja.errors import Problems
 from kinerja.explain import Source
 from kinerja.model import Employee, Period, Predikat, enum_field
-from kinerja.policies._common import check_int, subject_of
+from kinerja.policies._common import as_tuple, check_parameter, subject_of
 from kinerja.policies.kenaikan_pangkat import PeriodicPredikat
 from kinerja.policy import Decision, Requirement
 
@@ -65,16 +64,12 @@ class Rekomendasi(enum.Enum):
     """An evaluation is missing: no recommendation, a human decides."""
 
 
-def _tuple(value: Iterable[PeriodicPredikat]) -> tuple[PeriodicPredikat, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class PppkParuhWaktuFacts:
     """One contract year: its *contract_year* period, the *quarterly* evaluations inside it, the *annual* predikat."""
 
     contract_year: Period
-    quarterly: tuple[PeriodicPredikat, ...] = attrs.field(default=(), converter=_tuple)
+    quarterly: tuple[PeriodicPredikat, ...] = attrs.field(default=(), converter=as_tuple)
     annual: Predikat | None = enum_field(Predikat, default=None)
     employee: Employee | None = None
 
@@ -101,10 +96,7 @@ class PppkParuhWaktuPolicy:
     appointment_min_quarter: Predikat = enum_field(Predikat, default=Predikat.BAIK)
 
     def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        check_int(ps, "quarters_required", self.quarters_required, 0, 4)
-        if ps:
-            raise ValidationError(attrs.evolve(p, code="pppk.parameter") for p in ps.items)
+        check_parameter("quarters_required", self.quarters_required, 0, 4, "pppk.parameter")
 
     @property
     def name(self) -> str:

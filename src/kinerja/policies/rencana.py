@@ -42,12 +42,13 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from kinerja.errors import Problem, Problems, ValidationError
+from kinerja.policies._common import as_tuple
 
 __all__ = [
     "JenisRhk",
@@ -69,10 +70,6 @@ class JenisRhk(enum.Enum):
     TAMBAHAN = "TAMBAHAN"
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class Rhk:
     """A rencana hasil kerja: its *id*, the superior's RHK it intervenes (*intervensi*), its indicators."""
@@ -81,7 +78,7 @@ class Rhk:
     text: str = ""
     jenis: JenisRhk = JenisRhk.UTAMA
     intervensi: str | None = None
-    indikator: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    indikator: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 @attrs.frozen
@@ -91,7 +88,7 @@ class Rencana:
     pegawai: str
     unit: str
     atasan: str | None
-    rhk: tuple[Rhk, ...] = attrs.field(default=(), converter=_tuple)
+    rhk: tuple[Rhk, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 @attrs.frozen
@@ -106,8 +103,8 @@ class Unit:
 class Plans:
     """The plans of a unit or agency, with the unit tree (optional)."""
 
-    plans: tuple[Rencana, ...] = attrs.field(default=(), converter=_tuple)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=_tuple)
+    plans: tuple[Rencana, ...] = attrs.field(default=(), converter=as_tuple)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ naming a different employee is an error.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
@@ -28,7 +28,15 @@ import attrs
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import render_value
 from kinerja.model import Employee, Predikat, decimal_field, enum_field
-from kinerja.policies._common import YearlyPredikat, decimal_map, predikat_by_year, subject_of
+from kinerja.policies._common import (
+    YearlyPredikat,
+    as_tuple,
+    check_instance,
+    decimal_map,
+    instances,
+    predikat_by_year,
+    subject_of,
+)
 from kinerja.policies.angka_kredit import AngkaKreditFacts
 from kinerja.policies.disiplin import AbsenceFacts
 from kinerja.policies.kenaikan_pangkat import PromotionFacts
@@ -50,12 +58,6 @@ _PARTS: Mapping[str, type[Any]] = {
 }
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.one("", "expected a list")
-    return tuple(value)
-
-
 @attrs.frozen
 class EmployeeFacts:
     """Everything the follow-up policies may need about one employee (each part optional).
@@ -70,7 +72,7 @@ class EmployeeFacts:
     predikat: Predikat | None = enum_field(Predikat, default=None)
     score: Decimal | None = decimal_field(optional=True)
     tiebreak: dict[str, Decimal] = attrs.field(factory=dict, converter=decimal_map)
-    predikat_tahunan: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=_tuple)
+    predikat_tahunan: tuple[YearlyPredikat, ...] = attrs.field(default=(), converter=as_tuple)
     angka_kredit: AngkaKreditFacts | None = None
     kenaikan_pangkat: PromotionFacts | None = None
     kgb: KgbFacts | None = None
@@ -79,10 +81,8 @@ class EmployeeFacts:
     improvement: ImprovementFacts | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_instance(self.employee, Employee, "employee", "an Employee")
         ps = Problems()
-        if not isinstance(self.employee, Employee):
-            ps.add("employee", f"expected an Employee, got {type(self.employee).__name__}")
-            ps.raise_if_any()
         try:
             predikat_by_year(self.predikat_tahunan, "predikat_tahunan")
         except ValidationError as exc:
@@ -139,15 +139,12 @@ class UnitFacts:
     """A unit (unit kerja) and the fact bundles of its employees; a NIP may appear once."""
 
     unit: str
-    employees: tuple[EmployeeFacts, ...] = attrs.field(converter=_tuple)
+    employees: tuple[EmployeeFacts, ...] = attrs.field(converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         ps = Problems()
         seen: dict[str, int] = {}
-        for i, e in enumerate(self.employees):
-            if not isinstance(e, EmployeeFacts):
-                ps.add(f"employees[{i}]", f"expected EmployeeFacts, got {type(e).__name__}")
-                continue
+        for i, e in instances(ps, "employees", self.employees, EmployeeFacts, "EmployeeFacts"):
             if e.subject in seen:
                 ps.add(
                     f"employees[{i}].employee.nip",

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -38,7 +38,7 @@ from kinerja.errors import Problems, ValidationError, collect, quote
 from kinerja.explain import Source
 from kinerja.model import Ekspektasi, Employee, Predikat, RankedEnum, decimal_field, enum_field, register_labels
 from kinerja.numbers import fmt
-from kinerja.policies._common import FactsBundle, from_bundle, subject_of
+from kinerja.policies._common import BundlePart, PartPolicy, subject_of
 from kinerja.policy import Decision, Ladder, Requirement
 
 __all__ = [
@@ -55,6 +55,8 @@ __all__ = [
     "TalentFacts",
     "box_of",
 ]
+
+L = TypeVar("L")
 
 SRC_GRID = Source("PermenPANRB 3/2020", "Lampiran, kotak manajemen talenta (9-box)", "C2")
 SRC_RECOMMENDATION = Source(
@@ -227,7 +229,7 @@ def _ladder_check(labels: type[RankedEnum], name: str) -> Any:
 
 
 @attrs.frozen
-class TalentBoxPolicy:
+class TalentBoxPolicy(PartPolicy[TalentFacts]):
     """Place an employee in the 9-box, with the recommended follow-up and talent-pool membership.
 
     Parameters (agency choices): ``kinerja_cutoffs`` and ``potensi_cutoffs``
@@ -236,6 +238,7 @@ class TalentBoxPolicy:
     naming the rung) and ``predikat_to_kinerja``.
     """
 
+    part = BundlePart("talenta", "talenta", TalentFacts, "talent-map facts")
     kinerja_cutoffs: Ladder[Ekspektasi] = attrs.field(
         default=DEFAULT_KINERJA_CUTOFFS, validator=_ladder_check(Ekspektasi, "kinerja_cutoffs")
     )
@@ -245,15 +248,6 @@ class TalentBoxPolicy:
     predikat_to_kinerja: Mapping[Predikat, Ekspektasi] = attrs.field(
         default=DEFAULT_PREDIKAT_TO_KINERJA, converter=_pred_map
     )
-
-    @property
-    def name(self) -> str:
-        return "talenta"
-
-    def decide(self, facts: TalentFacts | FactsBundle) -> Decision:
-        if isinstance(facts, TalentFacts):
-            return self._decide(facts)
-        return from_bundle(facts, "talenta", TalentFacts, self.name, self._decide, "talent-map facts")
 
     def _decide(self, facts: TalentFacts) -> Decision:
         kinerja, k_value, k_expected, k_source = self._kinerja(facts)
@@ -284,25 +278,19 @@ class TalentBoxPolicy:
             level = self.predikat_to_kinerja[facts.kinerja_predikat]
             return level, facts.kinerja_predikat, f"predikat mapped to {level.label}", SRC_PREDIKAT_MAP
         assert facts.kinerja_score is not None
-        level = self.kinerja_cutoffs.classify(facts.kinerja_score)
-        return (
-            level,
-            facts.kinerja_score,
-            _band_text(self.kinerja_cutoffs, level),
-            self.kinerja_cutoffs.source or SRC_CUTOFFS,
-        )
+        return _by_score(self.kinerja_cutoffs, facts.kinerja_score)
 
     def _potensi(self, facts: TalentFacts) -> tuple[Potensi, object, str, Source]:
         if facts.potensi is not None:
             return facts.potensi, facts.potensi, "a potensial level", SRC_GRID
         assert facts.potensi_score is not None
-        level = self.potensi_cutoffs.classify(facts.potensi_score)
-        return (
-            level,
-            facts.potensi_score,
-            _band_text(self.potensi_cutoffs, level),
-            self.potensi_cutoffs.source or SRC_CUTOFFS,
-        )
+        return _by_score(self.potensi_cutoffs, facts.potensi_score)
+
+
+def _by_score(cutoffs: Ladder[L], score: Decimal) -> tuple[L, object, str, Source]:
+    """An axis read from a score: its level on the *cutoffs*, the score, the band it fell in, the cut-offs' source."""
+    level = cutoffs.classify(score)
+    return level, score, _band_text(cutoffs, level), cutoffs.source or SRC_CUTOFFS
 
 
 def _band_text(ladder: Ladder[Any], level: object) -> str:

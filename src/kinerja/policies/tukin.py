@@ -52,7 +52,7 @@ from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Explanation, Source, Step
 from kinerja.model import Employee, Period, Predikat, date_field, decimal_field, enum_field, flag_conv
 from kinerja.numbers import HUNDRED, ZERO, exact, fmt, round_half_up
-from kinerja.policies._common import add_months, check_int, subject_of
+from kinerja.policies._common import add_months, as_tuple, check_int, subject_of
 from kinerja.policies.disiplin import ABSENCE_LADDER
 from kinerja.policy import Decision, Ladder, Requirement
 
@@ -281,10 +281,6 @@ class Sanksi:
         ps.raise_if_any()
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 def _unique(ps: Problems, path: str, keys: Iterable[object], what: str) -> None:
     seen: set[object] = set()
     for i, k in enumerate(keys):
@@ -305,9 +301,9 @@ class TukinFacts:
     first_month: str = attrs.field(validator=_month_validator)
     last_month: str = attrs.field(validator=_month_validator)
     base: Decimal = decimal_field()
-    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=_tuple)
-    kehadiran: tuple[Kehadiran, ...] = attrs.field(default=(), converter=_tuple)
-    sanksi: tuple[Sanksi, ...] = attrs.field(default=(), converter=_tuple)
+    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=as_tuple)
+    kehadiran: tuple[Kehadiran, ...] = attrs.field(default=(), converter=as_tuple)
+    sanksi: tuple[Sanksi, ...] = attrs.field(default=(), converter=as_tuple)
     cpns: bool = attrs.field(default=False, converter=attrs.Converter(flag_conv, takes_field=True))  # type: ignore[misc]
     tmt_pns: _dt.date | None = date_field(optional=True)
     kelas_jabatan: int | None = None

@@ -111,14 +111,8 @@ def regimes() -> tuple[str, ...]:
     """The rule names :func:`documents` can generate (built-in regimes and presets present, plus registered ones)."""
     from kinerja import rules
 
-    names = []
-    for name in DOCUMENTS:
-        try:
-            rules.get(name)
-        except LookupError:
-            continue
-        names.append(name)
-    return tuple(names)
+    known = {info.name for info in rules.available()}
+    return tuple(name for name in DOCUMENTS if name in known)
 
 
 def _factory(regime: str) -> Any:

@@ -418,19 +418,9 @@ def run_cli(argv: list[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m kinerja.vectors.consequences", description="Regenerate the consequence vectors and schemas."
-    )
-    parser.add_argument("--check", action="store_true", help="only compare; exit 1 when the files are stale")
-    args = parser.parse_args(argv)
-    if args.check:
-        problems = check()
-        for line in problems:
-            print(line)
-        return 1 if problems else 0
-    for p in write():
-        print(f"wrote {p}")
-    return 0
+    from kinerja.vectors.generate import regenerate
+
+    return regenerate(argv, "python -m kinerja.vectors.consequences", "consequence vectors and schemas", (check, write))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ import argparse
 import importlib
 import json
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,20 +51,15 @@ __all__ = [
     "main",
     "problem_codes_markdown",
     "refusal",
+    "regenerate",
     "write",
 ]
 
 
 def builtin_rules() -> tuple[str, ...]:
     """The built-in rule names whose modules exist in this checkout."""
-    out = []
-    for name in rules.builtin():
-        try:
-            rules.get(name)
-        except KinerjaError:
-            continue
-        out.append(name)
-    return tuple(out)
+    known = {info.name for info in rules.available()}
+    return tuple(name for name in rules.builtin() if name in known)
 
 
 def _plain(data: Any) -> Any:
@@ -343,27 +338,56 @@ def write() -> list[Path]:
     return changed
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m kinerja.vectors.generate", description="Regenerate the golden vectors and JSON Schemas."
-    )
+def regenerate(
+    argv: Sequence[str] | None,
+    prog: str,
+    what: str,
+    files: tuple[Callable[[], list[str]], Callable[[], list[Path]]],
+    *,
+    stale: str = "",
+    fresh: str = "",
+    summary: Callable[[], str] | None = None,
+) -> int:
+    """The ``python -m`` entry of a set of generated files: rewrite them, or with ``--check`` only compare.
+
+    *files* is the pair ``(check, write)``; *stale* (on standard error) and *fresh* are the
+    lines ``--check`` adds after the differences, when there are some and when there are none;
+    *summary* gives the line printed after rewriting.
+    """
+    check_files, write_files = files
+    parser = argparse.ArgumentParser(prog=prog, description=f"Regenerate the {what}.")
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 when the files are stale")
-    args = parser.parse_args(argv)
-    if args.check:
-        problems = check()
+    if parser.parse_args(argv).check:
+        problems = check_files()
         for line in problems:
             print(line)
-        if problems:
-            print("vectors are stale: run python -m kinerja.vectors.generate and review the diff", file=sys.stderr)
-            return 1
-        print("vectors and schemas are up to date")
-        return 0
-    changed = write()
-    for p in changed:
+        if problems and stale:
+            print(stale, file=sys.stderr)
+        if not problems and fresh:
+            print(fresh)
+        return 1 if problems else 0
+    for p in write_files():
         print(f"wrote {p}")
-    counts = {name: len(vf.cases) for name, vf in build_all().items()}
-    print(", ".join(f"{n}: {c} cases" for n, c in counts.items()))
+    if summary is not None:
+        print(summary())
     return 0
+
+
+def _case_counts() -> str:
+    counts = {name: len(vf.cases) for name, vf in build_all().items()}
+    return ", ".join(f"{n}: {c} cases" for n, c in counts.items())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return regenerate(
+        argv,
+        "python -m kinerja.vectors.generate",
+        "golden vectors and JSON Schemas",
+        (check, write),
+        stale="vectors are stale: run python -m kinerja.vectors.generate and review the diff",
+        fresh="vectors and schemas are up to date",
+        summary=_case_counts,
+    )
 
 
 if __name__ == "__main__":

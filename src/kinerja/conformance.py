@@ -400,15 +400,7 @@ def _run_one(
     """Run the command for one case: (stdout text, or None on failure; error text)."""
     data = (json.dumps(case.input, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        proc = subprocess.Popen(
-            list(argv),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=cwd,
-            env=None if env is None else dict(env),
-            start_new_session=True,
-        )
+        proc = _spawn(argv, cwd, env, subprocess.PIPE)
     except OSError as exc:
         return None, f"cannot start {argv[0]!r}: {exc.strerror or exc}"
     try:
@@ -422,6 +414,21 @@ def _run_one(
         detail = _tail(stderr.decode("utf-8", "replace")) or _tail(stdout.decode("utf-8", "replace"))
         return None, f"exit status {proc.returncode}" + (f":\n{detail}" if detail else "")
     return stdout.decode("utf-8", "replace"), ""
+
+
+def _spawn(
+    argv: Sequence[str], cwd: str | None, env: Mapping[str, str] | None, stderr: int | IO[bytes]
+) -> subprocess.Popen[bytes]:
+    """Start the other program with piped input and output, in a session of its own (so a hang is killed whole)."""
+    return subprocess.Popen(
+        list(argv),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        cwd=cwd,
+        env=None if env is None else dict(env),
+        start_new_session=True,
+    )
 
 
 def _refusal_by_exit(stdout: str, status: int) -> str:
@@ -440,15 +447,7 @@ class _LinePipe:
 
     def __init__(self, argv: Sequence[str], cwd: str | None, env: Mapping[str, str] | None) -> None:
         self.stderr = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(
-            list(argv),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.stderr,
-            cwd=cwd,
-            env=None if env is None else dict(env),
-            start_new_session=True,
-        )
+        self.proc = _spawn(argv, cwd, env, self.stderr)
         assert self.proc.stdout is not None
         self.fd = self.proc.stdout.fileno()
         self.buf = b""

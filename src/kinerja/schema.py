@@ -632,26 +632,38 @@ def vector_file_schema() -> dict[str, Any]:
     }
     dec = decision_schema()
     decision = {k: v for k, v in dec.items() if k not in ("$schema", "$id", "$defs")}
-    case = {
-        "type": "object",
-        "properties": {
-            "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},
-            "description": {"type": "string"},
-            "regime": {"type": "string"},
+    case = _case_schema(
+        r"^[a-z0-9][a-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",
+        {
             "source": source,
             "input": {"type": "object", "description": "the document, valid against <regime>.input.json"},
             "expected": {"type": "object", "description": "the result, valid against <regime>.result.json"},
-            "decisions": {"type": "array", "items": {"$ref": "#/$defs/Decision"}},
         },
-        "required": ["id", "description", "regime", "source", "input", "expected"],
-        "additionalProperties": False,
-    }
+        optional={"decisions": {"type": "array", "items": {"$ref": "#/$defs/Decision"}}},
+    )
     return _vector_file(
         "vectors",
         "kinerja golden vectors",
         "One file per rule: cases with an input document and the full expected result.",
         {"Case": case, "Decision": decision, "Requirement": dec["$defs"]["Requirement"]},
     )
+
+
+def _case_schema(id_pattern: str, required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A case of a vector file: its id (matching *id_pattern*), description and regime, then the *required*
+    properties and the *optional* ones."""
+    properties = {
+        "id": {"type": "string", "pattern": id_pattern},
+        "description": {"type": "string"},
+        "regime": {"type": "string"},
+        **required,
+    }
+    return {
+        "type": "object",
+        "properties": {**properties, **(optional or {})},
+        "required": list(properties),
+        "additionalProperties": False,
+    }
 
 
 def _vector_file(name: str, title: str, description: str, defs: dict[str, Any]) -> dict[str, Any]:
@@ -686,12 +698,9 @@ def invalid_vector_file_schema() -> dict[str, Any]:
         "required": ["path", "code"],
         "additionalProperties": False,
     }
-    case = {
-        "type": "object",
-        "properties": {
-            "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*/invalid-[a-z0-9][a-z0-9._-]*$"},
-            "description": {"type": "string"},
-            "regime": {"type": "string"},
+    case = _case_schema(
+        r"^[a-z0-9][a-z0-9._-]*/invalid-[a-z0-9][a-z0-9._-]*$",
+        {
             "input": {"description": "a document kinerja refuses (any JSON value)"},
             "problems": {
                 "type": "array",
@@ -700,9 +709,7 @@ def invalid_vector_file_schema() -> dict[str, Any]:
                 "description": "every problem kinerja reports, as (path, code), sorted; messages are not compared",
             },
         },
-        "required": ["id", "description", "regime", "input", "problems"],
-        "additionalProperties": False,
-    }
+    )
     return _vector_file(
         "invalid-vectors",
         "kinerja invalid vectors",
@@ -714,6 +721,15 @@ def invalid_vector_file_schema() -> dict[str, Any]:
 def dumps(schema: Mapping[str, Any]) -> str:
     """Schema text as stored in the package: two-space indent, UTF-8, trailing newline."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+# The schemas that belong to no rule, by the option that prints them (``--invalid-vectors`` is ``invalid_vectors``).
+_FIXED_SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "decision": decision_schema,
+    "vectors": vector_file_schema,
+    "errors": error_schema,
+    "invalid_vectors": invalid_vector_file_schema,
+}
 
 
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
@@ -741,18 +757,10 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
         for info in rules.available():
             out.write(f"{info.name}\n")
         return 0
-    if args.decision:
-        out.write(dumps(decision_schema()))
-        return 0
-    if args.vectors:
-        out.write(dumps(vector_file_schema()))
-        return 0
-    if args.errors:
-        out.write(dumps(error_schema()))
-        return 0
-    if args.invalid_vectors:
-        out.write(dumps(invalid_vector_file_schema()))
-        return 0
+    for flag, schema_of in _FIXED_SCHEMAS.items():
+        if getattr(args, flag):
+            out.write(dumps(schema_of()))
+            return 0
     if not args.rule:
         err.write("kinerja schema: name a rule (see kinerja schema --list), or use --decision / --vectors\n")
         return 2

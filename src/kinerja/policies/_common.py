@@ -30,6 +30,7 @@ __all__ = [
     "check_int",
     "check_parameter",
     "decimal_map",
+    "first_index",
     "from_bundle",
     "instances",
     "months_between",
@@ -63,6 +64,15 @@ def instances(ps: Problems, path: str, items: Iterable[object], cls: type[T], wh
         else:
             ps.add(f"{path}[{i}]", f"expected {what}, got {type(item).__name__}")
     return out
+
+
+K = TypeVar("K")
+
+
+def first_index(seen: dict[K, int], key: K, i: int) -> int | None:
+    """Where *key* was first met (its index in *seen*), or ``None`` the first time, when *i* is recorded for it."""
+    first = seen.setdefault(key, i)
+    return None if first == i else first
 
 
 def check_instance(value: object, cls: type[T], path: str, what: str) -> T:

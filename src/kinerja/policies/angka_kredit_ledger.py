@@ -23,7 +23,7 @@ from kinerja.model import (
     enum_field,
 )
 from kinerja.numbers import ZERO, fmt, round_half_up
-from kinerja.policies._common import as_tuple, check_instance, check_int, instances
+from kinerja.policies._common import as_tuple, check_instance, check_int, first_index, instances
 from kinerja.policies.angka_kredit_tables import (
     AK_TABLE,
     AkRounding,
@@ -162,25 +162,17 @@ class AngkaKreditFacts:
 
     def _check_ijazah(self, ps: Problems) -> None:
         """Each ijazah bonus is an IjazahBonus, one per date and one per degree."""
-        seen: dict[_dt.date, int] = {}
+        dates: dict[_dt.date, int] = {}
         degrees: dict[str, int] = {}
         for i, bonus in instances(ps, "ijazah", self.ijazah, IjazahBonus, "an IjazahBonus"):
-            if bonus.date in seen:
-                ps.add(
-                    f"ijazah[{i}].date",
-                    f"a bonus on {bonus.date} is already given at ijazah[{seen[bonus.date]}]; it is one-off",
-                )
-            else:
-                seen[bonus.date] = i
+            if (j := first_index(dates, bonus.date, i)) is not None:
+                ps.add(f"ijazah[{i}].date", f"a bonus on {bonus.date} is already given at ijazah[{j}]; it is one-off")
             key = bonus.degree_key
-            if key and key in degrees:
+            if key and (j := first_index(degrees, key, i)) is not None:
                 ps.add(
                     f"ijazah[{i}].ijazah",
-                    f"{quote(bonus.ijazah)} is already counted at ijazah[{degrees[key]}]; "
-                    "the bonus for a degree is given once",
+                    f"{quote(bonus.ijazah)} is already counted at ijazah[{j}]; the bonus for a degree is given once",
                 )
-            elif key:
-                degrees[key] = i
 
     @property
     def start_jenjang(self) -> Jenjang | None:

@@ -33,6 +33,7 @@ from kinerja.policies._common import (
     as_tuple,
     check_instance,
     decimal_map,
+    first_index,
     instances,
     predikat_by_year,
     subject_of,
@@ -145,12 +146,8 @@ class UnitFacts:
         ps = Problems()
         seen: dict[str, int] = {}
         for i, e in instances(ps, "employees", self.employees, EmployeeFacts, "EmployeeFacts"):
-            if e.subject in seen:
-                ps.add(
-                    f"employees[{i}].employee.nip",
-                    f"{e.employee.nip} appears twice (also employees[{seen[e.subject]}])",
-                )
-            seen[e.subject] = i
+            if (j := first_index(seen, e.subject, i)) is not None:
+                ps.add(f"employees[{i}].employee.nip", f"{e.employee.nip} appears twice (also employees[{j}])")
         ps.raise_if_any()
 
     @property

@@ -15,7 +15,7 @@ discipline, awards) live in :mod:`kinerja.policies` and are built on these parts
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
@@ -129,6 +129,25 @@ class Requirement:
         return data
 
 
+def html_row(*cells: object, right: Collection[int] = ()) -> str:
+    """One row of an HTML table for a notebook: each cell escaped, a bool as a tick (met, holds) or a cross.
+
+    The cells numbered in *right* (from 0) are right-aligned, as counts and shares are.
+
+    >>> html_row(True, "a < b", 3, right=(2,))
+    "<tr><td>&#10003;</td><td>a &lt; b</td><td style='text-align:right'>3</td></tr>"
+    """
+    tds = (
+        f"<td{_RIGHT if i in right else ''}>{_TICK[cell] if isinstance(cell, bool) else html.escape(str(cell))}</td>"
+        for i, cell in enumerate(cells)
+    )
+    return f"<tr>{''.join(tds)}</tr>"
+
+
+_TICK = {True: "&#10003;", False: "&#10007;"}
+_RIGHT = " style='text-align:right'"
+
+
 @attrs.frozen
 class Decision:
     """What a policy decided for one subject: the *policy* name, the *outcome*, and every *requirement* checked.
@@ -170,12 +189,7 @@ class Decision:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{'&#10003;' if r.met else '&#10007;'}</td><td>{html.escape(r.name)}</td>"
-            f"<td>{html.escape(str(render_value(r.value)))}</td><td>{html.escape(r.expected)}</td>"
-            f"<td>{html.escape(str(r.source))}</td></tr>"
-            for r in self.requirements
-        )
+        rows = "".join(html_row(r.met, r.name, render_value(r.value), r.expected, r.source) for r in self.requirements)
         caption = html.escape(f"{self.policy} - {self.subject}: {render_value(self.outcome)}")
         return f"<table class='kinerja-decision'><caption>{caption}</caption>{rows}</table>"
 

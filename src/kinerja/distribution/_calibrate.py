@@ -27,6 +27,7 @@ from kinerja.errors import Problems, ValidationError, quote
 from kinerja.i18n import N_, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field, enum_field
 from kinerja.numbers import to_decimal
+from kinerja.policy import html_row
 from kinerja.ranking import RankItem, TiePolicy, rank
 
 # --- calibration ---------------------------------------------------------------------------
@@ -121,9 +122,7 @@ class Calibration:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{m.position}</td><td>{html.escape(m.key)}</td><td>{html.escape(m.from_predikat.label)}</td>"
-            f"<td>{html.escape(m.to_predikat.label)}</td><td>{html.escape(m.reason)}</td></tr>"
-            for m in self.moves
+            html_row(m.position, m.key, m.from_predikat.label, m.to_predikat.label, m.reason) for m in self.moves
         )
         caption = html.escape(f"Calibration - organisation predikat {self.org_predikat.label}: {self.reason}")
         return (

@@ -16,6 +16,7 @@ from kinerja.explain import Source
 from kinerja.i18n import N_, resolve_lang, text
 from kinerja.model import Predikat, PredikatOrganisasi, decimal_field
 from kinerja.numbers import CONTEXT, HUNDRED, ONE, ZERO, exact, fmt, round_half_up
+from kinerja.policy import html_row
 from kinerja.result import Result
 
 SE_3_2023 = Source(
@@ -423,15 +424,17 @@ class DistributionReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        counts = "".join(
-            f"<tr><td>{html.escape(p.label)}</td><td style='text-align:right'>{k}</td>"
-            f"<td style='text-align:right'>{html.escape(self._share_text(k))}</td></tr>"
-            for p, k in self.counts
-        )
+        counts = "".join(html_row(p.label, k, self._share_text(k), right=(1, 2)) for p, k in self.counts)
         checks = "".join(
-            f"<tr><td>{'&#10003;' if c.holds else '&#10007;'}</td><td>{html.escape(names_of(c.constraint.predikat))}</td>"
-            f"<td>{html.escape(c.required)}</td><td style='text-align:right'>{c.count}</td>"
-            f"<td style='text-align:right'>{html.escape(self._share_text(c.count))}</td><td>{html.escape(c.note)}</td></tr>"
+            html_row(
+                c.holds,
+                names_of(c.constraint.predikat),
+                c.required,
+                c.count,
+                self._share_text(c.count),
+                c.note,
+                right=(3, 4),
+            )
             for c in self.checks
         )
         verdict = "complies" if self.holds else "does NOT comply"

@@ -112,14 +112,23 @@ class NationSpec:
     """The size and seed of a synthetic nation (see the module docstring)."""
 
     employees: int = 6_000_000
+    """Employees of the nation (at most 12 000 000: the NIPs must stay unique)."""
     instansi: int = 500
+    """Instansi, each with at least one unit."""
     units: int = 60_000
+    """Units, each with at least one employee (its head)."""
     year: int = 2025
+    """The appraisal year."""
     periods: int = 12
+    """Periodic evaluations per employee: 12 (monthly), 4, 2 or 1 (annual)."""
     seed: int = 20
+    """The seed: the same spec gives the same rows, partition by partition."""
     partition_size: int = 50_000
+    """Employees per partition, at most (a partition holds whole units)."""
     move_rate: float = 0.01  # float ok: a generator probability
+    """Share of the employees who spent the first months in another unit (two SKP in the year)."""
     invalid_rate: float = 0.0001  # float ok: a generator probability
+    """Share of the rows spoiled in one of five ways."""
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.instansi <= self.units <= self.employees:

@@ -64,18 +64,17 @@ __all__ = [
     "score_documents",
     "score_table",
     "string_array",
+    "string_fields",
 ]
 
+
+def string_fields(*names: str) -> list[tuple[str, Any]]:
+    """Arrow fields ``(name, string)`` for text columns, in the order given (most columns of the datasets are text)."""
+    return [(name, pa.string()) for name in names]
+
+
 PROBLEM_SCHEMA: Final = pa.schema(
-    [
-        ("stage", pa.string()),
-        ("partition", pa.string()),
-        ("row", pa.int64()),
-        ("subject", pa.string()),
-        ("path", pa.string()),
-        ("code", pa.string()),
-        ("message", pa.string()),
-    ]
+    [*string_fields("stage", "partition"), ("row", pa.int64()), *string_fields("subject", "path", "code", "message")]
 )
 """The problems dataset: one row per problem. ``row`` is the row index (Parquet, 0-based) or line number (JSON Lines, 1-based); ``stage`` is periodic or annual."""
 

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kinerja.dask.columnar import string_fields
 from kinerja.distribution import calibrate, check_distribution
 from kinerja.errors import ValidationError
 from kinerja.model import Predikat
@@ -40,33 +41,23 @@ __all__ = [
 COUNT_COLUMNS: Final = tuple(p.value.lower() for p in Predikat)
 """Head-count columns, by predikat rank (worst first): sangat_kurang … sangat_baik."""
 
+_PROPOSAL: Final = (("feasible", pa.bool_()), ("moves", pa.int64()), *string_fields("proposal", "reason"))
+"""A failing unit's calibration: whether the curve can be met, how many moves, the moves (JSON), why not."""
+
 VERDICT_SCHEMA: Final = pa.schema(
     [
-        ("unit", pa.string()),
-        ("instansi", pa.string()),
-        ("predikat_organisasi", pa.string()),
+        *string_fields("unit", "instansi", "predikat_organisasi"),
         ("total", pa.int64()),
         *[(c, pa.int64()) for c in COUNT_COLUMNS],
         ("holds", pa.bool_()),
         ("failed", pa.list_(pa.string())),
-        ("feasible", pa.bool_()),
-        ("moves", pa.int64()),
-        ("proposal", pa.string()),
-        ("reason", pa.string()),
+        *_PROPOSAL,
     ]
 )
 """The curve report: one row per unit with annual results. ``holds`` is null for a unit without organisation predikat; ``feasible``, ``moves``, ``proposal`` (JSON of the moves) only for units that fail."""
 
 _PRED: Final = tuple(Predikat)  # by rank, worst first
-_CAL_SCHEMA: Final = pa.schema(
-    [
-        ("unit", pa.string()),
-        ("feasible", pa.bool_()),
-        ("moves", pa.int64()),
-        ("proposal", pa.string()),
-        ("reason", pa.string()),
-    ]
-)
+_CAL_SCHEMA: Final = pa.schema([("unit", pa.string()), *_PROPOSAL])
 
 
 def check_unit(org: str | None, counts: Sequence[int]) -> tuple[bool | None, list[str], str]:

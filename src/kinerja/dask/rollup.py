@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kinerja.dask.columnar import Scored, fast_json, json_context, string_array
+from kinerja.dask.columnar import Scored, fast_json, json_context, string_array, string_fields
 from kinerja.errors import Problem, ValidationError
 from kinerja.io import load_result
 from kinerja.model import Ekspektasi, Predikat
@@ -48,13 +48,9 @@ __all__ = [
 ]
 
 _VALUES: Final = (
-    ("hasil_kerja", pa.string()),
-    ("hasil_kerja_source", pa.string()),
-    ("perilaku_kerja", pa.string()),
-    ("perilaku_kerja_source", pa.string()),
-    ("predikat", pa.string()),
-    ("unit", pa.string()),
-    ("rollup", pa.string()),
+    *string_fields(
+        "hasil_kerja", "hasil_kerja_source", "perilaku_kerja", "perilaku_kerja_source", "predikat", "unit", "rollup"
+    ),
     ("evaluations", pa.int64()),
     ("skp_count", pa.int64()),
     ("from_period", pa.string()),
@@ -62,10 +58,7 @@ _VALUES: Final = (
 _ANNUAL_ONLY: Final = ("rollup", "evaluations", "skp_count", "from_period")
 RESULT_SCHEMA: Final = pa.schema(
     [
-        ("rule", pa.string()),
-        ("version", pa.string()),
-        ("subject", pa.string()),
-        ("period", pa.string()),
+        *string_fields("rule", "version", "subject", "period"),
         *_VALUES,
         ("warnings", pa.list_(pa.string())),
     ]

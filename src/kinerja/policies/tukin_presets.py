@@ -9,7 +9,7 @@ preset                      lag           basis           source (spec consequen
 ``bakamla-1-2023``          same month    predikat        Perban Bakamla 1/2023 Pasal 11 [C1]
 ``permentan-20-2025``       same month    capaian         Permentan 20/2025 (60 kinerja / 40 kehadiran) [C1]
 ``permenkebud-3-2025``      same month    capaian         Permenkebud 3/2025 Pasal 3 (70 / 30) [C1]
-``tpp-pemda``               same month    capaian         a pemda TPP (60 kinerja / 40 disiplin), JSON data [C2]
+``tpp-pemda``               same month    capaian         a pemda TPP (60 kinerja / 40 disiplin) [C2]
 ==========================  ============  ==============  ===================================================
 
 What the texts do not give is marked [R] in its source and is a parameter:
@@ -19,9 +19,11 @@ the figure of PermenKLH/BPH 6/2025 and Permentan 20/2025), the factor of
 Baik/Sangat Baik in PermenLHK 6/2024 (100 %, no reduction listed), and the
 capaian basis of Permentan 20/2025.
 
-The pemda scheme is plain data (``kinerja/policies/data/tpp-pemda.json``): an
-agency copies it, edits weights, factors and dates, and loads it with
-:func:`scheme_from_json`; :func:`scheme_to_json` writes it back.
+Every preset is plain data, ``kinerja/policies/data/<name>.json``, each dated
+value with its source (an amendment is one more entry): an agency copies one
+(the pemda scheme is the model for a Perkada TPP), edits weights, factors and
+dates, and loads it with :func:`scheme_from_json`; :func:`scheme_to_json` writes
+it back.
 
 >>> sorted(PRESETS)[:2]
 ['bakamla-1-2023', 'permenkebud-3-2025']
@@ -34,12 +36,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import itertools
-import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
+from kinerja.bundled import read_json
 from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
@@ -51,213 +52,30 @@ from kinerja.policies.tukin import (
     MissingEvaluation,
     MoneyRounding,
     PayLag,
-    PredikatTable,
     TukinScheme,
 )
 from kinerja.policy import Ladder
 
 __all__ = ["PRESETS", "preset", "scheme_from_json", "scheme_to_json"]
 
-P = Predikat
+_NAMES = (
+    "bakamla-1-2023",
+    "permenkebud-3-2025",
+    "permenklh-6-2025",
+    "permenlhk-6-2024",
+    "permenlu-3-2025",
+    "permentan-20-2025",
+    "tpp-pemda",
+)
 
 
-def _table(sb: object, b: object, bp: object, k: object, sk: object) -> PredikatTable:
-    values = (sb, b, bp, k, sk)
-    keys = (P.SANGAT_BAIK, P.BAIK, P.BUTUH_PERBAIKAN, P.KURANG, P.SANGAT_KURANG)
-    return tuple((p, Decimal(str(v))) for p, v in zip(keys, values, strict=True))
+def _bundled(name: str) -> TukinScheme:
+    """The built-in scheme *name*, read from its JSON file ``kinerja/policies/data/<name>.json``."""
+    return scheme_from_json(read_json(f"data/{name}.json", "kinerja.policies"))
 
 
-def _one(name: str, since: _dt.date, value: Any, source: Source) -> Dated[Any]:
-    return Dated(name, (Entry(since, value, source),))
-
-
-def _src(regulation: str, article: str, confidence: str, url: str, since: _dt.date) -> Source:
-    return Source(regulation, article, confidence, url, valid_from=since)
-
-
-def _cpns_r(regulation: str, since: _dt.date) -> Source:
-    return Source(
-        regulation,
-        "CPNS factor: not in the text seen; 80 % as PermenKLH/BPH 6/2025 and Permentan 20/2025 (a parameter)",
-        "R",
-        valid_from=since,
-    )
-
-
-def _permenlu() -> TukinScheme:
-    since = _dt.date(2025, 1, 1)
-    url = "https://pasal.id/peraturan/permen/permenlu-no-3-tahun-2025"
-    src = _src("PermenLU 3/2025", "Pasal 15 (in force from 2025-01-01 [R])", "C1", url, since)
-    return TukinScheme(
-        name="permenlu-3-2025",
-        title="Kementerian Luar Negeri: quarterly predikat sets the next quarter's tukin",
-        source=src,
-        lag=PayLag.NEXT_QUARTER,
-        basis=Basis.PREDIKAT,
-        weights=_one("weights", since, (Decimal(100), Decimal(0)), src),
-        cpns_factor=_one(
-            "cpns factor",
-            since,
-            Decimal(80),
-            _src("PermenLU 3/2025", "Pasal 15 ayat 3 (the percentage: 80 % assumed [R], a parameter)", "R", url, since),
-        ),
-        predikat_factor=_one(
-            "predikat factor",
-            since,
-            _table(100, 100, 80, 70, 60),
-            _src("PermenLU 3/2025", "Pasal 15: SB/B 100 %, BP 80 %, K 70 %, SK 60 %", "C1", url, since),
-        ),
-    )
-
-
-def _permenlhk() -> TukinScheme:
-    since = _dt.date(2024, 1, 1)
-    url = "https://pasal.id/en/peraturan/permen/permen-lhk-no-6-tahun-2024"
-    src = _src("PermenLHK 6/2024", "Pasal 19 (in force from 2024-01-01 [R])", "C1", url, since)
-    return TukinScheme(
-        name="permenlhk-6-2024",
-        title="KLHK: the annual predikat sets the tukin of the following year",
-        source=src,
-        lag=PayLag.NEXT_YEAR,
-        basis=Basis.PREDIKAT,
-        weights=_one("weights", since, (Decimal(100), Decimal(0)), src),
-        cpns_factor=_one("cpns factor", since, Decimal(80), _cpns_r("PermenLHK 6/2024", since)),
-        predikat_factor=_one(
-            "predikat factor",
-            since,
-            _table(100, 100, 90, 85, 80),
-            _src(
-                "PermenLHK 6/2024",
-                "Pasal 19: Cukup/Butuh Perbaikan 90 %, Kurang 85 %, Sangat Kurang 80 % (Baik and above 100 % [R])",
-                "C1",
-                url,
-                since,
-            ),
-        ),
-    )
-
-
-def _permenklh() -> TukinScheme:
-    since = _dt.date(2025, 1, 1)
-    url = "https://pasal.id/en/peraturan/permen/permenklhbph-no-6-tahun-2025"
-    src = _src("PermenKLH/BPH 6/2025", "monthly tukin (in force from 2025-01-01 [R])", "C1", url, since)
-    ladder: Ladder[Decimal] = Ladder(
-        [(0, Decimal(100)), (1, Decimal(90)), (6, Decimal(85)), (11, Decimal(80))], floor=Decimal(100)
-    )
-    return TukinScheme(
-        name="permenklh-6-2025",
-        title="KLH/BPLH: monthly, by the count of daily reports rated 'tidak sesuai ekspektasi'",
-        source=src,
-        lag=PayLag.SAME_MONTH,
-        basis=Basis.REPORT_COUNT,
-        weights=_one(
-            "weights",
-            since,
-            (Decimal(100), Decimal(0)),
-            _src(
-                "PermenKLH/BPH 6/2025",
-                "share of the performance component not in the text seen: the whole tukin [R] (a parameter)",
-                "R",
-                url,
-                since,
-            ),
-        ),
-        cpns_factor=_one(
-            "cpns factor", since, Decimal(80), _src("PermenKLH/BPH 6/2025", "CPNS 80 %", "C1", url, since)
-        ),
-        report_factor=_one(
-            "report factor",
-            since,
-            ladder,
-            _src("PermenKLH/BPH 6/2025", "0 → 100 %, 1-5 → 90 %, 6-10 → 85 %, more than 10 → 80 %", "C1", url, since),
-        ),
-        missing_report_cut=_one(
-            "missing report cut",
-            since,
-            Decimal(35),
-            _src("PermenKLH/BPH 6/2025", "no monthly Laporan Kinerja: 35 % cut", "C1", url, since),
-        ),
-        missing=MissingEvaluation.WORST,
-    )
-
-
-def _bakamla() -> TukinScheme:
-    since = _dt.date(2023, 1, 1)
-    url = "https://pasal.id/en/peraturan/perban/peraturan-bakamla-no-1-tahun-2023"
-    src = _src("Perban Bakamla 1/2023", "Pasal 11 (in force from 2023-01-01 [R])", "C1", url, since)
-    return TukinScheme(
-        name="bakamla-1-2023",
-        title="Bakamla: monthly cut by predikat",
-        source=src,
-        lag=PayLag.SAME_MONTH,
-        basis=Basis.PREDIKAT,
-        weights=_one("weights", since, (Decimal(100), Decimal(0)), src),
-        cpns_factor=_one("cpns factor", since, Decimal(80), _cpns_r("Perban Bakamla 1/2023", since)),
-        predikat_factor=_one(
-            "predikat factor",
-            since,
-            _table(100, 100, 100, 99, 98),
-            _src("Perban Bakamla 1/2023", "Pasal 11: cut SK 2 %, K 1 %, BP/B/SB 0 %", "C1", url, since),
-        ),
-    )
-
-
-def _capaian(name: str, title: str, regulation: str, article: str, url: str, since: _dt.date, w: int) -> TukinScheme:
-    src = _src(regulation, f"{article} (in force from {since.isoformat()} [R])", "C1", url, since)
-    weights_src = _src(regulation, f"{article}: {w} % kinerja + {100 - w} % kehadiran", "C1", url, since)
-    return TukinScheme(
-        name=name,
-        title=title,
-        source=src,
-        lag=PayLag.SAME_MONTH,
-        basis=Basis.CAPAIAN,
-        weights=_one("weights", since, (Decimal(w), Decimal(100 - w)), weights_src),
-        cpns_factor=_one(
-            "cpns factor", since, Decimal(80), _src(regulation, "CPNS 80 %", "C1" if w == 60 else "R", url, since)
-        ),
-        missing=MissingEvaluation.WORST,
-    )
-
-
-def _permentan() -> TukinScheme:
-    return _capaian(
-        "permentan-20-2025",
-        "Kementan: 60 % kinerja (capaian [R]) + 40 % kehadiran",
-        "Permentan 20/2025",
-        "tukin",
-        "https://pasal.id/en/peraturan/permen/permentan-no-20-tahun-2025",
-        _dt.date(2025, 1, 1),
-        60,
-    )
-
-
-def _permenkebud() -> TukinScheme:
-    return _capaian(
-        "permenkebud-3-2025",
-        "Kemenbud: 70 % capaian kerja (monthly realisation of the annual SKP target) + 30 % kehadiran",
-        "Permenkebud 3/2025",
-        "Pasal 3",
-        "https://pasal.id/en/peraturan/permen/permenkebud-no-3-tahun-2025",
-        _dt.date(2025, 1, 1),
-        70,
-    )
-
-
-def _pemda() -> TukinScheme:
-    text = resources.files("kinerja.policies").joinpath("data/tpp-pemda.json").read_text(encoding="utf-8")
-    return scheme_from_json(json.loads(text))
-
-
-PRESETS: dict[str, Callable[[], TukinScheme]] = {
-    "bakamla-1-2023": _bakamla,
-    "permenkebud-3-2025": _permenkebud,
-    "permenklh-6-2025": _permenklh,
-    "permenlhk-6-2024": _permenlhk,
-    "permenlu-3-2025": _permenlu,
-    "permentan-20-2025": _permentan,
-    "tpp-pemda": _pemda,
-}
-"""The built-in schemes by name (a literal map; each built on first use)."""
+PRESETS: dict[str, Callable[[], TukinScheme]] = {name: functools.partial(_bundled, name) for name in _NAMES}
+"""The built-in schemes by name (each read from its JSON file on first use)."""
 
 
 @functools.cache

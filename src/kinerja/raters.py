@@ -57,7 +57,7 @@ import attrs
 
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.edge import STRUCTURE
-from kinerja.errors import Problems, ValidationError, quote
+from kinerja.errors import Problems, ValidationError, collect, quote
 from kinerja.explain import Source, render_value
 from kinerja.model import RankedEnum, Weights, flag_conv, register_labels
 from kinerja.numbers import HUNDRED, ZERO, NumberLike, exact, to_decimal
@@ -246,28 +246,22 @@ _SINGLE_RATER: Final = (Role.SELF, Role.SUPERVISOR)
 """The roles with exactly one (known) rater: they can never be anonymous."""
 
 
+def _anonymous_role(value: object) -> Role:
+    role = Role.parse(value)
+    if role in _SINGLE_RATER:
+        raise ValidationError.one(
+            "",
+            f"the {role.value} role has a single rater whose identity is known, so it cannot be anonymous: "
+            f"its group mean would be that one rating (and the self - supervisor gap would reveal it); "
+            "only peer, subordinate and citizen ratings can be anonymous",
+        )
+    return role
+
+
 def _roles(value: object) -> tuple[Role, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError.one("anonymous", "expected a list of roles")
-    ps = Problems()
-    out: list[Role] = []
-    for i, item in enumerate(value):
-        try:
-            role = Role.parse(item, f"anonymous[{i}]")
-        except ValidationError as exc:
-            ps.extend(exc)
-            continue
-        if role in _SINGLE_RATER:
-            ps.add(
-                f"anonymous[{i}]",
-                f"the {role.value} role has a single rater whose identity is known, so it cannot be anonymous: "
-                f"its group mean would be that one rating (and the self - supervisor gap would reveal it); "
-                "only peer, subordinate and citizen ratings can be anonymous",
-            )
-            continue
-        out.append(role)
-    ps.raise_if_any()
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(collect(value, _anonymous_role, "anonymous[{}]")))
 
 
 def _min_group(value: object) -> int:
@@ -320,13 +314,9 @@ class Panel:
                 f"an anonymous group of {self.min_group} lets each rater subtract their own rating from the total "
                 "and learn the other's; use at least 3, or set allow_pairs to accept this knowingly",
             )
+        keys = [key for key, _weight in self.weights.items]
         by_role: dict[Role, Decimal] = {}
-        for key, _weight in self.weights.items:
-            try:
-                role = Role.parse(key, f"weights.{key}")
-            except ValidationError as exc:
-                ps.extend(exc)
-                continue
+        for key, role in collect(keys, lambda k: (k, Role.parse(k)), lambda _, k: f"weights.{k}", ps):
             if role in by_role:
                 ps.add(f"weights.{key}", f"the role {role.value} is weighted twice")
             by_role[role] = self.weights.share(key)

@@ -69,6 +69,12 @@ def _tidy(value: Decimal) -> Decimal:
         return value.normalize()
 
 
+def _fields_json(item: attrs.AttrsInstance) -> dict[str, Any]:
+    """Every field of *item*, in order, as plain JSON data (decimals as strings, tuples as lists)."""
+    plain: dict[str, Any] = render_value(attrs.asdict(item, recurse=False))
+    return plain
+
+
 def median(values: Sequence[Decimal]) -> Decimal:
     """The median: the middle value, or the mean of the two middle values (exact).
 
@@ -98,14 +104,8 @@ class Summary:
     maximum: Decimal
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "n": self.n,
-            "mean": render_value(self.mean),
-            "median": render_value(self.median),
-            "minimum": render_value(self.minimum),
-            "maximum": render_value(self.maximum),
-        }
+        """Every field, in order; decimals are strings."""
+        return _fields_json(self)
 
 
 def summarise(values: Sequence[Decimal], name: str = "value") -> Summary:
@@ -137,16 +137,8 @@ class Standing:
     how: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "value": render_value(self.value),
-            "rank": render_value(self.rank),
-            "percentile": render_value(self.percentile),
-            "from_mean": render_value(self.from_mean),
-            "above_mean": self.above_mean,
-            "tied_with": list(self.tied_with),
-            "how": self.how,
-        }
+        """Every field, in order; decimals are strings, ``tied_with`` a list."""
+        return _fields_json(self)
 
 
 @attrs.frozen
@@ -161,10 +153,7 @@ class Comparison:
     skipped: tuple[str, ...] = ()
 
     def __getitem__(self, key: str) -> Standing:
-        for s in self.standings:
-            if s.key == key:
-                return s
-        raise KeyError(key)
+        return {s.key: s for s in self.standings}[key]
 
     def __contains__(self, key: object) -> bool:
         return any(s.key == key for s in self.standings)
@@ -441,10 +430,7 @@ class ChangeReport:
     only_after: tuple[str, ...]
 
     def __getitem__(self, subject: str) -> Change:
-        for c in self.per_subject:
-            if c.subject == subject:
-                return c
-        raise KeyError(subject)
+        return {c.subject: c for c in self.per_subject}[subject]
 
     def improved(self) -> tuple[str, ...]:
         """The employees whose value got better."""

@@ -145,10 +145,7 @@ class Ranking:
         return tuple(r.key for r in self.ranked)
 
     def __getitem__(self, key: str) -> Ranked:
-        for r in self.ranked:
-            if r.key == key:
-                return r
-        raise KeyError(key)
+        return {r.key: r for r in self.ranked}[key]
 
     def rank_of(self, key: str) -> Decimal:
         return self[key].rank

@@ -178,6 +178,7 @@ class FastReader:
         self._builders: dict[type, Callable[[Any], object]] = {}
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
+        self._memo: dict[type, dict[str, object]] = {}
 
     # --- the public face ---------------------------------------------------------------
 
@@ -225,67 +226,84 @@ class FastReader:
         ns[key] = obj
         return key
 
-    def _type_lines(self, t: Any, ns: dict[str, Any]) -> list[str]:
-        """Source lines that read the JSON value ``v`` as type *t* in place (raising on anything else)."""
+    def _type_lines(self, t: Any, ns: dict[str, Any], d: int, stack: tuple[type, ...]) -> list[str]:
+        """Source lines that read the JSON value ``v{d}`` as type *t* in place (raising on anything else).
+
+        A nested attrs class is read by lines inlined here (one generated function per document
+        type, no call per object); *stack* holds the classes being read around it.
+        """
+        v = f"v{d}"
         if t is str or t is bool:
-            return [f"if type(v) is not {t.__name__}: raise Refused"]
+            return [f"if type({v}) is not {t.__name__}: raise Refused"]
         if t is Decimal:
-            return [f"v = {self._name(ns, read_decimal)}(v)"]
+            memo = self._name(ns, _DECIMALS)
+            return [
+                f"m = {memo}.get({v}) if type({v}) is str else None",
+                f"{v} = {self._name(ns, read_decimal)}({v}) if m is None else m",
+            ]
         if isinstance(t, type) and issubclass(t, RankedEnum):
             table, parse = self._name(ns, t.spelling_table()), self._name(ns, t.parse)
-            return [f"m = {table}.get(v) if type(v) is str else None", f"v = {parse}(v, '') if m is None else m"]
+            return [
+                f"m = {table}.get({v}) if type({v}) is str else None",
+                f"{v} = {parse}({v}, '') if m is None else m",
+            ]
         inner = _optional_inner(t)
         if inner is not None:
-            return ["if v is not None:", *_indent(self._type_lines(inner, ns))]
+            return [f"if {v} is not None:", *_indent(self._type_lines(inner, ns, d, stack))]
         item = _tuple_inner(t)
         if item is not None:
-            read_item = self._name(ns, self._item_reader(item))
-            return ["if type(v) is not list: raise Refused", f"v = tuple([{read_item}(x) for x in v])"]
+            w = f"v{d + 1}"
+            return [
+                f"if type({v}) is not list: raise Refused",
+                f"a{d} = []",
+                f"for {w} in {v}:",
+                *_indent([*self._type_lines(item, ns, d + 1, stack), f"a{d}.append({w})"]),
+                f"{v} = tuple(a{d})",
+            ]
         if isinstance(t, type) and attrs.has(t) and t not in self._own:
-            read = self.reader(t)
-            if read is None:
+            if t in stack:  # a class that contains itself: not for this reader
                 raise _Unsupported
-            bare = self.reader(t, self._scalar[t]) if t in self._scalar else None
-            if bare is not None:
-                number = "type(v) is str or type(v) is int or type(v) is Decimal"
-                return [f"v = {self._name(ns, bare)}(v) if {number} else {self._name(ns, read)}(v)"]
-            return [f"v = {self._name(ns, read)}(v)"]
+            whole = self._class_lines(t, ns, d + 1, None, None, stack)
+            if t not in self._scalar:
+                return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
+            # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
+            memo, r = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}"
+            bare = [
+                f"{r} = {memo}.get({v}) if type({v}) is str else None",
+                f"if {r} is None:",
+                *_indent(self._class_lines(t, ns, d + 1, self._scalar[t], None, stack)),
+                f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}",
+            ]
+            number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
+            return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
         if t is None or t is Any or isinstance(t, str):
             raise _Unsupported
-        return [f"v = {self._name(ns, self._hook(t))}(v, {self._name(ns, t)})"]
+        return [f"{v} = {self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"]
 
-    def _item_reader(self, t: Any) -> Callable[[object], object]:
-        if isinstance(t, type) and attrs.has(t) and t not in self._own and t not in self._scalar:
-            read = self.reader(t)
-            if read is None:
-                raise _Unsupported
-            return read
-        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal}
-        src = "\n".join(["def read_item(v):", *_indent(self._type_lines(t, ns)), "    return v"])
-        exec(compile(src, "<kinerja fast reader: item>", "exec"), ns)
-        return ns["read_item"]  # type: ignore[no-any-return]
-
-    def _field_lines(self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None) -> list[str]:
+    def _field_lines(
+        self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]
+    ) -> list[str]:
         default = _converted_default(f)
-        source = f"o.get({f.name!r}, MISSING)" if scalar is None else "o" if f.name == scalar else "MISSING"
-        lines = [f"v = {source}", "if v is MISSING:"]
-        lines.append("    raise Refused" if default is _MISSING else f"    v = {self._name(ns, default)}")
+        o, v = f"o{d}", f"v{d}"
+        source = f"{o}.get({f.name!r}, MISSING)" if scalar is None else o if f.name == scalar else "MISSING"
+        lines = [f"{v} = {source}", f"if {v} is MISSING:"]
+        lines.append("    raise Refused" if default is _MISSING else f"    {v} = {self._name(ns, default)}")
         if f.type is None:
             raise _Unsupported
         reader = f.metadata.get(STRUCTURE)
         if reader is not None:  # a declared reader of the raw value; the field's converter then does its work
-            lines += ["else:", f"    v = {self._name(ns, reader)}(v)", *_indent(self._converter_lines(f, ns))]
+            lines += ["else:", f"    {v} = {self._name(ns, reader)}({v})", *_indent(self._converter_lines(f, ns, v))]
         else:
-            lines += ["else:", *_indent(self._type_lines(f.type, ns))]
+            lines += ["else:", *_indent(self._type_lines(f.type, ns, d, stack))]
             if f.converter is not None and not f.metadata.get(SAME_AS_TYPE):
                 if self._may_hold_pending(f.type):  # the converter would see pending values, not objects
                     raise _Unsupported
-                lines += _indent(self._converter_lines(f, ns))
+                lines += _indent(self._converter_lines(f, ns, v))
         if f.validator is not None:
-            lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, v)")
-        return [*lines, f"f{i} = v"]
+            lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, {v})")
+        return [*lines, f"f{d}_{i} = {v}"]
 
-    def _converter_lines(self, f: attrs.Attribute[Any], ns: dict[str, Any]) -> list[str]:
+    def _converter_lines(self, f: attrs.Attribute[Any], ns: dict[str, Any], v: str) -> list[str]:
         conv = f.converter
         if conv is None:
             return []
@@ -293,8 +311,8 @@ class FastReader:
             if conv.takes_self:  # type: ignore[attr-defined]
                 raise _Unsupported
             fn = self._name(ns, conv.converter)  # type: ignore[attr-defined]
-            return [f"v = {fn}(v, {self._name(ns, f)})" if conv.takes_field else f"v = {fn}(v)"]  # type: ignore[attr-defined]
-        return [f"v = {self._name(ns, conv)}(v)"]
+            return [f"{v} = {fn}({v}, {self._name(ns, f)})" if conv.takes_field else f"{v} = {fn}({v})"]  # type: ignore[attr-defined]
+        return [f"{v} = {self._name(ns, conv)}({v})"]
 
     def _checks(self, cls: type[Any]) -> Callable[..., Any] | None:
         """The class's ``value_checks`` when they are the rules its ``__attrs_post_init__`` runs; else None."""
@@ -305,6 +323,21 @@ class FastReader:
         return checks
 
     def _compile_reader(self, cls: type[Any], scalar: str | None, ignore: str | None) -> Callable[[object], object]:
+        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
+        lines = ["def read(o0):", *_indent([*self._class_lines(cls, ns, 0, scalar, ignore, ()), "return r0"])]
+        exec(compile("\n".join(lines), f"<kinerja fast reader: {cls.__qualname__}>", "exec"), ns)
+        return ns["read"]  # type: ignore[no-any-return]
+
+    def _class_lines(
+        self,
+        cls: type[Any],
+        ns: dict[str, Any],
+        d: int,
+        scalar: str | None,
+        ignore: str | None,
+        stack: tuple[type, ...],
+    ) -> list[str]:
+        """Lines reading ``o{d}`` as a *cls* into ``r{d}``: its fields, their checks, then the class's own rules."""
         try:
             attrs.resolve_types(cls)  # the annotations are text (PEP 563), as cattrs resolves them too
         except Exception:
@@ -314,17 +347,15 @@ class FastReader:
             raise _Unsupported
         if "__attrs_pre_init__" in dir(cls):
             raise _Unsupported
-        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
-        keys = self._name(ns, frozenset(f.name for f in fields) | ({ignore} if ignore else set()))
-        lines = ["def read(o):"]
+        lines = []
         if scalar is None:
-            lines.append(f"    if type(o) is not dict or not o.keys() <= {keys}: raise Refused")
+            keys = self._name(ns, frozenset(f.name for f in fields) | ({ignore} if ignore else set()))
+            lines.append(f"if type(o{d}) is not dict or not o{d}.keys() <= {keys}: raise Refused")
         for i, f in enumerate(fields):
-            lines += _indent(self._field_lines(i, f, ns, scalar))
-        values = ", ".join(f"f{i}" for i in range(len(fields))) + ("," if len(fields) == 1 else "")
+            lines += self._field_lines(i, f, ns, scalar, d, (*stack, cls))
+        values = ", ".join(f"f{d}_{i}" for i in range(len(fields))) + ("," if len(fields) == 1 else "")
         checks = self._checks(cls)
-        has_post_init = hasattr(cls, "__attrs_post_init__")
-        if checks is not None or not has_post_init:
+        if checks is not None or not hasattr(cls, "__attrs_post_init__"):
             pending = self._pending.get(cls) or self._pending_type(cls)
             if checks is not None:
                 params = inspect.signature(checks).parameters.values()
@@ -333,13 +364,33 @@ class FastReader:
                     p.name not in index or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY) for p in params
                 ):
                     raise _Unsupported
-                args = ", ".join(f"f{index[p.name]}" for p in params)
-                lines.append(f"    if {self._name(ns, checks)}({args}): raise Refused")
-            lines.append(f"    return {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
+                args = [f"f{d}_{index[p.name]}" for p in params]
+                lines.append(
+                    f"if {self._changed(fields, index, params, d, ns, checks)}{self._name(ns, checks)}({', '.join(args)}): raise Refused"
+                )
+            lines.append(f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
         else:  # checked by its own __attrs_post_init__, on the object built now
-            lines.append(f"    return {self._name(ns, self._builder(cls, eager=True))}(({values}))")
-        exec(compile("\n".join(lines), f"<kinerja fast reader: {cls.__qualname__}>", "exec"), ns)
-        return ns["read"]  # type: ignore[no-any-return]
+            lines.append(f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))")
+        return lines
+
+    def _changed(
+        self, fields: Any, index: dict[str, int], params: Any, d: int, ns: dict[str, Any], checks: Callable[..., Any]
+    ) -> str:
+        """A guard ``"(a is not A or …) and "`` skipping the class's checks when every value they read is its default.
+
+        The checks are pure functions of the values (``value_checks``), so on the defaults their
+        verdict is known when the reader is generated; a default they refuse gets no guard.
+        """
+        defaults = [_converted_default(fields[index[p.name]]) for p in params]
+        if not defaults or any(x is _MISSING for x in defaults):
+            return ""
+        try:
+            if checks(*defaults):
+                return ""
+        except Exception:
+            return ""
+        same = " or ".join(f"f{d}_{index[p.name]} is not {self._name(ns, x)}" for p, x in zip(params, defaults))
+        return f"({same}) and "
 
     def _pending_type(self, cls: type[Any]) -> type:
         """A named tuple of the class's field values (attribute access, so value checks read ``item.id``)."""

@@ -16,7 +16,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -180,7 +180,7 @@ class Endpoint:
     so a busy or locked service still answers its orchestrator.
     """
 
-    method: str
+    method: Literal["GET", "POST"]
     path: str
     operation: str
     summary: str
@@ -195,26 +195,33 @@ class Endpoint:
 
 _PROBLEMS = ResponseSpec("the request was refused; every problem with its path and code", schema=ref("Problems"))
 
-ENDPOINTS: tuple[Endpoint, ...] = (
-    Endpoint(
+
+def _one_document(operation: str, summary: str, answer: ResponseSpec, description: str) -> Endpoint:
+    """``POST /v1/<operation>``: one JSON document in, *answer* out (422 with the problems when it is refused)."""
+    return Endpoint(
         "POST",
-        "/v1/evaluate",
+        f"/v1/{operation}",
+        operation,
+        summary,
+        {200: answer, 422: _PROBLEMS},
+        request_media=JSON_MEDIA_TYPES,
+        request_schema=ref("Document"),
+        description=description,
+    )
+
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    _one_document(
         "evaluate",
         "Score one document",
-        {200: ResponseSpec("the result", schema=ref("Result")), 422: _PROBLEMS},
-        request_media=JSON_MEDIA_TYPES,
-        request_schema=ref("Document"),
-        description="The same as kinerja.evaluate(document): a JSON document in, its result out.",
+        ResponseSpec("the result", schema=ref("Result")),
+        "The same as kinerja.evaluate(document): a JSON document in, its result out.",
     ),
-    Endpoint(
-        "POST",
-        "/v1/explain",
+    _one_document(
         "explain",
         "Score one document and explain how the result was reached",
-        {200: ResponseSpec("the result and its explanation", schema=ref("Explained")), 422: _PROBLEMS},
-        request_media=JSON_MEDIA_TYPES,
-        request_schema=ref("Document"),
-        description="The same as kinerja.explain(document): every step with its inputs, rule and legal source.",
+        ResponseSpec("the result and its explanation", schema=ref("Explained")),
+        "The same as kinerja.explain(document): every step with its inputs, rule and legal source.",
     ),
     Endpoint(
         "POST",

@@ -63,6 +63,7 @@ LAYERS: dict[str, int] = {
     "kinerja.rules.permenpanrb_8_2021": 5,
     "kinerja.rules.integrasi_2021": 5,
     "kinerja.rules.permenpanrb_6_2022": 5,
+    "kinerja.rules.permenpanrb_6_2022.*": 5,
     "kinerja.schemes": 5,
     "kinerja.schemes.definition": 5,
     "kinerja.schemes.engine": 5,

@@ -165,7 +165,10 @@ def test_evaluate_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("a Step was built on the per-record path")
 
-    monkeypatch.setattr(m, "Step", boom)
+    from kinerja.rules.permenpanrb_6_2022 import _policies, _regime  # where the steps are built
+
+    for module in (_policies, _regime):
+        monkeypatch.setattr(module, "Step", boom)
     assert RULE.evaluate(skp(E.DI_ATAS, E.DI_ATAS))["predikat"] is P.SANGAT_BAIK
     lead = skp(None, E.SESUAI, kepala_unit=True, predikat_organisasi=O.BAIK)
     assert RULE.evaluate(lead)["predikat"] is P.BAIK

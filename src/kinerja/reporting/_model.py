@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import attrs
 
+from kinerja import bundled
 from kinerja import io as kio
 from kinerja.errors import KinerjaError, Problem, ValidationError
 from kinerja.explain import Explanation, render_value
@@ -342,10 +343,7 @@ def _check(org: PredikatOrganisasi | None, entries: Sequence[EmployeeEntry]) -> 
 
 def demo_data() -> dict[str, Any]:
     """The bundled example agency (``kinerja/data/demo_agency.json``) as plain data."""
-    from importlib import resources
-
-    text = resources.files("kinerja").joinpath("data/demo_agency.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = kio.loads(text)
+    data: dict[str, Any] = kio.loads(bundled.read_text("data/demo_agency.json"))
     return data
 
 

@@ -182,6 +182,16 @@ def bounded(raw: Decimal, floor: Decimal | None, cap: Decimal | None) -> tuple[D
     return raw, ""
 
 
+def bounded_score(
+    raw: Decimal, floor: Decimal | None, cap: Decimal | None, measured: Decimal, details: list[tuple[str, object]]
+) -> Scored:
+    """The :class:`Scored` of a *raw* percentage held within *floor*–*cap*; a bound that applied is the last detail."""
+    score, note = bounded(raw, floor, cap)
+    if note:
+        details = [*details, ("bound", note)]
+    return Scored(score, measured, tuple(details))
+
+
 @runtime_checkable
 class IndicatorKind(Protocol):
     """What every indicator kind offers: its JSON ``kind`` name, a basis, and ``score``."""

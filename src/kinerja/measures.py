@@ -40,7 +40,16 @@ import attrs
 from kinerja.errors import Problems, ValidationError, join_path, quote
 from kinerja.explain import Source
 from kinerja.indicators import inverse_ratio, range_reference, ratio
-from kinerja.measurement import AGENCY, IndicatorKind, Measurement, Scored, bounded, check_positive, target_conv, tidy
+from kinerja.measurement import (
+    AGENCY,
+    IndicatorKind,
+    Measurement,
+    Scored,
+    bounded_score,
+    check_positive,
+    target_conv,
+    tidy,
+)
 from kinerja.model import Target, Weights, decimal_field
 from kinerja.numbers import HUNDRED, ZERO, NumberLike, exact, fmt, to_decimal
 from kinerja.plain import PlainData, build, fields_to_plain, text_field, to_plain
@@ -74,8 +83,17 @@ __all__ = [
 # --- the kinds ----------------------------------------------------------------------------------
 
 
+class _ScoreOnly(PlainData):
+    """A kind whose only output is its score: no named outputs beyond it."""
+
+    __slots__ = ()
+
+    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
+        return ()
+
+
 @attrs.frozen
-class Count(PlainData):
+class Count(_ScoreOnly):
     """A count against a target, more is better: ``realisasi / target × 100`` (documents processed, students passing).
 
     Basis: capaian IKI kondisi normal, PermenPANRB 8/2021 Lampiran (spec §2.3); a
@@ -111,14 +129,9 @@ class Count(PlainData):
             raise ValidationError.one("target", "no target: give one in the scheme's indicator or in the measurement")
         ref = range_reference(value, target) if target.is_range else target.low
         raw = tidy(ratio(value, ref))
-        score, note = bounded(raw, None, self.cap)
-        details: list[tuple[str, object]] = [("realisasi", value), ("target", _target_text(target)), ("capaian", raw)]
-        if note:
-            details.append(("bound", note))
-        return Scored(score, value, tuple(details))
-
-    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
-        return ()
+        return bounded_score(
+            raw, None, self.cap, value, [("realisasi", value), ("target", _target_text(target)), ("capaian", raw)]
+        )
 
 
 def _target_text(t: Target) -> str:
@@ -132,7 +145,7 @@ def _method_conv(value: object) -> str:
 
 
 @attrs.frozen
-class LowerIsBetter(PlainData):
+class LowerIsBetter(_ScoreOnly):
     """A rate or duration, less is better (error rate, response time, waiting time), bounded to ``floor``–``cap``.
 
     * ``method="inverse"`` (default): ``(1 + (1 − realisasi / target)) × 100``, capaian
@@ -211,18 +224,13 @@ class LowerIsBetter(PlainData):
             with exact():
                 raw = HUNDRED * (self.worst - value) / (self.worst - target)
         raw = tidy(raw)
-        score, note = bounded(raw, self.floor, self.cap)
-        details: list[tuple[str, object]] = [("realisasi", value), ("target", target), ("capaian", raw)]
-        if note:
-            details.append(("bound", note))
-        return Scored(score, value, tuple(details))
-
-    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
-        return ()
+        return bounded_score(
+            raw, self.floor, self.cap, value, [("realisasi", value), ("target", target), ("capaian", raw)]
+        )
 
 
 @attrs.frozen
-class ShareWithin(PlainData):
+class ShareWithin(_ScoreOnly):
     """The share of cases finished within a time limit (complaints resolved within ``limit`` days).
 
     ``share = within / total × 100``. With a ``target`` share (percent) the score is
@@ -270,20 +278,14 @@ class ShareWithin(PlainData):
         assert m.within is not None and m.total is not None
         share = tidy(ratio(Decimal(m.within), Decimal(m.total)))
         raw = share if self.target is None else tidy(ratio(share, self.target))
-        score, note = bounded(raw, None, self.cap)
         details: list[tuple[str, object]] = [("within", m.within), ("total", m.total), ("share", share)]
         if self.target is not None:
             details.append(("target share", self.target))
-        if note:
-            details.append(("bound", note))
-        return Scored(score, share, tuple(details))
-
-    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
-        return ()
+        return bounded_score(raw, None, self.cap, share, details)
 
 
 @attrs.frozen
-class Attendance(PlainData):
+class Attendance(_ScoreOnly):
     """Attendance and discipline: ``present / working_days × 100 − late × late_penalty``, not below ``floor``.
 
     ``late_penalty`` (points per late arrival) is the agency's declared choice; the
@@ -328,7 +330,6 @@ class Attendance(PlainData):
         rate = tidy(ratio(present, days))
         with exact():
             raw = tidy(rate - Decimal(late) * self.late_penalty)
-        score, note = bounded(raw, self.floor, None)
         details: list[tuple[str, object]] = [
             ("present", present),
             ("working days", days),
@@ -336,12 +337,7 @@ class Attendance(PlainData):
             ("late arrivals", late),
             ("penalty per late arrival", self.late_penalty),
         ]
-        if note:
-            details.append(("bound", note))
-        return Scored(score, rate, tuple(details))
-
-    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
-        return ()
+        return bounded_score(raw, self.floor, None, rate, details)
 
 
 def _scale_low(value: NumberLike) -> Decimal:
@@ -402,7 +398,7 @@ def _scale_conv(value: object) -> Scale:
 
 
 @attrs.frozen
-class ScaleRating(PlainData):
+class ScaleRating(_ScoreOnly):
     """A qualitative rating on a declared :class:`Scale`, normalised to percent (an agency's rating guide).
 
     >>> ScaleRating(Scale(1, 5)).score(Measurement(value=4)).value
@@ -425,9 +421,6 @@ class ScaleRating(PlainData):
         self.scale.check(value)
         pct = self.scale.to_percent(value)
         return Scored(pct, value, (("rating", value), ("scale", self.scale.describe()), ("percent", pct)))
-
-    def extra_outputs(self) -> tuple[tuple[str, OutputKind], ...]:
-        return ()
 
 
 _PARTS: Final = ("knowledge", "skill", "attitude")

@@ -138,10 +138,15 @@ def _target_text(t: Target) -> str:
     return fmt(t.low) if t.high is None else f"{fmt(t.low)}-{fmt(t.high)}"
 
 
-def _method_conv(value: object) -> str:
-    if value not in ("inverse", "linear"):
-        raise ValidationError.one("method", f"expected 'inverse' or 'linear', got {quote(value)}")
+def _method(value: object, choices: tuple[str, str]) -> str:
+    """A ``method`` named by one of the two *choices*."""
+    if value not in choices:
+        raise ValidationError.one("method", f"expected {choices[0]!r} or {choices[1]!r}, got {quote(value)}")
     return str(value)
+
+
+def _method_conv(value: object) -> str:
+    return _method(value, ("inverse", "linear"))
 
 
 @attrs.frozen
@@ -349,9 +354,7 @@ def _scale_high(value: NumberLike) -> Decimal:
 
 
 def _scale_method(value: object) -> str:
-    if value not in ("ratio", "linear"):
-        raise ValidationError.one("method", f"expected 'ratio' or 'linear', got {quote(value)}")
-    return str(value)
+    return _method(value, ("ratio", "linear"))
 
 
 @attrs.frozen

@@ -232,7 +232,7 @@ class DecisionMatrix:
                         f"not a criterion of this matrix (criteria: {', '.join(names)})",
                     )
         if self.criteria:
-            total = sum((Fraction(c.weight) for c in self.criteria), Fraction(0))
+            total = self.total_weight
             if total == 0:
                 ps.add("criteria", "the weights add up to 0; at least one weight must be positive")
             if self.weight_total is not None and total != Fraction(self.weight_total):
@@ -242,7 +242,7 @@ class DecisionMatrix:
                 )
         ps.raise_if_any()
 
-    # --- views -------------------------------------------------------------------------------
+    # --- views: the criteria, then the alternatives ----------------------------------------------
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -250,19 +250,24 @@ class DecisionMatrix:
         return tuple(c.name for c in self.criteria)
 
     @property
-    def keys(self) -> tuple[str, ...]:
-        """The alternative keys, in order."""
-        return tuple(a.key for a in self.alternatives)
+    def total_weight(self) -> Fraction:
+        """The sum of the weights, ``Σw``, exact."""
+        return sum((Fraction(c.weight) for c in self.criteria), Fraction(0))
 
     @property
     def shares(self) -> tuple[Fraction, ...]:
         """Each weight's exact share of the total, ``w / Σw`` (they add up to exactly 1)."""
-        total = sum((Fraction(c.weight) for c in self.criteria), Fraction(0))
+        total = self.total_weight
         return tuple(Fraction(c.weight) / total for c in self.criteria)
 
     def column(self, name: str) -> tuple[Decimal, ...]:
         """The values of criterion *name*, in alternative order."""
         return tuple(a.values[name] for a in self.alternatives)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The alternative keys, in order."""
+        return tuple(a.key for a in self.alternatives)
 
     def value(self, key: str, name: str) -> Decimal:
         for a in self.alternatives:

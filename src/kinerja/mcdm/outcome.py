@@ -179,7 +179,6 @@ class Ranking:
             else f"Decimal arithmetic at {self.precision // 2 if self.precision else '?'} and {self.precision} "
             f"significant digits; every value confirmed to {self.places} decimal places"
         )
-        total = sum((Fraction(c.weight) for c in m.criteria), Fraction(0))
         return [
             Step(
                 "decision matrix (alternatives × criteria)",
@@ -193,7 +192,7 @@ class Ranking:
                 self.source,
                 {c.name: f"{render_value(c.weight)} ({c.kind})" for c in m.criteria},
                 dict(self.shares),
-                note=f"Σw = {show_number(total)}",
+                note=f"Σw = {show_number(m.total_weight)}",
             ),
         ]
 

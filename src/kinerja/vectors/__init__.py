@@ -45,10 +45,10 @@ from __future__ import annotations
 
 import fnmatch
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -135,6 +135,10 @@ class Case:
     __hash__ = None  # type: ignore[assignment]
 
 
+_ENVELOPE = ("format", "rule", "rule_version", "generated_by")
+"""The keys of a vector file before its ``cases``, in the order they are written."""
+
+
 class _Stored:
     """How a vector file (valid or invalid) is written: its envelope, then its cases, exactly as stored."""
 
@@ -145,13 +149,7 @@ class _Stored:
     cases: tuple[Any, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "rule": self.rule,
-            "rule_version": self.rule_version,
-            "generated_by": self.generated_by,
-            "cases": [c.to_json() for c in self.cases],
-        }
+        return {**{key: getattr(self, key) for key in _ENVELOPE}, "cases": [c.to_json() for c in self.cases]}
 
     def dumps(self) -> str:
         """The file text exactly as stored: two-space indent, UTF-8, one trailing newline."""
@@ -170,7 +168,7 @@ class VectorFile(_Stored):
 
 
 _CASE_KEYS = {"id", "description", "regime", "source", "input", "expected", "decisions"}
-_FILE_KEYS = {"format", "rule", "rule_version", "generated_by", "cases"}
+_FILE_KEYS = {*_ENVELOPE, "cases"}
 
 
 def _check_keys(data: object, allowed: set[str], required: set[str], path: str, ps: Problems) -> bool:
@@ -255,19 +253,49 @@ def _package() -> Traversable:
     return resources.files(__name__)
 
 
+def _json_names(folder: Traversable) -> tuple[str, ...]:
+    """The names of the ``.json`` files in *folder* (without the suffix), sorted; none when it is missing."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json") and p.is_file()))
+
+
+def _read(folder: Traversable, name: str, what: str) -> str:
+    """The text of *folder*/*name*.json; ``LookupError`` naming the files there when there is none."""
+    resource = folder / f"{name}.json"
+    if not resource.is_file():
+        raise LookupError(f"no {what} for {name!r}; available: {', '.join(_json_names(folder))}")
+    return resource.read_text(encoding="utf-8")
+
+
+_C = TypeVar("_C", "Case", "InvalidCase")
+
+
+def _select(
+    files: tuple[str, ...],
+    cases_of: Callable[[str], tuple[_C, ...]],
+    regime: str | Iterable[str] | None,
+    case: str | Iterable[str] | None,
+) -> Iterator[_C]:
+    """The cases of the files *files* named by *regime* whose id matches a *case* pattern (``None``: all)."""
+    wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
+    patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
+    for name in files:
+        if wanted is not None and name not in wanted:
+            continue
+        for c in cases_of(name):
+            if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
+                yield c
+
+
 def names() -> tuple[str, ...]:
     """The rules that have a vector file shipped in this package, sorted."""
-    return tuple(
-        sorted(p.name[: -len(".json")] for p in _package().iterdir() if p.name.endswith(".json") and p.is_file())
-    )
+    return _json_names(_package())
 
 
 def load(name: str) -> VectorFile:
     """The vector file of rule *name*; ``LookupError`` if there is none."""
-    resource = _package() / f"{name}.json"
-    if not resource.is_file():
-        raise LookupError(f"no golden vectors for {name!r}; available: {', '.join(names())}")
-    return loads(resource.read_text(encoding="utf-8"))
+    return loads(_read(_package(), name, "golden vectors"))
 
 
 def cases(
@@ -278,14 +306,7 @@ def cases(
 
     A *case* pattern without a ``/`` matches the part of the id after the rule name.
     """
-    wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
-    patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
-    for name in names():
-        if wanted is not None and name not in wanted:
-            continue
-        for c in load(name).cases:
-            if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
-                yield c
+    yield from _select(names(), lambda name: load(name).cases, regime, case)
 
 
 def matches_pattern(case_id: str, pattern: str) -> bool:
@@ -296,6 +317,10 @@ def matches_pattern(case_id: str, pattern: str) -> bool:
 
 
 # --- invalid vectors: documents kinerja refuses, with the problems it reports ------------------
+
+
+_INVALID_HEAD = ("id", "description", "regime", "input")
+"""The keys of an invalid case before its ``problems``, in the order they are written."""
 
 
 @attrs.frozen
@@ -313,13 +338,8 @@ class InvalidCase:
     problems: tuple[tuple[str, str], ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "description": self.description,
-            "regime": self.regime,
-            "input": self.input,
-            "problems": [{"path": path, "code": code} for path, code in self.problems],
-        }
+        problems = [{"path": path, "code": code} for path, code in self.problems]
+        return {**{key: getattr(self, key) for key in _INVALID_HEAD}, "problems": problems}
 
 
 @attrs.frozen
@@ -333,7 +353,7 @@ class InvalidFile(_Stored):
     format: int = FORMAT
 
 
-_INVALID_KEYS = {"id", "description", "regime", "input", "problems"}
+_INVALID_KEYS = {*_INVALID_HEAD, "problems"}
 
 
 def _invalid_case(data: Any, path: str, ps: Problems) -> InvalidCase | None:
@@ -390,18 +410,12 @@ def _invalid_package() -> Traversable:
 
 def invalid_names() -> tuple[str, ...]:
     """The rules that have an invalid-vector file shipped in this package, sorted."""
-    folder = _invalid_package()
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json")))
+    return _json_names(_invalid_package())
 
 
 def load_invalid(name: str) -> InvalidFile:
     """The invalid-vector file of rule *name*; ``LookupError`` if there is none."""
-    resource = _invalid_package() / f"{name}.json"
-    if not resource.is_file():
-        raise LookupError(f"no invalid vectors for {name!r}; available: {', '.join(invalid_names())}")
-    return loads_invalid(resource.read_text(encoding="utf-8"))
+    return loads_invalid(_read(_invalid_package(), name, "invalid vectors"))
 
 
 def invalid_cases(
@@ -409,11 +423,4 @@ def invalid_cases(
     case: str | Iterable[str] | None = None,
 ) -> Iterator[InvalidCase]:
     """Every shipped invalid case, filtered like :func:`cases`."""
-    wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
-    patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
-    for name in invalid_names():
-        if wanted is not None and name not in wanted:
-            continue
-        for c in load_invalid(name).cases:
-            if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
-                yield c
+    yield from _select(invalid_names(), lambda name: load_invalid(name).cases, regime, case)

@@ -61,6 +61,7 @@ LAYERS: dict[str, int] = {
     "kinerja.rules.pp46_2011": 5,
     "kinerja.rules.pp46_2011.*": 5,
     "kinerja.rules.permenpanrb_8_2021": 5,
+    "kinerja.rules.permenpanrb_8_2021.*": 5,
     "kinerja.rules.integrasi_2021": 5,
     "kinerja.rules.permenpanrb_6_2022": 5,
     "kinerja.rules.permenpanrb_6_2022.*": 5,

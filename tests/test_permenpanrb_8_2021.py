@@ -555,13 +555,15 @@ def test_example_document_round_trips() -> None:
 
 def test_explanation_only_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[object] = []
-    original = m.Step  # type: ignore[attr-defined]
+    from kinerja.rules.permenpanrb_8_2021 import _score  # where the steps are built
+
+    original = _score.Step
 
     def spy(*args: Any, **kw: Any) -> object:
         built.append(args)
         return original(*args, **kw)
 
-    monkeypatch.setattr(m, "Step", spy)
+    monkeypatch.setattr(_score, "Step", spy)
     r = RULE.evaluate(load(m.example_document())[1])
     assert built == []
     text = r.explain().to_text()

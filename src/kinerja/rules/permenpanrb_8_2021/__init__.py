@@ -102,23 +102,22 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
-from kinerja.edge import UNREADABLE, Lenient, read_lenient, read_lenient_in
-from kinerja.errors import Problem, Problems, ValidationError, quote
-from kinerja.explain import Source, Step, Trace
+from kinerja import bundled
+from kinerja.errors import ValidationError, quote
+from kinerja.explain import Source
 from kinerja.indicators import range_reference
-from kinerja.model import Direction, Employee, Indicator, Period, Predikat, decimal_field
-from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up, to_decimal
+from kinerja.model import Direction, Indicator, Predikat, decimal_field
+from kinerja.numbers import fraction_to_decimal, round_exact, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
-from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, to_fraction
+from kinerja.rules import RuleInfo
+from kinerja.rules.base import percent_of, to_fraction
 
 __all__ = [
     "INFO",
@@ -135,6 +134,7 @@ __all__ = [
     "Iki",
     "KinerjaTambahan",
     "NegativeCapaian",
+    "Outcome",
     "Permenpanrb8Document",
     "Permenpanrb8Params",
     "Permenpanrb8Rule",
@@ -147,11 +147,10 @@ __all__ = [
     "kategori_capaian_iki",
     "label",
     "nilai_capaian_iki",
+    "nilai_kinerja",
     "predikat_bands",
     "predikat_kinerja",
 ]
-
-L = TypeVar("L")
 
 PMPANRB: Final = "PermenPANRB 8/2021"
 PP30: Final = "PP 30/2019"
@@ -173,7 +172,7 @@ SRC_CAP = Source(PP30, "Pasal 41 ayat (5): the scale ends at 120", "C2")
 SRC_PREDIKAT = Source(PP30, "Pasal 41 ayat (5): predikat bands; Sangat Baik needs a new idea (Kurang lines [R])", "C2")
 SRC_DISPLAY = Source(PMPANRB, "Lampiran p.363: Nilai SKP shown with one decimal (102,8); nilai kinerja 2 dp", "C1")
 
-INFO: Final = RuleInfo(
+INFO: Final[RuleInfo] = RuleInfo(
     name="permenpanrb-8-2021",
     kind="regime",
     title="PP 30/2019 + PermenPANRB 8/2021 - Sistem Manajemen Kinerja PNS",
@@ -294,7 +293,8 @@ SCALE_MAX: Final = Decimal(120)
 KT_CAP: Final = Decimal(10)
 """Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5)."""
 
-_WEIGHTS: Final = {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
+WEIGHTS: Final = {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
+"""(SKP weight, perilaku weight) by ``perilaku_360``, exact (PP 30/2019 Pasal 41(2)-(4)); see :func:`bobot`."""
 
 
 def bobot(perilaku_360: bool) -> tuple[Decimal, Decimal]:
@@ -303,7 +303,7 @@ def bobot(perilaku_360: bool) -> tuple[Decimal, Decimal]:
     >>> bobot(False), bobot(True)
     ((Decimal('0.7'), Decimal('0.3')), (Decimal('0.6'), Decimal('0.4')))
     """
-    w_skp, w_per = _WEIGHTS[bool(perilaku_360)]
+    w_skp, w_per = WEIGHTS[bool(perilaku_360)]
     return fraction_to_decimal(w_skp), fraction_to_decimal(w_per)
 
 
@@ -370,182 +370,10 @@ class Permenpanrb8Params:
     """When a maximum attainable target scores 120 (Lampiran, S10 p.101): met exactly (above 100 % is refused) or at least."""
 
 
-# --- the document -----------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Iki(Indicator):
-    """An indikator kinerja individu of the kinerja utama: an :class:`~kinerja.model.Indicator` with its bobot.
-
-    ``weight`` is the bobot in percent (required; the bobot of all kinerja utama add up
-    to 100). ``target_maksimal`` marks a target that cannot be exceeded (e.g. "100 %
-    opini WTP"): meeting it scores 120, Sangat Baik.
-    """
-
-    target_maksimal: bool = False
-    raw_checks = staticmethod(lambda data: _raw_iki(data))  # declared for kinerja.edge
-
-    def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        try:
-            Indicator.__attrs_post_init__(self)
-        except ValidationError as exc:
-            ps.extend(exc)
-        realised = self.realization is not None
-        value = self.realization.value if self.realization is not None else None
-        target = self.target
-        ps.items.extend(
-            _iki_problems(self.weight, realised, value, self.satuan, target.low, target.high, negative_weight=False)
-        )
-        ps.raise_if_any()
-
-
-PERCENT_UNITS: Final = frozenset({"%", "persen"})
-"""Satuan (compared in lower case, without surrounding spaces) that make an IKI a percentage, bounded by 0-100."""
-
-
-def is_percent(satuan: object) -> bool:
-    """True when *satuan* is a percentage unit ("%", "persen"), whose targets and realisations lie within 0-100.
-
-    >>> is_percent(" % "), is_percent("Persen"), is_percent("dokumen")
-    (True, True, False)
-    """
-    return isinstance(satuan, str) and satuan.strip().lower() in PERCENT_UNITS
-
-
-def _iki_problems(
-    weight: Lenient,
-    realised: bool | None,
-    realisasi: Lenient,
-    satuan: object,
-    low: Lenient,
-    high: Lenient,
-    *,
-    negative_weight: bool,
-) -> list[Problem]:
-    """The checks of one IKI that span its fields (paths relative to the IKI); ``None`` = unreadable, skipped.
-
-    ``negative_weight`` repeats :class:`~kinerja.model.Indicator`'s own check for the loader,
-    which cannot build the indicator when another field is bad.
-    """
-    out: list[Problem] = []
-    if weight is None:
-        out.append(Problem("weight", "required: the bobot (percent) of this indikator"))
-    elif isinstance(weight, Decimal) and weight > 100:
-        out.append(Problem("weight", f"a bobot is a percentage of at most 100, got {weight}"))
-    elif negative_weight and isinstance(weight, Decimal) and weight < 0:
-        out.append(Problem("weight", f"a weight cannot be negative, got {weight}"))
-    if realised is False:
-        out.append(Problem("realization", "required: the realisasi of this indikator (missing is not zero)"))
-    if is_percent(satuan):
-        unit = f"satuan {satuan.strip()!r}" if isinstance(satuan, str) else "a percentage"
-        for path, what, value in (
-            ("target" if high is None else "target.low", "a target", low),
-            ("target.high", "the top of a range target", high),
-            ("realization.value", "a realisation", realisasi),
-        ):
-            if isinstance(value, Decimal) and value > 100:
-                out.append(Problem(path, f"{what} in percent ({unit}) lies within 0-100, got {value}"))
-    return out
-
-
-@attrs.frozen
-class KinerjaTambahan:
-    """A rencana kinerja tambahan (additional work) with its *nilai tertimbang* as computed by the penilai."""
-
-    name: str
-    nilai_tertimbang: Decimal = decimal_field()
-
-    def __attrs_post_init__(self) -> None:
-        if self.nilai_tertimbang < 0:
-            raise ValidationError.one("nilai_tertimbang", f"cannot be negative, got {self.nilai_tertimbang}")
-
-
-@attrs.frozen
-class Permenpanrb8Document:
-    """One PNS's appraisal for a period of July – December 2021 (the ``permenpanrb-8-2021`` document).
-
-    ``nilai_perilaku`` is on the 0–120 scale; ``perilaku_360`` says whether peers and
-    direct subordinates took part (then 60/40, else 70/30); ``ide_baru`` records that the
-    PNS created a new idea or way of working that benefits the organisation (needed for
-    Sangat Baik).
-    """
-
-    employee: Employee
-    period: Period
-    kinerja_utama: tuple[Iki, ...]
-    nilai_perilaku: Decimal = decimal_field()
-    kinerja_tambahan: tuple[KinerjaTambahan, ...] = ()
-    perilaku_360: bool = False
-    ide_baru: bool = False
-    raw_checks = staticmethod(lambda data: _raw_document(data))  # declared for kinerja.edge
-
-    def __attrs_post_init__(self) -> None:
-        ps = Problems()
-        ps.items.extend(_document_problems([i.weight for i in self.kinerja_utama], self.nilai_perilaku))
-        for name, flag in (("perilaku_360", self.perilaku_360), ("ide_baru", self.ide_baru)):
-            if not isinstance(flag, bool):
-                ps.add(name, "expected true or false")
-        ps.raise_if_any()
-
-
-def _document_problems(weights: list[Lenient] | None, nilai_perilaku: Lenient) -> list[Problem]:
-    """The document-level checks; ``weights`` is ``None`` when the list itself was unreadable."""
-    out: list[Problem] = []
-    if weights is not None and not weights:
-        out.append(Problem("kinerja_utama", "at least one indikator kinerja utama is required"))
-    elif weights is not None and all(isinstance(w, Decimal) for w in weights):
-        total = sum((Fraction(w) for w in weights if isinstance(w, Decimal)), Fraction(0))
-        if total != 100:
-            out.append(
-                Problem(
-                    "kinerja_utama",
-                    f"the bobot (weight, percent) of the kinerja utama must add up to 100, they add up to {fraction_to_decimal(total)}",
-                    "weights.sum",
-                )
-            )
-    if isinstance(nilai_perilaku, Decimal) and not 0 <= nilai_perilaku <= SCALE_MAX:
-        out.append(Problem("nilai_perilaku", f"nilai perilaku is on the 0-120 scale, got {nilai_perilaku}"))
-    return out
-
-
-# --- loading: the raw cross-field checks each class declares (read by kinerja.edge) -----------
-
-
-def _raw_iki(data: Mapping[str, Any]) -> list[Problem]:
-    target, realization = data.get("target"), data.get("realization")
-    low: Lenient
-    high: Lenient = None
-    if isinstance(target, Mapping):
-        low, high = read_lenient_in(target, "low"), read_lenient(target.get("high"))
-    elif isinstance(target, (str, int, float, Decimal)) and not isinstance(target, bool):
-        low = read_lenient(target)
-    else:
-        low = UNREADABLE
-    realised: bool | None = None
-    value: Lenient = UNREADABLE
-    if realization is None:
-        realised = False
-    elif isinstance(realization, Mapping):
-        realised = True
-        value = read_lenient_in(realization, "value")
-        if value is None:  # a realisation without its value: that problem is the loader's
-            value = UNREADABLE
-    return _iki_problems(
-        read_lenient_in(data, "weight"), realised, value, data.get("satuan", ""), low, high, negative_weight=True
-    )
-
-
-def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
-    ikis = data.get("kinerja_utama")
-    weights = [read_lenient_in(i, "weight") for i in ikis] if isinstance(ikis, list) else None
-    return _document_problems(weights, read_lenient_in(data, "nilai_perilaku"))
-
-
 # --- the formulas -----------------------------------------------------------------------------
 
 
-def _capaian(iki: Indicator) -> tuple[Fraction, Decimal]:
+def capaian_exact(iki: Indicator) -> tuple[Fraction, Decimal]:
     """(capaian %, the reference value compared with), exactly; same formulas as :mod:`kinerja.indicators`."""
     if iki.realization is None:
         raise ValidationError.one("realization", "not realised: capaian cannot be computed (missing is not zero)")
@@ -566,13 +394,13 @@ def capaian_iki(iki: Indicator) -> Decimal:
     >>> capaian_iki(Indicator("b", target=Target(80, 90), realization=Realization(70)))
     Decimal('87.5')
     """
-    return fraction_to_decimal(_capaian(iki)[0])
+    return fraction_to_decimal(capaian_exact(iki)[0])
 
 
 _DEFAULT_PARAMS: Final = Permenpanrb8Params()
 
 
-def _refusal(c: Fraction, target_maksimal: bool, params: Permenpanrb8Params) -> str | None:
+def refusal(c: Fraction, target_maksimal: bool, params: Permenpanrb8Params) -> str | None:
     """Why capaian *c* (as used for the lookup) cannot be scored under *params*, or ``None``."""
     if target_maksimal and c > 100 and params.target_maksimal is TargetMaksimalRule.EXACTLY_100:
         return (
@@ -587,18 +415,21 @@ def _refusal(c: Fraction, target_maksimal: bool, params: Permenpanrb8Params) -> 
     return None
 
 
-def _maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
+def maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
+    """True when capaian *c* of a maximum attainable target scores 120, Sangat Baik (Lampiran p.101)."""
     return target_maksimal and c >= 100  # above 100 only reaches here under TargetMaksimalRule.AT_LEAST_100
 
 
-def _nilai(c: Fraction, target_maksimal: bool) -> Fraction:
-    if _maksimal_met(c, target_maksimal):
+def nilai_exact(c: Fraction, target_maksimal: bool) -> Fraction:
+    """The nilai capaian IKI of capaian *c* (as used for the lookup), exactly."""
+    if maksimal_met(c, target_maksimal):
         return Fraction(SCALE_MAX)
     return NILAI_CAPAIAN_IKI.classify_exact(c).at(c)
 
 
-def _kategori(c: Fraction, target_maksimal: bool) -> Predikat:
-    if _maksimal_met(c, target_maksimal):
+def kategori_exact(c: Fraction, target_maksimal: bool) -> Predikat:
+    """The kategori capaian IKI of capaian *c* (as used for the lookup)."""
+    if maksimal_met(c, target_maksimal):
         return Predikat.SANGAT_BAIK
     return KATEGORI_CAPAIAN_IKI.classify_exact(c)
 
@@ -607,18 +438,14 @@ def _checked(
     capaian: Decimal, target_maksimal: bool, places: int | None, params: Permenpanrb8Params | None
 ) -> Fraction:
     used = round_exact(Fraction(capaian), places)
-    why = _refusal(used, target_maksimal, params or _DEFAULT_PARAMS)
+    why = refusal(used, target_maksimal, params or _DEFAULT_PARAMS)
     if why is not None:
         raise ValidationError.one("capaian", why)
     return used
 
 
 def nilai_capaian_iki(
-    capaian: Decimal,
-    *,
-    target_maksimal: bool = False,
-    places: int | None = 0,
-    params: Permenpanrb8Params | None = None,
+    capaian: Decimal, *, target_maksimal: bool = False, places: int | None = 0, params: Permenpanrb8Params | None = None
 ) -> Decimal:
     """The nilai capaian IKI of a capaian (percent), rounded to *places* first (spec §2.4).
 
@@ -636,15 +463,11 @@ def nilai_capaian_iki(
     ...                   params=Permenpanrb8Params(target_maksimal=TargetMaksimalRule.AT_LEAST_100))
     Decimal('120')
     """
-    return fraction_to_decimal(_nilai(_checked(capaian, target_maksimal, places, params), target_maksimal))
+    return fraction_to_decimal(nilai_exact(_checked(capaian, target_maksimal, places, params), target_maksimal))
 
 
 def kategori_capaian_iki(
-    capaian: Decimal,
-    *,
-    target_maksimal: bool = False,
-    places: int | None = 0,
-    params: Permenpanrb8Params | None = None,
+    capaian: Decimal, *, target_maksimal: bool = False, places: int | None = 0, params: Permenpanrb8Params | None = None
 ) -> Predikat:
     """The kategori of a capaian IKI (Cukup is :attr:`Predikat.BUTUH_PERBAIKAN`), rounded to *places* first.
 
@@ -653,7 +476,7 @@ def kategori_capaian_iki(
     >>> [label(kategori_capaian_iki(Decimal(c))) for c in ("101", "100.4", "99.5", "80", "79", "59")]
     ['Sangat Baik', 'Baik', 'Baik', 'Cukup', 'Kurang', 'Sangat Kurang']
     """
-    return _kategori(_checked(capaian, target_maksimal, places, params), target_maksimal)
+    return kategori_exact(_checked(capaian, target_maksimal, places, params), target_maksimal)
 
 
 _LABELS: Final = {Predikat.BUTUH_PERBAIKAN: "Cukup", Predikat.KURANG: "Kurang"}
@@ -696,7 +519,7 @@ def predikat_kinerja(nilai: Decimal, *, ide_baru: bool = False, params: Permenpa
 
 # --- the rule ---------------------------------------------------------------------------------
 
-OUTPUTS: Final = (
+OUTPUTS: Final[tuple[OutputField, ...]] = (
     OutputField("jumlah_iki", "integer", "number of indikator kinerja utama"),
     OutputField("nilai_ku", "decimal", "Nilai KU: total nilai tertimbang of the kinerja utama (exact)"),
     OutputField("nilai_kt_total", "decimal", "total nilai tertimbang of the kinerja tambahan before the cap"),
@@ -716,272 +539,16 @@ OUTPUTS: Final = (
 """The values a ``permenpanrb-8-2021`` result carries, in order."""
 
 
-@attrs.frozen
-class Outcome:
-    """What :func:`nilai_kinerja` found: the output *values*, *warnings*, the exact *score* and its *predikat*."""
+# --- the documents and the scoring: machinery, in private modules that read the tables above ----------
 
-    values: dict[str, object]
-    warnings: tuple[str, ...]
-    score: Fraction
-    predikat: Predikat
-
-
-def _iki_steps(
-    i: int,
-    iki: Iki,
-    c: Fraction,
-    ref: Any,
-    used: Fraction,
-    kategori: Any,
-    nilai: Fraction,
-    weighted_last: Ratio,
-    places: int | None,
-) -> list[Step]:
-    """The explanation of one IKI: its capaian, the rounding asked for, its kategori and nilai, its weighted value."""
-    steps: list[Step] = []
-    path = f"kinerja_utama[{i}]"
-    normal = iki.direction is Direction.HIGHER_IS_BETTER
-    assert iki.realization is not None
-    steps.append(
-        Step(
-            f"{path} capaian = " + ("realisasi / target x 100" if normal else "(1 + (1 - realisasi / target)) x 100"),
-            SRC_CAPAIAN_NORMAL if normal else SRC_CAPAIAN_KHUSUS,
-            {"id": iki.id, "target": fraction_to_decimal(Fraction(ref)), "realisasi": iki.realization.value},
-            fraction_to_decimal(c),
-            note=f"range target {iki.target.low}-{iki.target.high}: compared with {fraction_to_decimal(Fraction(ref))}"
-            if iki.target.is_range
-            else "",
-        )
-    )
-    if places is not None:
-        steps.append(
-            Step(
-                f"{path} capaian rounded half-up to {places} decimals before the lookup",
-                SRC_ROUND,
-                {"capaian": fraction_to_decimal(c)},
-                fraction_to_decimal(used),
-            )
-        )
-    maks = _maksimal_met(used, iki.target_maksimal)
-    steps.append(
-        Step(
-            f"{path} kategori and nilai capaian IKI"
-            + (" (maximum attainable target met)" if maks else f" = {NILAI_CAPAIAN_IKI.classify_exact(used)}"),
-            SRC_MAKSIMAL if maks else SRC_NILAI,
-            {
-                "capaian": fraction_to_decimal(used),
-                "kategori": label(kategori),
-                "target_maksimal": iki.target_maksimal,
-            },
-            fraction_to_decimal(nilai),
-        )
-    )
-    steps.append(
-        Step(
-            f"{path} nilai tertimbang = bobot % x nilai",
-            SRC_KU,
-            {"bobot %": iki.weight, "nilai": fraction_to_decimal(nilai)},
-            fraction_to_decimal(to_fraction(weighted_last)),
-        )
-    )
-    return steps
-
-
-@attrs.frozen
-class _Totals:
-    """The document-level values of :func:`nilai_kinerja`, exact."""
-
-    ku: Fraction
-    kt_total: Fraction
-    kt: Fraction
-    skp: Fraction
-    skp_used: Fraction
-    w_skp: Fraction
-    w_per: Fraction
-    raw: Fraction
-    score: Fraction
-    band_value: Fraction
-    predikat: Predikat
-
-
-def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
-    """The explanation of Nilai KU, KT and SKP (and its cap under CapOn.NILAI_SKP), then :func:`_score_steps`."""
-    ku, kt_total, kt, skp, skp_used = t.ku, t.kt_total, t.kt, t.skp, t.skp_used
-    steps: list[Step] = []
-    steps.append(
-        Step(
-            "Nilai KU = sum of nilai tertimbang",
-            SRC_KU,
-            {"indikator": len(doc.kinerja_utama)},
-            fraction_to_decimal(ku),
-        )
-    )
-    steps.append(
-        Step(
-            "Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most 10",
-            SRC_KT,
-            {
-                "items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan],
-                "total": fraction_to_decimal(kt_total),
-            },
-            fraction_to_decimal(kt),
-        )
-    )
-    steps.append(
-        Step(
-            "Nilai SKP = Nilai KU + Nilai KT",
-            SRC_SKP,
-            {"KU": fraction_to_decimal(ku), "KT": fraction_to_decimal(kt)},
-            fraction_to_decimal(skp),
-        )
-    )
-    if params.cap_on is CapOn.NILAI_SKP:
-        steps.append(
-            Step(
-                "Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)",
-                SRC_CAP,
-                {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": SCALE_MAX},
-                fraction_to_decimal(skp_used),
-                note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
-            )
-        )
-    steps.append(
-        Step(
-            "Nilai SKP shown with one decimal, half-up",
-            SRC_DISPLAY,
-            {"Nilai SKP": fraction_to_decimal(skp_used)},
-            round_half_up(skp_used, 1),
-        )
-    )
-    return [*steps, *_score_steps(doc, params, t)]
-
-
-def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
-    """The explanation of the weighting of SKP and perilaku, the cap at 120 and the predikat (Pasal 41(5))."""
-    skp, skp_used, w_skp, w_per, raw, score, band_value, predikat = (
-        t.skp, t.skp_used, t.w_skp, t.w_per, t.raw, t.score, t.band_value, t.predikat
-    )  # fmt: skip
-    steps: list[Step] = []
-    steps.append(
-        Step(
-            f"nilai kinerja = {fraction_to_decimal(w_skp * 100)} % SKP + {fraction_to_decimal(w_per * 100)} % perilaku",
-            SRC_WEIGHTS,
-            {
-                "Nilai SKP": fraction_to_decimal(skp_used),
-                "nilai perilaku": doc.nilai_perilaku,
-                "perilaku with peers and subordinates": doc.perilaku_360,
-            },
-            fraction_to_decimal(raw),
-            note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {fraction_to_decimal(skp)})"
-            if skp_used != skp
-            else "",
-        )
-    )
-    steps.append(
-        Step(
-            "the scale ends at 120",
-            SRC_CAP,
-            {"nilai kinerja": fraction_to_decimal(raw), "cap": SCALE_MAX},
-            fraction_to_decimal(score),
-        )
-    )
-    steps.append(
-        Step(
-            "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; "
-            f"Kurang {fmt(params.kurang_min)}-<70",
-            SRC_PREDIKAT,
-            {"nilai kinerja": fraction_to_decimal(band_value), "ide baru": doc.ide_baru},
-            predikat,
-            note="110 or more without a recorded new idea is Baik" if band_value >= 110 and not doc.ide_baru else "",
-        )
-    )
-    return steps
-
-
-def _values(doc: Permenpanrb8Document, t: _Totals) -> dict[str, object]:
-    """The output values of a result, in :data:`OUTPUTS` order."""
-    ku, kt_total, kt, skp_used = t.ku, t.kt_total, t.kt, t.skp_used
-    w_skp, w_per, raw, score, predikat = t.w_skp, t.w_per, t.raw, t.score, t.predikat
-    return {
-        "jumlah_iki": len(doc.kinerja_utama),
-        "nilai_ku": fraction_to_decimal(ku),
-        "nilai_kt_total": fraction_to_decimal(kt_total),
-        "nilai_kt": fraction_to_decimal(kt),
-        "nilai_skp": fraction_to_decimal(skp_used),
-        "nilai_skp_1dp": round_half_up(skp_used, 1),
-        "nilai_perilaku": doc.nilai_perilaku,
-        "perilaku_360": doc.perilaku_360,
-        "bobot_skp": fraction_to_decimal(w_skp),
-        "bobot_perilaku": fraction_to_decimal(w_per),
-        "score_uncapped": fraction_to_decimal(raw),
-        "score": fraction_to_decimal(score),
-        "score_2dp": round_half_up(score, 2),
-        "ide_baru": doc.ide_baru,
-        "predikat": predikat,
-    }
-
-
-def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) -> Outcome:
-    """Score one 8/2021 document (PP 30/2019 Pasal 41(5), PermenPANRB 8/2021 Lampiran); steps go to *trace*.
-
-    Public so that :mod:`~kinerja.rules.integrasi_2021` scores its second half with it.
-    """
-    warnings: list[str] = []
-    outside = validity_warning(INFO, doc.period)
-    if outside:
-        warnings.append(outside)
-    weighted: list[Ratio] = []
-    refused = Problems()
-    for i, iki in enumerate(doc.kinerja_utama):
-        c, ref = _capaian(iki)
-        used = round_exact(c, params.capaian_places)
-        why = _refusal(used, iki.target_maksimal, params)
-        if why is not None:
-            refused.add(f"kinerja_utama[{i}].realization.value", why)
-            continue
-        kategori = _kategori(used, iki.target_maksimal)
-        nilai = _nilai(used, iki.target_maksimal)
-        assert iki.weight is not None
-        w = iki.weight.as_integer_ratio()  # nilai tertimbang = bobot / 100 x nilai, exact integers
-        weighted.append((w[0] * nilai.numerator, w[1] * 100 * nilai.denominator))
-        if trace is not None:
-            trace.extend(_iki_steps(i, iki, c, ref, used, kategori, nilai, weighted[-1], params.capaian_places))
-    refused.raise_if_any()
-    ku = to_fraction(ratio_sum(weighted))
-    kt_total = to_fraction(ratio_sum(k.nilai_tertimbang.as_integer_ratio() for k in doc.kinerja_tambahan))
-    kt = min(kt_total, Fraction(KT_CAP))
-    skp = ku + kt
-    w_skp, w_per = _WEIGHTS[doc.perilaku_360]
-    skp_used = min(skp, Fraction(SCALE_MAX)) if params.cap_on is CapOn.NILAI_SKP else skp
-    perilaku = Fraction(doc.nilai_perilaku)
-    raw = w_skp * skp_used + w_per * perilaku
-    score = min(raw, Fraction(SCALE_MAX))
-    band_value = round_exact(score, params.predikat_places)
-    predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min)
-    totals = _Totals(ku, kt_total, kt, skp, skp_used, w_skp, w_per, raw, score, band_value, predikat)
-    if trace is not None:
-        trace.extend(_total_steps(doc, params, totals))
-    return Outcome(_values(doc, totals), tuple(warnings), score, predikat)
-
-
-@attrs.frozen
-class Permenpanrb8Rule(ScoredRule):
-    """The ``permenpanrb-8-2021`` regime; ``params`` holds the choices on the open questions.
-
-    A variant: ``attrs.evolve(RULE, params=Permenpanrb8Params(capaian_places=None))``.
-    """
-
-    params: Permenpanrb8Params = attrs.field(factory=Permenpanrb8Params)
-    info: RuleInfo = INFO
-
-    document_class: ClassVar[type[Permenpanrb8Document]] = Permenpanrb8Document
-    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
-
-    def score(self, document: Permenpanrb8Document, trace: Trace) -> Scored:
-        """The PermenPANRB 8/2021 score of *document* under this rule's parameters."""
-        out = nilai_kinerja(document, self.params, trace)
-        return out.values, out.warnings
-
+from kinerja.rules.permenpanrb_8_2021._documents import (  # noqa: E402
+    PERCENT_UNITS,
+    Iki,
+    KinerjaTambahan,
+    Permenpanrb8Document,
+    is_percent,
+)
+from kinerja.rules.permenpanrb_8_2021._score import Outcome, Permenpanrb8Rule, nilai_kinerja  # noqa: E402
 
 RULE: Final = Permenpanrb8Rule()
 """The registered ``permenpanrb-8-2021`` rule with the default parameters."""
@@ -994,36 +561,4 @@ def example_document() -> dict[str, Any]:
     >>> kinerja.evaluate(example_document())["values"]["predikat"]
     'BAIK'
     """
-    return {
-        "regime": "permenpanrb-8-2021",
-        "employee": {
-            "nip": "198503102010011002",
-            "name": "Siti Rahmawati",
-            "jenis_jabatan": "PELAKSANA",
-            "golongan": "III/b",
-            "unit": "Bagian Umum",
-        },
-        "period": {"start": "2021-07-01", "end": "2021-12-31"},
-        "kinerja_utama": [
-            {
-                "id": "iki-1",
-                "name": "Persentase laporan keuangan disusun tepat waktu",
-                "target": "85",
-                "satuan": "%",
-                "weight": "40",
-                "realization": {"value": "85"},
-            },
-            {
-                "id": "iki-2",
-                "name": "Persentase surat masuk diagendakan",
-                "target": "95",
-                "satuan": "%",
-                "weight": "60",
-                "realization": {"value": "93"},
-            },
-        ],
-        "kinerja_tambahan": [{"name": "Panitia pengadaan barang", "nilai_tertimbang": "2.5"}],
-        "nilai_perilaku": "100",
-        "perilaku_360": False,
-        "ide_baru": False,
-    }
+    return bundled.example("permenpanrb-8-2021")

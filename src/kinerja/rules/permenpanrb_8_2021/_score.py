@@ -1,0 +1,319 @@
+"""How a ``permenpanrb-8-2021`` document is scored: each IKI, Nilai KU, KT and SKP, the weighting, the cap and the predikat.
+
+Everything inside is an exact rational; the sources, tables and formulas are those of
+:mod:`kinerja.rules.permenpanrb_8_2021`, each step of the explanation citing its own.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, ClassVar
+
+import attrs
+
+from kinerja.errors import Problems
+from kinerja.explain import Step, Trace
+from kinerja.model import Direction, Predikat
+from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up
+from kinerja.result import OutputField
+from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules.base import Ratio, Scored, ScoredRule, ratio_sum, to_fraction
+from kinerja.rules.permenpanrb_8_2021 import (
+    INFO,
+    KT_CAP,
+    NILAI_CAPAIAN_IKI,
+    OUTPUTS,
+    SCALE_MAX,
+    SRC_CAP,
+    SRC_CAPAIAN_KHUSUS,
+    SRC_CAPAIAN_NORMAL,
+    SRC_DISPLAY,
+    SRC_KT,
+    SRC_KU,
+    SRC_MAKSIMAL,
+    SRC_NILAI,
+    SRC_PREDIKAT,
+    SRC_ROUND,
+    SRC_SKP,
+    SRC_WEIGHTS,
+    WEIGHTS,
+    CapOn,
+    Permenpanrb8Params,
+    capaian_exact,
+    kategori_exact,
+    label,
+    maksimal_met,
+    nilai_exact,
+    predikat_for,
+    refusal,
+)
+from kinerja.rules.permenpanrb_8_2021._documents import Iki, Permenpanrb8Document
+
+__all__ = ["Outcome", "Permenpanrb8Rule", "nilai_kinerja"]
+
+
+@attrs.frozen
+class Outcome:
+    """What :func:`nilai_kinerja` found: the output *values*, *warnings*, the exact *score* and its *predikat*."""
+
+    values: dict[str, object]
+    warnings: tuple[str, ...]
+    score: Fraction
+    predikat: Predikat
+
+
+def _iki_steps(
+    i: int,
+    iki: Iki,
+    c: Fraction,
+    ref: Any,
+    used: Fraction,
+    kategori: Any,
+    nilai: Fraction,
+    weighted_last: Ratio,
+    places: int | None,
+) -> list[Step]:
+    """The explanation of one IKI: its capaian, the rounding asked for, its kategori and nilai, its weighted value."""
+    steps: list[Step] = []
+    path = f"kinerja_utama[{i}]"
+    normal = iki.direction is Direction.HIGHER_IS_BETTER
+    assert iki.realization is not None
+    steps.append(
+        Step(
+            f"{path} capaian = " + ("realisasi / target x 100" if normal else "(1 + (1 - realisasi / target)) x 100"),
+            SRC_CAPAIAN_NORMAL if normal else SRC_CAPAIAN_KHUSUS,
+            {"id": iki.id, "target": fraction_to_decimal(Fraction(ref)), "realisasi": iki.realization.value},
+            fraction_to_decimal(c),
+            note=f"range target {iki.target.low}-{iki.target.high}: compared with {fraction_to_decimal(Fraction(ref))}"
+            if iki.target.is_range
+            else "",
+        )
+    )
+    if places is not None:
+        steps.append(
+            Step(
+                f"{path} capaian rounded half-up to {places} decimals before the lookup",
+                SRC_ROUND,
+                {"capaian": fraction_to_decimal(c)},
+                fraction_to_decimal(used),
+            )
+        )
+    maks = maksimal_met(used, iki.target_maksimal)
+    steps.append(
+        Step(
+            f"{path} kategori and nilai capaian IKI"
+            + (" (maximum attainable target met)" if maks else f" = {NILAI_CAPAIAN_IKI.classify_exact(used)}"),
+            SRC_MAKSIMAL if maks else SRC_NILAI,
+            {
+                "capaian": fraction_to_decimal(used),
+                "kategori": label(kategori),
+                "target_maksimal": iki.target_maksimal,
+            },
+            fraction_to_decimal(nilai),
+        )
+    )
+    steps.append(
+        Step(
+            f"{path} nilai tertimbang = bobot % x nilai",
+            SRC_KU,
+            {"bobot %": iki.weight, "nilai": fraction_to_decimal(nilai)},
+            fraction_to_decimal(to_fraction(weighted_last)),
+        )
+    )
+    return steps
+
+
+@attrs.frozen
+class _Totals:
+    """The document-level values of :func:`nilai_kinerja`, exact."""
+
+    ku: Fraction
+    kt_total: Fraction
+    kt: Fraction
+    skp: Fraction
+    skp_used: Fraction
+    w_skp: Fraction
+    w_per: Fraction
+    raw: Fraction
+    score: Fraction
+    band_value: Fraction
+    predikat: Predikat
+
+
+def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
+    """The explanation of Nilai KU, KT and SKP (and its cap under CapOn.NILAI_SKP), then :func:`_score_steps`."""
+    ku, kt_total, kt, skp, skp_used = t.ku, t.kt_total, t.kt, t.skp, t.skp_used
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            "Nilai KU = sum of nilai tertimbang",
+            SRC_KU,
+            {"indikator": len(doc.kinerja_utama)},
+            fraction_to_decimal(ku),
+        )
+    )
+    steps.append(
+        Step(
+            "Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most 10",
+            SRC_KT,
+            {
+                "items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan],
+                "total": fraction_to_decimal(kt_total),
+            },
+            fraction_to_decimal(kt),
+        )
+    )
+    steps.append(
+        Step(
+            "Nilai SKP = Nilai KU + Nilai KT",
+            SRC_SKP,
+            {"KU": fraction_to_decimal(ku), "KT": fraction_to_decimal(kt)},
+            fraction_to_decimal(skp),
+        )
+    )
+    if params.cap_on is CapOn.NILAI_SKP:
+        steps.append(
+            Step(
+                "Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)",
+                SRC_CAP,
+                {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": SCALE_MAX},
+                fraction_to_decimal(skp_used),
+                note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
+            )
+        )
+    steps.append(
+        Step(
+            "Nilai SKP shown with one decimal, half-up",
+            SRC_DISPLAY,
+            {"Nilai SKP": fraction_to_decimal(skp_used)},
+            round_half_up(skp_used, 1),
+        )
+    )
+    return [*steps, *_score_steps(doc, params, t)]
+
+
+def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
+    """The explanation of the weighting of SKP and perilaku, the cap at 120 and the predikat (Pasal 41(5))."""
+    skp, skp_used, w_skp, w_per, raw, score, band_value, predikat = (
+        t.skp, t.skp_used, t.w_skp, t.w_per, t.raw, t.score, t.band_value, t.predikat
+    )  # fmt: skip
+    steps: list[Step] = []
+    steps.append(
+        Step(
+            f"nilai kinerja = {fraction_to_decimal(w_skp * 100)} % SKP + {fraction_to_decimal(w_per * 100)} % perilaku",
+            SRC_WEIGHTS,
+            {
+                "Nilai SKP": fraction_to_decimal(skp_used),
+                "nilai perilaku": doc.nilai_perilaku,
+                "perilaku with peers and subordinates": doc.perilaku_360,
+            },
+            fraction_to_decimal(raw),
+            note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {fraction_to_decimal(skp)})"
+            if skp_used != skp
+            else "",
+        )
+    )
+    steps.append(
+        Step(
+            "the scale ends at 120",
+            SRC_CAP,
+            {"nilai kinerja": fraction_to_decimal(raw), "cap": SCALE_MAX},
+            fraction_to_decimal(score),
+        )
+    )
+    steps.append(
+        Step(
+            "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; "
+            f"Kurang {fmt(params.kurang_min)}-<70",
+            SRC_PREDIKAT,
+            {"nilai kinerja": fraction_to_decimal(band_value), "ide baru": doc.ide_baru},
+            predikat,
+            note="110 or more without a recorded new idea is Baik" if band_value >= 110 and not doc.ide_baru else "",
+        )
+    )
+    return steps
+
+
+def _values(doc: Permenpanrb8Document, t: _Totals) -> dict[str, object]:
+    """The output values of a result, in :data:`OUTPUTS` order."""
+    ku, kt_total, kt, skp_used = t.ku, t.kt_total, t.kt, t.skp_used
+    w_skp, w_per, raw, score, predikat = t.w_skp, t.w_per, t.raw, t.score, t.predikat
+    return {
+        "jumlah_iki": len(doc.kinerja_utama),
+        "nilai_ku": fraction_to_decimal(ku),
+        "nilai_kt_total": fraction_to_decimal(kt_total),
+        "nilai_kt": fraction_to_decimal(kt),
+        "nilai_skp": fraction_to_decimal(skp_used),
+        "nilai_skp_1dp": round_half_up(skp_used, 1),
+        "nilai_perilaku": doc.nilai_perilaku,
+        "perilaku_360": doc.perilaku_360,
+        "bobot_skp": fraction_to_decimal(w_skp),
+        "bobot_perilaku": fraction_to_decimal(w_per),
+        "score_uncapped": fraction_to_decimal(raw),
+        "score": fraction_to_decimal(score),
+        "score_2dp": round_half_up(score, 2),
+        "ide_baru": doc.ide_baru,
+        "predikat": predikat,
+    }
+
+
+def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: Trace) -> Outcome:
+    """Score one 8/2021 document (PP 30/2019 Pasal 41(5), PermenPANRB 8/2021 Lampiran); steps go to *trace*.
+
+    Public so that :mod:`~kinerja.rules.integrasi_2021` scores its second half with it.
+    """
+    warnings: list[str] = []
+    outside = validity_warning(INFO, doc.period)
+    if outside:
+        warnings.append(outside)
+    weighted: list[Ratio] = []
+    refused = Problems()
+    for i, iki in enumerate(doc.kinerja_utama):
+        c, ref = capaian_exact(iki)
+        used = round_exact(c, params.capaian_places)
+        why = refusal(used, iki.target_maksimal, params)
+        if why is not None:
+            refused.add(f"kinerja_utama[{i}].realization.value", why)
+            continue
+        kategori = kategori_exact(used, iki.target_maksimal)
+        nilai = nilai_exact(used, iki.target_maksimal)
+        assert iki.weight is not None
+        w = iki.weight.as_integer_ratio()  # nilai tertimbang = bobot / 100 x nilai, exact integers
+        weighted.append((w[0] * nilai.numerator, w[1] * 100 * nilai.denominator))
+        if trace is not None:
+            trace.extend(_iki_steps(i, iki, c, ref, used, kategori, nilai, weighted[-1], params.capaian_places))
+    refused.raise_if_any()
+    ku = to_fraction(ratio_sum(weighted))
+    kt_total = to_fraction(ratio_sum(k.nilai_tertimbang.as_integer_ratio() for k in doc.kinerja_tambahan))
+    kt = min(kt_total, Fraction(KT_CAP))
+    skp = ku + kt
+    w_skp, w_per = WEIGHTS[doc.perilaku_360]
+    skp_used = min(skp, Fraction(SCALE_MAX)) if params.cap_on is CapOn.NILAI_SKP else skp
+    perilaku = Fraction(doc.nilai_perilaku)
+    raw = w_skp * skp_used + w_per * perilaku
+    score = min(raw, Fraction(SCALE_MAX))
+    band_value = round_exact(score, params.predikat_places)
+    predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min)
+    totals = _Totals(ku, kt_total, kt, skp, skp_used, w_skp, w_per, raw, score, band_value, predikat)
+    if trace is not None:
+        trace.extend(_total_steps(doc, params, totals))
+    return Outcome(_values(doc, totals), tuple(warnings), score, predikat)
+
+
+@attrs.frozen
+class Permenpanrb8Rule(ScoredRule):
+    """The ``permenpanrb-8-2021`` regime; ``params`` holds the choices on the open questions.
+
+    A variant: ``attrs.evolve(RULE, params=Permenpanrb8Params(capaian_places=None))``.
+    """
+
+    params: Permenpanrb8Params = attrs.field(factory=Permenpanrb8Params)
+    info: RuleInfo = INFO
+
+    document_class: ClassVar[type[Permenpanrb8Document]] = Permenpanrb8Document
+    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
+
+    def score(self, document: Permenpanrb8Document, trace: Trace) -> Scored:
+        """The PermenPANRB 8/2021 score of *document* under this rule's parameters."""
+        out = nilai_kinerja(document, self.params, trace)
+        return out.values, out.warnings

@@ -1,4 +1,4 @@
-"""Shared helpers of the follow-up policies: yearly predikat, calendar arithmetic, bundles.
+"""Shared helpers of the follow-up policies: yearly predikat, calendar arithmetic, list-field checks, bundles.
 
 Private to :mod:`kinerja.policies`; the public names are re-exported from the package.
 """

@@ -28,6 +28,7 @@ import attrs
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import render_value
 from kinerja.model import Employee, Predikat, decimal_field, enum_field
+from kinerja.plain import fields_to_plain
 from kinerja.policies._common import (
     YearlyPredikat,
     as_tuple,
@@ -188,12 +189,7 @@ class EmployeeReport:
         return self.decision(policy)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "subject": self.subject,
-            "name": self.name,
-            "unit": self.unit,
-            "decisions": [d.to_json() for d in self.decisions],
-        }
+        return fields_to_plain(self)
 
     def __str__(self) -> str:
         title = f"{self.name} ({self.subject})" + (f" - {self.unit}" if self.unit else "")

@@ -53,6 +53,7 @@ From Python::
 
 from __future__ import annotations
 
+import collections
 import fnmatch
 import json
 import os
@@ -161,16 +162,27 @@ class Report:
     outcomes: tuple[CaseOutcome, ...]
 
     @property
+    def counts(self) -> dict[str, int]:
+        """How many cases, and how many of them passed, failed and ended in an error."""
+        by_status = collections.Counter(o.status for o in self.outcomes)
+        return {
+            "cases": len(self.outcomes),
+            "passed": by_status["pass"],
+            "failed": by_status["fail"],
+            "errors": by_status["error"],
+        }
+
+    @property
     def passed(self) -> int:
-        return sum(o.status == "pass" for o in self.outcomes)
+        return self.counts["passed"]
 
     @property
     def failed(self) -> int:
-        return sum(o.status == "fail" for o in self.outcomes)
+        return self.counts["failed"]
 
     @property
     def errors(self) -> int:
-        return sum(o.status == "error" for o in self.outcomes)
+        return self.counts["errors"]
 
     @property
     def ok(self) -> bool:
@@ -206,15 +218,7 @@ class Report:
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "command": self.command,
-            "ok": self.ok,
-            "cases": len(self.outcomes),
-            "passed": self.passed,
-            "failed": self.failed,
-            "errors": self.errors,
-            "outcomes": [o.to_json() for o in self.outcomes],
-        }
+        return {"command": self.command, "ok": self.ok, **self.counts, "outcomes": [o.to_json() for o in self.outcomes]}
 
 
 # --- comparison -----------------------------------------------------------------------------

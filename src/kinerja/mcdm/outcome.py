@@ -289,25 +289,14 @@ class Ranking:
         return steps
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON data; decimals are strings."""
-        return {
-            "method": self.method,
-            "exact": self.exact,
-            "places": self.places,
-            "precision": self.precision,
-            "ties": self.ties.describe(),
-            "shares": render_value(self.shares),
-            "normalised": render_value(self.normalised),
-            "weighted": render_value(self.weighted),
-            "column_stats": render_value(self.column_stats),
-            "alternative_values": render_value(self.alternative_values),
-            "scores": render_value(self.scores),
-            "ranking": [
-                {"key": r.key, "score": fmt(r.score), "rank": fmt(r.rank), "tied_with": list(r.tied_with), "how": r.how}
-                for r in self.ranked
-            ],
-            "notes": list(self.notes),
-        }
+        """Plain JSON data: how the ranking was computed, its tables (decimals as strings), the ranks and the notes."""
+        how = {"method": self.method, "exact": self.exact, "places": self.places, "precision": self.precision}
+        tables = {name: render_value(getattr(self, name)) for name in _TABLES}
+        ranking = [
+            {"key": r.key, "score": fmt(r.score), "rank": fmt(r.rank), "tied_with": list(r.tied_with), "how": r.how}
+            for r in self.ranked
+        ]
+        return {**how, "ties": self.ties.describe(), **tables, "ranking": ranking, "notes": list(self.notes)}
 
     def __str__(self) -> str:
         width = max(len(r.key) for r in self.ranked)
@@ -315,6 +304,10 @@ class Ranking:
         for r in self.ranked:
             lines.append(f"  {fmt(r.rank):>5}  {r.key.ljust(width)}  {fmt(r.score)}  ({r.how})")
         return "\n".join(lines)
+
+
+_TABLES = ("shares", "normalised", "weighted", "column_stats", "alternative_values", "scores")
+"""The tables a :class:`Ranking` carries, in the order its JSON gives them."""
 
 
 @runtime_checkable

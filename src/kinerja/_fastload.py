@@ -396,10 +396,11 @@ class FastReader:
         """A named tuple of the class's field values (attribute access, so value checks read ``item.id``)."""
         pending = collections.namedtuple(f"Pending{cls.__name__}", [f.name for f in attrs.fields(cls)])  # type: ignore[misc]
         self._pending[cls] = pending
-        self._builders[pending] = self._builder(cls)
         lazy = [f for f in attrs.fields(cls) if f.metadata.get(LAZY)]
-        if lazy and all(self._install_lazy(cls, f.name) for f in lazy):
-            self._tops[pending] = self._builder(cls, top=True)
+        if lazy and all(self._install_lazy(cls, f.name) for f in lazy):  # built now or later, its LAZY fields wait
+            self._builders[pending] = self._tops[pending] = self._builder(cls, top=True)
+        else:
+            self._builders[pending] = self._builder(cls)
         return pending
 
     def _install_lazy(self, cls: type[Any], name: str) -> bool:
@@ -416,17 +417,26 @@ class FastReader:
         ns: dict[str, Any] = {"new": _new, "set": _set, "cls": cls, "M": self.materialize, "D": _Deferred}
         lines = ["def build(p):", "    o = new(cls)"]
         for i, f in enumerate(attrs.fields(cls)):
+            put = self._setter(cls, f.name, ns)
             if top and f.metadata.get(LAZY):
-                lines.append(f"    set(o, {f.name!r}, D(p[{i}]))")
+                lines.append(f"    {put}D(p[{i}]))")
             elif self._may_hold_pending(f.type):
-                lines.append(f"    set(o, {f.name!r}, {self._build_expr(f.type, f'p[{i}]', ns)})")
+                lines.append(f"    {put}{self._build_expr(f.type, f'p[{i}]', ns)})")
             else:
-                lines.append(f"    set(o, {f.name!r}, p[{i}])")
+                lines.append(f"    {put}p[{i}])")
         if eager:
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         exec(compile("\n".join(lines), f"<kinerja fast builder: {cls.__qualname__}>", "exec"), ns)
         return ns["build"]  # type: ignore[no-any-return]
+
+    def _setter(self, cls: type[Any], name: str, ns: dict[str, Any]) -> str:
+        """The start of a call storing field *name* of ``o``: the slot's own setter when it has one (no lookup)."""
+        slot = cls.__dict__.get(name)
+        member: Any = slot.member if isinstance(slot, _LazySlot) else slot
+        if type(member).__name__ == "member_descriptor":
+            return f"{self._name(ns, member.__set__)}(o, "
+        return f"set(o, {name!r}, "
 
     def _build_expr(self, t: Any, value: str, ns: dict[str, Any]) -> str:
         """An expression building the objects of *value*, a field of type *t* holding pending values."""

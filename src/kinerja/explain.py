@@ -53,6 +53,9 @@ class Source:
 
 def render_value(value: object) -> Any:
     """Turn a value into plain JSON data: decimals as strings, enums as their codes, dates as ISO text."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common cases first, by exact type
+        return value
     if isinstance(value, Decimal):
         return fmt(value)
     if isinstance(value, enum.Enum):

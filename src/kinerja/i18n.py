@@ -255,7 +255,7 @@ def step_text(rule: str, lang: str | None = None) -> str:
     a ``semester_1:`` prefix is kept while the rest is translated. A text with no
     entry stays English.
     """
-    chosen = resolve_lang(lang)
+    chosen = "en" if lang == "en" else resolve_lang(lang)  # English asked for by name: nothing to resolve
     if chosen == "en":
         return rule
     m = _SEMESTER.match(rule)

@@ -50,7 +50,7 @@ class Rhk:
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(),
         converter=_list_of("indicators", "indicators"),  # type: ignore[misc]
-        metadata={SAME_AS_TYPE: True},
+        metadata={LAZY: True, SAME_AS_TYPE: True},  # built on first read: counting the RHK builds none of them
     )
     tambahan: bool = False
     intervensi: str = ""

@@ -145,13 +145,9 @@ class CaseOutcome:
     seconds: float = 0.0  # wall-clock, for the report only
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.case_id,
-            "regime": self.regime,
-            "status": self.status,
-            "mismatches": [m.to_json() for m in self.mismatches],
-            "error": self.error,
-        }
+        """Which case, and what happened to it (its source and its time are for the text report only)."""
+        happened = {"status": self.status, "mismatches": [m.to_json() for m in self.mismatches], "error": self.error}
+        return {"id": self.case_id, "regime": self.regime, **happened}
 
 
 @attrs.frozen

@@ -14,17 +14,30 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
+
+import attrs
 
 from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Step, Trace
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
 
-__all__ = ["Ratio", "Scored", "ScoredRule", "duplicate_ids", "percent_of", "ratio_sum", "scaled", "to_fraction"]
+__all__ = [
+    "Outcome",
+    "ParamsRule",
+    "Ratio",
+    "Scored",
+    "ScoredRule",
+    "duplicate_ids",
+    "percent_of",
+    "ratio_sum",
+    "scaled",
+    "to_fraction",
+]
 
 Scored = tuple[dict[str, object], tuple[str, ...]]
 """What a rule's scoring function returns: the output values (in ``outputs`` order) and the warnings."""
@@ -39,11 +52,23 @@ class ScoredRule:
 
     ``subject`` (default: the employee's NIP) and ``period_label`` (default: the
     document's period) name the result; ``explanation_title`` titles the explanation.
+    The document class and the outputs are class variables, or keywords of the class
+    statement: ``class Rule(ScoredRule, document=Doc, outputs=OUTPUTS)``.
     """
 
     info: RuleInfo
     document_class: ClassVar[type[Any]]
     rule_outputs: ClassVar[tuple[OutputField, ...]]
+
+    def __init_subclass__(
+        cls, *, document: type[Any] | None = None, outputs: tuple[OutputField, ...] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        # attrs makes a slotted copy of the class without these keywords: the copy keeps what was set here
+        if document is not None:
+            cls.document_class = document
+        if outputs is not None:
+            cls.rule_outputs = outputs
 
     @property
     def document_type(self) -> type[Any]:
@@ -110,6 +135,49 @@ class ScoredRule:
         trace: list[Step] = []
         self.score(doc, trace)
         return Explanation(self.explanation_title(doc), tuple(trace))
+
+
+@attrs.frozen
+class Outcome:
+    """What a regulation's scoring function found: the output *values*, the *warnings* and the exact *score*.
+
+    A regulation adds what else it reports (PP 46/2011 the sebutan, PermenPANRB 8/2021 the predikat).
+    """
+
+    values: dict[str, object]
+    warnings: tuple[str, ...]
+    score: Fraction
+
+
+class ParamsRule(ScoredRule):
+    """A rule scored by one public function of its regulation, ``scorer(document, params, trace)``.
+
+    The regulation module names the document type, the outputs and that function in the class
+    statement, and declares the attrs fields ``params`` (its choices on the open questions,
+    so that a variant is ``attrs.evolve(RULE, params=...)``) and ``info``::
+
+        @attrs.frozen
+        class Pp46Rule(ParamsRule, document=Pp46Document, outputs=OUTPUTS, scorer=nilai_prestasi_kerja):
+            params: Pp46Params = attrs.field(factory=Pp46Params)
+            info: RuleInfo = INFO
+    """
+
+    params: Any
+
+    def __init_subclass__(cls, *, scorer: Callable[[Any, Any, Trace], Outcome] | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if scorer is not None:
+            setattr(cls, "scorer", staticmethod(scorer))  # noqa: B010 (a method is not assignable for mypy)
+
+    @staticmethod
+    def scorer(document: Any, params: Any, trace: Trace) -> Outcome:
+        """The regulation's scoring function (given in the class statement)."""
+        raise NotImplementedError
+
+    def score(self, document: Any, trace: Trace) -> Scored:
+        """The regulation's score of *document* under this rule's ``params``."""
+        out = self.scorer(document, self.params, trace)
+        return out.values, out.warnings
 
 
 def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Problem]:

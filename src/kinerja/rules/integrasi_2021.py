@@ -61,11 +61,11 @@ import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
-from kinerja import edge
+from kinerja import bundled, edge
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Source, Step, Trace
 from kinerja.model import Period, Predikat
@@ -76,7 +76,7 @@ from kinerja.result import OutputField
 from kinerja.rules import RuleInfo
 from kinerja.rules import permenpanrb_8_2021 as p8
 from kinerja.rules import pp46_2011 as p46
-from kinerja.rules.base import Scored, ScoredRule
+from kinerja.rules.base import Outcome, ParamsRule
 
 __all__ = [
     "BAND_MAP",
@@ -326,9 +326,7 @@ def _integration_steps(
     ]
 
 
-def _run(
-    doc: Integrasi2021Document, params: Integrasi2021Params, trace: Trace
-) -> tuple[dict[str, object], tuple[str, ...]]:
+def _run(doc: Integrasi2021Document, params: Integrasi2021Params, trace: Trace) -> Outcome:
     t1: list[Step] | None = [] if trace is not None else None
     t2: list[Step] | None = [] if trace is not None else None
     ps = Problems()
@@ -370,7 +368,7 @@ def _run(
         "ide_baru": doc.semester_2.ide_baru,
         "predikat": predikat,
     }
-    return values, warnings
+    return Outcome(values, warnings, score)
 
 
 def _period(doc: Integrasi2021Document) -> str:
@@ -378,18 +376,14 @@ def _period(doc: Integrasi2021Document) -> str:
 
 
 @attrs.frozen
-class Integrasi2021Rule(ScoredRule):
-    """The ``integrasi-2021`` rule; ``params`` holds the reconciliation, the weights and each half's parameters."""
+class Integrasi2021Rule(ParamsRule, document=Integrasi2021Document, outputs=OUTPUTS, scorer=_run):
+    """The ``integrasi-2021`` rule; ``params`` holds the reconciliation, the weights and each half's parameters.
+
+    Both halves are scored and integrated; the steps of each half are prefixed ``semester_1:`` / ``semester_2:``.
+    """
 
     params: Integrasi2021Params = attrs.field(factory=Integrasi2021Params)
     info: RuleInfo = INFO
-
-    document_class: ClassVar[type[Integrasi2021Document]] = Integrasi2021Document
-    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
-
-    def score(self, document: Integrasi2021Document, trace: Trace) -> Scored:
-        """Both halves scored and integrated (steps of each half prefixed ``semester_1:`` / ``semester_2:``)."""
-        return _run(document, self.params, trace)
 
     def subject(self, document: Integrasi2021Document) -> str:
         """The PNS of both halves (checked to be the same)."""
@@ -405,18 +399,14 @@ RULE: Final = Integrasi2021Rule()
 
 
 def example_document() -> dict[str, Any]:
-    """A complete, valid ``integrasi-2021`` JSON document (the two bundled examples, set in 2021).
+    """A complete, valid ``integrasi-2021`` JSON document: the two regimes' examples as the halves of 2021.
+
+    The first half is the ``pp-46-2011`` example as a six-month SKP (January - June, half the annual
+    targets), the second the ``permenpanrb-8-2021`` example.
+
 
     >>> import kinerja
     >>> kinerja.evaluate(example_document())["values"]["predikat"]
     'BAIK'
     """
-    first = p46.example_document()
-    del first["regime"]
-    first["period"] = {"start": "2021-01-01", "end": "2021-06-30"}
-    for kegiatan in first["kegiatan"]:  # a six-month SKP: half the annual targets
-        kegiatan["waktu"] = {"target": "6", "realisasi": "6"}
-    first["kegiatan"][1]["kuantitas"] = {"target": "600", "realisasi": "580"}
-    second = p8.example_document()
-    del second["regime"]
-    return {"regime": "integrasi-2021", "semester_1": first, "semester_2": second}
+    return bundled.example("integrasi-2021")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Step, Trace
 from kinerja.model import Ekspektasi, Period, Predikat
-from kinerja.result import OutputField, Result
+from kinerja.result import Result
 from kinerja.rules import RuleInfo, validity_warning
 from kinerja.rules import permenpanrb_6_2022 as regulation
 from kinerja.rules.base import Scored, ScoredRule
@@ -52,7 +52,7 @@ def _evaluation_step(doc: Skp) -> Step:
 
 
 @attrs.frozen
-class Regime(ScoredRule):
+class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
     """The PermenPANRB 6/2022 rule (``RULE``), optionally configured with agency rating policies.
 
     ``hasil_kerja_policy`` and ``perilaku_kerja_policy`` default to the penilai's own
@@ -65,9 +65,6 @@ class Regime(ScoredRule):
     hasil_kerja_policy: RatingPolicy = ASSESSOR[0]
     perilaku_kerja_policy: RatingPolicy = ASSESSOR[1]
     leader_mapping: LeaderMapping = attrs.field(factory=LeaderMapping)
-
-    document_class: ClassVar[type[Skp]] = Skp
-    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
 
     def with_policies(
         self,

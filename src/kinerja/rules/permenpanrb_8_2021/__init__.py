@@ -117,7 +117,7 @@ from kinerja.numbers import fraction_to_decimal, round_exact, to_decimal
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo
-from kinerja.rules.base import percent_of, to_fraction
+from kinerja.rules.base import ParamsRule, percent_of, to_fraction
 
 __all__ = [
     "INFO",
@@ -548,7 +548,19 @@ from kinerja.rules.permenpanrb_8_2021._documents import (  # noqa: E402
     Permenpanrb8Document,
     is_percent,
 )
-from kinerja.rules.permenpanrb_8_2021._score import Outcome, Permenpanrb8Rule, nilai_kinerja  # noqa: E402
+from kinerja.rules.permenpanrb_8_2021._score import Outcome, nilai_kinerja  # noqa: E402
+
+
+@attrs.frozen
+class Permenpanrb8Rule(ParamsRule, document=Permenpanrb8Document, outputs=OUTPUTS, scorer=nilai_kinerja):
+    """The ``permenpanrb-8-2021`` regime; ``params`` holds the choices on the open questions.
+
+    A variant: ``attrs.evolve(RULE, params=Permenpanrb8Params(capaian_places=None))``.
+    """
+
+    params: Permenpanrb8Params = attrs.field(factory=Permenpanrb8Params)
+    info: RuleInfo = INFO
+
 
 RULE: Final = Permenpanrb8Rule()
 """The registered ``permenpanrb-8-2021`` rule with the default parameters."""

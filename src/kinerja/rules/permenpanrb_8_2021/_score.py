@@ -7,7 +7,7 @@ Everything inside is an exact rational; the sources, tables and formulas are tho
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -15,14 +15,12 @@ from kinerja.errors import Problems
 from kinerja.explain import Step, Trace
 from kinerja.model import Direction, Predikat
 from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up
-from kinerja.result import OutputField
-from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Ratio, Scored, ScoredRule, ratio_sum, to_fraction
+from kinerja.rules import base, validity_warning
+from kinerja.rules.base import Ratio, ratio_sum, to_fraction
 from kinerja.rules.permenpanrb_8_2021 import (
     INFO,
     KT_CAP,
     NILAI_CAPAIAN_IKI,
-    OUTPUTS,
     SCALE_MAX,
     SRC_CAP,
     SRC_CAPAIAN_KHUSUS,
@@ -49,16 +47,13 @@ from kinerja.rules.permenpanrb_8_2021 import (
 )
 from kinerja.rules.permenpanrb_8_2021._documents import Iki, Permenpanrb8Document
 
-__all__ = ["Outcome", "Permenpanrb8Rule", "nilai_kinerja"]
+__all__ = ["Outcome", "nilai_kinerja"]
 
 
 @attrs.frozen
-class Outcome:
+class Outcome(base.Outcome):
     """What :func:`nilai_kinerja` found: the output *values*, *warnings*, the exact *score* and its *predikat*."""
 
-    values: dict[str, object]
-    warnings: tuple[str, ...]
-    score: Fraction
     predikat: Predikat
 
 
@@ -298,22 +293,3 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
     if trace is not None:
         trace.extend(_total_steps(doc, params, totals))
     return Outcome(_values(doc, totals), tuple(warnings), score, predikat)
-
-
-@attrs.frozen
-class Permenpanrb8Rule(ScoredRule):
-    """The ``permenpanrb-8-2021`` regime; ``params`` holds the choices on the open questions.
-
-    A variant: ``attrs.evolve(RULE, params=Permenpanrb8Params(capaian_places=None))``.
-    """
-
-    params: Permenpanrb8Params = attrs.field(factory=Permenpanrb8Params)
-    info: RuleInfo = INFO
-
-    document_class: ClassVar[type[Permenpanrb8Document]] = Permenpanrb8Document
-    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
-
-    def score(self, document: Permenpanrb8Document, trace: Trace) -> Scored:
-        """The PermenPANRB 8/2021 score of *document* under this rule's parameters."""
-        out = nilai_kinerja(document, self.params, trace)
-        return out.values, out.warnings

@@ -101,7 +101,7 @@ from kinerja.numbers import fraction_to_decimal, round_exact
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo
-from kinerja.rules.base import Ratio, percent_of, to_fraction
+from kinerja.rules.base import ParamsRule, Ratio, percent_of, to_fraction
 
 __all__ = [
     "INFO",
@@ -438,7 +438,21 @@ from kinerja.rules.pp46_2011._documents import (  # noqa: E402
     TargetRealisasi,
     check_aspect,
 )
-from kinerja.rules.pp46_2011._score import Outcome, Pp46Rule, capaian_kegiatan, nilai_prestasi_kerja  # noqa: E402
+from kinerja.rules.pp46_2011._score import Outcome, capaian_kegiatan, nilai_prestasi_kerja  # noqa: E402
+
+
+@attrs.frozen
+class Pp46Rule(ParamsRule, document=Pp46Document, outputs=OUTPUTS, scorer=nilai_prestasi_kerja):
+    """The ``pp-46-2011`` regime; ``params`` holds the choices on the open questions.
+
+    A variant with other parameters is an ordinary value:
+    ``attrs.evolve(RULE, params=Pp46Params(band_policy=BandPolicy.ROUND_INTEGER))``
+    (register it under another name with ``selectable=False`` if it should be found by name).
+    """
+
+    params: Pp46Params = attrs.field(factory=Pp46Params)
+    info: RuleInfo = INFO
+
 
 RULE: Final = Pp46Rule()
 """The registered ``pp-46-2011`` rule with the default parameters."""

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import ClassVar
 
 import attrs
 
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
 from kinerja.numbers import fraction_to_decimal, round_half_up
-from kinerja.result import OutputField
-from kinerja.rules import RuleInfo, validity_warning
-from kinerja.rules.base import Ratio, Scored, ScoredRule, percent_of, ratio_sum, scaled, to_fraction
+from kinerja.rules import base, validity_warning
+from kinerja.rules.base import Ratio, percent_of, ratio_sum, scaled, to_fraction
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
     INFO,
     KREATIVITAS_POINTS,
-    OUTPUTS,
     SEBUTAN_BANDS,
     SRC_BANDS,
     SRC_CAPAIAN,
@@ -53,7 +50,7 @@ from kinerja.rules.pp46_2011 import (
 )
 from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRealisasi
 
-__all__ = ["Outcome", "Pp46Rule", "capaian_kegiatan", "nilai_prestasi_kerja"]
+__all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja"]
 
 
 @attrs.frozen
@@ -173,12 +170,9 @@ def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> De
 
 
 @attrs.frozen
-class Outcome:
+class Outcome(base.Outcome):
     """What :func:`nilai_prestasi_kerja` found: output *values*, *warnings*, the exact *score* and its *sebutan*."""
 
-    values: dict[str, object]
-    warnings: tuple[str, ...]
-    score: Fraction
     sebutan: Sebutan
 
 
@@ -386,24 +380,3 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     if trace is not None:
         trace.extend(_npk_steps(doc, params, t))
     return Outcome(_values(t), tuple(warnings), npk, s_npk)
-
-
-@attrs.frozen
-class Pp46Rule(ScoredRule):
-    """The ``pp-46-2011`` regime; ``params`` holds the choices on the open questions.
-
-    A variant with other parameters is an ordinary value:
-    ``attrs.evolve(RULE, params=Pp46Params(band_policy=BandPolicy.ROUND_INTEGER))``
-    (register it under another name with ``selectable=False`` if it should be found by name).
-    """
-
-    params: Pp46Params = attrs.field(factory=Pp46Params)
-    info: RuleInfo = INFO
-
-    document_class: ClassVar[type[Pp46Document]] = Pp46Document
-    rule_outputs: ClassVar[tuple[OutputField, ...]] = OUTPUTS
-
-    def score(self, document: Pp46Document, trace: Trace) -> Scored:
-        """The PP 46/2011 score of *document* under this rule's parameters."""
-        out = nilai_prestasi_kerja(document, self.params, trace)
-        return out.values, out.warnings

@@ -20,7 +20,7 @@ from kinerja import rules
 from kinerja.policy import Decision
 from kinerja.result import Result
 
-__all__ = ["BUILDERS", "Spec", "employee", "example_cases"]
+__all__ = ["BUILDERS", "Spec", "employee", "example_cases", "same_source"]
 
 DecisionsFn = Callable[[Result, Any], Sequence[Decision]]
 
@@ -42,6 +42,12 @@ class Spec:
 
 
 Builder = Callable[[], list[Spec]]
+
+
+def same_source(kind: str, ref: str, *cases: tuple[str, str, Mapping[str, Any]]) -> list[Spec]:
+    """Cases that come from one source (*kind*, *ref*), each given as ``(id, description, document)``."""
+    return [Spec(local_id, description, kind, ref, document) for local_id, description, document in cases]
+
 
 NIP_PNS = "198503102010011002"
 NIP_PNS_2 = "199001012015032001"

@@ -48,52 +48,28 @@ def _cases_1() -> list[Spec]:
     return out
 
 
+_PREDIKAT_EDGES = (
+    # (integrated value, first half, second half, description); the second half at 110 comes with a new idea
+    ("90", "76", "90", "first half 76 (-> 90), second half 90: integrated 90, Baik"),
+    ("89.99", "75.99", "90", "first half 75.99 (-> 89.99), second half 90: integrated just under 90, Cukup"),
+    ("110", "91", "110", "first half 91 (-> 110), second half 110 with a new idea: integrated 110, Sangat Baik"),
+    ("109.99", "90.99", "110", "first half 90.99 (-> just under 110), second half 110 with a new idea: Baik"),
+    ("70", "61", "70", "first half 61 (-> 70), second half 70: integrated 70, Cukup"),
+    ("50", "51", "50", "first half 51 (-> 50), second half 50: integrated 50, Kurang"),
+)
+
+
 def _cases_2() -> list[Spec]:
-    out: list[Spec] = []
     # the predikat of the integrated value, both sides of the edges
-    out += [
+    out = [
         Spec(
-            "predikat-90",
-            "first half 76 (-> 90), second half 90: integrated 90, Baik",
+            f"predikat-{value}" + ("-ide-baru" if second == "110" else ""),
+            description,
             "boundary",
             "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("76", H1), p8_2021.document_at("90")),
-        ),
-        Spec(
-            "predikat-89.99",
-            "first half 75.99 (-> 89.99), second half 90: integrated just under 90, Cukup",
-            "boundary",
-            "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("75.99", H1), p8_2021.document_at("90")),
-        ),
-        Spec(
-            "predikat-110-ide-baru",
-            "first half 91 (-> 110), second half 110 with a new idea: integrated 110, Sangat Baik",
-            "boundary",
-            "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("91", H1), p8_2021.document_at("110", ide_baru=True)),
-        ),
-        Spec(
-            "predikat-109.99-ide-baru",
-            "first half 90.99 (-> just under 110), second half 110 with a new idea: Baik",
-            "boundary",
-            "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("90.99", H1), p8_2021.document_at("110", ide_baru=True)),
-        ),
-        Spec(
-            "predikat-70",
-            "first half 61 (-> 70), second half 70: integrated 70, Cukup",
-            "boundary",
-            "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("61", H1), p8_2021.document_at("70")),
-        ),
-        Spec(
-            "predikat-50",
-            "first half 51 (-> 50), second half 50: integrated 50, Kurang",
-            "boundary",
-            "regulations.md §2.2, §2.6",
-            _doc(pp46.document_at("51", H1), p8_2021.document_at("50")),
-        ),
+            _doc(pp46.document_at(first, H1), p8_2021.document_at(second, ide_baru=second == "110")),
+        )
+        for value, first, second, description in _PREDIKAT_EDGES
     ]
     from kinerja.rules import integrasi_2021
 

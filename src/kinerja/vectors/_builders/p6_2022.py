@@ -193,31 +193,27 @@ def _cases_2b() -> list[Spec]:
 def _cases_3() -> list[Spec]:
     out: list[Spec] = []
     # angka kredit (§4): A1-A3, and every predikat percentage at 12 months (with its rounding)
+    year_2023, jan_feb_2024 = ("2023-01-01", "2023-12-31"), ("2024-01-01", "2024-02-29")
     out += [
         Spec(
-            "A1",
-            "A1: Ahli Pertama, Sangat Baik for 12 months: AK 150 % x 12.5 = 18.75",
+            f"A{n}",
+            description,
             "spec-example",
-            "regulations.md §4.5 A1",
-            _doc("DI_ATAS", "DI_ATAS", emp=JF, span=("2023-01-01", "2023-12-31")),
-            _ak(),
-        ),
-        Spec(
-            "A2",
-            "A2: Ahli Pertama, Baik for 2 months: AK 2/12 x 100 % x 12.5 = 2.08",
-            "spec-example",
-            "regulations.md §4.5 A2",
-            _doc("SESUAI", "SESUAI", emp=JF, span=("2024-01-01", "2024-02-29")),
-            _ak(),
-        ),
-        Spec(
-            "A3",
-            "A3: A1 (2023, Sangat Baik) then this evaluation (A2): AK kumulatif 18.75 + 2.08 = 20.83",
-            "spec-example",
-            "regulations.md §4.5 A3",
-            _doc("SESUAI", "SESUAI", emp=JF, span=("2024-01-01", "2024-02-29")),
-            _ak(prior=((("2023-01-01", "2023-12-31"), "SANGAT_BAIK"),)),
-        ),
+            f"regulations.md §4.5 A{n}",
+            _doc(rating, rating, emp=JF, span=span),
+            _ak(prior),
+        )
+        for n, rating, span, prior, description in (
+            (1, "DI_ATAS", year_2023, (), "A1: Ahli Pertama, Sangat Baik for 12 months: AK 150 % x 12.5 = 18.75"),
+            (2, "SESUAI", jan_feb_2024, (), "A2: Ahli Pertama, Baik for 2 months: AK 2/12 x 100 % x 12.5 = 2.08"),
+            (
+                3,
+                "SESUAI",
+                jan_feb_2024,
+                ((year_2023, "SANGAT_BAIK"),),
+                "A3: A1 (2023, Sangat Baik) then this evaluation (A2): AK kumulatif 18.75 + 2.08 = 20.83",
+            ),
+        )
     ]
     for hk, pk, name, pct in (
         ("SESUAI", "SESUAI", "baik", "100 % x 12.5 = 12.5"),

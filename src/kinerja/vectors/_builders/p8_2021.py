@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja.vectors._builders import Spec, employee, period
+from kinerja.vectors._builders import Spec, employee, period, same_source
 
 NAME = "permenpanrb-8-2021"
 REF_TABLE = "regulations.md §2.4"
@@ -73,9 +73,14 @@ def document_at(x: str, ide_baru: bool = False) -> dict[str, Any]:
     return _doc([_iki("100", c)], perilaku=x, kt=[kt] if kt else None, ide_baru=ide_baru)
 
 
+def _t1() -> list[dict[str, Any]]:
+    """The indikator of worked example T1: target 85, realisasi 85 (nilai 109)."""
+    return [_iki("85", "85")]
+
+
 def t1_document() -> dict[str, Any]:
     """Row T1 alone (nilai 109) with nilai perilaku 100: nilai kinerja 0.7 x 109 + 0.3 x 100 = 106.3."""
-    return _doc([_iki("85", "85")])
+    return _doc(_t1())
 
 
 def _score(local_id: str, c: str, kt: str | None, x: str, description: str, ide_baru: bool = False) -> Spec:
@@ -94,57 +99,52 @@ def cases() -> list[Spec]:
 
 
 def _cases_1() -> list[Spec]:
+    # the worked examples T1-T3 of the spec, each its own reference
     out = [
-        Spec(
-            "T1",
-            "T1: target 85, realisasi 85: capaian 100 %, Baik, nilai 109",
-            "spec-example",
-            "regulations.md §2.7 T1",
-            _doc([_iki("85", "85")]),
-        ),
-        Spec(
-            "T2",
-            "T2: target 95, realisasi 93: capaian 97.89 % used as 98 %, Cukup, nilai 88",
-            "spec-example",
-            "regulations.md §2.7 T2",
-            _doc([_iki("95", "93")]),
-        ),
-        Spec(
-            "T3",
-            "T3: range target 80-90 %, realisasi 70 %: capaian 87.5 % (Cukup), used as 88 %, nilai 78",
-            "spec-example",
-            "regulations.md §2.7 T3",
-            _doc([_iki({"low": "80", "high": "90"}, "70")]),
-        ),
-        Spec(
+        Spec(f"T{n}", description, "spec-example", f"regulations.md §2.7 T{n}", _doc([_iki(target, realisasi)]))
+        for n, target, realisasi, description in (
+            (1, "85", "85", "T1: target 85, realisasi 85: capaian 100 %, Baik, nilai 109"),
+            (2, "95", "93", "T2: target 95, realisasi 93: capaian 97.89 % used as 98 %, Cukup, nilai 88"),
+            (
+                3,
+                {"low": "80", "high": "90"},
+                "70",
+                "T3: range target 80-90 %, realisasi 70 %: capaian 87.5 % (Cukup), used as 88 %, nilai 78",
+            ),
+        )
+    ]
+    out += same_source(
+        "spec-example",
+        "regulations.md §2.3 (S10 p.110)",
+        (
             "khusus-range-below",
             "less is better, range 7-8 months, realisasi 6.5: against the lower bound, capaian 107.14 % (107 %)",
-            "spec-example",
-            "regulations.md §2.3 (S10 p.110)",
             _doc([_iki({"low": "7", "high": "8"}, "6.5", direction="LOWER_IS_BETTER")]),
         ),
-        Spec(
+        (
             "khusus-range-above",
             "less is better, range 7-8 months, realisasi 9: against the upper bound, capaian 87.5 % (88 %)",
-            "spec-example",
-            "regulations.md §2.3 (S10 p.110)",
             _doc([_iki({"low": "7", "high": "8"}, "9", direction="LOWER_IS_BETTER")]),
         ),
+    )
+    out.append(
         Spec(
             "khusus-negative",
             "less is better, realisasi above twice the target: capaian below 0, nilai 0 (Sangat Kurang)",
             "hand-worked",
             "regulations.md §2.3-2.4",
             _doc([_iki("10", "25", direction="LOWER_IS_BETTER")]),
-        ),
+        )
+    )
+    out.append(
         Spec(
             "target-maksimal",
             "a maximum attainable target met (100 %): nilai 120, Sangat Baik",
             "spec-example",
             "regulations.md §2.4 (S10 p.101)",
             _doc([_iki("100", "100", maksimal=True)]),
-        ),
-    ]
+        )
+    )
     return out
 
 
@@ -172,22 +172,17 @@ def _cases_2() -> list[Spec]:
 
 
 def _cases_3() -> list[Spec]:
-    out: list[Spec] = []
-    # kinerja tambahan cap (10)
-    out += [
-        Spec(
-            "kt-10",
-            "kinerja tambahan totalling exactly 10: kept",
+    # kinerja tambahan cap (10), the overall cap (120), the 70/30 and 60/40 weightings
+    return [
+        *same_source(
             "boundary",
             "regulations.md §2.5",
-            _doc([_iki("100", "100")], kt=["6", "4"]),
-        ),
-        Spec(
-            "kt-10.01",
-            "kinerja tambahan totalling 10.01: converted to 10",
-            "boundary",
-            "regulations.md §2.5",
-            _doc([_iki("100", "100")], kt=["6", "4.01"]),
+            ("kt-10", "kinerja tambahan totalling exactly 10: kept", _doc([_iki("100", "100")], kt=["6", "4"])),
+            (
+                "kt-10.01",
+                "kinerja tambahan totalling 10.01: converted to 10",
+                _doc([_iki("100", "100")], kt=["6", "4.01"]),
+            ),
         ),
         Spec(
             "cap-120",
@@ -196,22 +191,17 @@ def _cases_3() -> list[Spec]:
             "regulations.md §2.2, PP 30/2019 Pasal 41(5)",
             _doc([_iki("100", "111")], perilaku="120", kt=["10"], ide_baru=True),
         ),
-        Spec(
-            "bobot-360",
-            "perilaku assessed 360 degrees: 60/40 instead of 70/30",
+        *same_source(
             "hand-worked",
             "regulations.md §2.1",
-            _doc([_iki("85", "85")], perilaku="80", perilaku_360=True),
-        ),
-        Spec(
-            "bobot-70-30",
-            "perilaku assessed by the penilai only: 70/30",
-            "hand-worked",
-            "regulations.md §2.1",
-            _doc([_iki("85", "85")], perilaku="80"),
+            (
+                "bobot-360",
+                "perilaku assessed 360 degrees: 60/40 instead of 70/30",
+                _doc(_t1(), "80", perilaku_360=True),
+            ),
+            ("bobot-70-30", "perilaku assessed by the penilai only: 70/30", _doc(_t1(), "80")),
         ),
     ]
-    return out
 
 
 def _cases_4() -> list[Spec]:

@@ -190,80 +190,63 @@ def _cases_2() -> list[Spec]:
 
 
 def _cases_3() -> list[Spec]:
-    out: list[Spec] = []
-    # /3 and /4, the undone kegiatan
-    out.append(
+    # /3 and /4, the undone kegiatan; the sebutan bands, both sides of every edge (open question 1: exact comparison)
+    surat = _kegiatan("Mengagendakan surat masuk", ("1200", "1150"), ("100", "85"), ("12", "11"), satuan="surat")
+    undone = _kegiatan("Menyusun SOP", ("2", "0"), ("100", None), ("12", None))
+    return [
         Spec(
             "divisor-3-and-4",
             "one kegiatan with biaya (/4) and one without (/3); the mean over both",
             "hand-worked",
             "regulations.md §1.4",
-            _doc(
-                [
-                    L1,
-                    _kegiatan(
-                        "Mengagendakan surat masuk", ("1200", "1150"), ("100", "85"), ("12", "11"), satuan="surat"
-                    ),
-                ]
-            ),
-        )
-    )
-    out.append(
+            _doc([L1, surat]),
+        ),
         Spec(
             "undone-kegiatan",
             "a kegiatan not done (kuantitas realisasi 0): every aspect 0, still counted in the mean",
             "hand-worked",
             "regulations.md §1.3 note 4",
-            _doc([L1, _kegiatan("Menyusun SOP", ("2", "0"), ("100", None), ("12", None))]),
-        )
-    )
-    # the sebutan bands, both sides of every edge (open question 1: exact comparison)
-    for x, label in (
-        ("91", "Sangat Baik"),
-        ("90.99", "Baik"),
-        ("76", "Baik"),
-        ("75.99", "Cukup"),
-        ("61", "Cukup"),
-        ("60.99", "Kurang"),
-        ("51", "Kurang"),
-        ("50.99", "Buruk"),
-    ):
-        out.append(_at(x, f"sebutan-{x}", f"SKP, perilaku and nilai prestasi kerja all {x}: {label}"))
-    out.append(_at("90.5", "sebutan-90.5", "90.5 lies between the printed bands: Baik under exact comparison"))
-    out.append(_at("90.996", "sebutan-90.996", "90.996 is shown as 91.00 but is Baik; the result warns"))
-    return out
+            _doc([L1, undone]),
+        ),
+        *(
+            _at(x, f"sebutan-{x}", f"SKP, perilaku and nilai prestasi kerja all {x}: {label}")
+            for x, label in (
+                ("91", "Sangat Baik"),
+                ("90.99", "Baik"),
+                ("76", "Baik"),
+                ("75.99", "Cukup"),
+                ("61", "Cukup"),
+                ("60.99", "Kurang"),
+                ("51", "Kurang"),
+                ("50.99", "Buruk"),
+            )
+        ),
+        _at("90.5", "sebutan-90.5", "90.5 lies between the printed bands: Baik under exact comparison"),
+        _at("90.996", "sebutan-90.996", "90.996 is shown as 91.00 but is Baik; the result warns"),
+    ]
 
 
 def _cases_4() -> list[Spec]:
-    out: list[Spec] = []
     # perilaku with kepemimpinan, kreativitas
-    out.append(
+    kepala = employee(jenis_jabatan="PENGAWAS", golongan="III/d", name="Made Wirawan")
+    kreativitas = [
+        {"tingkat": "UNIT_KERJA", "name": "Aplikasi antrean"},
+        {"tingkat": "INSTANSI", "name": "SOP digital"},
+        {"tingkat": "NASIONAL", "name": "Inovasi pelayanan"},
+    ]
+    return [
         Spec(
             "perilaku-struktural",
             "a pejabat struktural: kepemimpinan counts, perilaku averaged over 6 elements",
             "hand-worked",
             "regulations.md §1.5",
-            _doc(
-                [L1],
-                _perilaku("84", kepemimpinan="90"),
-                emp=employee(jenis_jabatan="PENGAWAS", golongan="III/d", name="Made Wirawan"),
-            ),
-        )
-    )
-    out.append(
+            _doc([L1], _perilaku("84", kepemimpinan="90"), emp=kepala),
+        ),
         Spec(
             "kreativitas-sum",
             "kreativitas at unit kerja, instansi and nasional level: 3 + 6 + 12 = 21 points",
             "hand-worked",
             "regulations.md §1.4",
-            _doc(
-                [L1],
-                kreativitas=[
-                    {"tingkat": "UNIT_KERJA", "name": "Aplikasi antrean"},
-                    {"tingkat": "INSTANSI", "name": "SOP digital"},
-                    {"tingkat": "NASIONAL", "name": "Inovasi pelayanan"},
-                ],
-            ),
-        )
-    )
-    return out
+            _doc([L1], kreativitas=kreativitas),
+        ),
+    ]

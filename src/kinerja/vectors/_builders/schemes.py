@@ -62,17 +62,13 @@ def _find(template: Template, lo: Decimal, hi: Decimal, edge: Decimal) -> tuple[
     return str(Decimal(at) * STEP), str(Decimal(below) * STEP)
 
 
-def _edges(
-    name: str,
-    templates: list[tuple[Template, Decimal, Decimal, str]],
-    edges: list[tuple[str, str, str]],
-) -> list[Spec]:
-    """Both sides of each band edge; each edge tries the templates in order."""
+def _edges(module: Any, edges: list[tuple[str, str, str]], *templates: tuple[Template, int, int, str]) -> list[Spec]:
+    """Both sides of each band edge; each edge tries the *templates* ``(template, lo, hi, how)`` in order."""
     out = []
     for edge, above, below in edges:
         e = Decimal(edge)
         for template, lo, hi, how in templates:
-            found = _find(template, lo, hi, e)
+            found = _find(template, Decimal(lo), Decimal(hi), e)
             if found is None:
                 continue
             at_v, below_v = found
@@ -97,12 +93,67 @@ def _edges(
             )
             break
         else:
-            raise ValueError(f"{name}: no template reaches the band edge {edge}")
+            raise ValueError(f"{module.__name__}: no template reaches the band edge {edge}")
     return out
 
 
 def _example(module: Any) -> dict[str, Any]:
     return copy.deepcopy(module.example_document())
+
+
+def _template(module: Any, measurements: Callable[[str], dict[str, Any]], **changes: Any) -> Template:
+    """The module's example document with *measurements* of the tuned value (and the top-level *changes*)."""
+
+    def make(v: str) -> dict[str, Any]:
+        doc = _example(module)
+        doc["measurements"] = measurements(v)
+        doc.update(copy.deepcopy(changes))
+        return doc
+
+    return make
+
+
+def _tuned(v: str) -> dict[str, Any]:
+    """The tuned measurement: value *v* against its own target of 100."""
+    return {"value": v, "target": "100"}
+
+
+_BANDS_DOWN = ("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang")
+
+
+def _bands(*edges: str, top: str = "Sangat Baik") -> list[tuple[str, str, str]]:
+    """``(edge, band above, band below)`` of each edge, from the highest (just under the band *top*) down."""
+    first = _BANDS_DOWN.index(top)
+    return [(edge, _BANDS_DOWN[first + i], _BANDS_DOWN[first + i + 1]) for i, edge in enumerate(edges)]
+
+
+_SCENARIOS = {
+    # the article's case of each scheme (its module's example document): local id, description
+    "surakarta": (
+        "scenario",
+        "the Dukcapil officer's second quarter of 2024 (the article's case): 0.4 x 87.5 + 0.3 x 108.89 + 0.3 x 80",
+    ),
+    "jakarta": (
+        "scenario-version-2",
+        "a Dinas Perhubungan officer's 2024, scored with version 2 (responsiveness to complaints added)",
+    ),
+    "asemrowo": ("scenario-budi", "Budi's March 2024 (the article's case): 0.4 x 115 + 0.3 x 120 + 0.3 x 90 = 109.00"),
+    "tanjungpinang": (
+        "scenario",
+        "a Dinas Pendidikan officer's first semester of 2024: self 5 and supervisor 3 (gap 2), with the supervisor's note",
+    ),
+    "salatiga": (
+        "scenario-guru",
+        "a teacher's 2024 (the article's case): 0.6 x competency 83.5 + 0.4 x student index 105 = 92.10",
+    ),
+}
+
+
+def _scenario(module: Any) -> Spec:
+    """The article's case of the scheme *module*: its own example document."""
+    city = module.__name__.rsplit(".", 1)[-1]
+    local_id, description = _SCENARIOS[city]
+    return Spec(local_id, description, "scenario", f"{REF} ({city.title()}); {module.__name__}", _example(module))
 
 
 def _survey(level: int, respondents: int = 20) -> dict[str, Any]:
@@ -117,51 +168,32 @@ def surakarta() -> list[Spec]:
     from kinerja.schemes import surakarta as m
 
     def template(satisfaction: int, quality: int) -> Template:
-        def make(v: str) -> dict[str, Any]:
-            doc = _example(m)
-            doc["measurements"] = {
-                "satisfaction": _survey(satisfaction),
-                "service_time": {"value": v, "target": "100"},
-                "quality": {"value": quality},
-            }
-            return doc
+        return _template(
+            m,
+            lambda v: {"satisfaction": _survey(satisfaction), "service_time": _tuned(v), "quality": {"value": quality}},
+        )
 
-        return make
-
-    lo, hi = Decimal(80), Decimal(200)  # service time score 200 - v, bounded 0-120
-    out = [
-        Spec(
-            "scenario",
-            "the Dukcapil officer's second quarter of 2024 (the article's case): 0.4 x 87.5 + 0.3 x 108.89 + 0.3 x 80",
-            "scenario",
-            f"{REF} (Surakarta); kinerja.schemes.surakarta",
-            _example(m),
-        ),
-    ]
     doc = _example(m)
     doc["measurements"]["satisfaction"] = {
         "survey": {"totals": [105, 101, 100, 116, 102, 105, 106, 105, 115], "respondents": 29}
     }
-    out.append(
-        Spec(
-            "I2-ikm",
-            "I2: the S30 survey (29 respondents) as citizen satisfaction: IKM 955 / (29 x 9) x 25 = 91.48, mutu A",
-            "spec-example",
-            "regulations.md §5.6 I1-I2",
-            doc,
-        )
+    i2 = Spec(
+        "I2-ikm",
+        "I2: the S30 survey (29 respondents) as citizen satisfaction: IKM 955 / (29 x 9) x 25 = 91.48, mutu A",
+        "spec-example",
+        "regulations.md §5.6 I1-I2",
+        doc,
     )
-    # Sangat Baik (110) cannot be reached: at most 0.4 x 100 + 0.3 x 120 + 0.3 x 100 = 106
-    out += _edges(
-        "surakarta",
-        [
-            (template(4, 5), lo, hi, "service time, IKM 100, quality 5"),
-            (template(4, 4), lo, hi, "service time, IKM 100, quality 4"),
-            (template(1, 1), lo, hi, "service time, IKM 25, quality 1"),
-        ],
-        [("90", "Baik", "Cukup"), ("70", "Cukup", "Kurang"), ("50", "Kurang", "Sangat Kurang")],
+    # Sangat Baik (110) cannot be reached: at most 0.4 x 100 + 0.3 x 120 + 0.3 x 100 = 106;
+    # the service time scores 200 - v, bounded 0-120, so v runs from 80 to 200
+    edges = _edges(
+        m,
+        _bands("90", "70", "50", top="Baik"),
+        (template(4, 5), 80, 200, "service time, IKM 100, quality 5"),
+        (template(4, 4), 80, 200, "service time, IKM 100, quality 4"),
+        (template(1, 1), 80, 200, "service time, IKM 25, quality 1"),
     )
-    return out
+    return [_scenario(m), i2, *edges]
 
 
 # --- jakarta -----------------------------------------------------------------------------------
@@ -170,46 +202,27 @@ def surakarta() -> list[Spec]:
 def jakarta() -> list[Spec]:
     from kinerja.schemes import jakarta as m
 
-    def low(v: str) -> dict[str, Any]:
-        doc = _example(m)
-        doc["measurements"] = {
-            "responsibility": {"value": v, "target": "100"},
-            "discipline": {"present": 121, "working_days": 242, "late": 0},
-            "public_service": _survey(1, 30),
-            "responsiveness": {"within": 81, "total": 180},
-        }
-        return doc
-
     v1 = _example(m)
     v1["period"] = {"start": "2023-01-01", "end": "2023-12-31"}
     del v1["measurements"]["responsiveness"]
-    out = [
-        Spec(
-            "scenario-version-2",
-            "a Dinas Perhubungan officer's 2024, scored with version 2 (responsiveness to complaints added)",
-            "scenario",
-            f"{REF} (Jakarta); kinerja.schemes.jakarta",
-            _example(m),
-        ),
-        Spec(
-            "scenario-version-1",
-            "the same officer's 2023, scored with version 1 (the version in force then: no responsiveness)",
-            "scenario",
-            f"{REF} (Jakarta: versioned schemes)",
-            v1,
-        ),
-    ]
-    out += _edges(
-        "jakarta",
-        [(low, Decimal(0), Decimal(400), "responsibility, the rest low")],
-        [
-            ("90", "Sangat Baik", "Baik"),
-            ("80", "Baik", "Cukup"),
-            ("70", "Cukup", "Kurang"),
-            ("60", "Kurang", "Sangat Kurang"),
-        ],
+    version_1 = Spec(
+        "scenario-version-1",
+        "the same officer's 2023, scored with version 1 (the version in force then: no responsiveness)",
+        "scenario",
+        f"{REF} (Jakarta: versioned schemes)",
+        v1,
     )
-    return out
+    low = _template(
+        m,
+        lambda v: {
+            "responsibility": _tuned(v),
+            "discipline": {"present": 121, "working_days": 242, "late": 0},
+            "public_service": _survey(1, 30),
+            "responsiveness": {"within": 81, "total": 180},
+        },
+    )
+    edges = _edges(m, _bands("90", "80", "70", "60"), (low, 0, 400, "responsibility, the rest low"))
+    return [_scenario(m), version_1, *edges]
 
 
 # --- asemrowo ------------------------------------------------------------------------------------
@@ -218,15 +231,7 @@ def jakarta() -> list[Spec]:
 def asemrowo() -> list[Spec]:
     from kinerja.schemes import asemrowo as m
 
-    out = [
-        Spec(
-            "scenario-budi",
-            "Budi's March 2024 (the article's case): 0.4 x 115 + 0.3 x 120 + 0.3 x 90 = 109.00",
-            "scenario",
-            f"{REF} (Asemrowo); kinerja.schemes.asemrowo",
-            _example(m),
-        )
-    ]
+    out = [_scenario(m)]
     for value, note in (
         ("479", "119.75 %, under the cap"),
         ("480", "exactly the 120 cap"),
@@ -260,37 +265,18 @@ def asemrowo() -> list[Spec]:
 def tanjungpinang() -> list[Spec]:
     from kinerja.schemes import tanjungpinang as m
 
-    def low(v: str) -> dict[str, Any]:
-        doc = _example(m)
-        doc["measurements"] = {
-            "students_passed": {"value": v, "target": "100"},
+    low = _template(
+        m,
+        lambda v: {
+            "students_passed": _tuned(v),
             "participation": {"value": 0},
             "process": {"ratings": [{"role": "self", "value": 1}, {"role": "supervisor", "value": 1}]},
             "citizen_feedback": {"ratings": [{"role": "citizen", "value": 1}] * 3},
-        }
-        doc["notes"] = []
-        return doc
-
-    out = [
-        Spec(
-            "scenario",
-            "a Dinas Pendidikan officer's first semester of 2024: self 5 and supervisor 3 (gap 2), with the supervisor's note",
-            "scenario",
-            f"{REF} (Tanjungpinang); kinerja.schemes.tanjungpinang",
-            _example(m),
-        )
-    ]
-    out += _edges(
-        "tanjungpinang",
-        [(low, Decimal(0), Decimal(400), "students passed, the rest at the bottom of their scales")],
-        [
-            ("90", "Sangat Baik", "Baik"),
-            ("75", "Baik", "Cukup"),
-            ("60", "Cukup", "Kurang"),
-            ("50", "Kurang", "Sangat Kurang"),
-        ],
+        },
+        notes=[],
     )
-    return out
+    how = "students passed, the rest at the bottom of their scales"
+    return [_scenario(m), *_edges(m, _bands("90", "75", "60", "50"), (low, 0, 400, how))]
 
 
 # --- salatiga ------------------------------------------------------------------------------------
@@ -299,39 +285,19 @@ def tanjungpinang() -> list[Spec]:
 def salatiga() -> list[Spec]:
     from kinerja.schemes import salatiga as m
 
-    def guru(v: str) -> dict[str, Any]:
-        doc = _example(m)
-        doc["measurements"] = {
-            "competency": {"knowledge": 0, "skill": 0, "attitude": 0},
-            "student_index": {"value": v, "target": "100"},
-        }
-        return doc
-
-    out = [
-        Spec(
-            "scenario-guru",
-            "a teacher's 2024 (the article's case): 0.6 x competency 83.5 + 0.4 x student index 105 = 92.10",
-            "scenario",
-            f"{REF} (Salatiga); kinerja.schemes.salatiga",
-            _example(m),
-        )
-    ]
     staf = _example(m)
     staf["function"] = "staf-administrasi"
     staf["employee"] = {**staf["employee"], "jenis_jabatan": "PELAKSANA", "jenjang": None, "unit": "Dinas Pendidikan"}
     staf["measurements"] = {"competency": {"knowledge": 70, "skill": 80, "attitude": 90}}
-    out.append(
-        Spec(
-            "staf-administrasi",
-            "administrative staff: competency only, 0.3 x 70 + 0.4 x 80 + 0.3 x 90 = 80",
-            "hand-worked",
-            f"{REF} (Salatiga: teachers and administrative staff)",
-            staf,
-        )
+    administrative = Spec(
+        "staf-administrasi",
+        "administrative staff: competency only, 0.3 x 70 + 0.4 x 80 + 0.3 x 90 = 80",
+        "hand-worked",
+        f"{REF} (Salatiga: teachers and administrative staff)",
+        staf,
     )
-    out += _edges(
-        "salatiga",
-        [(guru, Decimal(0), Decimal(300), "student index, competency 0")],
-        [("90", "Sangat Baik", "Baik"), ("75", "Baik", "Cukup"), ("60", "Cukup", "Kurang")],
+    guru = _template(
+        m, lambda v: {"competency": {"knowledge": 0, "skill": 0, "attitude": 0}, "student_index": _tuned(v)}
     )
-    return out
+    edges = _edges(m, _bands("90", "75", "60"), (guru, 0, 300, "student index, competency 0"))
+    return [_scenario(m), administrative, *edges]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import IO, Any, NoReturn
 
 __all__ = ["ArgumentParser", "Exit"]
 
@@ -28,3 +29,12 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def print_help(self, file: Any = None) -> None:
         raise Exit(0, self.format_help())
+
+    def parse(self, argv: Sequence[str], out: IO[str], err: IO[str]) -> argparse.Namespace | int:
+        """The parsed arguments; or, after ``--help`` (written to *out*) or a usage error (to *err*), the exit status."""
+        try:
+            return self.parse_args(argv)
+        except Exit as exc:
+            if exc.message:
+                (out if exc.code == 0 else err).write(exc.message)
+            return exc.code

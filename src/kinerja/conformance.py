@@ -71,7 +71,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from kinerja import rules, vectors
-from kinerja._argparse import ArgumentParser, Exit
+from kinerja._argparse import ArgumentParser
 from kinerja.errors import KinerjaError, ValidationError
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi, RankedEnum
 from kinerja.numbers import round_half_up, to_decimal
@@ -680,12 +680,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     out = out or sys.stdout
     err = err or sys.stderr
     parser = _cli_parser()
-    try:
-        args = parser.parse_args(argv)
-    except Exit as exc:
-        if exc.message:
-            (out if exc.code == 0 else err).write(exc.message)
-        return exc.code
+    args = parser.parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     if args.timeout <= 0:
         err.write("kinerja conformance: --timeout must be positive\n")
         return 2

@@ -67,7 +67,7 @@ from typing import IO, Any
 import attrs
 
 from kinerja import rules
-from kinerja._argparse import ArgumentParser, Exit
+from kinerja._argparse import ArgumentParser
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import MAX_DIGITS, MAX_EXPONENT
@@ -747,12 +747,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     what.add_argument("--errors", action="store_true", help="the schema of the JSON error form (problems with codes)")
     what.add_argument("--invalid-vectors", action="store_true", help="the schema of an invalid-vector file")
     what.add_argument("--list", action="store_true", help="list the rules that have schemas")
-    try:
-        args = parser.parse_args(argv)
-    except Exit as exc:
-        if exc.message:
-            (out if exc.code == 0 else err).write(exc.message)
-        return exc.code
+    args = parser.parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     if args.list:
         for info in rules.available():
             out.write(f"{info.name}\n")

@@ -37,6 +37,12 @@ if TYPE_CHECKING:  # the names below load on first use (PEP 562), so ``import ki
     from kinerja.result import Result
     from kinerja.rules import Rule, RuleInfo
 
+# ``kinerja.explain`` names both a module (the Explanation) and the root's function ``explain()``.
+# Loading a submodule binds its name on the package, so the module is loaded now and its binding
+# dropped: the root's ``explain`` then always resolves, on first use, to ``kinerja.io.explain``.
+importlib.import_module("kinerja.explain")
+globals().pop("explain", None)
+
 # Every public name of the root -> the module that defines it; loaded when first looked up.
 _HOME: dict[str, str] = {
     "KinerjaError": "kinerja.errors",

@@ -32,6 +32,7 @@ and name every problem. So this module changes speed, never results.
 from __future__ import annotations
 
 import collections
+import datetime as _dt
 import inspect
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -56,6 +57,8 @@ VALUE_CHECKS: Final = "value_checks"
 
 _MISSING: Final = object()
 _MEMO_SIZE: Final = 4096
+_PURE_FROM_TEXT: Final = frozenset({_dt.date})
+"""Immutable types whose reading from JSON text depends on the text alone: remembered per text (bounded)."""
 _new = object.__new__
 _set = object.__setattr__
 
@@ -278,7 +281,17 @@ class FastReader:
             return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
         if t is None or t is Any or isinstance(t, str):
             raise _Unsupported
-        return [f"{v} = {self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"]
+        read = f"{self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"
+        if t not in _PURE_FROM_TEXT:
+            return [f"{v} = {read}"]
+        memo = self._name(ns, self._memo.setdefault(t, {}))  # an immutable value that is a pure function of its text
+        return [
+            f"m = {memo}.get({v}) if type({v}) is str else None",
+            "if m is None:",
+            f"    m = {read}",
+            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = m",
+            f"{v} = m",
+        ]
 
     def _field_lines(
         self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]

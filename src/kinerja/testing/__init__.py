@@ -76,7 +76,7 @@ from kinerja.testing._core import (
     weights,
 )
 from kinerja.testing._mutate import invalid_variants, sites
-from kinerja.testing._regimes import DOCUMENTS, SEMANTIC_INVALID, register_documents
+from kinerja.testing._regimes import DOCUMENTS, SEMANTIC_INVALID, regimes, register_documents
 
 __all__ = [
     "Invalid",
@@ -105,14 +105,6 @@ __all__ = [
     "targets",
     "weights",
 ]
-
-
-def regimes() -> tuple[str, ...]:
-    """The rule names :func:`documents` can generate (built-in regimes and presets present, plus registered ones)."""
-    from kinerja import rules
-
-    known = {info.name for info in rules.available()}
-    return tuple(name for name in DOCUMENTS if name in known)
 
 
 def _factory(regime: str) -> Any:

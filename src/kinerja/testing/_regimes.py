@@ -15,7 +15,7 @@ from kinerja import rules
 from kinerja.model import JenisJabatan, Period, Status
 from kinerja.testing._core import Invalid, as_json, decimals, employee_data, invalid_nip_strings, nip_strings, weights
 
-__all__ = ["DOCUMENTS", "SEMANTIC_INVALID", "register_documents"]
+__all__ = ["DOCUMENTS", "SEMANTIC_INVALID", "regimes", "register_documents"]
 
 DocumentStrategy = Callable[[], st.SearchStrategy[dict[str, Any]]]
 
@@ -426,3 +426,9 @@ SEMANTIC_INVALID: dict[str, InvalidStrategy] = {
     "permenpanrb-6-2022": _p6_invalid,
 }
 """Rule-specific invalid documents (things a schema cannot see), by rule name."""
+
+
+def regimes() -> tuple[str, ...]:
+    """The rule names :func:`kinerja.testing.documents` can generate (built-in regimes and presets, registered ones)."""
+    known = {info.name for info in rules.available()}
+    return tuple(name for name in DOCUMENTS if name in known)

@@ -41,6 +41,7 @@ __all__ = [
     "register",
     "unregister",
     "validity_warning",
+    "validity_warnings",
 ]
 
 
@@ -72,16 +73,29 @@ class RuleInfo:
         hi = self.valid_to or _dt.date.max
         return lo <= period.end and period.start <= hi
 
+    @classmethod
+    def regime(
+        cls,
+        name: str,
+        title: str,
+        valid_from: _dt.date | None,
+        valid_to: _dt.date | None,
+        *,
+        sources: tuple[Source, ...],
+        description: str,
+        selectable: bool = True,
+    ) -> RuleInfo:
+        """The info of a national regime (version 1): its name, title, validity, legal sources and description."""
+        return cls(name, "regime", title, "1", valid_from, valid_to, sources, selectable, description)
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "title": self.title,
-            "version": self.version,
-            "valid_from": self.valid_from.isoformat() if self.valid_from else None,
-            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
-            "sources": [str(s) for s in self.sources],
-        }
+        """Name, kind, title and version as they are, the validity as ISO dates (null: open-ended), sources as text."""
+        out: dict[str, Any] = {field: getattr(self, field) for field in ("name", "kind", "title", "version")}
+        for field in ("valid_from", "valid_to"):
+            day = getattr(self, field)
+            out[field] = day.isoformat() if day else None
+        out["sources"] = [str(s) for s in self.sources]
+        return out
 
 
 def validity_warning(info: RuleInfo, period: Period) -> str | None:
@@ -103,6 +117,18 @@ def validity_warning(info: RuleInfo, period: Period) -> str | None:
     lo = info.valid_from.isoformat() if info.valid_from else ""
     hi = info.valid_to.isoformat() if info.valid_to else ""
     return f"period {period.label} is outside the validity of {info.name} ({lo}..{hi}); scored under it as asked"
+
+
+def validity_warnings(info: RuleInfo, period: Period) -> list[str]:
+    """The warnings a score starts with: :func:`validity_warning` in a list, or an empty list (the period is covered).
+
+    >>> import datetime as dt
+    >>> validity_warnings(RuleInfo("r", "regime", "R", "1", dt.date(2022, 1, 1), None), Period.year(2025))
+    []
+    """
+    if info.covers(period):
+        return []
+    return [validity_warning(info, period) or ""]
 
 
 @runtime_checkable

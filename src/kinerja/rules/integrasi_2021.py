@@ -48,10 +48,6 @@ with 50/50 by default (``bobot_semester_1``), and the predikat follows the 8/202
 new idea recorded in the second half (PP 30/2019 Pasal 41(5)). Each half is scored by its
 own regime with the parameters given in :class:`Integrasi2021Params`; an error of either
 half names it (``semester_2.kinerja_utama[0]...``).
-
->>> from kinerja.rules.integrasi_2021 import konversi
->>> [konversi(Decimal(x)) for x in ("51", "76", "91", "100", "104")]
-[Decimal('50'), Decimal('90'), Decimal('110'), Decimal('120'), Decimal('120')]
 """
 
 from __future__ import annotations
@@ -97,13 +93,14 @@ SRC_SPLIT = Source(
 SRC_5050 = Source("BKN practice (spec 2.6, S14)", "the two periods integrated with 50 % weight each", "C1")
 SRC_RECONCILE = Source("kinerja", "scale reconciliation of the two halves (open question 5)", "D")
 
-INFO: Final = RuleInfo(
-    name="integrasi-2021",
-    kind="regime",
-    title="Integrasi 2021 - PP 46/2011 (Jan-Jun) + PermenPANRB 8/2021 (Jul-Des)",
-    version="1",
-    valid_from=_dt.date(2021, 1, 1),
-    valid_to=_dt.date(2021, 12, 31),
+SEMESTER_1: Final = Period(_dt.date(2021, 1, 1), _dt.date(2021, 6, 30))
+SEMESTER_2: Final = Period(_dt.date(2021, 7, 1), _dt.date(2021, 12, 31))
+
+INFO: Final[RuleInfo] = RuleInfo.regime(
+    "integrasi-2021",
+    "Integrasi 2021 - PP 46/2011 (Jan-Jun) + PermenPANRB 8/2021 (Jul-Des)",
+    SEMESTER_1.start,
+    SEMESTER_2.end,
     sources=(SRC_SPLIT, SRC_5050, SRC_RECONCILE),
     selectable=False,
     description=(
@@ -111,9 +108,6 @@ INFO: Final = RuleInfo(
         "and the July-December PermenPANRB 8/2021 score combined 50/50; chosen by name only."
     ),
 )
-
-SEMESTER_1: Final = Period(_dt.date(2021, 1, 1), _dt.date(2021, 6, 30))
-SEMESTER_2: Final = Period(_dt.date(2021, 7, 1), _dt.date(2021, 12, 31))
 
 
 class Reconciliation(enum.Enum):
@@ -164,6 +158,8 @@ def konversi(
     or it rounded half-up to 2 decimals (``DISPLAYED``) or to an integer (``ROUND_INTEGER``)
     — so the converted value sits on the rung of the sebutan that policy gives.
 
+    >>> [konversi(Decimal(x)) for x in ("51", "76", "91", "100", "104")]  # the PP 46/2011 band edges
+    [Decimal('50'), Decimal('90'), Decimal('110'), Decimal('120'), Decimal('120')]
     >>> konversi(Decimal("84.77")), konversi(Decimal("84.77"), Reconciliation.SCALE_120)
     (Decimal('101.6933333333333333333333333333333333333'), Decimal('101.724'))
     >>> konversi(Decimal("90.5")), konversi(Decimal("90.5"), band_policy=p46.BandPolicy.ROUND_INTEGER)

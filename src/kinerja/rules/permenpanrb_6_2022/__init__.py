@@ -212,13 +212,11 @@ def predikat(hasil_kerja: Ekspektasi | str, perilaku_kerja: Ekspektasi | str) ->
 
 # --- the rule ------------------------------------------------------------------------------
 
-INFO: Final[RuleInfo] = RuleInfo(
-    name="permenpanrb-6-2022",
-    kind="regime",
-    title="PermenPANRB 6/2022 - Pengelolaan Kinerja Pegawai ASN",
-    version="1",
-    valid_from=_dt.date(2022, 1, 1),
-    valid_to=None,
+INFO: Final[RuleInfo] = RuleInfo.regime(
+    "permenpanrb-6-2022",
+    "PermenPANRB 6/2022 - Pengelolaan Kinerja Pegawai ASN",
+    _dt.date(2022, 1, 1),
+    None,
     sources=(SRC_REGIME, SRC_MATRIX, SRC_SE),
     description="Rating hasil kerja x rating perilaku kerja -> predikat (kuadran kinerja), PNS and PPPK; no numeric score.",
 )

@@ -13,7 +13,7 @@ from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Step, Trace
 from kinerja.model import Ekspektasi, Period, Predikat
 from kinerja.result import Result
-from kinerja.rules import RuleInfo, validity_warning
+from kinerja.rules import RuleInfo, validity_warnings
 from kinerja.rules import permenpanrb_6_2022 as regulation
 from kinerja.rules.base import Scored, ScoredRule
 from kinerja.rules.permenpanrb_6_2022 import INFO, OUTPUTS, SRC_LEADER, SRC_LEADER_MAP, SRC_PERIOD
@@ -129,8 +129,7 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
 
     def score(self, doc: Skp, trace: Trace) -> Scored:
         """Rate one evaluation: HK, PK and the predikat from the kuadran (steps go to *trace*)."""
-        outside = validity_warning(self.info, doc.period)
-        warnings: list[str] = [outside] if outside else []
+        warnings = validity_warnings(self.info, doc.period)
         if trace is not None:
             trace.append(_evaluation_step(doc))
         ps = Problems()  # both ratings are checked, so a document missing both hears of both at once

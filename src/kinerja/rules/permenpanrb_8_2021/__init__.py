@@ -172,13 +172,11 @@ SRC_CAP = Source(PP30, "Pasal 41 ayat (5): the scale ends at 120", "C2")
 SRC_PREDIKAT = Source(PP30, "Pasal 41 ayat (5): predikat bands; Sangat Baik needs a new idea (Kurang lines [R])", "C2")
 SRC_DISPLAY = Source(PMPANRB, "Lampiran p.363: Nilai SKP shown with one decimal (102,8); nilai kinerja 2 dp", "C1")
 
-INFO: Final[RuleInfo] = RuleInfo(
-    name="permenpanrb-8-2021",
-    kind="regime",
-    title="PP 30/2019 + PermenPANRB 8/2021 - Sistem Manajemen Kinerja PNS",
-    version="1",
-    valid_from=_dt.date(2021, 7, 1),
-    valid_to=_dt.date(2021, 12, 31),
+INFO: Final[RuleInfo] = RuleInfo.regime(
+    "permenpanrb-8-2021",
+    "PP 30/2019 + PermenPANRB 8/2021 - Sistem Manajemen Kinerja PNS",
+    _dt.date(2021, 7, 1),
+    _dt.date(2021, 12, 31),
     sources=(
         Source(PP30, "Penilaian Kinerja PNS, Pasal 41", "C2"),
         Source(PMPANRB, "Sistem Manajemen Kinerja PNS, Lampiran Bab VI", "C1"),

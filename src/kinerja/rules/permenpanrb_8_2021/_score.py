@@ -15,7 +15,7 @@ from kinerja.errors import Problems
 from kinerja.explain import Step, Trace
 from kinerja.model import Direction, Predikat
 from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up
-from kinerja.rules import base, validity_warning
+from kinerja.rules import base, validity_warnings
 from kinerja.rules.base import Ratio, ratio_sum, to_fraction
 from kinerja.rules.permenpanrb_8_2021 import (
     INFO,
@@ -257,10 +257,7 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
 
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its second half with it.
     """
-    warnings: list[str] = []
-    outside = validity_warning(INFO, doc.period)
-    if outside:
-        warnings.append(outside)
+    warnings = validity_warnings(INFO, doc.period)
     weighted: list[Ratio] = []
     refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):

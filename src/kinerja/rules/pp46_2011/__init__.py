@@ -155,13 +155,11 @@ SRC_BANDS = Source(
 SRC_DISPLAY = Source(PERKA, "worked examples shown with two decimals (number_format(x, 2)), half-up", "C1")
 SRC_PREDIKAT = Source("kinerja", "equivalent rung on the shared predikat ladder (spec 7.1-7.2, 9.3)", "D")
 
-INFO: Final[RuleInfo] = RuleInfo(
-    name="pp-46-2011",
-    kind="regime",
-    title="PP 46/2011 - Penilaian Prestasi Kerja PNS",
-    version="1",
-    valid_from=_dt.date(2014, 1, 1),
-    valid_to=_dt.date(2021, 6, 30),
+INFO: Final[RuleInfo] = RuleInfo.regime(
+    "pp-46-2011",
+    "PP 46/2011 - Penilaian Prestasi Kerja PNS",
+    _dt.date(2014, 1, 1),
+    _dt.date(2021, 6, 30),
     sources=(
         Source(PP46, "Penilaian Prestasi Kerja PNS; applies to appraisals from 1 January 2014", "C2"),
         Source(PERKA, "Ketentuan pelaksanaan PP 46/2011, Lampiran (penghitungan SKP)", "C2"),

@@ -15,7 +15,7 @@ import attrs
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
 from kinerja.numbers import fraction_to_decimal, round_half_up
-from kinerja.rules import base, validity_warning
+from kinerja.rules import base, validity_warnings
 from kinerja.rules.base import Ratio, percent_of, ratio_sum, scaled, to_fraction
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
@@ -336,10 +336,7 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
 
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
     """
-    warnings: list[str] = []
-    outside = validity_warning(INFO, doc.period)
-    if outside:
-        warnings.append(outside)
+    warnings = validity_warnings(INFO, doc.period)
     # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
     scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
     for s in scores:

@@ -41,7 +41,7 @@ from typing import Any, Final, Union
 
 import attrs
 
-from kinerja.model import SAME_AS_TYPE, RankedEnum
+from kinerja.model import SAME_AS_TYPE, RankedEnum, converted_default
 from kinerja.numbers import to_decimal
 
 __all__ = ["LAZY", "STRUCTURE", "VALUE_CHECKS", "FastReader", "Refused", "read_decimal"]
@@ -134,25 +134,9 @@ def _tuple_inner(t: object) -> Any:
 
 
 def _converted_default(f: attrs.Attribute[Any]) -> object:
-    """The value ``__init__`` gives a missing field (its default through its converter); _MISSING if required."""
-    d: Any = f.default
-    if d is attrs.NOTHING:
-        return _MISSING
-    if isinstance(d, attrs.Factory):  # type: ignore[arg-type]
-        if d.takes_self:
-            raise _Unsupported
-        d = d.factory()
-    conv = f.converter
-    try:
-        if isinstance(conv, attrs.Converter):
-            if conv.takes_self:  # type: ignore[attr-defined]
-                raise _Unsupported
-            return conv.converter(d, f) if conv.takes_field else conv.converter(d)  # type: ignore[attr-defined]
-        return conv(d) if callable(conv) else d
-    except _Unsupported:
-        raise
-    except Exception:  # a default the converter refuses (e.g. a target of None): the field is required
-        return _MISSING
+    """The value ``__init__`` gives a missing field; _MISSING if required (or not known in advance)."""
+    d = converted_default(f)
+    return _MISSING if d is attrs.NOTHING else d
 
 
 def _indent(lines: list[str], by: str = "    ") -> list[str]:

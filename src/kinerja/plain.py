@@ -13,7 +13,7 @@ from typing import Any, Self, TypeVar
 import attrs
 
 from kinerja.errors import Problems, ValidationError, join_path
-from kinerja.model import Target, Weights
+from kinerja.model import Target, Weights, converted_default
 from kinerja.numbers import fmt
 
 __all__ = [
@@ -80,17 +80,8 @@ def build(cls: type[T], data: object, path: str = "") -> T:
 
 
 def _is_default(field: Any, value: object) -> bool:
-    default: Any = field.default
-    if default is attrs.NOTHING:
-        return False
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        if default.takes_self:
-            return False
-        default = default.factory()
-    try:
-        return bool(convert_field(field, default) == value)
-    except ValidationError:
-        return False
+    default = converted_default(field)
+    return default is not attrs.NOTHING and bool(default == value)
 
 
 def fields_to_plain(obj: object) -> dict[str, Any]:

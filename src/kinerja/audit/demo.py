@@ -6,7 +6,7 @@ field a nullable string, as ``kanekescom/laravel-siasn-simpeg`` migrates them) a
 legacy-style tables of a PHP SIMPEG: ``skp_kegiatan`` (PP 46/2011 kegiatan, ``DECIMAL(10,2)``
 scores) and ``penilaian_tahunan`` (yearly values, perilaku and nilai prestasi kerja in
 ``INTEGER`` columns). It loads correct rows and rows with faults planted by hand, each worked
-out below from ``pitfalls.md``, and returns the list of :class:`Planted` findings the audit must
+out from ``pitfalls.md`` (the legacy rows in ``kinerja/data/audit_demo.json``), and returns the list of :class:`Planted` findings the audit must
 report — no more, no fewer. NIPs are generated and valid. This module *writes*: it builds a
 demo; the audit itself never writes.
 """
@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import attrs
 
+from kinerja import bundled
 from kinerja.audit.mapping import ColumnMapping, parse_mapping
 
 __all__ = ["DEMO_MAPPINGS", "UNITS", "Planted", "build_demo", "demo_nip", "skp_rows"]
@@ -87,146 +88,11 @@ _TAHUNAN_MAPPING: Final = {
 DEMO_MAPPINGS: Final[tuple[ColumnMapping, ...]] = (parse_mapping(_KEGIATAN_MAPPING), parse_mapping(_TAHUNAN_MAPPING))
 """The column mappings of the two legacy tables (also an example of the mapping format)."""
 
-# --- skp_kegiatan: PP 46/2011 kegiatan, scores in DECIMAL(10,2) ----------------------------------
-# (id, TO, RO, TK, RK, TW, RW, TB, RB, nilai_waktu, nilai_biaya, nilai_capaian), then the planted findings.
-_D = Decimal
-_KEGIATAN: Final[tuple[tuple[Any, ...], ...]] = (
-    # correct: waktu q = 100 -> 176 - 100 = 76; capaian (100 + 90 + 76) / 3 = 88.67
-    (1, 10, 10, 100, 90, 12, 12, None, None, _D("76.00"), None, _D("88.67"), ()),
-    # correct at exactly 24 % efficiency: RW = 9.12 of 12 -> q = 76 -> 176 - 76 = 100; (100 + 85 + 100) / 3 = 95
-    (2, 5, 5, 100, 85, 12, _D("9.12"), None, None, _D("100.00"), None, _D("95.00"), ()),
-    # correct with biaya: q = 100 -> 76 both; (100 + 90 + 76 + 76) / 4 = 85.50
-    (3, 10, 10, 100, 90, 12, 12, 20000000, 20000000, _D("76.00"), _D("76.00"), _D("85.50"), ()),
-    # correct, not done (RO = 0): every aspect 0
-    (4, 10, 0, 100, 0, 12, 0, None, None, _D("0.00"), None, _D("0.00"), ()),
-    # one branch (pitfall 1): RW = 6 of 12 -> e = 50 % > 24 % -> waktu 50; the code keeps 176 - 50 = 126
-    (5, 10, 10, 100, 90, 12, 6, None, None, _D("126.00"), None, _D("105.33"), ("nilai_waktu", "nilai_capaian")),
-    # float noise at 24 % (pitfall 14): 100 - 76.0... = 24.000000000000014 > 24 -> waktu 76; capaian 87
-    (6, 5, 5, 100, 85, 12, _D("9.12"), None, None, _D("76.00"), None, _D("87.00"), ("nilai_waktu", "nilai_capaian")),
-    # DECIMAL(10,2) clipping (pitfall 16): TB 170 395 000 -> 99 999 999.99, so RB 95 000 000 is q 95 -> 81 (not 55.75)
-    (
-        7,
-        10,
-        10,
-        100,
-        90,
-        12,
-        12,
-        170395000,
-        95000000,
-        _D("76.00"),
-        _D("81.00"),
-        _D("86.75"),
-        ("nilai_biaya", "nilai_capaian"),
-    ),
-    # divisor by realisation (pitfall 15): RB = 0 -> "no biaya": biaya 176 and / 3 -> 147.33 (right: 0 and 66.50)
-    (
-        8,
-        10,
-        10,
-        100,
-        90,
-        12,
-        12,
-        50000000,
-        0,
-        _D("76.00"),
-        _D("176.00"),
-        _D("147.33"),
-        ("nilai_biaya", "nilai_capaian"),
-    ),
-    # divisors inverted (pitfall 2): with biaya / 3 -> (100 + 90 + 76 + 76) / 3 = 114 (right: 85.50)
-    (9, 10, 10, 100, 90, 12, 12, 20000000, 20000000, _D("76.00"), _D("76.00"), _D("114.00"), ("nilai_capaian",)),
-    # missing RB scored as 0 (pitfall 7): biaya 0, (100 + 90 + 76 + 0) / 4 = 66.50 — kinerja cannot score a NULL
-    (
-        10,
-        10,
-        10,
-        100,
-        90,
-        12,
-        12,
-        20000000,
-        None,
-        _D("76.00"),
-        _D("0.00"),
-        _D("66.50"),
-        ("nilai_biaya*", "nilai_capaian*"),
-    ),
-    # NULL stored capaian with complete inputs: nothing stored where kinerja gives 88.67
-    (11, 10, 10, 100, 90, 12, 12, None, None, _D("76.00"), None, None, ("nilai_capaian!",)),
-)
-_KEGIATAN_CAUSES: Final = {5: "one_branch", 6: "float_edge", 7: "decimal_clipping", 8: "divisor_by_realisation"}
-_KEGIATAN_CAUSES_MORE: Final = {9: "divisor_inverted", 10: "missing_as_zero", 11: None}
-
-# --- penilaian_tahunan: yearly values; perilaku elements and nilai prestasi in INTEGER --------------
-# (id, tahun, skp, (5 elements), kepemimpinan, nilai_perilaku, nilai_prestasi, sebutan, planted columns, cause)
-_TAHUNAN: Final[tuple[tuple[Any, ...], ...]] = (
-    # correct: 60 % x 85 + 40 % x 80 = 83, Baik
-    (1, 2019, _D("85.00"), (80, 80, 80, 80, 80), None, _D("80.00"), 83, "Baik", (), None),
-    # correct, struktural: (90 + 90 + 95 + 85 + 90 + 90) / 6 = 90; 54 + 36 = 90, Baik
-    (2, 2018, _D("90.00"), (90, 90, 95, 85, 90), 90, _D("90.00"), 90, "Baik", (), None),
-    # weights swapped (pitfall 3): 40 % x 85 + 60 % x 80 = 82 (right: 83)
-    (3, 2019, _D("85.00"), (80, 80, 80, 80, 80), None, _D("80.00"), 82, "Baik", ("nilai_prestasi",), "swapped_weights"),
-    # integer storage (pitfall 6): 60 % x 80.50 + 40 % x 80 = 80.30 stored as 80
-    (4, 2019, _D("80.50"), (80, 80, 80, 80, 80), None, _D("80.00"), 80, "Baik", ("nilai_prestasi",), "integer_storage"),
-    # a NULL from an outer join wiped the SKP component (pitfall 8): 40 % x 80 = 32, Buruk
-    (
-        5,
-        2017,
-        _D("85.00"),
-        (80, 80, 80, 80, 80),
-        None,
-        _D("80.00"),
-        32,
-        "Buruk",
-        ("nilai_prestasi", "sebutan"),
-        "null_wipes_component",
-    ),
-    # missing element scored as 0 (pitfall 7): (80 + 80 + 0 + 80 + 85) / 5 = 65; 51 + 26 = 77
-    (
-        6,
-        2019,
-        _D("85.00"),
-        (80, 80, None, 80, 85),
-        None,
-        _D("65.00"),
-        77,
-        "Baik",
-        ("nilai_perilaku*", "nilai_prestasi*", "sebutan*"),
-        "missing_as_zero",
-    ),
-    # band gap (pitfall 5): 54.75 + 35.92 = 90.67, stored as 90 (INT) and in no integer band (76-90, 91-100) -> Buruk
-    (
-        7,
-        2019,
-        _D("91.25"),
-        (90, 90, 90, 90, 89),
-        None,
-        _D("89.80"),
-        90,
-        "Buruk",
-        ("nilai_prestasi", "sebutan"),
-        "integer_storage|band_gap",
-    ),
-    # an empty string where the sebutan belongs: nothing stored, kinerja gives Baik
-    (8, 2019, _D("85.00"), (80, 80, 80, 80, 80), None, _D("80.00"), 83, "", ("sebutan!",), None),
-    # NULL nilai SKP scored as 0 (pitfall 7): 40 % x 80 = 32, Buruk — kinerja cannot score a NULL
-    (
-        9,
-        2016,
-        None,
-        (80, 80, 80, 80, 80),
-        None,
-        _D("80.00"),
-        32,
-        "Buruk",
-        ("nilai_prestasi*", "sebutan*"),
-        "missing_as_zero",
-    ),
-    # the unit name is not UTF-8 (a latin-1 byte): the row cannot be read
-    (10, 2019, _D("85.00"), (80, 80, 80, 80, 80), None, _D("80.00"), 83, "Baik", ("unit_kerja~",), None),
-)
+# --- the legacy tables: skp_kegiatan (PP 46/2011 kegiatan, scores in DECIMAL(10,2)) and
+# penilaian_tahunan (yearly values; perilaku elements and nilai prestasi in INTEGER). Their rows,
+# each with the working that makes it right or the fault planted in it, are data:
+_LEGACY: Final[dict[str, Any]] = bundled.read_json("data/audit_demo.json")
+_PERILAKU_COLUMNS: Final = ("orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerjasama")
 
 # --- the SIASN mirror: every field text --------------------------------------------------------
 _PER5: Final = ("orientasiPelayanan", "integritas", "komitmen", "disiplin", "kerjasama")
@@ -389,15 +255,26 @@ def planted() -> list[Planted]:
         ("rw_angkakredit", _RW_AK),
     ):
         out.extend(_planted_siasn(name, rows))
-    causes = {**_KEGIATAN_CAUSES, **_KEGIATAN_CAUSES_MORE}
-    for row in _KEGIATAN:
-        out.extend(_legacy_marks("skp_kegiatan", row[0], row[-1], causes.get(row[0])))
-    for row in _TAHUNAN:
-        out.extend(_legacy_marks("penilaian_tahunan", row[0], row[-2], row[-1]))
+    for table in ("skp_kegiatan", "penilaian_tahunan"):
+        for row in _LEGACY[table]:
+            out.extend(_legacy_marks(table, row["id"], row["planted"], row["cause"]))
     return out
 
 
 # --- building the database ------------------------------------------------------------------------
+
+
+def _legacy_table(sa: Any, meta: Any, name: str, *columns: Any) -> Any:
+    """A table of the agency's own (legacy) schema: an integer key, the NIP, the year, the unit name as bytes, *columns*."""
+    return sa.Table(
+        name,
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("nip", sa.String(18)),
+        sa.Column("tahun", sa.Integer),
+        sa.Column("unit_kerja", sa.LargeBinary),
+        *columns,
+    )
 
 
 def _tables(sa: Any, meta: Any, prefix: str) -> dict[str, Any]:
@@ -413,13 +290,10 @@ def _tables(sa: Any, meta: Any, prefix: str) -> dict[str, Any]:
         ]
         out[name] = sa.Table(prefix + name, meta, *cols)
     dec = sa.Numeric(15, 2)
-    out["skp_kegiatan"] = sa.Table(
-        "skp_kegiatan",
+    out["skp_kegiatan"] = _legacy_table(
+        sa,
         meta,
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-        sa.Column("nip", sa.String(18)),
-        sa.Column("tahun", sa.Integer),
-        sa.Column("unit_kerja", sa.LargeBinary),
+        "skp_kegiatan",
         *(
             sa.Column(f"{a}_{s}", dec)
             for a in ("kuantitas", "kualitas", "waktu", "biaya")
@@ -427,15 +301,12 @@ def _tables(sa: Any, meta: Any, prefix: str) -> dict[str, Any]:
         ),
         *(sa.Column(f"nilai_{a}", sa.Numeric(10, 2)) for a in ("waktu", "biaya", "capaian")),
     )
-    out["penilaian_tahunan"] = sa.Table(
-        "penilaian_tahunan",
+    out["penilaian_tahunan"] = _legacy_table(
+        sa,
         meta,
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-        sa.Column("nip", sa.String(18)),
-        sa.Column("tahun", sa.Integer),
-        sa.Column("unit_kerja", sa.LargeBinary),
+        "penilaian_tahunan",
         sa.Column("nilai_skp", sa.Numeric(10, 2)),
-        *(sa.Column(n, sa.Integer) for n in ("orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerjasama")),
+        *(sa.Column(n, sa.Integer) for n in _PERILAKU_COLUMNS),
         sa.Column("kepemimpinan", sa.Integer),
         sa.Column("nilai_perilaku", sa.Numeric(10, 2)),
         sa.Column("nilai_prestasi", sa.Integer),
@@ -448,26 +319,33 @@ def _unit(i: int, latin1: bool = False) -> bytes:
     return "Dinas Pendidikan é".encode("latin-1") if latin1 else UNITS[i % len(UNITS)].encode("utf-8")
 
 
+def _decimal(value: int | str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 def _kegiatan_rows() -> list[dict[str, Any]]:
-    names = [f"{a}_{s}" for a in ("kuantitas", "kualitas", "waktu", "biaya") for s in ("target", "realisasi")]
+    names = _LEGACY["skp_kegiatan_columns"]
     out = []
-    for row in _KEGIATAN:
-        rec: dict[str, Any] = {"id": row[0], "nip": demo_nip(100 + row[0]), "tahun": 2019, "unit_kerja": _unit(row[0])}
-        rec.update({n: None if v is None else Decimal(v) for n, v in zip(names, row[1:9])})
-        rec.update({"nilai_waktu": row[9], "nilai_biaya": row[10], "nilai_capaian": row[11]})
+    for row in _LEGACY["skp_kegiatan"]:
+        key = row["id"]
+        rec: dict[str, Any] = {"id": key, "nip": demo_nip(100 + key), "tahun": 2019, "unit_kerja": _unit(key)}
+        rec.update({n: _decimal(v) for n, v in zip(names, row["values"], strict=True)})
         out.append(rec)
     return out
 
 
 def _tahunan_rows() -> list[dict[str, Any]]:
     out = []
-    for key, tahun, skp, per, kep, mean, npk, sebutan, marks, _ in _TAHUNAN:
-        rec: dict[str, Any] = {"id": key, "nip": demo_nip(200 + key), "tahun": tahun}
-        rec["unit_kerja"] = _unit(key, latin1=any(m.endswith("~") for m in marks))
-        rec.update(zip(("orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerjasama"), per))
-        rec.update(
-            {"nilai_skp": skp, "kepemimpinan": kep, "nilai_perilaku": mean, "nilai_prestasi": npk, "sebutan": sebutan}
-        )
+    for row in _LEGACY["penilaian_tahunan"]:
+        key = row["id"]
+        rec: dict[str, Any] = {"id": key, "nip": demo_nip(200 + key), "tahun": row["tahun"]}
+        rec["unit_kerja"] = _unit(key, latin1=any(m.endswith("~") for m in row["planted"]))
+        rec.update(zip(_PERILAKU_COLUMNS, row["perilaku"], strict=True))
+        rec["nilai_skp"] = _decimal(row["nilai_skp"])
+        rec["kepemimpinan"] = row["kepemimpinan"]
+        rec["nilai_perilaku"] = _decimal(row["nilai_perilaku"])
+        rec["nilai_prestasi"] = row["nilai_prestasi"]
+        rec["sebutan"] = row["sebutan"]
         out.append(rec)
     return out
 

@@ -61,7 +61,7 @@ from typing import Any, Final
 
 import attrs
 
-from kinerja import bundled, edge
+from kinerja import edge
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.explain import Source, Step, Trace
 from kinerja.model import Period, Predikat
@@ -405,4 +405,6 @@ def example_document() -> dict[str, Any]:
     >>> kinerja.evaluate(example_document())["values"]["predikat"]
     'BAIK'
     """
+    from kinerja import bundled  # deferred: reading package data needs importlib.resources, scoring does not
+
     return bundled.example("integrasi-2021")

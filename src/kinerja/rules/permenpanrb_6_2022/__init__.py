@@ -84,7 +84,6 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
-from kinerja import bundled
 from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems, ValidationError
 from kinerja.explain import Source
@@ -288,4 +287,6 @@ def annual(items: Sequence[Skp | Result], rollup: Rollup | None = None, *, year:
 
 def example_document() -> dict[str, Any]:
     """A complete annual SKP evaluation in JSON form (a fungsional Ahli Muda, Baik)."""
+    from kinerja import bundled  # deferred: reading package data needs importlib.resources, scoring does not
+
     return bundled.example("permenpanrb-6-2022")

@@ -108,7 +108,6 @@ from typing import Any, Final
 
 import attrs
 
-from kinerja import bundled
 from kinerja.errors import ValidationError, quote
 from kinerja.explain import Source
 from kinerja.indicators import range_reference
@@ -571,4 +570,6 @@ def example_document() -> dict[str, Any]:
     >>> kinerja.evaluate(example_document())["values"]["predikat"]
     'BAIK'
     """
+    from kinerja import bundled  # deferred: reading package data needs importlib.resources, scoring does not
+
     return bundled.example("permenpanrb-8-2021")

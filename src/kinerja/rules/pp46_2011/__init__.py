@@ -93,7 +93,6 @@ from typing import Any, Final
 
 import attrs
 
-from kinerja import bundled
 from kinerja.errors import ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Predikat, RankedEnum, decimal_field, register_labels
@@ -463,4 +462,6 @@ def example_document() -> dict[str, Any]:
     >>> kinerja.evaluate(example_document())["values"]["score_2dp"]
     '84.77'
     """
+    from kinerja import bundled  # deferred: reading package data needs importlib.resources, scoring does not
+
     return bundled.example("pp-46-2011")

@@ -1,8 +1,10 @@
 """PermenPANRB 6/2022 — *Pengelolaan Kinerja Pegawai ASN*, the current regime (PNS and PPPK), from 2022.
 
 Registered as ``permenpanrb-6-2022``; :func:`kinerja.rules.for_period` picks it for
-periods from 2022-01-01 (spec ``regulations.md`` §3). The regime has deliberately
-**no numeric score** (spec §3.6): an evaluation gives two ratings and a predikat::
+periods from 2022-01-01 (spec ``regulations.md`` §3). This package's ``__init__`` holds the
+regulation; private modules hold the document (``_documents``), the rating policies
+(``_policies``), the rule (``_regime``) and the annual roll-up (``_rollup``). The regime has
+deliberately **no numeric score** (spec §3.6): an evaluation gives two ratings and a predikat::
 
     rating hasil kerja   (HK)  Di Atas / Sesuai / Di Bawah Ekspektasi   the penilai's judgement
     rating perilaku kerja (PK) Di Atas / Sesuai / Di Bawah Ekspektasi   the penilai's judgement

@@ -2,7 +2,9 @@
 
 Registered as ``permenpanrb-8-2021``; :func:`kinerja.rules.for_period` picks it for periods
 inside 2021-07-01 … 2021-12-31 (spec ``regulations.md`` §2; PermenPANRB 6/2022 takes over
-from 2022-01-01).
+from 2022-01-01). This package's ``__init__`` holds the regulation — sources, tables, formulas,
+the rule — and two private modules its machinery: the documents and their checks (``_documents``),
+the scoring and its explanation (``_score``).
 
 The computation (spec §2.1 – §2.5)::
 

@@ -1,7 +1,9 @@
 """PP 46/2011 + Perka BKN 1/2013: *penilaian prestasi kerja PNS*, the numeric regime of 2014 – June 2021.
 
 Registered as ``pp-46-2011``; :func:`kinerja.rules.for_period` picks it for periods
-inside 2014-01-01 … 2021-06-30 (spec ``regulations.md`` §1, §2.6).
+inside 2014-01-01 … 2021-06-30 (spec ``regulations.md`` §1, §2.6). This package's ``__init__`` holds the
+regulation — sources, tables, formulas, the rule — and two private modules its machinery: the
+documents and their checks (``_documents``), the scoring and its explanation (``_score``).
 
 The computation (spec §1.1 – §1.7)::
 

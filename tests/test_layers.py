@@ -68,6 +68,7 @@ LAYERS: dict[str, int] = {
     "kinerja.schemes": 5,
     "kinerja.schemes.definition": 5,
     "kinerja.schemes.engine": 5,
+    "kinerja.schemes.presets": 5,
     "kinerja.schemes.asemrowo": 5,
     "kinerja.schemes.jakarta": 5,
     "kinerja.schemes.salatiga": 5,

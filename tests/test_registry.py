@@ -1,4 +1,4 @@
-"""What a rule must provide, checked for every built-in rule — and proved on a fictitious regime.
+"""What a rule must provide, checked for every built-in rule — and proved on a fictitious regime and city.
 
 A new national regime touches, by hand (the recipe in docs/contributing.md), at most six files:
 
@@ -10,16 +10,27 @@ A new national regime touches, by hand (the recipe in docs/contributing.md), at 
 5. its docs page ``docs/regimes/<name>.md``;
 6. its test file.
 
-Its golden vectors and JSON Schemas are generated (``make vectors``); its case builder and
-Hypothesis strategy default to ones derived from ``example_document()`` (the built-in regimes
-have hand-written ones too). A city scheme touches its preset module, its test and one
-``_BUILTIN`` line. :func:`missing` names every artefact a rule lacks, so this test fails saying
-what to add; the fictitious regime below shows exactly that list for a rule that has only its class.
+A city scheme touches three:
+
+1. its JSON file ``src/kinerja/schemes/data/<name>.json``: the definition (with its sources) and,
+   under ``"example"``, the worked example — ``kinerja.schemes.<name>`` is made from it;
+2. one line in ``kinerja.rules._BUILTIN`` (``"<name>": "kinerja.schemes.<name>"``);
+3. its test file.
+
+Their golden vectors and JSON Schemas are generated (``make vectors``); their case builder and
+Hypothesis strategy default to ones derived from ``example_document()`` and the definition (the
+built-in regimes have hand-written ones too). :func:`missing` names every artefact a rule lacks,
+so this test fails saying what to add; the fictitious regime and city below show exactly that
+list for a regime that has only its class and for a city that has only its file and its line.
 """
 
 from __future__ import annotations
 
+import copy
+import importlib
+import json
 import pathlib
+import sys
 from typing import Any, ClassVar
 
 import attrs
@@ -38,11 +49,16 @@ PACKAGE = ROOT / "src" / "kinerja"
 
 def missing(name: str) -> list[str]:
     """The artefacts rule *name* lacks, each as the file or registry to add it to."""
-    import importlib
-
     from kinerja.siasn.export import HOME_TABLE
 
-    rule = rules.get(name)
+    module = rules.builtin().get(name)
+    try:
+        rule = rules.get(name)
+    except kinerja.UnknownRuleError:  # its _BUILTIN line names a module that is not there
+        city = str(module).removeprefix("kinerja.schemes.")
+        if city != module:
+            return [f"src/kinerja/schemes/data/{city}.json (the module {module} in _BUILTIN is made from it)"]
+        return [f"the module {module} that _BUILTIN names"]
     out = [
         f"src/kinerja/schemas/{name}.{part}.json (make vectors)"
         for part in ("input", "result")
@@ -50,9 +66,14 @@ def missing(name: str) -> list[str]:
     ]
     if not (PACKAGE / "vectors" / f"{name}.json").exists():
         out.append(f"src/kinerja/vectors/{name}.json (make vectors)")
-    module = rules.builtin().get(name)
-    if module is None or not hasattr(importlib.import_module(module), "example_document"):
+    example = getattr(importlib.import_module(module), "example_document", None) if module else None
+    if example is None:
         out.append(f"example_document() in the module of {name} (the derived vectors and strategy start from it)")
+    else:
+        try:
+            example()
+        except FileNotFoundError as exc:  # a preset without its worked example says where it goes
+            out.append(str(exc))
     if rule.info.kind == "regime":
         if name not in HOME_TABLE:
             out.append(f"the SIASN record of {name} in kinerja.siasn.export.HOME_TABLE")
@@ -129,4 +150,90 @@ def test_the_registry_names_what_the_fictitious_regime_still_lacks(fiktif: Any) 
         "example_document() in the module of fiktif-2030 (the derived vectors and strategy start from it)",
         "the SIASN record of fiktif-2030 in kinerja.siasn.export.HOME_TABLE",
         "docs/regimes/fiktif-2030.md",
+    ]
+
+
+# --- a fictitious city: one JSON file, one _BUILTIN line, its test ------------------------------
+
+CITY = {
+    "name": "fiktif",
+    "title": "Kota Fiktif - kinerja pelayanan dokumen (test only)",
+    "description": "One indicator, documents processed against a target of 400; weights chosen for the test.",
+    "sources": [{"regulation": "Peraturan Wali Kota Fiktif 1/2030", "article": "Pasal 2", "confidence": "C1"}],
+    "versions": [
+        {
+            "version": "1",
+            "valid_from": "2030-01-01",
+            "indicators": [
+                {"id": "documents", "name": "Documents processed", "kind": "count", "target": "400", "weight": "1"}
+            ],
+            "bands": {"rungs": [["100", "Baik"]], "floor": "Kurang"},
+        }
+    ],
+    "example": {
+        "regime": "fiktif",
+        "employee": {"nip": "199001012015031001", "name": "Budi", "unit": "Dinas Fiktif"},
+        "period": {"start": "2030-01-01", "end": "2030-03-31"},
+        "measurements": {"documents": {"value": 460}},
+    },
+}
+"""File 1, ``src/kinerja/schemes/data/fiktif.json``: the definition with its sources, and its worked example."""
+
+
+@pytest.fixture
+def city(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Lay out the city's files; tmp_path stands in for ``src/kinerja/schemes/data``. Yields a writer of file 1."""
+    from kinerja.schemes import presets
+
+    rules.available()  # every built-in rule loaded from the real data directory first
+    monkeypatch.setattr(presets, "DATA", tmp_path)
+    monkeypatch.setitem(rules._BUILTIN, "fiktif", "kinerja.schemes.fiktif")  # file 2: the one registry line
+
+    def write(data: dict[str, Any]) -> None:
+        (tmp_path / "fiktif.json").write_text(json.dumps(data), encoding="utf-8")
+
+    yield write
+    rules.unregister("fiktif")
+    sys.modules.pop("kinerja.schemes.fiktif", None)
+
+
+def test_a_fictitious_city_is_one_json_file_and_one_registry_line(city: Any) -> None:
+    from kinerja.schemes import Scheme
+    from kinerja.vectors import generate
+    from kinerja.vectors._builders import example_cases
+
+    city(CITY)
+    module = importlib.import_module(rules.builtin()["fiktif"])
+    assert isinstance(module.RULE, Scheme) and rules.get("fiktif") is module.RULE
+    assert module.ARTICLE == CITY["sources"][0]
+    assert module.DEFINITION == {k: v for k, v in CITY.items() if k != "example"}
+    assert module.__doc__.startswith(CITY["title"])
+    # its worked example scores: 460 / 400 = 115 %
+    assert kinerja.evaluate(module.example_document())["values"]["score"] == "115.00"
+    # its golden-vector case and schemas are derived (make vectors writes them): nothing else is hand-written
+    (spec,) = example_cases("fiktif")
+    assert (spec.ref, spec.document) == ("kinerja.schemes.fiktif.example_document", CITY["example"])
+    assert [case.values["category"] for case in generate.build("fiktif").cases] == ["Baik"]
+    assert schema.document_schema("fiktif")["properties"]["regime"]["const"] == "fiktif"
+    # its Hypothesis strategy is the generic one, read from the definition (kinerja.testing.DOCUMENTS keys on this)
+    assert rules.builtin()["fiktif"].startswith("kinerja.schemes.")
+    assert missing("fiktif") == [
+        "src/kinerja/schemas/fiktif.input.json (make vectors)",
+        "src/kinerja/schemas/fiktif.result.json (make vectors)",
+        "src/kinerja/vectors/fiktif.json (make vectors)",
+    ]
+
+
+def test_the_registry_names_what_the_fictitious_city_still_lacks(city: Any) -> None:
+    assert missing("fiktif") == [
+        "src/kinerja/schemes/data/fiktif.json (the module kinerja.schemes.fiktif in _BUILTIN is made from it)"
+    ]
+    without_example = copy.deepcopy(CITY)
+    del without_example["example"]
+    city(without_example)
+    assert missing("fiktif") == [
+        "src/kinerja/schemas/fiktif.input.json (make vectors)",
+        "src/kinerja/schemas/fiktif.result.json (make vectors)",
+        "src/kinerja/vectors/fiktif.json (make vectors)",
+        "no worked example for the scheme 'fiktif': add it under 'example' in src/kinerja/schemes/data/fiktif.json",
     ]

@@ -25,17 +25,20 @@ function, a pinned version and notes::
      "measurements": {"documents": {"value": 460}, "error_rate": {"value": "1.5"},
                       "satisfaction": {"survey": {"totals": [90, 90, 90, 90, 90, 90, 90, 90, 90], "respondents": 25}}}}
 
-The five built-in presets (``surakarta``, ``jakarta``, ``asemrowo``,
-``tanjungpinang``, ``salatiga``) are data: each definition is
-``kinerja/schemes/data/<name>.json`` and each worked example
-``kinerja/data/examples/<name>.json``; the module of the same name in this package
-exposes them (``DEFINITION``, ``RULE``, ``example_document()``,
-:func:`kinerja.schemes.engine.preset`) and says where they come from. Their weights
-are illustrative, chosen by kinerja (source confidence "agency").
+The built-in presets are data: each is one file, ``kinerja/schemes/data/<name>.json``
+(the definition, and its worked example under ``"example"``), and the module
+``kinerja.schemes.<name>`` exposes it (``ARTICLE``, ``DEFINITION``, ``RULE``,
+``example_document()``) — made from the file alone when there is no ``<name>.py``
+(:mod:`kinerja.schemes.presets`), so a new city is that file, one line in the rule
+registry and its test. The five first presets (``surakarta``, ``jakarta``,
+``asemrowo``, ``tanjungpinang``, ``salatiga``) keep a module of their own saying where
+they come from, with their worked examples in ``kinerja/data/examples/<name>.json``.
+Their weights are illustrative, chosen by kinerja (source confidence "agency").
 """
 
 from __future__ import annotations
 
+from kinerja.schemes import presets
 from kinerja.schemes.definition import (
     ILLUSTRATIVE,
     Aggregation,
@@ -48,6 +51,8 @@ from kinerja.schemes.definition import (
     SchemeVersion,
 )
 from kinerja.schemes.engine import Scheme
+
+presets.install()  # kinerja.schemes.<name> for a preset that is only its JSON file
 
 __all__ = [
     "ILLUSTRATIVE",

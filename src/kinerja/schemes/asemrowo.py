@@ -31,7 +31,7 @@ copies and edits it) and ``example_document()`` — Budi's March 2024 appraisal,
 
 from __future__ import annotations
 
-from kinerja.schemes.engine import preset
+from kinerja.schemes.presets import preset
 
 __all__ = ["ARTICLE", "DEFINITION", "RULE", "example_document"]
 

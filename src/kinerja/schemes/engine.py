@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 
-from kinerja import bundled
 from kinerja.aggregation import Item, MissingRule, WeightedMean
 from kinerja.compare import Change, Comparison, change_between, compare
 from kinerja.errors import Problems, ValidationError, join_path, quote
@@ -649,36 +648,3 @@ def _values(doc: SchemeDocument, version: SchemeVersion, tally: _Tally) -> dict[
     if tally.skipped:
         values["skipped"] = ", ".join(tally.skipped)
     return values
-
-
-# --- the built-in presets: schemes bundled as data ---------------------------------------------
-
-
-class Preset(NamedTuple):
-    """A built-in preset read from its bundled files: the names its module exposes (see :func:`preset`)."""
-
-    article: dict[str, str]
-    """The source the preset follows (the first of the definition's ``sources``)."""
-    definition: dict[str, Any]
-    """The definition as plain JSON data, ``kinerja/schemes/data/<name>.json`` (an agency copies and edits it)."""
-    rule: Scheme
-    """The scheme built from the definition."""
-    example_document: Callable[[], dict[str, Any]]
-    """The worked example as a JSON document, ``kinerja/data/examples/<name>.json`` (a fresh copy each call)."""
-
-
-def preset(name: str) -> Preset:
-    """The built-in preset *name*, from its two bundled JSON files; a preset module is one line::
-
-        ARTICLE, DEFINITION, RULE, example_document = preset("asemrowo")
-
-    >>> preset("jakarta").rule.versions[-1].version
-    '2'
-    """
-    definition: dict[str, Any] = bundled.read_json(f"data/{name}.json", "kinerja.schemes")
-
-    def example_document() -> dict[str, Any]:
-        """The preset's worked example as a JSON document (``kinerja/data/examples/<name>.json``, a fresh copy)."""
-        return bundled.example(name)
-
-    return Preset(definition["sources"][0], definition, Scheme.from_json(definition), example_document)

@@ -32,7 +32,7 @@ appraisal, scored with version 2 — is ``kinerja/data/examples/jakarta.json``:
 
 from __future__ import annotations
 
-from kinerja.schemes.engine import preset
+from kinerja.schemes.presets import preset
 
 __all__ = ["ARTICLE", "DEFINITION", "RULE", "example_document"]
 

@@ -32,7 +32,7 @@ copies and edits it) and ``example_document()`` — a Dukcapil officer's second 
 
 from __future__ import annotations
 
-from kinerja.schemes.engine import preset
+from kinerja.schemes.presets import preset
 
 __all__ = ["ARTICLE", "DEFINITION", "RULE", "example_document"]
 

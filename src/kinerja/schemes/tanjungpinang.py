@@ -34,7 +34,7 @@ semester of 2024, self–supervisor gap 2, with the supervisor's note — is
 
 from __future__ import annotations
 
-from kinerja.schemes.engine import preset
+from kinerja.schemes.presets import preset
 
 __all__ = ["ARTICLE", "DEFINITION", "RULE", "example_document"]
 

@@ -49,6 +49,7 @@ from typing import IO, Any, Final
 import attrs
 
 from kinerja import rules
+from kinerja._argparse import ArgumentParser
 from kinerja.errors import KinerjaError, Problem, ValidationError, quote
 from kinerja.formats import normalize_locale, parse_date, parse_decimal
 from kinerja.i18n import N_, problem_message, resolve_lang, text
@@ -640,8 +641,8 @@ def score_file_cli(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 1 if scored.problems else 0
 
 
-def _template_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kinerja template", description="write a template workbook for a regime")
+def _template_parser() -> ArgumentParser:
+    p = ArgumentParser(prog="kinerja template", description="write a template workbook for a regime")
     p.add_argument("regime", help="permenpanrb-6-2022, permenpanrb-8-2021, pp-46-2011, …")
     p.add_argument("-o", "--output", required=True, help="the workbook to write (.xlsx)")
     p.add_argument("--lang", help="language of the guide sheet: id (default) or en")
@@ -654,10 +655,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
 
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        args = _template_parser().parse_args(argv)
-    except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
+    args = _template_parser().parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     lang = resolve_lang(args.lang, default="id")
     try:
         path = write_template(args.regime, args.output, lang=lang)

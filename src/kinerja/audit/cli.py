@@ -18,7 +18,7 @@ import sys
 import tempfile
 from typing import IO
 
-from kinerja._argparse import ArgumentParser, Exit
+from kinerja._argparse import ArgumentParser
 from kinerja.errors import ValidationError
 
 __all__ = ["main"]
@@ -97,11 +97,9 @@ def main(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None
     """Run ``kinerja audit``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        args = _parser().parse_args(argv)
-    except Exit as exc:
-        (out if exc.code == 0 else err).write(exc.message)
-        return exc.code
+    args = _parser().parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     if args.demo == bool(args.url):
         err.write("kinerja audit: give a database URL or --demo\n")
         return 2

@@ -19,7 +19,7 @@ import os
 import sys
 from typing import IO, Any
 
-from kinerja._argparse import ArgumentParser, Exit
+from kinerja._argparse import ArgumentParser
 from kinerja.errors import KinerjaError
 from kinerja.i18n import text
 from kinerja.nation import NationSpec, write_nation
@@ -135,11 +135,9 @@ def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = N
     """``kinerja national run|generate``; return the exit status (0 nothing to report, 1 findings, 2 usage)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        args = _parser().parse_args(argv)
-    except Exit as exc:
-        (out if exc.code == 0 else err).write(exc.message)
-        return exc.code
+    args = _parser().parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     try:
         if args.action == "generate":
             paths = _generate(args)

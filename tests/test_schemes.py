@@ -483,3 +483,39 @@ def test_higher_is_better_needs_the_version_when_versions_disagree() -> None:
     with pytest.raises(ValidationError) as err:
         SCHEME.indicator("waiting", version="2023")
     assert err.value.paths == ("indicator",)
+
+
+# --- the built-in presets: one JSON file each (kinerja.schemes.presets) ----------------------------
+
+
+def test_a_preset_file_is_its_definition_and_its_worked_example(tmp_path: Any, monkeypatch: Any) -> None:
+    from kinerja import bundled
+    from kinerja.schemes import presets, salatiga
+
+    data = bundled.read_json("data/salatiga.json", "kinerja.schemes")
+    data["example"] = bundled.example("salatiga")  # where a new city keeps its example
+    monkeypatch.setattr(presets, "DATA", tmp_path)
+    (tmp_path / "salatiga.json").write_text(json.dumps(data), encoding="utf-8")
+    made = presets.preset("salatiga")
+    assert made.definition == salatiga.DEFINITION and made.rule == salatiga.RULE
+    assert made.article == salatiga.ARTICLE
+    first = made.example_document()
+    first["employee"]["name"] = "changed"  # each call is a fresh copy
+    assert made.example_document() == salatiga.example_document()
+
+
+def test_a_preset_module_of_its_own_wins_and_the_finder_answers_only_for_preset_files() -> None:
+    import sys
+
+    import kinerja.schemes.surakarta as surakarta
+    from kinerja.schemes import presets
+
+    assert surakarta.__file__ is not None and surakarta.__file__.endswith("surakarta.py")  # its docstring and doctest
+    finder = presets.DataPresetFinder()
+    assert finder.find_spec("kinerja.schemes.surakarta", None) is not None  # asked only after the .py is not found
+    assert finder.find_spec("kinerja.schemes.nowhere", None) is None
+    assert finder.find_spec("kinerja.rules.surakarta", None) is None
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("kinerja.schemes.nowhere")
+    presets.install()
+    assert sum(isinstance(f, presets.DataPresetFinder) for f in sys.meta_path) == 1

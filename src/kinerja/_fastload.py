@@ -41,8 +41,9 @@ from typing import Any, Final, Union
 
 import attrs
 
-from kinerja.model import SAME_AS_TYPE, RankedEnum, converted_default
+from kinerja.model import SAME_AS_TYPE, RankedEnum
 from kinerja.numbers import to_decimal
+from kinerja.plain import converted_default
 
 __all__ = ["LAZY", "STRUCTURE", "VALUE_CHECKS", "FastReader", "Refused", "read_decimal"]
 
@@ -248,21 +249,7 @@ class FastReader:
                 f"{v} = tuple(a{d})",
             ]
         if isinstance(t, type) and attrs.has(t) and t not in self._own:
-            if t in stack:  # a class that contains itself: not for this reader
-                raise _Unsupported
-            whole = self._class_lines(t, ns, d + 1, None, None, stack)
-            if t not in self._scalar:
-                return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
-            # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
-            memo, r = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}"
-            bare = [
-                f"{r} = {memo}.get({v}) if type({v}) is str else None",
-                f"if {r} is None:",
-                *_indent(self._class_lines(t, ns, d + 1, self._scalar[t], None, stack)),
-                f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}",
-            ]
-            number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
-            return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
+            return self._nested_lines(t, ns, d, stack)
         if t is None or t is Any or isinstance(t, str):
             raise _Unsupported
         read = f"{self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"
@@ -276,6 +263,25 @@ class FastReader:
             f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = m",
             f"{v} = m",
         ]
+
+    def _nested_lines(self, t: type[Any], ns: dict[str, Any], d: int, stack: tuple[type, ...]) -> list[str]:
+        """Lines reading ``v{d}`` as the attrs class *t*, inlined; a bare number too where *t* has that form."""
+        v = f"v{d}"
+        if t in stack:  # a class that contains itself: not for this reader
+            raise _Unsupported
+        whole = self._class_lines(t, ns, d + 1, None, None, stack)
+        if t not in self._scalar:
+            return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
+        # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
+        memo, r = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}"
+        bare = [
+            f"{r} = {memo}.get({v}) if type({v}) is str else None",
+            f"if {r} is None:",
+            *_indent(self._class_lines(t, ns, d + 1, self._scalar[t], None, stack)),
+            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}",
+        ]
+        number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
+        return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
 
     def _field_lines(
         self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]

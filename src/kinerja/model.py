@@ -44,7 +44,6 @@ __all__ = [
     "Target",
     "Weights",
     "check_weight_sum",
-    "converted_default",
     "decimal_field",
     "nonempty",
     "register_labels",
@@ -418,28 +417,6 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise ValidationError.one("", "expected a list of strings, got a single string")
     return tuple(value)
-
-
-def converted_default(field: attrs.Attribute[Any]) -> object:
-    """The value ``__init__`` gives *field* when it is left out: its default (a factory called) through its converter.
-
-    ``attrs.NOTHING`` when there is none to know in advance: the field is required, its default
-    or converter needs the instance, or the converter refuses the default (a target of ``None``:
-    the field is in effect required). Used by the per-record reader and by the plain-data writer.
-    """
-    d: Any = field.default
-    if isinstance(d, attrs.Factory):  # type: ignore[arg-type]
-        d = attrs.NOTHING if d.takes_self else d.factory()
-    conv: Any = field.converter
-    if d is attrs.NOTHING or conv is None:
-        return d
-    try:
-        if isinstance(conv, attrs.Converter):
-            c: Any = conv
-            return attrs.NOTHING if c.takes_self else c.converter(d, field) if c.takes_field else c.converter(d)
-        return conv(d)
-    except Exception:  # the converter refuses the default
-        return attrs.NOTHING
 
 
 def nonempty(inst: object, attribute: attrs.Attribute[str], value: str) -> None:

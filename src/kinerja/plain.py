@@ -13,13 +13,14 @@ from typing import Any, Self, TypeVar
 import attrs
 
 from kinerja.errors import Problems, ValidationError, join_path
-from kinerja.model import Target, Weights, converted_default
+from kinerja.model import Target, Weights
 from kinerja.numbers import fmt
 
 __all__ = [
     "PlainData",
     "build",
     "convert_field",
+    "converted_default",
     "fields_to_plain",
     "init_fields",
     "text_conv",
@@ -42,6 +43,28 @@ def convert_field(field: Any, value: object) -> object:
             return value
         return c.converter(value, field) if c.takes_field else c.converter(value)
     return conv(value)
+
+
+def converted_default(field: Any) -> object:
+    """The value ``__init__`` gives *field* when it is left out: its default (a factory called) through its converter.
+
+    ``attrs.NOTHING`` when there is none to know in advance: the field is required, its default
+    or converter needs the instance, or the converter refuses the default (a target of ``None``:
+    the field is in effect required). Used by the per-record reader and by the plain-data writer.
+    """
+    d: Any = field.default
+    if isinstance(d, attrs.Factory):  # type: ignore[arg-type]
+        d = attrs.NOTHING if d.takes_self else d.factory()
+    conv: Any = field.converter
+    if d is attrs.NOTHING or conv is None:
+        return d
+    try:
+        if isinstance(conv, attrs.Converter):
+            c: Any = conv
+            return attrs.NOTHING if c.takes_self else c.converter(d, field) if c.takes_field else c.converter(d)
+        return conv(d)
+    except Exception:  # the converter refuses the default
+        return attrs.NOTHING
 
 
 def init_fields(cls: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 from collections.abc import Mapping
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import attrs
@@ -36,6 +36,7 @@ __all__ = [
     "RuleInfo",
     "available",
     "builtin",
+    "example_document",
     "for_period",
     "get",
     "register",
@@ -166,18 +167,43 @@ _BUILTIN: Mapping[str, str] = {
     "tanjungpinang": "kinerja.schemes.tanjungpinang",
     "salatiga": "kinerja.schemes.salatiga",
 }
-"""Built-in rule names and the module that defines each (the module exposes ``RULE``)."""
+"""Built-in rule names and where each is defined: a module exposing ``RULE`` and ``example_document()``, or a
+module of data presets exposing ``builtin_rule(name)`` and ``builtin_example(name)`` (``kinerja.schemes.presets``:
+a city scheme that is only its JSON file, ``"<city>": "kinerja.schemes.presets"``)."""
 
 _REGISTRY: dict[str, Rule] = {}
 
 
 def builtin() -> Mapping[str, str]:
-    """The rules built into kinerja: name → the module that defines it, in registry order (read-only).
+    """The rules built into kinerja: name → the module that defines it (a rule module, or the module of data
+    presets ``kinerja.schemes.presets``), in registry order (read-only).
 
     >>> list(builtin())[:2]
     ['pp-46-2011', 'permenpanrb-8-2021']
     """
     return MappingProxyType(_BUILTIN)
+
+
+def example_document(name: str) -> dict[str, Any]:
+    """The worked example of the built-in rule *name*: a JSON document it scores (a fresh copy each call).
+
+    It is the ``example_document()`` of the rule's module, or for a data preset its file's ``"example"``;
+    :class:`~kinerja.errors.UnknownRuleError` if *name* is not built in.
+
+    >>> example_document("salatiga")["regime"]
+    'salatiga'
+    """
+    module = _builtin_module(name)
+    if module is None:
+        raise UnknownRuleError(name, list(_BUILTIN))
+    if not hasattr(module, "RULE"):  # a module of data presets
+        example: dict[str, Any] = module.builtin_example(name)
+        return example
+    make = getattr(module, "example_document", None)
+    if make is None:
+        raise LookupError(f"rule {name!r} has no example_document() in its module {module.__name__}")
+    made: dict[str, Any] = make()
+    return made
 
 
 def register(rule: Rule, *, replace: bool = False) -> Rule:
@@ -194,17 +220,26 @@ def unregister(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
-def _load_builtin(name: str) -> Rule | None:
+def _builtin_module(name: str) -> ModuleType | None:
+    """The module that defines the built-in rule *name*, or ``None`` (not built in, or not in this checkout)."""
     module_name = _BUILTIN.get(name)
     if module_name is None:
         return None
     try:
-        module = importlib.import_module(module_name)
+        return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name and (module_name + ".").startswith(exc.name + "."):  # not built in this checkout
             return None
         raise
-    rule: Rule = module.RULE
+
+
+def _load_builtin(name: str) -> Rule | None:
+    module = _builtin_module(name)
+    if module is None:
+        return None
+    rule: Rule | None = module.RULE if hasattr(module, "RULE") else module.builtin_rule(name)
+    if rule is None:  # a data preset whose file is not in this checkout
+        return None
     _REGISTRY.setdefault(name, rule)
     return _REGISTRY[name]
 

@@ -94,15 +94,17 @@ _HAND_WRITTEN: dict[str, Builder] = {
 
 
 def example_cases(name: str) -> list[Spec]:
-    """The cases of a built-in rule without hand-written ones: the example document of its module."""
+    """The cases of a built-in rule without hand-written ones: its worked example (:func:`rules.example_document`),
+    cited as its module's ``example_document`` or, for a data preset, ``kinerja.schemes.presets.builtin_example``."""
     module = importlib.import_module(rules.builtin()[name])
+    made_by = "example_document" if hasattr(module, "example_document") else f"builtin_example({name!r})"
     return [
         Spec(
             "example",
             f"the example document of {name}",
             "hand-worked",
-            f"{module.__name__}.example_document",
-            module.example_document(),
+            f"{module.__name__}.{made_by}",
+            rules.example_document(name),
         )
     ]
 

@@ -22,7 +22,6 @@ Case ids are ``<rule>/<local-id>`` and stable: renaming one is a visible change.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -35,7 +34,7 @@ from kinerja import io, rules, schema, vectors
 from kinerja.codes import CODES
 from kinerja.errors import KinerjaError, ValidationError
 from kinerja.vectors import FORMAT, Case, InvalidCase, InvalidFile, Source, VectorFile
-from kinerja.vectors._builders import BUILDERS, Spec
+from kinerja.vectors._builders import BUILDERS, Spec, example_cases
 from kinerja.vectors.mutations import FAULTS, three_faults
 
 __all__ = [
@@ -72,20 +71,10 @@ def _default(value: object) -> object:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def _example(name: str) -> list[Spec]:
-    module = importlib.import_module(rules.builtin()[name])
-    make = getattr(module, "example_document", None)
-    if make is None:
-        raise LookupError(f"rule {name!r} has neither a vector builder nor example_document()")
-    return [
-        Spec("example", f"the example document of {name}", "hand-worked", f"{module.__name__}.example_document", make())
-    ]
-
-
 def build(name: str) -> VectorFile:
     """The vector file of rule *name*, built now from the code."""
     rule = rules.get(name)
-    specs = BUILDERS[name]() if name in BUILDERS else _example(name)
+    specs = BUILDERS[name]() if name in BUILDERS else example_cases(name)
     cases: list[Case] = []
     seen: set[str] = set()
     for spec in specs:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
-__all__ = ["ArgumentParser", "Exit"]
+__all__ = ["ArgumentParser", "Exit", "run_command"]
 
 
 class Exit(Exception):
@@ -38,3 +39,20 @@ class ArgumentParser(argparse.ArgumentParser):
             if exc.message:
                 (out if exc.code == 0 else err).write(exc.message)
             return exc.code
+
+
+def run_command(
+    parser: ArgumentParser,
+    body: Callable[[argparse.Namespace, IO[str], IO[str]], int],
+    argv: Sequence[str],
+    out: IO[str] | None = None,
+    err: IO[str] | None = None,
+) -> int:
+    """A sub-command: parse *argv*, then run *body* on the arguments and the streams (default stdout, stderr).
+
+    Returns *body*'s exit status, or the parser's (0 after ``--help``, 2 on a usage error).
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = parser.parse(argv, out, err)
+    return args if isinstance(args, int) else body(args, out, err)

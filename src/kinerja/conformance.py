@@ -53,6 +53,7 @@ From Python::
 
 from __future__ import annotations
 
+import argparse
 import collections
 import fnmatch
 import json
@@ -60,7 +61,6 @@ import os
 import shlex
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -71,7 +71,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from kinerja import rules, vectors
-from kinerja._argparse import ArgumentParser
+from kinerja._argparse import ArgumentParser, run_command
 from kinerja.errors import KinerjaError, ValidationError
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi, RankedEnum
 from kinerja.numbers import round_half_up, to_decimal
@@ -677,12 +677,10 @@ def _cli_parser() -> ArgumentParser:
 
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja conformance``: run another implementation over the golden vectors; exit 0 only when all pass."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    parser = _cli_parser()
-    args = parser.parse(argv, out, err)
-    if isinstance(args, int):
-        return args
+    return run_command(_cli_parser(), _conformance, argv, out, err)
+
+
+def _conformance(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.timeout <= 0:
         err.write("kinerja conformance: --timeout must be positive\n")
         return 2

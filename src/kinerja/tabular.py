@@ -49,7 +49,7 @@ from typing import IO, Any, Final
 import attrs
 
 from kinerja import rules
-from kinerja._argparse import ArgumentParser
+from kinerja._argparse import ArgumentParser, run_command
 from kinerja.errors import KinerjaError, Problem, ValidationError, quote
 from kinerja.formats import normalize_locale, parse_date, parse_decimal
 from kinerja.i18n import N_, problem_message, resolve_lang, text
@@ -651,13 +651,10 @@ def _template_parser() -> ArgumentParser:
 
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja template REGIME -o skp.xlsx``: exit 0 written, 1 unknown regime or unwritable file, 2 usage."""
-    import sys
+    return run_command(_template_parser(), _template, argv, out, err)
 
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = _template_parser().parse(argv, out, err)
-    if isinstance(args, int):
-        return args
+
+def _template(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     lang = resolve_lang(args.lang, default="id")
     try:
         path = write_template(args.regime, args.output, lang=lang)

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from typing import IO
 
-from kinerja._argparse import ArgumentParser
+from kinerja._argparse import ArgumentParser, run_command
 from kinerja.errors import ValidationError
 
 __all__ = ["main"]
@@ -95,11 +94,10 @@ def _codes(args: argparse.Namespace) -> object:
 
 def main(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """Run ``kinerja audit``; return the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = _parser().parse(argv, out, err)
-    if isinstance(args, int):
-        return args
+    return run_command(_parser(), _audit, argv, out, err)
+
+
+def _audit(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.demo == bool(args.url):
         err.write("kinerja audit: give a database URL or --demo\n")
         return 2

@@ -15,11 +15,11 @@ their curve, 2 on a usage error.
 
 from __future__ import annotations
 
+import argparse
 import os
-import sys
 from typing import IO, Any
 
-from kinerja._argparse import ArgumentParser
+from kinerja._argparse import ArgumentParser, run_command
 from kinerja.errors import KinerjaError
 from kinerja.i18n import text
 from kinerja.nation import NationSpec, write_nation
@@ -133,11 +133,10 @@ def _generate(args: Any) -> list[str]:
 
 def run_cli(argv: list[str], out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """``kinerja national run|generate``; return the exit status (0 nothing to report, 1 findings, 2 usage)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = _parser().parse(argv, out, err)
-    if isinstance(args, int):
-        return args
+    return run_command(_parser(), _national, argv, out, err)
+
+
+def _national(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         if args.action == "generate":
             paths = _generate(args)

@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "kinerja._moved": 1,
     "kinerja.formats": 1,
     "kinerja.bundled": 1,
+    "kinerja._extras": 1,
     # 2 — frozen values, dated parameters, explanation, Result
     "kinerja.model": 2,
     "kinerja.nip": 2,

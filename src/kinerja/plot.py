@@ -26,13 +26,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
+from kinerja._extras import missing_extra
+
 try:
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 except ImportError as _missing:  # the optional extra is not installed
-    raise ImportError(
-        f'kinerja.plot needs matplotlib ({_missing.name} is missing): pip install "kinerja[plot]"'
-    ) from _missing
+    raise missing_extra("kinerja.plot", "matplotlib", "plot", _missing) from _missing
 
 import io as _io
 

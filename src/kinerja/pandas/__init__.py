@@ -51,13 +51,13 @@ two periods; :func:`report` writes the HTML report of a result frame
 
 from __future__ import annotations
 
+from kinerja._extras import missing_extra
+
 try:
     import numpy  # noqa: F401
     import pandas  # noqa: F401
 except ImportError as _missing:  # the optional extra is not installed
-    raise ImportError(
-        f'kinerja.pandas needs pandas ({_missing.name} is missing): pip install "kinerja[pandas]"'
-    ) from _missing
+    raise missing_extra("kinerja.pandas", "pandas", "pandas", _missing) from _missing
 
 from kinerja.pandas._documents import leaf_type, to_documents
 from kinerja.pandas._flatten import from_documents

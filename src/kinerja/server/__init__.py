@@ -17,13 +17,13 @@ variables), or under any ASGI server: ``uvicorn --factory kinerja.server:create_
 
 from __future__ import annotations
 
+from kinerja._extras import missing_extra
+
 try:
     import starlette  # noqa: F401
     import uvicorn  # noqa: F401
 except ImportError as _missing:  # pragma: no cover - exercised in a subprocess by tests/test_package.py
-    raise ImportError(
-        f'kinerja.server needs the server extra ({_missing.name} is missing): pip install "kinerja[server]"'
-    ) from _missing
+    raise missing_extra("kinerja.server", "the server extra", "server", _missing) from _missing
 
 import logging
 import os

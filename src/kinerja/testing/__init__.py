@@ -47,12 +47,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from kinerja._extras import missing_extra
+
 try:
     from hypothesis import strategies as st
 except ImportError as _missing:  # the optional extra is not installed
-    raise ImportError(
-        f'kinerja.testing needs Hypothesis ({_missing.name} is missing): pip install "kinerja[testing]"'
-    ) from _missing
+    raise missing_extra("kinerja.testing", "Hypothesis", "testing", _missing) from _missing
 
 from kinerja import io, schema
 from kinerja.testing._core import (

@@ -13,8 +13,9 @@ A new national regime touches, by hand (the recipe in docs/contributing.md), at 
 A city scheme touches three:
 
 1. its JSON file ``src/kinerja/schemes/data/<name>.json``: the definition (with its sources) and,
-   under ``"example"``, the worked example — ``kinerja.schemes.<name>`` is made from it;
-2. one line in ``kinerja.rules._BUILTIN`` (``"<name>": "kinerja.schemes.<name>"``);
+   under ``"example"``, the worked example;
+2. one line in ``kinerja.rules._BUILTIN`` (``"<name>": "kinerja.schemes.presets"``: the rule and its
+   example are read from the file by ``kinerja.schemes.presets.builtin_rule`` / ``builtin_example``);
 3. its test file.
 
 Their golden vectors and JSON Schemas are generated (``make vectors``); their case builder and
@@ -27,7 +28,6 @@ list for a regime that has only its class and for a city that has only its file 
 from __future__ import annotations
 
 import copy
-import importlib
 import json
 import pathlib
 import sys
@@ -54,10 +54,9 @@ def missing(name: str) -> list[str]:
     module = rules.builtin().get(name)
     try:
         rule = rules.get(name)
-    except kinerja.UnknownRuleError:  # its _BUILTIN line names a module that is not there
-        city = str(module).removeprefix("kinerja.schemes.")
-        if city != module:
-            return [f"src/kinerja/schemes/data/{city}.json (the module {module} in _BUILTIN is made from it)"]
+    except kinerja.UnknownRuleError:  # its _BUILTIN line names a module (or a preset file) that is not there
+        if module == "kinerja.schemes.presets":
+            return [f"src/kinerja/schemes/data/{name}.json (its _BUILTIN line names the data presets)"]
         return [f"the module {module} that _BUILTIN names"]
     out = [
         f"src/kinerja/schemas/{name}.{part}.json (make vectors)"
@@ -66,14 +65,12 @@ def missing(name: str) -> list[str]:
     ]
     if not (PACKAGE / "vectors" / f"{name}.json").exists():
         out.append(f"src/kinerja/vectors/{name}.json (make vectors)")
-    example = getattr(importlib.import_module(module), "example_document", None) if module else None
-    if example is None:
+    try:
+        rules.example_document(name)
+    except FileNotFoundError as exc:  # a preset without its worked example says where it goes
+        out.append(str(exc))
+    except LookupError:  # not built in, or its module has no example_document()
         out.append(f"example_document() in the module of {name} (the derived vectors and strategy start from it)")
-    else:
-        try:
-            example()
-        except FileNotFoundError as exc:  # a preset without its worked example says where it goes
-            out.append(str(exc))
     if rule.info.kind == "regime":
         if name not in HOME_TABLE:
             out.append(f"the SIASN record of {name} in kinerja.siasn.export.HOME_TABLE")
@@ -187,14 +184,13 @@ def city(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
     rules.available()  # every built-in rule loaded from the real data directory first
     monkeypatch.setattr(presets, "DATA", tmp_path)
-    monkeypatch.setitem(rules._BUILTIN, "fiktif", "kinerja.schemes.fiktif")  # file 2: the one registry line
+    monkeypatch.setitem(rules._BUILTIN, "fiktif", "kinerja.schemes.presets")  # file 2: the one registry line
 
     def write(data: dict[str, Any]) -> None:
         (tmp_path / "fiktif.json").write_text(json.dumps(data), encoding="utf-8")
 
     yield write
     rules.unregister("fiktif")
-    sys.modules.pop("kinerja.schemes.fiktif", None)
 
 
 def test_a_fictitious_city_is_one_json_file_and_one_registry_line(city: Any) -> None:
@@ -203,16 +199,17 @@ def test_a_fictitious_city_is_one_json_file_and_one_registry_line(city: Any) -> 
     from kinerja.vectors._builders import example_cases
 
     city(CITY)
-    module = importlib.import_module(rules.builtin()["fiktif"])
-    assert isinstance(module.RULE, Scheme) and rules.get("fiktif") is module.RULE
-    assert module.ARTICLE == CITY["sources"][0]
-    assert module.DEFINITION == {k: v for k, v in CITY.items() if k != "example"}
-    assert module.__doc__.startswith(CITY["title"])
+    rule = rules.get("fiktif")
+    assert isinstance(rule, Scheme) and rules.get("fiktif") is rule
+    assert rule == Scheme.from_json({k: v for k, v in CITY.items() if k != "example"})
+    assert rule.info.title == CITY["title"] and rule.info.kind == "scheme"
+    assert "kinerja.schemes.fiktif" not in sys.modules  # no module is made for it
     # its worked example scores: 460 / 400 = 115 %
-    assert kinerja.evaluate(module.example_document())["values"]["score"] == "115.00"
+    assert rules.example_document("fiktif") == CITY["example"]
+    assert kinerja.evaluate(rules.example_document("fiktif"))["values"]["score"] == "115.00"
     # its golden-vector case and schemas are derived (make vectors writes them): nothing else is hand-written
     (spec,) = example_cases("fiktif")
-    assert (spec.ref, spec.document) == ("kinerja.schemes.fiktif.example_document", CITY["example"])
+    assert (spec.ref, spec.document) == ("kinerja.schemes.presets.builtin_example('fiktif')", CITY["example"])
     assert [case.values["category"] for case in generate.build("fiktif").cases] == ["Baik"]
     assert schema.document_schema("fiktif")["properties"]["regime"]["const"] == "fiktif"
     # its Hypothesis strategy is the generic one, read from the definition (kinerja.testing.DOCUMENTS keys on this)
@@ -225,9 +222,7 @@ def test_a_fictitious_city_is_one_json_file_and_one_registry_line(city: Any) -> 
 
 
 def test_the_registry_names_what_the_fictitious_city_still_lacks(city: Any) -> None:
-    assert missing("fiktif") == [
-        "src/kinerja/schemes/data/fiktif.json (the module kinerja.schemes.fiktif in _BUILTIN is made from it)"
-    ]
+    assert missing("fiktif") == ["src/kinerja/schemes/data/fiktif.json (its _BUILTIN line names the data presets)"]
     without_example = copy.deepcopy(CITY)
     del without_example["example"]
     city(without_example)

@@ -504,18 +504,41 @@ def test_a_preset_file_is_its_definition_and_its_worked_example(tmp_path: Any, m
     assert made.example_document() == salatiga.example_document()
 
 
-def test_a_preset_module_of_its_own_wins_and_the_finder_answers_only_for_preset_files() -> None:
+def test_builtin_rule_and_example_read_the_preset_file(tmp_path: Any, monkeypatch: Any) -> None:
+    from kinerja import bundled
+    from kinerja.schemes import presets, salatiga
+
+    data = bundled.read_json("data/salatiga.json", "kinerja.schemes")
+    data["example"] = bundled.example("salatiga")
+    monkeypatch.setattr(presets, "DATA", tmp_path)
+    (tmp_path / "salatiga.json").write_text(json.dumps(data), encoding="utf-8")
+    assert presets.builtin_rule("salatiga") == salatiga.RULE
+    first = presets.builtin_example("salatiga")
+    first["employee"]["name"] = "changed"  # each call is a fresh copy
+    assert presets.builtin_example("salatiga") == salatiga.example_document()
+    assert presets.builtin_rule("nowhere") is None  # no file: not in this checkout, like a missing rule module
+    with pytest.raises(FileNotFoundError):
+        presets.builtin_example("nowhere")
+
+
+def test_rules_example_document_is_the_worked_example_of_any_built_in_rule() -> None:
+    from kinerja.rules import permenpanrb_6_2022
+    from kinerja.schemes import jakarta, presets
+
+    assert kinerja.rules.example_document("jakarta") == jakarta.example_document() == presets.builtin_example("jakarta")
+    assert kinerja.rules.example_document("permenpanrb-6-2022") == permenpanrb_6_2022.example_document()
+    document = kinerja.rules.example_document("jakarta")
+    document["employee"]["name"] = "changed"
+    assert kinerja.rules.example_document("jakarta") == jakarta.example_document()  # a fresh copy
+    with pytest.raises(kinerja.UnknownRuleError):
+        kinerja.rules.example_document("nowhere")
+
+
+def test_importing_the_schemes_hooks_nothing() -> None:
     import sys
 
-    import kinerja.schemes.surakarta as surakarta
-    from kinerja.schemes import presets
+    import kinerja.schemes.presets  # noqa: F401
 
-    assert surakarta.__file__ is not None and surakarta.__file__.endswith("surakarta.py")  # its docstring and doctest
-    finder = presets.DataPresetFinder()
-    assert finder.find_spec("kinerja.schemes.surakarta", None) is not None  # asked only after the .py is not found
-    assert finder.find_spec("kinerja.schemes.nowhere", None) is None
-    assert finder.find_spec("kinerja.rules.surakarta", None) is None
+    assert not [f for f in sys.meta_path if type(f).__module__.startswith("kinerja")]
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("kinerja.schemes.nowhere")
-    presets.install()
-    assert sum(isinstance(f, presets.DataPresetFinder) for f in sys.meta_path) == 1

@@ -26,19 +26,18 @@ function, a pinned version and notes::
                       "satisfaction": {"survey": {"totals": [90, 90, 90, 90, 90, 90, 90, 90, 90], "respondents": 25}}}}
 
 The built-in presets are data: each is one file, ``kinerja/schemes/data/<name>.json``
-(the definition, and its worked example under ``"example"``), and the module
-``kinerja.schemes.<name>`` exposes it (``ARTICLE``, ``DEFINITION``, ``RULE``,
-``example_document()``) — made from the file alone when there is no ``<name>.py``
-(:mod:`kinerja.schemes.presets`), so a new city is that file, one line in the rule
+(the definition, and its worked example under ``"example"``), read when asked by
+:mod:`kinerja.schemes.presets` (``builtin_rule(name)``, ``builtin_example(name)``), so a
+new city is that file, one line ``"<name>": "kinerja.schemes.presets"`` in the rule
 registry and its test. The five first presets (``surakarta``, ``jakarta``,
-``asemrowo``, ``tanjungpinang``, ``salatiga``) keep a module of their own saying where
-they come from, with their worked examples in ``kinerja/data/examples/<name>.json``.
+``asemrowo``, ``tanjungpinang``, ``salatiga``) keep a module ``kinerja.schemes.<name>``
+of their own saying where they come from (``ARTICLE``, ``DEFINITION``, ``RULE``,
+``example_document()``), with their worked examples in ``kinerja/data/examples/<name>.json``.
 Their weights are illustrative, chosen by kinerja (source confidence "agency").
 """
 
 from __future__ import annotations
 
-from kinerja.schemes import presets
 from kinerja.schemes.definition import (
     ILLUSTRATIVE,
     Aggregation,
@@ -51,8 +50,6 @@ from kinerja.schemes.definition import (
     SchemeVersion,
 )
 from kinerja.schemes.engine import Scheme
-
-presets.install()  # kinerja.schemes.<name> for a preset that is only its JSON file
 
 __all__ = [
     "ILLUSTRATIVE",

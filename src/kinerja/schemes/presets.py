@@ -2,11 +2,15 @@
 
 A preset is ``kinerja/schemes/data/<name>.json``: the scheme's definition (what
 :meth:`Scheme.from_json` reads, with its ``sources``) and, under the key ``"example"``,
-its worked example document. Nothing else is needed: ``kinerja.schemes.<name>`` is then
-a module made from that file (see :class:`DataPresetFinder`) exposing what every rule
-module exposes — ``ARTICLE``, ``DEFINITION``, ``RULE``, ``example_document()`` — so one
-line in :data:`kinerja.rules._BUILTIN` naming that module makes it a built-in rule, with
-its golden vectors, Hypothesis strategy and JSON Schemas derived from it.
+its worked example document. Nothing else is needed: the line
+``"<name>": "kinerja.schemes.presets"`` in :data:`kinerja.rules._BUILTIN` makes it a
+built-in rule — :func:`kinerja.rules.get` asks this module for :func:`builtin_rule`,
+:func:`kinerja.rules.example_document` for :func:`builtin_example` — with its golden
+vectors, Hypothesis strategy and JSON Schemas derived from it. Nothing is registered or
+hooked at import time: both are plain functions reading the file when asked.
+
+>>> builtin_rule("salatiga").info.name, builtin_example("salatiga")["regime"]
+('salatiga', 'salatiga')
 
 The five first presets (``surakarta``, ``jakarta``, ``asemrowo``, ``tanjungpinang``,
 ``salatiga``) keep a module of their own for their docstring — the article they follow,
@@ -15,33 +19,24 @@ what kinerja chose, the worked example as a doctest — which is the one line
 ``kinerja/data/examples/<name>.json`` (:func:`kinerja.bundled.example`).
 
 >>> import kinerja.schemes.surakarta as surakarta
->>> surakarta.RULE is preset_module("surakarta").RULE, surakarta.ARTICLE["confidence"]
+>>> surakarta.RULE == builtin_rule("surakarta"), surakarta.ARTICLE["confidence"]
 (True, 'C1')
 """
 
 from __future__ import annotations
 
 import copy
-import importlib
-import importlib.abc
-import importlib.machinery
-import importlib.util
 import json
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib import resources
-from types import ModuleType
 from typing import Any, NamedTuple
 
 from kinerja import bundled
 from kinerja.schemes.engine import Scheme
 
-__all__ = ["DATA", "EXAMPLE_KEY", "DataPresetFinder", "Preset", "install", "preset", "preset_module"]
+__all__ = ["DATA", "EXAMPLE_KEY", "Preset", "builtin_example", "builtin_rule", "preset"]
 
-PACKAGE = "kinerja.schemes"
-"""The package whose modules the presets are: ``kinerja.schemes.<name>``."""
-
-DATA = resources.files(PACKAGE).joinpath("data")
+DATA = resources.files("kinerja.schemes").joinpath("data")
 """Where the preset files are, ``kinerja/schemes/data/`` (one ``<name>.json`` each)."""
 
 EXAMPLE_KEY = "example"
@@ -89,51 +84,27 @@ def preset(name: str) -> Preset:
     return Preset(definition["sources"][0], definition, Scheme.from_json(definition), example_document)
 
 
-def preset_module(name: str) -> ModuleType:
-    """The module ``kinerja.schemes.<name>`` of the preset *name* (its own module, or the one made from its file)."""
-    return importlib.import_module(f"{PACKAGE}.{name}")
+def builtin_rule(name: str) -> Scheme | None:
+    """The scheme of the preset *name* (a new one each call), or ``None`` when this checkout has no file for it.
 
+    :func:`kinerja.rules.get` calls it for a ``_BUILTIN`` line naming this module, and registers the scheme
+    once; a missing file is treated like a missing rule module (the name is then unknown).
 
-def _docstring(name: str, rule: Scheme) -> str:
-    sources = "\n".join(f"* {source}" for source in rule.sources)
-    return (
-        f"{rule.title}.\n\n{rule.description}\n\nSources:\n\n{sources}\n\n"
-        f"Made from ``kinerja/schemes/data/{name}.json`` (:mod:`kinerja.schemes.presets`)."
-    )
-
-
-class DataPresetFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Makes ``kinerja.schemes.<name>`` from ``kinerja/schemes/data/<name>.json`` when no ``<name>.py`` exists.
-
-    It sits last on :data:`sys.meta_path` (:func:`install`), so a preset module of its own
-    always wins, and it answers only for names under ``kinerja.schemes`` that have a preset file.
+    >>> builtin_rule("jakarta").info.kind, builtin_rule("nowhere") is None
+    ('scheme', True)
     """
-
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
-        package, _, name = fullname.rpartition(".")
-        if package != PACKAGE or not name.isidentifier() or not DATA.joinpath(f"{name}.json").is_file():
-            return None
-        return importlib.util.spec_from_loader(fullname, self, origin=f"{PACKAGE}/data/{name}.json")
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return None  # the default module
-
-    def exec_module(self, module: ModuleType) -> None:
-        name = module.__name__.rpartition(".")[2]
-        made = preset(name)
-        module.__doc__ = _docstring(name, made.rule)
-        vars(module).update(
-            __all__=["ARTICLE", "DEFINITION", "RULE", "example_document"],
-            ARTICLE=made.article,
-            DEFINITION=made.definition,
-            RULE=made.rule,
-            example_document=made.example_document,
-        )
+    if not DATA.joinpath(f"{name}.json").is_file():
+        return None
+    return preset(name).rule
 
 
-def install() -> None:
-    """Put a :class:`DataPresetFinder` last on :data:`sys.meta_path` (once); ``kinerja.schemes`` does on import."""
-    if not any(isinstance(finder, DataPresetFinder) for finder in sys.meta_path):
-        sys.meta_path.append(DataPresetFinder())
+def builtin_example(name: str) -> dict[str, Any]:
+    """The worked example of the preset *name* as a JSON document (a fresh copy each call).
+
+    Its file's ``"example"`` (or, for the five first presets, ``kinerja/data/examples/<name>.json``); a
+    :class:`FileNotFoundError` says where to add it.
+
+    >>> builtin_example("asemrowo")["function"]
+    'pelayanan-dokumen'
+    """
+    return preset(name).example_document()

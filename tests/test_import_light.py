@@ -89,7 +89,9 @@ def test_subpackages_load_on_first_use_under_their_names() -> None:
 
 def test_explain_is_the_function_whatever_was_imported_first() -> None:
     for first in ("kinerja.result", "kinerja.explain", "kinerja.io", "kinerja.rules"):
-        code = f"import {first}, kinerja\nassert callable(kinerja.explain) and kinerja.explain.__module__ == 'kinerja.io'"
+        code = (
+            f"import {first}, kinerja\nassert callable(kinerja.explain) and kinerja.explain.__module__ == 'kinerja.io'"
+        )
         subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -161,14 +161,20 @@ class _Missing:
 MISSING: Final = _Missing()
 
 
-def clean_cell(value: object) -> object:
-    """A cell as plain Python data, or :data:`MISSING` for a blank."""
+def cell_value(value: object) -> object:
+    """A cell as its Python value, or :data:`MISSING` for ``None``/``NaN``/``NA`` (an empty text stays text)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return MISSING
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return MISSING
+    return value
+
+
+def clean_cell(value: object) -> object:
+    """A cell as plain Python data, or :data:`MISSING` for a blank (also an empty text or list)."""
+    value = cell_value(value)
     if isinstance(value, str) and not value.strip():
         return MISSING
     if isinstance(value, (list, tuple, np.ndarray)) and len(value) == 0:

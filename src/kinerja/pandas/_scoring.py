@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import os
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -25,6 +24,7 @@ from kinerja.pandas._documents import (
     Record,
     build_records,
     cell_of,
+    cell_value,
     clean_cell,
     column_of,
     frame_layout,
@@ -128,17 +128,6 @@ def from_results(results: Iterable[Result], *, floats: bool | Sequence[str] = Fa
     return _result_frame(rs, [None] * len(rs), [r.rule for r in rs], floats, None)
 
 
-def _absent(value: object) -> object:
-    """A result cell as its value, or :data:`MISSING` for ``None``/``NaN``/``NA`` (an empty text stays text)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return MISSING
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return MISSING
-    return value
-
-
 def _load_value(field: OutputField, value: object, path: str) -> object:
     """A cell back to the value type its output declares (a Decimal cell stays that very Decimal)."""
     if field.kind == "decimal" and isinstance(value, Decimal):
@@ -163,7 +152,7 @@ def to_results(frame: pd.DataFrame) -> list[Result]:
         rule = rules.get(str(row["rule"]))
         values: dict[str, object] = {}
         for f in rule.outputs:
-            v = _absent(row[f.name]) if f.name in frame.columns else MISSING
+            v = cell_value(row[f.name]) if f.name in frame.columns else MISSING
             if v is MISSING:
                 if not f.optional:
                     raise ValidationError.one(f"{label}.{f.name}", "value required")

@@ -270,8 +270,20 @@ class FastReader:
         if t in stack:  # a class that contains itself: not for this reader
             raise _Unsupported
         whole = self._class_lines(t, ns, d + 1, None, None, stack)
-        if t not in self._scalar:
+        key = self._memo_key(t)
+        if t not in self._scalar and key is None:
             return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
+        if t not in self._scalar:  # {"value": "327"}: a pure function of that one text, remembered (bounded)
+            memo, r, x = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}", f"x{d + 1}"
+            return [
+                f"o{d + 1} = {v}",
+                f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None",
+                f"{r} = {memo}.get({x}) if type({x}) is str else None",
+                f"if {r} is None:",
+                *_indent(whole),
+                f"    if type({x}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{x}] = {r}",
+                f"{v} = {r}",
+            ]
         # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
         memo, r = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}"
         bare = [
@@ -282,6 +294,22 @@ class FastReader:
         ]
         number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
         return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
+
+    def _memo_key(self, cls: type[Any]) -> str | None:
+        """The one field whose text alone may decide a *cls* read from an object with just that key.
+
+        A class of plain values (no nested object) whose other fields all have defaults: a
+        Realization ``{"value": "327"}`` is always the same pending value.
+        """
+        fields = attrs.fields(cls)
+        if not fields or _converted_default(fields[0]) is not _MISSING:
+            return None
+        rest = fields[1:]
+        if any(_converted_default(f) is _MISSING or self._may_hold_pending(f.type) for f in rest):
+            return None
+        if self._may_hold_pending(fields[0].type):
+            return None
+        return fields[0].name
 
     def _field_lines(
         self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]

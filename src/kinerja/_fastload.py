@@ -309,7 +309,8 @@ class FastReader:
             return None
         if self._may_hold_pending(fields[0].type):
             return None
-        return fields[0].name
+        name: str = fields[0].name
+        return name
 
     def _field_lines(
         self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]

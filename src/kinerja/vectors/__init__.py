@@ -48,7 +48,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -139,14 +139,18 @@ _ENVELOPE = ("format", "rule", "rule_version", "generated_by")
 """The keys of a vector file before its ``cases``, in the order they are written."""
 
 
-class _Stored:
-    """How a vector file (valid or invalid) is written: its envelope, then its cases, exactly as stored."""
+_C = TypeVar("_C", "Case", "InvalidCase")
 
-    format: int
+
+@attrs.frozen
+class _Stored(Generic[_C]):
+    """A vector file (valid or invalid): its envelope, then its cases; written exactly as stored."""
+
     rule: str
     rule_version: str
     generated_by: str
-    cases: tuple[Any, ...]
+    cases: tuple[_C, ...]
+    format: int = FORMAT
 
     def to_json(self) -> dict[str, Any]:
         return {**{key: getattr(self, key) for key in _ENVELOPE}, "cases": [c.to_json() for c in self.cases]}
@@ -157,14 +161,8 @@ class _Stored:
 
 
 @attrs.frozen
-class VectorFile(_Stored):
+class VectorFile(_Stored[Case]):
     """The contents of one vector file."""
-
-    rule: str
-    rule_version: str
-    generated_by: str
-    cases: tuple[Case, ...]
-    format: int = FORMAT
 
 
 _CASE_KEYS = {"id", "description", "regime", "source", "input", "expected", "decisions"}
@@ -268,9 +266,6 @@ def _read(folder: Traversable, name: str, what: str) -> str:
     return resource.read_text(encoding="utf-8")
 
 
-_C = TypeVar("_C", "Case", "InvalidCase")
-
-
 def _select(
     files: tuple[str, ...],
     cases_of: Callable[[str], tuple[_C, ...]],
@@ -343,14 +338,8 @@ class InvalidCase:
 
 
 @attrs.frozen
-class InvalidFile(_Stored):
+class InvalidFile(_Stored[InvalidCase]):
     """The contents of one invalid-vector file (``kinerja/vectors/invalid/<rule>.json``)."""
-
-    rule: str
-    rule_version: str
-    generated_by: str
-    cases: tuple[InvalidCase, ...]
-    format: int = FORMAT
 
 
 _INVALID_KEYS = {*_INVALID_HEAD, "problems"}

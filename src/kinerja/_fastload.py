@@ -204,7 +204,8 @@ class FastReader:
         if build is not None:
             return build(value)
         if type(value) is tuple and value and type(value[0]) in self._builders:
-            return tuple([self.materialize(v) for v in value])
+            builders = self._builders
+            return tuple([b(v) if (b := builders.get(type(v))) is not None else self.materialize(v) for v in value])
         return value
 
     # --- generation ----------------------------------------------------------------------

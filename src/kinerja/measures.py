@@ -104,6 +104,9 @@ class Count(_ScoreOnly):
 
     kind: ClassVar[str] = "count"
     higher_is_better: ClassVar[bool] = True
+    source: ClassVar[Source] = Source(
+        "PermenPANRB 8/2021", "Lampiran, capaian IKI kondisi normal: realisasi / target x 100 (spec §2.3)"
+    )
     target: Target | None = attrs.field(default=None, converter=target_conv)
     cap: Decimal | None = decimal_field(optional=True)
 
@@ -111,12 +114,6 @@ class Count(_ScoreOnly):
         ps = Problems()
         check_positive(self.cap, "cap", ps)
         ps.raise_if_any()
-
-    @property
-    def source(self) -> Source:
-        return Source(
-            "PermenPANRB 8/2021", "Lampiran, capaian IKI kondisi normal: realisasi / target x 100 (spec §2.3)"
-        )
 
     def describe(self) -> str:
         bound = f", capped at {fmt(self.cap)}" if self.cap is not None else ""
@@ -303,6 +300,9 @@ class Attendance(_ScoreOnly):
 
     kind: ClassVar[str] = "attendance"
     higher_is_better: ClassVar[bool] = True
+    source: ClassVar[Source] = Source(
+        "kinerja", "days present / working days x 100, less the declared penalty per late arrival", AGENCY
+    )
     late_penalty: Decimal = decimal_field()
     floor: Decimal = decimal_field(default=ZERO)
 
@@ -310,12 +310,6 @@ class Attendance(_ScoreOnly):
         ps = Problems()
         check_positive(self.late_penalty, "late_penalty", ps, allow_zero=True)
         ps.raise_if_any()
-
-    @property
-    def source(self) -> Source:
-        return Source(
-            "kinerja", "days present / working days x 100, less the declared penalty per late arrival", AGENCY
-        )
 
     def describe(self) -> str:
         return f"attendance: present / working days x 100 - {fmt(self.late_penalty)} per late arrival"
@@ -459,6 +453,9 @@ class Competency(PlainData):
 
     kind: ClassVar[str] = "competency"
     higher_is_better: ClassVar[bool] = True
+    source: ClassVar[Source] = Source(
+        "kinerja", "competency: knowledge, skill and attitude, weighted as the scheme declares", AGENCY
+    )
     scale: Scale = attrs.field(converter=_scale_conv)
     weights: Weights | None = attrs.field(default=None, converter=_competency_weights)
 
@@ -467,10 +464,6 @@ class Competency(PlainData):
             raise ValidationError.one(
                 "weights", f"weigh exactly {', '.join(_PARTS)}; got {', '.join(self.weights.keys())}"
             )
-
-    @property
-    def source(self) -> Source:
-        return Source("kinerja", "competency: knowledge, skill and attitude, weighted as the scheme declares", AGENCY)
 
     def describe(self) -> str:
         if self.weights is None:
@@ -518,6 +511,7 @@ class SatisfactionSurvey:
 
     kind: ClassVar[str] = "ikm"
     higher_is_better: ClassVar[bool] = True
+    source: ClassVar[Source] = IKM_SOURCE
     method: IkmMethod = attrs.field(factory=IkmMethod)
 
     @classmethod
@@ -526,10 +520,6 @@ class SatisfactionSurvey:
 
     def to_json(self) -> dict[str, Any]:
         return fields_to_plain(self.method)
-
-    @property
-    def source(self) -> Source:
-        return IKM_SOURCE
 
     def describe(self) -> str:
         return f"IKM survey, {self.method.describe()}, value on 25-100"
@@ -571,6 +561,7 @@ class RaterPanel:
 
     kind: ClassVar[str] = "raters"
     higher_is_better: ClassVar[bool] = True
+    source: ClassVar[Source] = RATERS_SOURCE
     panel: Panel
     scale: Scale = attrs.field(converter=_scale_conv)
 
@@ -598,10 +589,6 @@ class RaterPanel:
 
     def to_json(self) -> dict[str, Any]:
         return {"scale": self.scale.to_json(), **self.panel.to_json()}
-
-    @property
-    def source(self) -> Source:
-        return RATERS_SOURCE
 
     def describe(self) -> str:
         return f"{self.panel.describe()}; {self.scale.describe()}"

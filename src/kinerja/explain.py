@@ -59,7 +59,7 @@ def render_value(value: object) -> Any:
     if isinstance(value, Decimal):
         return fmt(value)
     if isinstance(value, enum.Enum):
-        return value.value
+        return value._value_  # the member's value (enum's own attribute, without the property's lookup)
     if isinstance(value, bool | int | str) or value is None:
         return value
     if isinstance(value, _dt.date):

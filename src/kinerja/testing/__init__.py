@@ -55,55 +55,21 @@ except ImportError as _missing:  # the optional extra is not installed
     raise missing_extra("kinerja.testing", "Hypothesis", "testing", _missing) from _missing
 
 from kinerja import io, schema
-from kinerja.testing._core import (
-    Invalid,
-    decimals,
-    employee_data,
-    employees,
-    indicator_data,
-    indicators,
-    invalid_employee_data,
-    invalid_indicator_data,
-    invalid_nip_strings,
-    invalid_period_data,
-    invalid_target_data,
-    nip_strings,
-    nips,
-    period_data,
-    periods,
-    realizations,
-    targets,
-    weights,
-)
+from kinerja.testing import _core
+from kinerja.testing._core import *  # noqa: F403 (the strategies of _core, listed once in _core.__all__)
+from kinerja.testing._core import Invalid
 from kinerja.testing._mutate import invalid_variants, sites
 from kinerja.testing._regimes import DOCUMENTS, SEMANTIC_INVALID, regimes, register_documents
 
 __all__ = [
-    "Invalid",
+    *_core.__all__,
     "appraisals",
-    "decimals",
     "documents",
-    "employee_data",
-    "employees",
-    "indicator_data",
-    "indicators",
     "invalid_documents",
-    "invalid_employee_data",
-    "invalid_indicator_data",
-    "invalid_nip_strings",
-    "invalid_period_data",
-    "invalid_target_data",
     "invalid_variants",
-    "nip_strings",
-    "nips",
-    "period_data",
-    "periods",
-    "realizations",
     "regimes",
     "register_documents",
     "sites",
-    "targets",
-    "weights",
 ]
 
 

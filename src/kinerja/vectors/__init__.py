@@ -268,17 +268,17 @@ def _read(folder: Traversable, name: str, what: str) -> str:
 
 def _select(
     files: tuple[str, ...],
-    cases_of: Callable[[str], tuple[_C, ...]],
+    read: Callable[[str], _Stored[_C]],
     regime: str | Iterable[str] | None,
     case: str | Iterable[str] | None,
 ) -> Iterator[_C]:
-    """The cases of the files *files* named by *regime* whose id matches a *case* pattern (``None``: all)."""
+    """The cases of the files *files* (each read by *read*) named by *regime* whose id matches a *case* pattern (``None``: all)."""
     wanted = None if regime is None else ({regime} if isinstance(regime, str) else set(regime))
     patterns = None if case is None else ([case] if isinstance(case, str) else list(case))
     for name in files:
         if wanted is not None and name not in wanted:
             continue
-        for c in cases_of(name):
+        for c in read(name).cases:
             if patterns is None or any(matches_pattern(c.id, p) for p in patterns):
                 yield c
 
@@ -301,7 +301,7 @@ def cases(
 
     A *case* pattern without a ``/`` matches the part of the id after the rule name.
     """
-    yield from _select(names(), lambda name: load(name).cases, regime, case)
+    yield from _select(names(), load, regime, case)
 
 
 def matches_pattern(case_id: str, pattern: str) -> bool:
@@ -412,4 +412,4 @@ def invalid_cases(
     case: str | Iterable[str] | None = None,
 ) -> Iterator[InvalidCase]:
     """Every shipped invalid case, filtered like :func:`cases`."""
-    yield from _select(invalid_names(), lambda name: load_invalid(name).cases, regime, case)
+    yield from _select(invalid_names(), load_invalid, regime, case)

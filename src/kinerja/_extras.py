@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["missing_extra"]
+import contextlib
+from collections.abc import Iterator
+
+__all__ = ["extra", "missing_extra"]
 
 
 def missing_extra(module: str, needs: str, extra: str, missing: ImportError) -> ImportError:
@@ -12,3 +15,19 @@ def missing_extra(module: str, needs: str, extra: str, missing: ImportError) -> 
     'kinerja.plot needs matplotlib (matplotlib is missing): pip install "kinerja[plot]"'
     """
     return ImportError(f'{module} needs {needs} ({missing.name} is missing): pip install "kinerja[{extra}]"')
+
+
+@contextlib.contextmanager
+def extra(module: str, needs: str, name: str) -> Iterator[None]:
+    """Import the extra's packages inside this block; a missing one raises :func:`missing_extra`'s error.
+
+    >>> with extra("kinerja.example", "a package", "example"):
+    ...     import no_such_module_kinerja
+    Traceback (most recent call last):
+    ...
+    ImportError: kinerja.example needs a package (no_such_module_kinerja is missing): pip install "kinerja[example]"
+    """
+    try:
+        yield
+    except ImportError as missing:  # the optional extra is not installed
+        raise missing_extra(module, needs, name, missing) from missing

@@ -26,13 +26,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
-from kinerja._extras import missing_extra
+from kinerja._extras import extra
 
-try:
+with extra("kinerja.plot", "matplotlib", "plot"):
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
-except ImportError as _missing:  # the optional extra is not installed
-    raise missing_extra("kinerja.plot", "matplotlib", "plot", _missing) from _missing
 
 import io as _io
 

@@ -34,14 +34,12 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from kinerja._extras import missing_extra
+from kinerja._extras import extra
 
-try:
+with extra("kinerja.dask", "Dask", "dask"):
     import dask.bag as db
     from dask.base import compute
     from dask.delayed import Delayed, delayed
-except ImportError as _missing:  # the optional extra is not installed
-    raise missing_extra("kinerja.dask", "Dask", "dask", _missing) from _missing
 
 from kinerja import batch
 from kinerja.dask.national import Cycle, Part, connect, generated, partitions_in, run_cycle

@@ -51,13 +51,11 @@ two periods; :func:`report` writes the HTML report of a result frame
 
 from __future__ import annotations
 
-from kinerja._extras import missing_extra
+from kinerja._extras import extra
 
-try:
+with extra("kinerja.pandas", "pandas", "pandas"):
     import numpy  # noqa: F401
     import pandas  # noqa: F401
-except ImportError as _missing:  # the optional extra is not installed
-    raise missing_extra("kinerja.pandas", "pandas", "pandas", _missing) from _missing
 
 from kinerja.pandas._documents import leaf_type, to_documents
 from kinerja.pandas._flatten import from_documents

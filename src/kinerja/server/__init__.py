@@ -17,13 +17,11 @@ variables), or under any ASGI server: ``uvicorn --factory kinerja.server:create_
 
 from __future__ import annotations
 
-from kinerja._extras import missing_extra
+from kinerja._extras import extra
 
-try:
+with extra("kinerja.server", "the server extra", "server"):
     import starlette  # noqa: F401
     import uvicorn  # noqa: F401
-except ImportError as _missing:  # pragma: no cover - exercised in a subprocess by tests/test_package.py
-    raise missing_extra("kinerja.server", "the server extra", "server", _missing) from _missing
 
 import logging
 import os

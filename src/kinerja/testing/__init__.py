@@ -47,12 +47,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja._extras import missing_extra
+from kinerja._extras import extra
 
-try:
+with extra("kinerja.testing", "Hypothesis", "testing"):
     from hypothesis import strategies as st
-except ImportError as _missing:  # the optional extra is not installed
-    raise missing_extra("kinerja.testing", "Hypothesis", "testing", _missing) from _missing
 
 from kinerja import io, schema
 from kinerja.testing import _core

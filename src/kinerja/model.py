@@ -141,9 +141,15 @@ _LABELS: dict[type[RankedEnum], Mapping[str, str]] = {}
 
 
 def _register(
-    labels: Mapping[str, str] | None = None, aliases: Mapping[str, str] | None = None
+    labels: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
+    spellings: Mapping[str, Sequence[str]] | None = None,
 ) -> Callable[[type[E]], type[E]]:
-    """Record an enumeration's order, official labels and accepted export spellings."""
+    """Record an enumeration's order, official labels and accepted export spellings.
+
+    The other spellings are given as *aliases* (spelling → member name) or, grouped by
+    member, as *spellings* (member name → its spellings).
+    """
 
     def deco(cls: type[E]) -> type[E]:
         _RANKS[cls] = {m: i for i, m in enumerate(cls)}
@@ -157,6 +163,8 @@ def _register(
             table[_norm(m.label)] = m
         for alias, name in (aliases or {}).items():
             table[_norm(alias)] = cls[name]
+        for name, words in (spellings or {}).items():
+            table.update((_norm(word), cls[name]) for word in words)
         _LOOKUP[cls] = table
         return cls
 
@@ -169,14 +177,10 @@ def _register(
         "SESUAI": "Sesuai Ekspektasi",
         "DI_ATAS": "Di Atas Ekspektasi",
     },
-    aliases={
-        "Dibawah": "DI_BAWAH",
-        "Di Bawah": "DI_BAWAH",
-        "Dibawah Ekspektasi": "DI_BAWAH",
-        "Sesuai": "SESUAI",
-        "Diatas": "DI_ATAS",
-        "Di Atas": "DI_ATAS",
-        "Diatas Ekspektasi": "DI_ATAS",
+    spellings={
+        "DI_BAWAH": ("Dibawah", "Di Bawah", "Dibawah Ekspektasi"),
+        "SESUAI": ("Sesuai",),
+        "DI_ATAS": ("Diatas", "Di Atas", "Diatas Ekspektasi"),
     },
 )
 class Ekspektasi(RankedEnum):
@@ -347,11 +351,9 @@ class Golongan(RankedEnum):
 
 
 @_register(
-    aliases={
-        "normal": "HIGHER_IS_BETTER",
-        "khusus": "LOWER_IS_BETTER",
-        "benefit": "HIGHER_IS_BETTER",
-        "cost": "LOWER_IS_BETTER",
+    spellings={
+        "HIGHER_IS_BETTER": ("normal", "benefit"),  # kondisi normal; a benefit criterion (MCDM)
+        "LOWER_IS_BETTER": ("khusus", "cost"),  # kondisi khusus; a cost criterion (MCDM)
     }
 )
 class Direction(RankedEnum):

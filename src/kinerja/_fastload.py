@@ -58,8 +58,6 @@ VALUE_CHECKS: Final = "value_checks"
 
 _MISSING: Final = object()
 _MEMO_SIZE: Final = 4096
-_PURE_FROM_TEXT: Final = frozenset({_dt.date})
-"""Immutable types whose reading from JSON text depends on the text alone: remembered per text (bounded)."""
 _new = object.__new__
 _set = object.__setattr__
 
@@ -150,7 +148,10 @@ class FastReader:
     *hook* gives the converter's structure hook for a type; *scalar_forms* names, for
     an attrs class whose JSON may also be a bare number, the field that number fills
     (a target ``"12"`` is ``{"low": "12"}``); *own_forms* are attrs classes read by
-    their own hook (a NIP is text, not an object).
+    their own hook (a NIP is text, not an object); *pure_from_text* are immutable types
+    whose reading from JSON text depends on the text alone, so a text read before is
+    answered from a bounded memo (dates; a NIP, which a penilai's or a monthly
+    employee's documents repeat).
     """
 
     def __init__(
@@ -158,10 +159,12 @@ class FastReader:
         hook: Callable[[Any], Callable[[object, Any], object]],
         scalar_forms: Mapping[type, str],
         own_forms: frozenset[type],
+        pure_from_text: frozenset[type] = frozenset({_dt.date}),
     ) -> None:
         self._hook = hook
         self._scalar = dict(scalar_forms)
         self._own = own_forms
+        self._pure = pure_from_text
         self._readers: dict[tuple[type, str | None, str | None], Callable[[object], object] | None] = {}
         self._builders: dict[type, Callable[[Any], object]] = {}
         self._pending: dict[type, type] = {}
@@ -254,7 +257,7 @@ class FastReader:
         if t is None or t is Any or isinstance(t, str):
             raise _Unsupported
         read = f"{self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"
-        if t not in _PURE_FROM_TEXT:
+        if t not in self._pure:
             return [f"{v} = {read}"]
         memo = self._name(ns, self._memo.setdefault(t, {}))  # an immutable value that is a pure function of its text
         return [

@@ -381,7 +381,9 @@ def problems_from(exc: BaseException, path: str) -> list[Problem]:
     return [Problem(path, f"invalid value ({type(exc).__name__})")]
 
 
-reader: Final = FastReader(fast_converter.get_structure_hook, {Target: "low"}, frozenset({Nip}))
+reader: Final = FastReader(
+    fast_converter.get_structure_hook, {Target: "low"}, frozenset({Nip}), frozenset({_dt.date, Nip})
+)
 """The per-record reader derived from the same declarations and hooks (:mod:`kinerja._fastload`)."""
 
 _BY_LOCALE: dict[str, tuple[cattrs.Converter, cattrs.Converter]] = {}

@@ -141,3 +141,22 @@ def test_every_old_root_name_still_resolves() -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         missing = [name for name in old_root if not hasattr(kinerja, name)]
     assert not missing
+
+
+def test_the_6_2022_classes_follow_the_naming_pattern_and_keep_their_old_names() -> None:
+    from kinerja.rules import integrasi_2021, permenpanrb_6_2022, permenpanrb_8_2021, pp46_2011
+
+    # one pattern for every regime: <Regulation>Rule scores a <Regulation>Document
+    for module, stem in (
+        (pp46_2011, "Pp46"),
+        (permenpanrb_8_2021, "Permenpanrb8"),
+        (integrasi_2021, "Integrasi2021"),
+        (permenpanrb_6_2022, "Permenpanrb6"),
+    ):
+        assert type(module.RULE).__name__ == f"{stem}Rule"
+        assert module.RULE.document_type.__name__ == f"{stem}Document"
+    for old, new in (("Skp", "Permenpanrb6Document"), ("Regime", "Permenpanrb6Rule")):
+        with pytest.warns(DeprecationWarning, match=f"permenpanrb_6_2022.{old} is deprecated.*use {new}"):
+            assert getattr(permenpanrb_6_2022, old) is getattr(permenpanrb_6_2022, new)
+    with pytest.raises(AttributeError):
+        permenpanrb_6_2022.NoSuchName  # noqa: B018

@@ -24,7 +24,7 @@ import kinerja.testing as kt
 from kinerja import edge, io, rules
 from kinerja.errors import ValidationError
 from kinerja.model import Indicator
-from kinerja.rules.permenpanrb_6_2022 import Rhk, Skp, example_document
+from kinerja.rules.permenpanrb_6_2022 import Permenpanrb6Document, Rhk, example_document
 
 numbers = st.one_of(
     st.sampled_from(["10", "0", "-3", "1.5", "007", "1e3", "abc", "", " 4 ", "NaN", "١٠"]),
@@ -100,14 +100,16 @@ def test_the_reader_and_the_converter_agree_on_documents(regime: str, data: st.D
 
 def test_a_6_2022_record_is_read_without_building_its_rhk_until_asked() -> None:
     rule, doc = io.load(example_document())
-    assert type(doc) is Skp
-    assert type(attrs.fields(Skp).rhk) is attrs.Attribute
-    pending = type(Skp.__dict__["rhk"]).__name__
+    assert type(doc) is Permenpanrb6Document
+    assert type(attrs.fields(Permenpanrb6Document).rhk) is attrs.Attribute
+    pending = type(Permenpanrb6Document.__dict__["rhk"]).__name__
     assert pending == "_LazySlot"  # the slot is wrapped; its first read builds the tuple of Rhk
     assert rule.evaluate(doc)["predikat"].label == "Baik"  # type: ignore[union-attr]
     rhk = doc.rhk
     assert all(type(r) is Rhk for r in rhk) and doc.rhk is rhk
-    again = edge.converter.structure({k: v for k, v in example_document().items() if k != "regime"}, Skp)
+    again = edge.converter.structure(
+        {k: v for k, v in example_document().items() if k != "regime"}, Permenpanrb6Document
+    )
     assert doc == again and hash(doc) == hash(again)
 
 
@@ -120,9 +122,9 @@ def test_a_lazy_document_is_an_ordinary_skp_for_every_caller() -> None:
     ):
         doc = io.load(example_document())[1]
         other = make(doc)
-        assert type(other) is Skp and other.rhk == doc.rhk
+        assert type(other) is Permenpanrb6Document and other.rhk == doc.rhk
     doc = io.load(example_document())[1]
-    assert repr(doc).startswith("Skp(employee=") and "Rhk(id='rhk-1'" in repr(doc)
+    assert repr(doc).startswith("Permenpanrb6Document(employee=") and "Rhk(id='rhk-1'" in repr(doc)
 
 
 def test_explain_builds_the_model_and_says_the_same() -> None:

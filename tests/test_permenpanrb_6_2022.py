@@ -55,8 +55,10 @@ def skp(
     period: Period | None = None,
     emp: Employee | None = None,
     **kw: Any,
-) -> m.Skp:
-    return m.Skp(emp or employee(), period or Period.year(2025), hasil_kerja=hk, perilaku_kerja=pk, **kw)  # type: ignore[arg-type]
+) -> m.Permenpanrb6Document:
+    return m.Permenpanrb6Document(
+        emp or employee(), period or Period.year(2025), hasil_kerja=hk, perilaku_kerja=pk, **kw
+    )  # type: ignore[arg-type]
 
 
 def per(*ratings: Ekspektasi | None) -> m.Perilaku:
@@ -242,7 +244,7 @@ def test_period_outside_the_skp_year_is_refused() -> None:
     )
     assert crossing[0]["path"] == "period" and "crosses a year boundary" in crossing[0]["message"]
     with pytest.raises(ValidationError) as info:
-        m.Skp(employee(), Period.quarter(2026, 1), year=2025)
+        m.Permenpanrb6Document(employee(), Period.quarter(2026, 1), year=2025)
     assert info.value.paths == ("period",)
 
 
@@ -261,7 +263,7 @@ def test_missing_assessor_ratings_are_refused_at_evaluation() -> None:
 
 def test_direct_construction_validates_once() -> None:
     with pytest.raises(ValidationError) as info:
-        m.Skp(employee(), Period.year(2025), hasil_kerja="Mantap")  # type: ignore[arg-type]
+        m.Permenpanrb6Document(employee(), Period.year(2025), hasil_kerja="Mantap")  # type: ignore[arg-type]
     assert info.value.paths == ("hasil_kerja",)
     with pytest.raises(ValidationError) as info:
         m.Perilaku(loyal="kurang sekali")  # type: ignore[arg-type]
@@ -436,7 +438,7 @@ def test_a_custom_policy_plugs_in() -> None:
     class Always:
         name: str = "always-above"
 
-        def rate(self, skp: m.Skp, trace: object) -> Ekspektasi:
+        def rate(self, skp: m.Permenpanrb6Document, trace: object) -> Ekspektasi:
             return E.DI_ATAS
 
     assert isinstance(Always(), m.RatingPolicy)
@@ -447,7 +449,7 @@ def test_a_custom_policy_plugs_in() -> None:
 # --- periodic and annual ---------------------------------------------------------------------
 
 
-def quarters(*ratings: tuple[Ekspektasi, Ekspektasi], unit: str = "Bidang Perencanaan") -> list[m.Skp]:
+def quarters(*ratings: tuple[Ekspektasi, Ekspektasi], unit: str = "Bidang Perencanaan") -> list[m.Permenpanrb6Document]:
     return [
         skp(hk, pk, period=Period.quarter(2025, k), emp=employee(unit=unit))
         for k, (hk, pk) in enumerate(ratings, start=1)
@@ -592,7 +594,7 @@ def test_any_valid_document_round_trips_and_follows_the_matrix(
 
 def test_kinerja_io_loads_the_example_via_the_top_level_api() -> None:
     rule, doc = kinerja.load(m.example_document())
-    assert isinstance(doc, m.Skp) and rule.document_type is m.Skp
+    assert isinstance(doc, m.Permenpanrb6Document) and rule.document_type is m.Permenpanrb6Document
 
 
 # --- the bundled demo agency ------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Every row goes through :func:`kinerja.evaluate`; the results are grouped by subject
 (across all partitions, in input order) and rolled up with
-:meth:`kinerja.rules.permenpanrb_6_2022.Regime.annual`; every unit's annual predikat
+:meth:`kinerja.rules.permenpanrb_6_2022.Permenpanrb6Rule.annual`; every unit's annual predikat
 are checked, and calibrated when they fail, with the functions of
 :mod:`kinerja.dask.curve`. Slow (≈ 40 000 rows/s) but plain: the test of the
 distributed cycle compares every output with it.

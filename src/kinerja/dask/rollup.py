@@ -1,6 +1,6 @@
 """The periodic → annual roll-up of a scored partition, columnar where it can be, the rule's own ``annual`` elsewhere.
 
-The annual result of an employee is :meth:`kinerja.rules.permenpanrb_6_2022.Regime.annual`
+The annual result of an employee is :meth:`kinerja.rules.permenpanrb_6_2022.Permenpanrb6Rule.annual`
 of their periodic results of the year, with the default roll-up
 (:data:`~kinerja.rules.permenpanrb_6_2022.FINAL`: the evaluation of the final period,
 which must end on 31 December; spec §3.4, open question 6). On the columnar path an
@@ -8,9 +8,9 @@ employee's group is rolled up with numpy when it is plain: every row scored on t
 columnar path, every period inside the year, no period given twice, and the final one
 ending on 31 December; then the chosen row is the one ending last (the longest of
 those ending that day), ``evaluations`` counts the rows and ``skp_count`` the runs of
-one unit in time order — what :meth:`Regime.annual` computes. Every other group (a
+one unit in time order — what :meth:`Permenpanrb6Rule.annual` computes. Every other group (a
 row that needed the library, a duplicate period, a year not evaluated to its end…)
-goes through :meth:`Regime.annual` itself, so its result or refusal is the rule's.
+goes through :meth:`Permenpanrb6Rule.annual` itself, so its result or refusal is the rule's.
 
 Employees are grouped by NIP inside one partition: a partition must hold every
 evaluation of its employees (the synthetic nation's partitions do).

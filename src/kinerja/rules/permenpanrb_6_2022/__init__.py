@@ -16,7 +16,7 @@ deliberately **no numeric score** (spec §3.6): an evaluation gives two ratings 
     Sesuai       Kurang          Baik              Baik
     Di Bawah     Sangat Kurang   Butuh Perbaikan   Butuh Perbaikan
 
-The document is an :class:`Skp` (one employee, one evaluation period): rencana hasil
+The document is a :class:`Permenpanrb6Document` (one employee, one evaluation period): rencana hasil
 kerja (:class:`Rhk`) with their indicators (target, realisation, evidence), the
 seven BerAKHLAK ratings (:class:`Perilaku`) with optional feedback, and the penilai's
 two ratings. ``RULE.evaluate(skp)`` returns a :class:`~kinerja.result.Result` with
@@ -30,7 +30,7 @@ document without them. Agencies that derive ratings from data plug in a
 :class:`RatingPolicy` — :class:`HasilKerjaFromIndicators` (HK from indicator
 achievement, configurable thresholds) and :class:`PerilakuKerjaFromBerakhlak` (PK from
 the seven per-value ratings, configurable rule). Those are **agency choices, not
-national rules**; configure them with :meth:`Regime.with_policies`.
+national rules**; configure them with :meth:`Permenpanrb6Rule.with_policies`.
 
 **Unit heads.** An employee who heads a unit (``kepala_unit``) takes the unit's
 performance as HK rating (spec §3.1 [C1: S18]); the five-level organisation predikat
@@ -40,7 +40,7 @@ becomes a three-level rating through :class:`LeaderMapping`.
 agency picks the periodic cadence — monthly, quarterly or semester [R: monthly seen in
 BKN e-Kinerja exports, quarterly in the Lampiran's examples] — so any evaluation period
 inside one calendar year is accepted. The annual
-result comes from :meth:`Regime.annual` (module function :func:`annual`) with a
+result comes from :meth:`Permenpanrb6Rule.annual` (module function :func:`annual`) with a
 pluggable :class:`Rollup`.
 
 Decisions on the spec's open questions (each a parameter with a documented default):
@@ -82,6 +82,7 @@ Decisions on the spec's open questions (each a parameter with a documented defau
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
@@ -110,11 +111,11 @@ __all__ = [
     "MostFrequent",
     "Perilaku",
     "PerilakuKerjaFromBerakhlak",
+    "Permenpanrb6Document",
+    "Permenpanrb6Rule",
     "RatingPolicy",
-    "Regime",
     "Rhk",
     "Rollup",
-    "Skp",
     "WorstPeriodic",
     "annual",
     "example_document",
@@ -241,7 +242,7 @@ OUTPUTS: Final[tuple[OutputField, ...]] = (
 
 # --- the documents, the rating policies, the rule and the annual roll-up: machinery, in private modules ----------
 
-from kinerja.rules.permenpanrb_6_2022._documents import Perilaku, Rhk, Skp  # noqa: E402
+from kinerja.rules.permenpanrb_6_2022._documents import Perilaku, Permenpanrb6Document, Rhk  # noqa: E402
 from kinerja.rules.permenpanrb_6_2022._policies import (  # noqa: E402
     ASSESSOR,
     AssessorRating,
@@ -250,7 +251,7 @@ from kinerja.rules.permenpanrb_6_2022._policies import (  # noqa: E402
     PerilakuKerjaFromBerakhlak,
     RatingPolicy,
 )
-from kinerja.rules.permenpanrb_6_2022._regime import Regime  # noqa: E402
+from kinerja.rules.permenpanrb_6_2022._regime import Permenpanrb6Rule  # noqa: E402
 from kinerja.rules.permenpanrb_6_2022._rollup import (  # noqa: E402
     FINAL,
     Evaluation,
@@ -260,15 +261,17 @@ from kinerja.rules.permenpanrb_6_2022._rollup import (  # noqa: E402
     WorstPeriodic,
 )
 
-RULE: Final = Regime()
+RULE: Final = Permenpanrb6Rule()
 """The registered rule: ``kinerja.rules.get("permenpanrb-6-2022")``."""
 
 
-def annual(items: Sequence[Skp | Result], rollup: Rollup | None = None, *, year: int | None = None) -> Result:
+def annual(
+    items: Sequence[Permenpanrb6Document | Result], rollup: Rollup | None = None, *, year: int | None = None
+) -> Result:
     """One annual result from the evaluations of one employee's year, under :data:`RULE`.
 
-    *items* are :class:`Skp` documents (rated with :data:`RULE`; for agency policies
-    call :meth:`Regime.annual` on the configured rule) or their results; all of one
+    *items* are :class:`Permenpanrb6Document` documents (rated with :data:`RULE`; for agency policies
+    call :meth:`Permenpanrb6Rule.annual` on the configured rule) or their results; all of one
     employee and one calendar year (*year*, default the year of the first item). Several
     SKP (units) in the year are fine: the result is one, and its explanation says how.
     *rollup* defaults to :data:`FINAL`.
@@ -292,3 +295,20 @@ def example_document() -> dict[str, Any]:
     from kinerja import bundled  # deferred: reading package data needs importlib.resources, scoring does not
 
     return bundled.example("permenpanrb-6-2022")
+
+
+_RENAMED: Final = {"Skp": "Permenpanrb6Document", "Regime": "Permenpanrb6Rule"}
+"""The former class names (until the one naming pattern of every regime, issue 15) -> the current ones."""
+
+
+def __getattr__(name: str) -> object:
+    """``Skp`` and ``Regime``, the former names of this regime's classes, for one release, with a warning."""
+    new = _RENAMED.get(name)
+    if new is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(
+        f"{__name__}.{name} is deprecated and will be removed in the next release; use {new}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return globals()[new]

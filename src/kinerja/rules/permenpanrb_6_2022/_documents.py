@@ -1,4 +1,4 @@
-"""The ``permenpanrb-6-2022`` document: an :class:`Skp` evaluation with its rencana hasil kerja and BerAKHLAK ratings."""
+"""The ``permenpanrb-6-2022`` document: a :class:`Permenpanrb6Document` evaluation with its rencana hasil kerja and BerAKHLAK ratings."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from kinerja.nip import Nip, parse_nip
 from kinerja.rules.base import duplicate_ids
 from kinerja.rules.permenpanrb_6_2022 import BERAKHLAK
 
-__all__ = ["Perilaku", "Rhk", "Skp"]
+__all__ = ["Perilaku", "Permenpanrb6Document", "Rhk"]
 
 
 def _list_of(path: str, what: str) -> Any:
@@ -109,7 +109,7 @@ _PARTS = (
 
 
 @attrs.frozen
-class Skp:
+class Permenpanrb6Document:
     """One evaluation of one employee's SKP (sasaran kinerja pegawai) under PermenPANRB 6/2022.
 
     * ``period`` — the evaluation period: a month, quarter or semester (periodic
@@ -118,7 +118,7 @@ class Skp:
     * ``rhk`` — the rencana hasil kerja with indicators; ``perilaku`` — the seven
       BerAKHLAK ratings with feedback;
     * ``hasil_kerja``, ``perilaku_kerja`` — the penilai's ratings (the authority; a
-      derived :class:`RatingPolicy` may replace them, see :meth:`Regime.with_policies`);
+      derived :class:`RatingPolicy` may replace them, see :meth:`Permenpanrb6Rule.with_policies`);
     * ``kepala_unit`` and ``predikat_organisasi`` — for the head of a unit: the unit's
       organisation predikat, which gives the HK rating (then required; forbidden otherwise);
     * ``penilai`` — the NIP of the pejabat penilai kinerja; ``feedback`` — overall umpan balik.

@@ -1,4 +1,4 @@
-"""How the two ratings of an :class:`Skp` are obtained: the penilai's own (the national rule), or an agency's policy.
+"""How the two ratings of a :class:`Permenpanrb6Document` are obtained: the penilai's own (the national rule), or an agency's policy.
 
 Also the unit head's :class:`LeaderMapping` from the unit's predikat organisasi to the rating hasil kerja.
 """
@@ -19,7 +19,7 @@ from kinerja.model import Ekspektasi, PredikatOrganisasi, decimal_field, enum_fi
 from kinerja.numbers import ONE, round_half_up
 from kinerja.policy import Ladder
 from kinerja.rules.permenpanrb_6_2022 import AGENCY, BERAKHLAK, SRC_BERAKHLAK, SRC_HK, SRC_PK
-from kinerja.rules.permenpanrb_6_2022._documents import Skp
+from kinerja.rules.permenpanrb_6_2022._documents import Permenpanrb6Document
 
 __all__ = [
     "ASSESSOR",
@@ -33,7 +33,7 @@ __all__ = [
 
 @runtime_checkable
 class RatingPolicy(Protocol):
-    """How a rating (HK or PK, depending on the slot it is plugged into) is obtained from an :class:`Skp`.
+    """How a rating (HK or PK, depending on the slot it is plugged into) is obtained from a :class:`Permenpanrb6Document`.
 
     ``rate`` returns the rating, appending explanation :class:`~kinerja.explain.Step`
     objects only ``if trace is not None``; bad or missing input raises a
@@ -44,7 +44,7 @@ class RatingPolicy(Protocol):
     @property
     def name(self) -> str: ...
 
-    def rate(self, skp: Skp, trace: Trace) -> Ekspektasi: ...
+    def rate(self, skp: Permenpanrb6Document, trace: Trace) -> Ekspektasi: ...
 
 
 @attrs.frozen
@@ -58,7 +58,7 @@ class AssessorRating:
     which: Literal["hasil_kerja", "perilaku_kerja"]
     name: str = "penilai"
 
-    def rate(self, skp: Skp, trace: Trace) -> Ekspektasi:
+    def rate(self, skp: Permenpanrb6Document, trace: Trace) -> Ekspektasi:
         rating: Ekspektasi | None = getattr(skp, self.which)
         if rating is None:
             what = "hasil kerja" if self.which == "hasil_kerja" else "perilaku kerja"
@@ -154,7 +154,7 @@ class HasilKerjaFromIndicators:
             value = round_half_up(value, self.places)
         return self._ladder.classify(value)
 
-    def rate(self, skp: Skp, trace: Trace) -> Ekspektasi:
+    def rate(self, skp: Permenpanrb6Document, trace: Trace) -> Ekspektasi:
         items: list[Item] = []
         ps = Problems()
         for i, rhk in enumerate(skp.rhk):
@@ -258,7 +258,7 @@ class PerilakuKerjaFromBerakhlak:
             return Ekspektasi.DI_ATAS
         return Ekspektasi.SESUAI
 
-    def rate(self, skp: Skp, trace: Trace) -> Ekspektasi:
+    def rate(self, skp: Permenpanrb6Document, trace: Trace) -> Ekspektasi:
         pairs = skp.perilaku.ratings()
         missing = [name for name, r in pairs if r is None]
         if missing and self.require_all:

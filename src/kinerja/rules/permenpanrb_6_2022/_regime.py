@@ -17,7 +17,7 @@ from kinerja.rules import RuleInfo, validity_warnings
 from kinerja.rules import permenpanrb_6_2022 as regulation
 from kinerja.rules.base import Scored, ScoredRule
 from kinerja.rules.permenpanrb_6_2022 import INFO, OUTPUTS, SRC_LEADER, SRC_LEADER_MAP, SRC_PERIOD
-from kinerja.rules.permenpanrb_6_2022._documents import Skp
+from kinerja.rules.permenpanrb_6_2022._documents import Permenpanrb6Document
 from kinerja.rules.permenpanrb_6_2022._policies import ASSESSOR, LeaderMapping, RatingPolicy
 from kinerja.rules.permenpanrb_6_2022._rollup import (
     FINAL,
@@ -28,12 +28,12 @@ from kinerja.rules.permenpanrb_6_2022._rollup import (
     skp_segments,
 )
 
-__all__ = ["Regime"]
+__all__ = ["Permenpanrb6Rule"]
 
 _ORG = "kinerja-organisasi"
 
 
-def _evaluation_step(doc: Skp) -> Step:
+def _evaluation_step(doc: Permenpanrb6Document) -> Step:
     """The first step of an explanation: which evaluation (periodic or annual), of whom (Pasal 5)."""
     e = doc.employee
     kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
@@ -52,7 +52,7 @@ def _evaluation_step(doc: Skp) -> Step:
 
 
 @attrs.frozen
-class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
+class Permenpanrb6Rule(ScoredRule, document=Permenpanrb6Document, outputs=OUTPUTS):
     """The PermenPANRB 6/2022 rule (``RULE``), optionally configured with agency rating policies.
 
     ``hasil_kerja_policy`` and ``perilaku_kerja_policy`` default to the penilai's own
@@ -73,7 +73,7 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
         perilaku_kerja: RatingPolicy | None = None,
         leader_mapping: LeaderMapping | None = None,
         name: str | None = None,
-    ) -> Regime:
+    ) -> Permenpanrb6Rule:
         """A copy using the given policies; with *name*, its ``info`` is a non-selectable scheme of that name.
 
         >>> from kinerja.rules.permenpanrb_6_2022 import RULE, PerilakuKerjaFromBerakhlak
@@ -98,11 +98,11 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
             leader_mapping=leader_mapping or self.leader_mapping,
         )
 
-    def _hasil_kerja(self, doc: Skp, trace: Trace) -> tuple[Ekspektasi, str]:
+    def _hasil_kerja(self, doc: Permenpanrb6Document, trace: Trace) -> tuple[Ekspektasi, str]:
         """The rating hasil kerja and where it came from: the unit's predikat for its head, else the policy."""
         if doc.kepala_unit:
             org = doc.predikat_organisasi
-            assert org is not None  # checked when the Skp was built
+            assert org is not None  # checked when the document was built
             hk = self.leader_mapping[org]
             hk_source = _ORG
             if trace is not None:
@@ -127,7 +127,7 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
             hk_source = self.hasil_kerja_policy.name
         return hk, hk_source
 
-    def score(self, doc: Skp, trace: Trace) -> Scored:
+    def score(self, doc: Permenpanrb6Document, trace: Trace) -> Scored:
         """Rate one evaluation: HK, PK and the predikat from the kuadran (steps go to *trace*)."""
         warnings = validity_warnings(self.info, doc.period)
         if trace is not None:
@@ -172,14 +172,14 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
         }
         return values, tuple(warnings)
 
-    def explanation_title(self, document: Skp) -> str:
+    def explanation_title(self, document: Permenpanrb6Document) -> str:
         """The rule, the employee by name and NIP, and the period."""
         e = document.employee
         return f"{self.info.title}: {e.name} ({e.nip}), {document.period.label}"
 
     def annual(
         self,
-        items: Sequence[Skp | Result],
+        items: Sequence[Permenpanrb6Document | Result],
         rollup: Rollup | None = None,
         *,
         year: int | None = None,
@@ -205,7 +205,9 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
         explainer = functools.partial(explain_annual, self.info.title, tuple(ordered), rollup, y, chosen, note)
         return Result(self.info.name, self.info.version, chosen.subject, Period.year(y).label, values, (), explainer)
 
-    def _evaluations(self, items: Sequence[Skp | Result], year: int | None) -> tuple[list[Evaluation], int]:
+    def _evaluations(
+        self, items: Sequence[Permenpanrb6Document | Result], year: int | None
+    ) -> tuple[list[Evaluation], int]:
         if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
             raise ValidationError.one("evaluations", "expected a list of SKP evaluations or their results")
         if not items:
@@ -235,7 +237,7 @@ class Regime(ScoredRule, document=Skp, outputs=OUTPUTS):
         return evs, y
 
     def _evaluation(self, i: int, item: object) -> Evaluation:
-        if isinstance(item, Skp):
+        if isinstance(item, Permenpanrb6Document):
             values = self.score(item, None)[0]
             return Evaluation(
                 i,

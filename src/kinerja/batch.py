@@ -52,7 +52,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 from itertools import islice
-from typing import IO, Any, NamedTuple, TypeVar
+from typing import IO, Any, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -388,14 +388,19 @@ def _json_default(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+_ASCII_ENCODER: Final = json.JSONEncoder(ensure_ascii=True, default=_json_default)
+"""The encoders of the output lines, made once (``json.dumps`` with options makes one per call)."""
+
+
 def _dumps(data: Mapping[str, Any]) -> str:
     """One JSON line; always encodable as UTF-8 (a lone surrogate from a ``\\ud800`` escape is written escaped)."""
-    text = json.dumps(data, ensure_ascii=False, default=_json_default)
+    text = _ENCODER.encode(data)
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            text = json.dumps(data, ensure_ascii=True, default=_json_default)
+            text = _ASCII_ENCODER.encode(data)
     return text
 
 

@@ -20,9 +20,10 @@ input.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from kinerja import rules
 from kinerja.edge import converter, reader, structure, unstructure
@@ -166,19 +167,23 @@ def loads(text: str | bytes) -> Any:
     ...
     kinerja.errors.ValidationError: a.b: this key appears more than once in the object
     """
-    objects: list[dict[str, Any]] = []
-    keep = objects.append
-
-    def object_hook(obj: dict[str, Any]) -> dict[str, Any]:
-        keep(obj)
-        return obj
-
-    data = _parse(text, object_hook=object_hook)
+    if isinstance(text, str) and not text.startswith("\ufeff"):  # the common case: this thread's own decoder
+        state = _DECODER
+        objects = state.objects
+        try:
+            data = _parse(text, state.decoder)
+            keys = sum(map(len, objects))
+        finally:
+            objects.clear()  # the parsed objects are the caller's, not kept here
+    else:
+        kept: list[dict[str, Any]] = []
+        data = _parse(text, None, object_hook=_keeper(kept))
+        keys = sum(map(len, kept))
     # Each key written in the text has exactly one ':' after it outside strings, so the text holds at least as
     # many ':' as keys were written; when the parsed objects hold that many keys, none was repeated. Otherwise
     # (a repeated key, or a ':' inside some text) the text is parsed again, marking each object with a repeat.
     colon: str | bytes = ":" if isinstance(text, str) else b":"
-    if sum(map(len, objects)) == text.count(colon):  # type: ignore[arg-type]
+    if keys == text.count(colon):  # type: ignore[arg-type]
         return data
     duplicated: list[bool] = []
 
@@ -189,7 +194,7 @@ def loads(text: str | bytes) -> Any:
         duplicated.append(True)
         return _marked(pairs)
 
-    data = _parse(text, object_pairs_hook=pairs_hook)
+    data = _parse(text, None, object_pairs_hook=pairs_hook)
     if duplicated:
         found: list[Problem] = []
         _duplicate_problems(data, "", found)
@@ -198,9 +203,36 @@ def loads(text: str | bytes) -> Any:
     return data
 
 
-def _parse(text: str | bytes, **hooks: Any) -> Any:
-    """``json.loads`` with exact decimals, NaN refused, and every failure a ``ValidationError`` with its code."""
+def _keeper(objects: list[dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """An ``object_hook`` that remembers every object the parser builds (to count their keys)."""
+    keep = objects.append
+
+    def object_hook(obj: dict[str, Any]) -> dict[str, Any]:
+        keep(obj)
+        return obj
+
+    return object_hook
+
+
+class _ThreadDecoder(threading.local):
+    """One exact-decimal JSON decoder per thread, reused: building one per call costs about as much as
+    parsing a short line. Its ``object_hook`` remembers the objects of the current parse in ``objects``."""
+
+    def __init__(self) -> None:
+        self.objects: list[dict[str, Any]] = []
+        self.decoder = json.JSONDecoder(
+            parse_float=Decimal, parse_constant=_no_constant, object_hook=_keeper(self.objects)
+        )
+
+
+def _parse(text: str | bytes, decoder: json.JSONDecoder | None, **hooks: Any) -> Any:
+    """``json.loads`` with exact decimals, NaN refused, and every failure a ``ValidationError`` with its code.
+
+    With *decoder* (for text without a byte order mark), that decoder parses *text*.
+    """
     try:
+        if decoder is not None:
+            return decoder.decode(text)  # type: ignore[arg-type]
         return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, **hooks)
     except ValidationError:
         raise
@@ -216,3 +248,7 @@ def _parse(text: str | bytes, **hooks: Any) -> Any:
 
 def _no_constant(name: str) -> object:
     raise ValidationError.one("", f"{name} is not a number kinerja accepts", "number.not_finite")
+
+
+_DECODER: Final = _ThreadDecoder()
+"""This thread's decoder (:class:`_ThreadDecoder`), made when a thread first parses."""

@@ -9,12 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+import attrs
 import pytest
 
 from kinerja.dated import Dated, Entry
+from kinerja.distribution import (
+    CURVES,
+    DATED_CURVES,
+    SE_3_2023,
+    Constraint,
+    calibrate,
+    check_distribution,
+    curve_in_force,
+)
 from kinerja.errors import ValidationError
 from kinerja.explain import Source
-from kinerja.model import Jenjang, Period, Predikat
+from kinerja.model import Jenjang, Period, Predikat, PredikatOrganisasi
 from kinerja.policies.angka_kredit import AK_TABLE, AkSegment, AngkaKreditFacts, AngkaKreditPolicy
 from kinerja.policies.angka_kredit_tables import DATED_PERSENTASE, KOEFISIEN, PERSENTASE
 from kinerja.policies.disiplin import ABSENCE_LADDER, ABSENCE_LADDERS, AbsenceFacts, DisciplinePolicy, Hukuman, Tingkat
@@ -90,8 +100,6 @@ def test_a_dated_persentase_changes_only_the_later_periods() -> None:
 
 
 def test_a_corrected_table_keeps_its_own_koefisien_for_every_date() -> None:
-    import attrs
-
     rows = dict(AK_TABLE)
     rows[Jenjang.AHLI_PERTAMA] = attrs.evolve(rows[Jenjang.AHLI_PERTAMA], koefisien=D(14))
     policy = AngkaKreditPolicy(table=rows)
@@ -131,3 +139,52 @@ def test_an_amended_absence_ladder_changes_later_years_only() -> None:
     outcome = policy.decide(AbsenceFacts(year=2027, days=2)).outcome
     assert isinstance(outcome, Hukuman) and outcome.source is AMENDMENT
     assert ABSENCE_LADDERS.at(dt.date(2021, 1, 1)) is ABSENCE_LADDER
+
+
+# --- the distribution curve (SE MenPANRB 3/2023) ------------------------------------------------------------
+
+
+def _curves_with_baik_at_most(share: str) -> dict[PredikatOrganisasi, tuple[Constraint, ...]]:
+    table = dict(CURVES)
+    table[PredikatOrganisasi.BAIK] = tuple(
+        attrs.evolve(c, share=D(share), wording=f"Baik maksimal {share}") if c.id == "baik.baik-max" else c
+        for c in table[PredikatOrganisasi.BAIK]
+    )
+    return table
+
+
+AMENDED_CURVES = DATED_CURVES.amended(Entry(dt.date(2027, 1, 1), _curves_with_baik_at_most("0.6"), AMENDMENT))
+UNIT = [Predikat.BAIK] * 7 + [Predikat.SANGAT_BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG]
+
+
+def test_the_curve_is_dated_from_the_se_with_its_source() -> None:
+    (entry,) = DATED_CURVES.entries
+    assert (entry.since, entry.value, entry.source) == (dt.date(2023, 1, 31), CURVES, SE_3_2023)
+    assert curve_in_force().value is CURVES  # today
+    assert curve_in_force(dt.date(2022, 1, 1)).value is CURVES  # a 2022 period: the SE's own curve
+
+
+def test_an_amended_curve_changes_the_checks_from_its_date_only() -> None:
+    before = check_distribution("Baik", UNIT, curves=AMENDED_CURVES, on=dt.date(2026, 12, 31))
+    assert before.to_json() == check_distribution("Baik", UNIT).to_json()
+    assert before.to_json() == check_distribution("Baik", UNIT, on=dt.date(2026, 12, 31)).to_json()
+    assert before.holds and before.to_json()["source"] == str(SE_3_2023)
+    after = check_distribution("Baik", UNIT, curves=AMENDED_CURVES, on=dt.date(2027, 1, 1))
+    assert [c.constraint.id for c in after.failed] == ["baik.baik-max"]
+    assert after.failed[0].limit == 6 and after.to_json()["source"] == str(AMENDMENT)
+    assert str(AMENDMENT) in str(after)
+
+
+def test_an_amended_curve_calibrates_from_its_date_only() -> None:
+    team = [(f"e{i}", p, 10 - i) for i, p in enumerate(UNIT)]
+    unchanged = calibrate("Baik", team, curves=AMENDED_CURVES, on=dt.date(2026, 6, 30))
+    assert unchanged.to_json() == calibrate("Baik", team).to_json() and not unchanged.moves
+    amended = calibrate("Baik", team, curves=AMENDED_CURVES, on=dt.date(2027, 6, 30))
+    assert amended.after is not None and amended.after.holds and amended.after.source is AMENDMENT
+    assert len(amended.moves) == 1  # one Baik of seven moves for the 60 % cap
+
+
+def test_a_plain_curve_table_still_overrides_whatever_the_date() -> None:
+    table = _curves_with_baik_at_most("0.6")
+    for on in (None, dt.date(2023, 6, 30), dt.date(2030, 1, 1)):
+        assert not check_distribution("Baik", UNIT, curves=table, on=on).holds

@@ -14,6 +14,9 @@ This module holds stage 2 as **data** (:data:`CURVES`, one tuple of
 :class:`Constraint` per organisation predikat), checks a unit against it
 (:func:`check_distribution` → :class:`DistributionReport`) and proposes the smallest
 set of changes that makes a unit comply (:func:`calibrate` → :class:`Calibration`).
+The curves are a dated parameter (:data:`DATED_CURVES`, in force from 2023-01-31, the
+date the SE was signed): both functions take ``on=``, the date the check is for, and
+default to the curve in force today.
 
 The curves (shares of the employees of the evaluated unit) [C1: one secondary source,
 S16, quoting SE 3/2023; the 6/2022 Lampiran only draws the curves, without numbers]:
@@ -84,6 +87,7 @@ from __future__ import annotations
 from kinerja.distribution._calibrate import Assessed, Calibration, Move, calibrate
 from kinerja.distribution._curve import (
     CURVES,
+    DATED_CURVES,
     SE_3_2023,
     Bound,
     Constraint,
@@ -92,10 +96,12 @@ from kinerja.distribution._curve import (
     Majority,
     ShareRounding,
     check_distribution,
+    curve_in_force,
 )
 
 __all__ = [
     "CURVES",
+    "DATED_CURVES",
     "SE_3_2023",
     "Assessed",
     "Bound",
@@ -108,4 +114,5 @@ __all__ = [
     "ShareRounding",
     "calibrate",
     "check_distribution",
+    "curve_in_force",
 ]

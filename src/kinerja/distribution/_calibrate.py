@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -9,10 +10,12 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from kinerja.dated import Dated
 from kinerja.distribution._curve import (
     LEVELS,
     Bound,
     Constraint,
+    Curves,
     DistributionReport,
     Majority,
     ShareRounding,
@@ -470,15 +473,16 @@ def calibrate(
     rounding: ShareRounding = ShareRounding.EXACT,
     majority: Majority = Majority.STRICT,
     prefer: Literal["up", "down"] = "up",
-    curves: Mapping[PredikatOrganisasi, tuple[Constraint, ...]] | None = None,
+    curves: Curves | Dated[Curves] | None = None,
     lang: str | None = "en",
+    on: _dt.date | None = None,
 ) -> Calibration:
     """Propose the smallest set of one-step predikat changes that makes a unit comply with its curve.
 
-    *employees* are :class:`Assessed` (or ``(key, predikat, score)`` tuples); the
-    assessor's order is by score, best first (``higher_is_better=False`` for ranks).
-    Deterministic (see the module docstring); reasons worded in *lang* (``"en"``, ``"id"``). An empty
-    unit, a duplicate key or a bad predikat is a :class:`~kinerja.errors.ValidationError`.
+    *employees* are :class:`Assessed` (or ``(key, predikat, score)`` tuples); the assessor's order is by score,
+    best first (``higher_is_better=False`` for ranks). The curve is chosen as by :func:`check_distribution`: in
+    force on *on* (default today), or *curves*. Deterministic (see the module docstring); reasons worded in *lang*
+    (``"en"``, ``"id"``). An empty unit, a duplicate key or a bad predikat is a :class:`~kinerja.errors.ValidationError`.
 
     >>> from kinerja.model import Predikat as P
     >>> team = [(f"e{i}", P.BAIK, 10 - i) for i in range(10)]          # ten Baik, e0 best
@@ -493,14 +497,13 @@ def calibrate(
     if prefer not in ("up", "down"):
         raise ValidationError.one("prefer", f"expected 'up' or 'down', got {quote(prefer)}")
     org = org_of(org_predikat)
-    curve = curve_of(org, curves)
+    curve, source = curve_of(org, curves, on)
     people = _assessed(employees)
     order, ties = _assessor_order(people, higher_is_better)
     by_key = {e.key: e for e in people}
     level = {k: by_key[k].predikat.rank for k in order}
-    n = len(order)
-    counts = counts_of(list(level.values()))
-    before = report_of(org, counts, curve, rounding, majority)
+    n, counts = len(order), counts_of(list(level.values()))
+    before = report_of(org, counts, curve, rounding, majority, source)
     unchanged = tuple((k, LEVELS[level[k]]) for k in order)
     if before.holds:
         return Calibration(
@@ -517,7 +520,7 @@ def calibrate(
     final = dict(level)
     for k, _, to in moved:
         final[k] = to
-    after = report_of(org, counts_of(list(final.values())), curve, rounding, majority)
+    after = report_of(org, counts_of(list(final.values())), curve, rounding, majority, source)
     assert after.holds, "calibration produced a non-compliant unit"
     moves = _described(moved, order, level, (before, after), lang)
     assignment = tuple((k, LEVELS[final[k]]) for k in order)

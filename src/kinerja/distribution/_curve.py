@@ -1,16 +1,25 @@
-"""The curves of SE MenPANRB 3/2023 and the check of a unit against its curve (part of :mod:`kinerja.distribution`)."""
+"""The curves of SE MenPANRB 3/2023 and the check of a unit against its curve (part of :mod:`kinerja.distribution`).
+
+The curves are a dated parameter (:data:`DATED_CURVES`, :mod:`kinerja.dated`): one entry, in force from
+**2023-01-31**, the date SE MenPANRB 3/2023 was signed (spec ``regulations.md`` §3.5 and source S17 give
+only that date; the SE states no separate effective date, so the date of the SE is used). A curve
+amended from a later date is one added :class:`~kinerja.dated.Entry` with its source; a check of a
+unit for an earlier date keeps the curve of its time (:func:`check_distribution`'s ``on``).
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import html
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
+from kinerja.dated import Dated, Entry
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source
 from kinerja.i18n import N_, resolve_lang, text
@@ -240,7 +249,21 @@ CURVES: Mapping[PredikatOrganisasi, tuple[Constraint, ...]] = MappingProxyType(
         ),
     }
 )
-"""The permitted distribution per organisation predikat (SE MenPANRB 3/2023, spec §3.5) [C1]."""
+"""The permitted distribution per organisation predikat (SE MenPANRB 3/2023, spec §3.5) [C1]: the SE's table, the
+only (hence the current) entry of :data:`DATED_CURVES`."""
+
+SE_3_2023_SIGNED: Final = _dt.date(2023, 1, 31)
+"""The date SE MenPANRB 3/2023 was signed (spec §3.5, S17); the SE gives no other effective date, so its curves apply from it."""
+
+Curves = Mapping[PredikatOrganisasi, tuple[Constraint, ...]]
+"""A curve table: the constraints of each organisation predikat."""
+
+DATED_CURVES: Final[Dated[Curves]] = Dated(
+    "kurva distribusi predikat kinerja pegawai (SE MenPANRB 3/2023)",
+    (Entry(SE_3_2023_SIGNED, CURVES, SE_3_2023),),
+)
+"""The curves as a dated parameter: an amended curve is one more :class:`~kinerja.dated.Entry` with its date and
+source, and a check for an earlier date keeps the curve in force then (:func:`check_distribution`, ``on``)."""
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -349,6 +372,8 @@ class DistributionReport:
     checks: tuple[ConstraintCheck, ...]
     rounding: ShareRounding = ShareRounding.EXACT
     majority: Majority = Majority.STRICT
+    source: Source = SE_3_2023
+    """The source of the curve checked: that of the :data:`DATED_CURVES` entry in force (SE MenPANRB 3/2023)."""
 
     @property
     def holds(self) -> bool:
@@ -371,7 +396,7 @@ class DistributionReport:
             "holds": self.holds,
             "counts": {p.value: k for p, k in self.counts},
             "checks": [c.to_json() for c in self.checks],
-            "source": str(SE_3_2023),
+            "source": str(self.source),
         }
 
     def _share_text(self, k: int) -> str:
@@ -420,7 +445,7 @@ class DistributionReport:
             if not failed
             else "  " + text("does NOT comply: {n} of {total} constraints fail", lang, n=failed, total=len(self.checks))
         )
-        lines.append(f"  {text('source', lang)}: {SE_3_2023}")
+        lines.append(f"  {text('source', lang)}: {self.source}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -444,7 +469,7 @@ class DistributionReport:
             f"<thead><tr><th>predikat</th><th>count</th><th>share</th></tr></thead><tbody>{counts}</tbody></table>"
             "<table class='kinerja-distribution-checks'><thead><tr><th></th><th>predikat</th><th>required</th>"
             f"<th>count</th><th>share</th><th>note</th></tr></thead><tbody>{checks}</tbody></table>"
-            f"<p><small>{html.escape(str(SE_3_2023))}; shares: {html.escape(_ROUNDING_TEXT[self.rounding])}</small></p>"
+            f"<p><small>{html.escape(str(self.source))}; shares: {html.escape(_ROUNDING_TEXT[self.rounding])}</small></p>"
         )
 
 
@@ -460,12 +485,33 @@ def org_of(value: object, path: str = "org_predikat") -> PredikatOrganisasi:
     return PredikatOrganisasi.parse(value, path)
 
 
+def curve_in_force(on: _dt.date | None = None, curves: Dated[Curves] | None = None) -> Entry[Curves]:
+    """The entry of *curves* (default :data:`DATED_CURVES`) a check for *on* uses (default: today).
+
+    A date before the SE (a 2022 period, appraised under 6/2022 once the SE was out) gets the SE's
+    own curve, as :meth:`~kinerja.dated.Dated.applicable` gives a rule's first table. Without a
+    date, the curve in force today: the SE governs how predikat are *set* (tata cara penetapan), so a
+    check that names no period is a predikat being set now, under the curve in force now.
+
+    >>> curve_in_force().source.regulation, curve_in_force(_dt.date(2022, 12, 31)).since.isoformat()
+    ('SE MenPANRB 3/2023', '2023-01-31')
+    """
+    return (DATED_CURVES if curves is None else curves).applicable(_dt.date.today() if on is None else on)
+
+
 def curve_of(
-    org: PredikatOrganisasi, curves: Mapping[PredikatOrganisasi, tuple[Constraint, ...]] | None
-) -> tuple[Constraint, ...]:
-    table = CURVES if curves is None else curves
+    org: PredikatOrganisasi, curves: Curves | Dated[Curves] | None, on: _dt.date | None = None
+) -> tuple[tuple[Constraint, ...], Source]:
+    """The constraints of *org* and the source a report cites: from the dated curves (default
+    :data:`DATED_CURVES`) in force on *on* (:func:`curve_in_force`), or from a plain table *curves*
+    (cited as SE MenPANRB 3/2023, each constraint citing its own source)."""
+    if curves is None or isinstance(curves, Dated):
+        entry = curve_in_force(on, curves)
+        table, source = entry.value, entry.source
+    else:
+        table, source = curves, SE_3_2023
     try:
-        return tuple(table[org])
+        return tuple(table[org]), source
     except KeyError:
         raise ValidationError.one("org_predikat", f"no curve is defined for {org.label}") from None
 
@@ -502,6 +548,7 @@ def report_of(
     curve: Sequence[Constraint],
     rounding: ShareRounding,
     majority: Majority,
+    source: Source = SE_3_2023,
 ) -> DistributionReport:
     return DistributionReport(
         org,
@@ -510,6 +557,7 @@ def report_of(
         tuple(check_one(c, counts, rounding, majority) for c in curve),
         rounding,
         majority,
+        source,
     )
 
 
@@ -519,7 +567,8 @@ def check_distribution(
     *,
     rounding: ShareRounding = ShareRounding.EXACT,
     majority: Majority = Majority.STRICT,
-    curves: Mapping[PredikatOrganisasi, tuple[Constraint, ...]] | None = None,
+    curves: Curves | Dated[Curves] | None = None,
+    on: _dt.date | None = None,
 ) -> DistributionReport:
     """Check a unit's employee predikat against the curve of its organisation predikat (SE MenPANRB 3/2023).
 
@@ -527,6 +576,11 @@ def check_distribution(
     their labels, or :class:`~kinerja.result.Result` objects. An empty unit, an unknown
     label or an unknown organisation predikat is a :class:`~kinerja.errors.ValidationError`
     naming the field.
+
+    The curve is the one of :data:`DATED_CURVES` in force on *on* — pass the start of the
+    appraisal period the predikat are for — or, without *on*, today's (:func:`curve_in_force`).
+    *curves* replaces the table: a dated one (say ``DATED_CURVES.amended(...)``), read on *on*
+    like the default, or a plain mapping used whatever the date.
 
     >>> from kinerja.model import Predikat as P
     >>> r = check_distribution("Butuh Perbaikan", [P.BUTUH_PERBAIKAN] * 3 + [P.BAIK, P.SANGAT_BAIK])
@@ -538,4 +592,5 @@ def check_distribution(
     """
     org = org_of(org_predikat)
     levels = _levels_of(employee_predikat)
-    return report_of(org, counts_of(levels), curve_of(org, curves), rounding, majority)
+    curve, source = curve_of(org, curves, on)
+    return report_of(org, counts_of(levels), curve, rounding, majority, source)

@@ -225,8 +225,8 @@ def _round_fraction(value: Fraction, places: int) -> Decimal:
     a = abs(num) * 10**places if places >= 0 else abs(num)
     d = den if places >= 0 else den * 10**-places
     n = (2 * a + d) // (2 * d)
-    sign = 1 if num < 0 and n else 0  # a value that rounds to zero is 0, not -0
-    return Decimal((sign, tuple(int(c) for c in str(n)), -places))
+    sign = "-" if num < 0 and n else ""  # a value that rounds to zero is 0, not -0
+    return Decimal(f"{sign}{n}E{-places}")  # the digits and exponent as text: exact, no context involved
 
 
 def fraction_to_decimal(value: Fraction) -> Decimal:
@@ -246,9 +246,10 @@ def fmt(value: Decimal) -> str:
     """Render a decimal as plain text without exponent (``Decimal('1E+2')`` → ``'100'``).
 
     Trailing zeros that the value carries are kept (``'85.50'`` stays ``'85.50'``)
-    because a rounded result's places are part of its meaning.
+    because a rounded result's places are part of its meaning; a negative zero is ``'0'``.
+
+    >>> fmt(Decimal("1E+2")), fmt(Decimal("85.50")), fmt(Decimal("-0.0"))
+    ('100', '85.50', '0')
     """
-    if value == value.to_integral_value() and value.as_tuple().exponent > 0:  # type: ignore[operator]
-        return str(value.quantize(ONE))
-    text = f"{value:f}"
+    text = f"{value:f}"  # fixed-point: never an exponent ('1E+2' is '100')
     return "0" if text in ("-0", "-0.0") else text

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
+from fractions import Fraction
 
 import attrs
 import pytest
 
+import kinerja
 from kinerja.dated import Dated, Entry
 from kinerja.distribution import (
     CURVES,
@@ -29,6 +31,7 @@ from kinerja.policies.angka_kredit import AK_TABLE, AkSegment, AngkaKreditFacts,
 from kinerja.policies.angka_kredit_tables import DATED_PERSENTASE, KOEFISIEN, PERSENTASE
 from kinerja.policies.disiplin import ABSENCE_LADDER, ABSENCE_LADDERS, AbsenceFacts, DisciplinePolicy, Hukuman, Tingkat
 from kinerja.policy import Ladder
+from kinerja.rules import pp46_2011
 
 AMENDMENT = Source(
     "fictitious PermenPANRB x/2025", "Lampiran, koefisien Ahli Pertama", "test", valid_from=dt.date(2026, 1, 1)
@@ -188,3 +191,58 @@ def test_a_plain_curve_table_still_overrides_whatever_the_date() -> None:
     table = _curves_with_baik_at_most("0.6")
     for on in (None, dt.date(2023, 6, 30), dt.date(2030, 1, 1)):
         assert not check_distribution("Baik", UNIT, curves=table, on=on).holds
+
+
+# --- PP 46/2011: the sebutan bands and the 60/40 weights ----------------------------------------------------
+
+FROM_2020 = dt.date(2020, 1, 1)
+
+
+def _pp46_doc(year: int) -> dict[str, object]:
+    doc = pp46_2011.example_document()  # 2019: score 84.77, Baik
+    doc["period"] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+    return doc
+
+
+def test_the_pp46_tables_are_dated_from_the_regime_s_start_with_their_sources() -> None:
+    (bands,) = pp46_2011.DATED_SEBUTAN_BANDS.entries
+    assert (bands.since, bands.value, bands.source) == (
+        pp46_2011.INFO.valid_from,
+        pp46_2011.SEBUTAN_BANDS,
+        pp46_2011.SRC_BANDS,
+    )
+    (weights,) = pp46_2011.DATED_WEIGHTS.entries
+    assert weights.since == pp46_2011.INFO.valid_from and weights.source is pp46_2011.SRC_NPK
+    assert weights.value == (pp46_2011.W_SKP, pp46_2011.W_PERILAKU)
+
+
+def test_amended_pp46_bands_change_the_periods_from_their_date_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    national = {year: kinerja.explain(_pp46_doc(year)) for year in (2019, 2020)}
+    stricter = Ladder(
+        [(84, pp46_2011.Sebutan.SANGAT_BAIK), (76, pp46_2011.Sebutan.BAIK), (61, pp46_2011.Sebutan.CUKUP)],
+        floor=pp46_2011.Sebutan.KURANG,
+        source=AMENDMENT,
+    )
+    amended = pp46_2011.DATED_SEBUTAN_BANDS.amended(Entry(FROM_2020, stricter, AMENDMENT))
+    monkeypatch.setattr(pp46_2011, "DATED_SEBUTAN_BANDS", amended)
+    assert kinerja.explain(_pp46_doc(2019)) == national[2019]
+    after = kinerja.explain(_pp46_doc(2020))
+    assert after["result"]["values"]["kategori"] == "Sangat Baik"  # 84.77 >= 84
+    assert national[2020]["result"]["values"]["kategori"] == "Baik"
+    step = after["explanation"]["steps"][-2]
+    assert step["source"] == str(AMENDMENT) and ">= 84, >= 76, >= 61" in step["note"]
+    assert pp46_2011.sebutan(D(84), on=dt.date(2019, 12, 31)) is pp46_2011.Sebutan.BAIK
+    assert pp46_2011.sebutan(D(84), on=FROM_2020) is pp46_2011.Sebutan.SANGAT_BAIK
+
+
+def test_amended_pp46_weights_change_the_periods_from_their_date_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    national = kinerja.explain(_pp46_doc(2019))
+    half = (Fraction(1, 2), Fraction(1, 2))
+    monkeypatch.setattr(pp46_2011, "DATED_WEIGHTS", pp46_2011.DATED_WEIGHTS.amended(Entry(FROM_2020, half, AMENDMENT)))
+    assert kinerja.explain(_pp46_doc(2019)) == national
+    after = kinerja.explain(_pp46_doc(2020))
+    values = after["result"]["values"]
+    assert (values["bobot_skp"], values["bobot_perilaku"]) == ("0.5", "0.5")
+    assert values["score_2dp"] == "83.97"  # (87.94… + 80) / 2
+    step = next(s for s in after["explanation"]["steps"] if s["rule"].startswith("nilai prestasi kerja ="))
+    assert step["rule"] == "nilai prestasi kerja = 50 % x SKP + 50 % x perilaku" and step["source"] == str(AMENDMENT)

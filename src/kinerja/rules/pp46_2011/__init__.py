@@ -31,6 +31,13 @@ band lookup work on the exact rational too — the ``*_2dp`` values and the DISP
 ROUND_INTEGER band policies round it with integer arithmetic, never through the 40-digit
 decimal (which would round twice: 85.205 − 10⁻⁴² would show as 85.21).
 
+**Dated tables.** The sebutan bands (:data:`DATED_SEBUTAN_BANDS`) and the 60/40 weights
+(:data:`DATED_WEIGHTS`) are dated parameters (:mod:`kinerja.dated`), each with one entry from the
+regime's start (2014-01-01) citing its source; a document is scored with the entries in force when its
+period starts (looked up once per document), so a table amended from a later date is one added entry
+and changes no earlier result. :data:`SEBUTAN_BANDS`, :data:`W_SKP` and :data:`W_PERILAKU` remain the
+current values.
+
 **Perilaku.** The five bands apply to each perilaku element as well (spec §1.5): the
 explanation gives every element's sebutan (under the band policy in use), and
 :meth:`PerilakuKerja.sebutan_unsur` returns them.
@@ -88,6 +95,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -95,6 +103,7 @@ from typing import Any, Final
 
 import attrs
 
+from kinerja.dated import Dated, Entry
 from kinerja.errors import ValidationError, quote
 from kinerja.explain import Source
 from kinerja.model import Predikat, RankedEnum, decimal_field, register_labels
@@ -105,11 +114,15 @@ from kinerja.rules import RuleInfo
 from kinerja.rules.base import ParamsRule, Ratio, percent_of, to_fraction
 
 __all__ = [
+    "DATED_SEBUTAN_BANDS",
+    "DATED_WEIGHTS",
     "INFO",
     "OUTPUTS",
     "RULE",
     "SEBUTAN_BANDS",
     "TUGAS_TAMBAHAN_POINTS",
+    "W_PERILAKU",
+    "W_SKP",
     "BandPolicy",
     "Kegiatan",
     "Kreativitas",
@@ -156,10 +169,13 @@ SRC_BANDS = Source(
 SRC_DISPLAY = Source(PERKA, "worked examples shown with two decimals (number_format(x, 2)), half-up", "C1")
 SRC_PREDIKAT = Source("kinerja", "equivalent rung on the shared predikat ladder (spec 7.1-7.2, 9.3)", "D")
 
+_SINCE: Final = _dt.date(2014, 1, 1)
+"""The first day of the appraisal periods scored under PP 46/2011 (``INFO.valid_from``), the date its tables take effect."""
+
 INFO: Final[RuleInfo] = RuleInfo.regime(
     "pp-46-2011",
     "PP 46/2011 - Penilaian Prestasi Kerja PNS",
-    _dt.date(2014, 1, 1),
+    _SINCE,
     _dt.date(2021, 6, 30),
     sources=(
         Source(PP46, "Penilaian Prestasi Kerja PNS; applies to appraisals from 1 January 2014", "C2"),
@@ -240,8 +256,21 @@ SEBUTAN_BANDS: Final[Ladder[Sebutan]] = Ladder(
 """The sebutan bands as lower thresholds (half-open: 90.99 is Baik under :attr:`BandPolicy.EXACT`)."""
 
 W_SKP: Final = Fraction(60, 100)
+"""Weight of the nilai capaian SKP in the nilai prestasi kerja (PP 46/2011): the current entry of :data:`DATED_WEIGHTS`."""
 W_PERILAKU: Final = Fraction(40, 100)
+"""Weight of the nilai perilaku kerja in the nilai prestasi kerja (PP 46/2011): the current entry of :data:`DATED_WEIGHTS`."""
 DISPLAY_PLACES: Final = 2
+
+DATED_SEBUTAN_BANDS: Final[Dated[Ladder[Sebutan]]] = Dated(
+    "sebutan prestasi kerja (Perka BKN 1/2013)", (Entry(_SINCE, SEBUTAN_BANDS, SRC_BANDS),)
+)
+"""The sebutan bands as a dated parameter, from the regime's start: an amended ladder is one more
+:class:`~kinerja.dated.Entry`, used for the periods starting on or after its date."""
+
+DATED_WEIGHTS: Final[Dated[tuple[Fraction, Fraction]]] = Dated(
+    "bobot nilai prestasi kerja: SKP, perilaku kerja (PP 46/2011)", (Entry(_SINCE, (W_SKP, W_PERILAKU), SRC_NPK),)
+)
+"""(SKP weight, perilaku weight) as a dated parameter, from the regime's start (60/40, PP 46/2011)."""
 
 
 class BandPolicy(enum.Enum):
@@ -367,7 +396,13 @@ def kreativitas_exact(
     return total
 
 
-_BANDS_EXACT: Final = tuple((Decimal(r.lower).as_integer_ratio(), r.label) for r in SEBUTAN_BANDS.rungs)
+@functools.cache
+def _integer_rungs(bands: Ladder[Sebutan]) -> tuple[tuple[tuple[int, int], Sebutan], ...]:
+    """The lower bounds of *bands* as integer ratios, for comparisons in integers."""
+    return tuple((Decimal(r.lower).as_integer_ratio(), r.label) for r in bands.rungs)
+
+
+_BANDS_EXACT: Final = _integer_rungs(SEBUTAN_BANDS)
 
 
 def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
@@ -380,25 +415,29 @@ def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
     return round_exact(value, places)
 
 
-def sebutan_exact(value: Fraction, policy: BandPolicy) -> Sebutan:
-    """:func:`sebutan` of an exact rational: :func:`band_value` compared with the thresholds in integers."""
+def sebutan_exact(value: Fraction, policy: BandPolicy, bands: Ladder[Sebutan] = SEBUTAN_BANDS) -> Sebutan:
+    """:func:`sebutan` of an exact rational: :func:`band_value` compared with the thresholds of *bands* in integers."""
     v = band_value(value, policy)
     n, d = v.numerator, v.denominator
-    for (ln, ld), label in _BANDS_EXACT:
+    for (ln, ld), label in _BANDS_EXACT if bands is SEBUTAN_BANDS else _integer_rungs(bands):
         if n * ld >= ln * d:
             return label
-    return SEBUTAN_BANDS.floor
+    return bands.floor
 
 
-def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT) -> Sebutan:
+def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT, *, on: _dt.date | None = None) -> Sebutan:
     """The sebutan (category) of *value* under the band *policy* (spec §1.6, open question 1).
+
+    The bands are those in force on *on* (:data:`DATED_SEBUTAN_BANDS`; a date before 2014 gets the first
+    table), or without *on* the current ones (:data:`SEBUTAN_BANDS`).
 
     >>> [sebutan(Decimal(x)).label for x in ("91", "90.5", "76", "75.99", "61", "51", "50.99")]
     ['Sangat Baik', 'Baik', 'Baik', 'Cukup', 'Cukup', 'Kurang', 'Buruk']
     >>> sebutan(Decimal("90.5"), BandPolicy.ROUND_INTEGER).label, sebutan(Decimal("90.996"), BandPolicy.DISPLAYED).label
     ('Sangat Baik', 'Sangat Baik')
     """
-    return sebutan_exact(Fraction(value), policy)
+    bands = SEBUTAN_BANDS if on is None else DATED_SEBUTAN_BANDS.applicable(on).value
+    return sebutan_exact(Fraction(value), policy, bands)
 
 
 # --- the rule -----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from kinerja import edge
 from kinerja.edge import Lenient, read_lenient, read_lenient_in
 from kinerja.errors import Problem, Problems, ValidationError
 from kinerja.model import Employee, JenisJabatan, Period, decimal_field, enum_field
-from kinerja.rules.pp46_2011 import BandPolicy, Sebutan, TingkatKreativitas, sebutan_exact
+from kinerja.policy import Ladder
+from kinerja.rules.pp46_2011 import SEBUTAN_BANDS, BandPolicy, Sebutan, TingkatKreativitas, sebutan_exact
 
 __all__ = ["Kegiatan", "Kreativitas", "PerilakuKerja", "Pp46Document", "TargetRealisasi", "check_aspect"]
 
@@ -129,8 +130,10 @@ class PerilakuKerja:
         if problems:
             raise ValidationError(problems)
 
-    def sebutan_unsur(self, policy: BandPolicy = BandPolicy.EXACT) -> dict[str, Sebutan]:
-        """The sebutan of each element: the five bands apply to every perilaku element (spec §1.5, §1.6).
+    def sebutan_unsur(
+        self, policy: BandPolicy = BandPolicy.EXACT, bands: Ladder[Sebutan] = SEBUTAN_BANDS
+    ) -> dict[str, Sebutan]:
+        """The sebutan of each element: the five *bands* apply to every perilaku element (spec §1.5, §1.6).
 
         >>> p = PerilakuKerja(Decimal(91), Decimal("90.5"), Decimal(76), Decimal("60.5"), Decimal(50))
         >>> {k: v.label for k, v in p.sebutan_unsur().items()}  # doctest: +NORMALIZE_WHITESPACE
@@ -139,7 +142,7 @@ class PerilakuKerja:
         >>> p.sebutan_unsur(BandPolicy.ROUND_INTEGER)["integritas"].label
         'Sangat Baik'
         """
-        return {name: sebutan_exact(Fraction(value), policy) for name, value in self.elements()}
+        return {name: sebutan_exact(Fraction(value), policy, bands) for name, value in self.elements()}
 
     def elements(self) -> list[tuple[str, Decimal]]:
         """The elements that were scored, in the regulation's order."""

@@ -12,17 +12,18 @@ from fractions import Fraction
 
 import attrs
 
+from kinerja.dated import Entry
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
 from kinerja.numbers import fraction_to_decimal, round_half_up
+from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
+from kinerja.rules import pp46_2011 as regulation
 from kinerja.rules.base import Ratio, percent_of, ratio_sum, scaled, to_fraction
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
     INFO,
     KREATIVITAS_POINTS,
-    SEBUTAN_BANDS,
-    SRC_BANDS,
     SRC_CAPAIAN,
     SRC_DISPLAY,
     SRC_EFISIENSI,
@@ -30,7 +31,6 @@ from kinerja.rules.pp46_2011 import (
     SRC_KUALITAS,
     SRC_KUANTITAS,
     SRC_MEAN,
-    SRC_NPK,
     SRC_PERILAKU,
     SRC_PERILAKU_BANDS,
     SRC_PREDIKAT,
@@ -38,8 +38,6 @@ from kinerja.rules.pp46_2011 import (
     SRC_TUGAS_TAMBAHAN,
     SRC_UNDONE,
     TUGAS_TAMBAHAN_POINTS,
-    W_PERILAKU,
-    W_SKP,
     BandPolicy,
     Pp46Params,
     Sebutan,
@@ -194,6 +192,8 @@ class _Totals:
     s_per: Sebutan
     s_npk: Sebutan
     shown: tuple[Decimal, Decimal, Decimal]
+    bands: Entry[Ladder[Sebutan]]
+    weights: Entry[tuple[Fraction, Fraction]]
 
 
 def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
@@ -264,13 +264,14 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
             f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
             SRC_PERILAKU_BANDS,
             dict(elements),
-            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy).items()},
+            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy, t.bands.value).items()},
         )
     )
+    w_skp, w_per = (fraction_to_decimal(w * 100) for w in t.weights.value)
     steps.append(
         Step(
-            "nilai prestasi kerja = 60 % x SKP + 40 % x perilaku",
-            SRC_NPK,
+            f"nilai prestasi kerja = {w_skp} % x SKP + {w_per} % x perilaku",
+            t.weights.source,
             {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
             fraction_to_decimal(npk),
         )
@@ -286,14 +287,15 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
     steps.append(
         Step(
             f"sebutan ({params.band_policy.value} band policy)",
-            SRC_BANDS,
+            t.bands.source,
             {
                 "nilai capaian SKP": s_skp.label,
                 "nilai perilaku": s_per.label,
                 "nilai prestasi kerja": fraction_to_decimal(npk),
             },
             s_npk.label,
-            note="open question 1: non-integers compared with the thresholds >= 91, >= 76, >= 61, >= 51"
+            note="open question 1: non-integers compared with the thresholds "
+            + ", ".join(f">= {r.lower}" for r in t.bands.value.rungs)
             if params.band_policy is BandPolicy.EXACT
             else "",
         )
@@ -322,13 +324,39 @@ def _values(t: _Totals) -> dict[str, object]:
         "nilai_perilaku": fraction_to_decimal(perilaku),
         "nilai_perilaku_2dp": shown_per,
         "kategori_perilaku": s_per.label,
-        "bobot_skp": fraction_to_decimal(W_SKP),
-        "bobot_perilaku": fraction_to_decimal(W_PERILAKU),
+        "bobot_skp": fraction_to_decimal(t.weights.value[0]),
+        "bobot_perilaku": fraction_to_decimal(t.weights.value[1]),
         "score": fraction_to_decimal(npk),
         "score_2dp": shown_npk,
         "kategori": s_npk.label,
         "predikat": s_npk.predikat,
     }
+
+
+def _classified(
+    values: tuple[Fraction, Fraction, Fraction], policy: BandPolicy, bands: Ladder[Sebutan], warnings: list[str]
+) -> tuple[tuple[Sebutan, Sebutan, Sebutan], tuple[Decimal, Decimal, Decimal]]:
+    """The sebutan of the SKP, perilaku and final values under *bands*, and the values shown (two decimals, half-up);
+    a value whose shown figure lies in another band than the one it is classified in adds a warning."""
+    skp, perilaku, npk = values
+    given = (
+        sebutan_exact(skp, policy, bands),
+        sebutan_exact(perilaku, policy, bands),
+        sebutan_exact(npk, policy, bands),
+    )
+    shown = (
+        round_half_up(skp, DISPLAY_PLACES),
+        round_half_up(perilaku, DISPLAY_PLACES),
+        round_half_up(npk, DISPLAY_PLACES),
+    )
+    if policy is not BandPolicy.DISPLAYED:
+        for i, name in enumerate(("nilai capaian SKP", "nilai perilaku", "nilai prestasi kerja")):
+            if bands.classify(shown[i]) is not given[i]:
+                warnings.append(
+                    f"{name} is shown as {shown[i]} but classified {given[i].label} "
+                    f"(band policy {policy.value} on {fraction_to_decimal(values[i])})"
+                )
+    return given, shown
 
 
 def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
@@ -337,6 +365,9 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
     """
     warnings = validity_warnings(INFO, doc.period)
+    # the dated tables in force when the period starts, once per document (read there: an amended table is used)
+    bands = regulation.DATED_SEBUTAN_BANDS.applicable(doc.period.start)
+    weights = regulation.DATED_WEIGHTS.applicable(doc.period.start)
     # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
     scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
     for s in scores:
@@ -354,26 +385,12 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     jumlah_r = ratio_sum(v.as_integer_ratio() for _, v in elements)
     perilaku_r = (jumlah_r[0], jumlah_r[1] * len(elements))
     jumlah, perilaku = to_fraction(jumlah_r), to_fraction(perilaku_r)
-    # nilai prestasi kerja: W_SKP x SKP + W_PERILAKU x perilaku, one Fraction at the end
-    npk = to_fraction(ratio_sum((scaled(W_SKP, skp_r), scaled(W_PERILAKU, perilaku_r))))
-    s_skp = sebutan_exact(skp, params.band_policy)
-    s_per = sebutan_exact(perilaku, params.band_policy)
-    s_npk = sebutan_exact(npk, params.band_policy)
-    shown_skp = round_half_up(skp, DISPLAY_PLACES)
-    shown_per = round_half_up(perilaku, DISPLAY_PLACES)
-    shown_npk = round_half_up(npk, DISPLAY_PLACES)
-    for name, value, shown, given in (
-        ("nilai capaian SKP", skp, shown_skp, s_skp),
-        ("nilai perilaku", perilaku, shown_per, s_per),
-        ("nilai prestasi kerja", npk, shown_npk, s_npk),
-    ):
-        if params.band_policy is not BandPolicy.DISPLAYED and SEBUTAN_BANDS.classify(shown) is not given:
-            warnings.append(
-                f"{name} is shown as {shown} but classified {given.label} "
-                f"(band policy {params.band_policy.value} on {fraction_to_decimal(value)})"
-            )
-    displayed = (shown_skp, shown_per, shown_npk)
-    t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed)
+    # nilai prestasi kerja: w_skp x SKP + w_per x perilaku (60/40), one Fraction at the end
+    w_skp, w_per = weights.value
+    npk = to_fraction(ratio_sum((scaled(w_skp, skp_r), scaled(w_per, perilaku_r))))
+    (s_skp, s_per, s_npk), displayed = _classified((skp, perilaku, npk), params.band_policy, bands.value, warnings)
+    t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed,
+                bands, weights)  # fmt: skip
     if trace is not None:
         trace.extend(_npk_steps(doc, params, t))
     return Outcome(_values(t), tuple(warnings), npk, s_npk)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -31,6 +32,7 @@ from kinerja.policies.angka_kredit import AK_TABLE, AkSegment, AngkaKreditFacts,
 from kinerja.policies.angka_kredit_tables import DATED_PERSENTASE, KOEFISIEN, PERSENTASE
 from kinerja.policies.disiplin import ABSENCE_LADDER, ABSENCE_LADDERS, AbsenceFacts, DisciplinePolicy, Hukuman, Tingkat
 from kinerja.policy import Ladder
+from kinerja.rules import permenpanrb_8_2021 as p8
 from kinerja.rules import pp46_2011
 
 AMENDMENT = Source(
@@ -246,3 +248,90 @@ def test_amended_pp46_weights_change_the_periods_from_their_date_only(monkeypatc
     assert values["score_2dp"] == "83.97"  # (87.94… + 80) / 2
     step = next(s for s in after["explanation"]["steps"] if s["rule"].startswith("nilai prestasi kerja ="))
     assert step["rule"] == "nilai prestasi kerja = 50 % x SKP + 50 % x perilaku" and step["source"] == str(AMENDMENT)
+
+
+# --- PermenPANRB 8/2021: nilai and kategori capaian IKI, weights, predikat bands ----------------------------
+
+FROM_Q4 = dt.date(2021, 10, 1)
+
+
+def _p8_doc(start: str) -> dict[str, object]:
+    doc = p8.example_document()  # capaian 100 % and 98 %; 70/30; nilai kinerja 99.23, Baik
+    doc["period"] = {"start": start, "end": "2021-12-31"}
+    return doc
+
+
+def _p8_steps(explained: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    return [s for s in explained["explanation"]["steps"] if s["rule"].startswith(prefix)]
+
+
+P8_AMENDMENTS: dict[str, object] = {
+    "DATED_NILAI_CAPAIAN_IKI": attrs.evolve(
+        p8.NILAI_CAPAIAN_IKI,
+        rungs=[
+            (r.lower, p8.Segment(D(80), D(80), D(99), D(99)) if r.lower == 80 else r.label)
+            for r in p8.NILAI_CAPAIAN_IKI.rungs
+        ],
+        source=AMENDMENT,
+    ),
+    "DATED_KATEGORI_CAPAIAN_IKI": Ladder(
+        [(101, Predikat.SANGAT_BAIK), (95, Predikat.BAIK), (80, Predikat.BUTUH_PERBAIKAN), (60, Predikat.KURANG)],
+        floor=Predikat.SANGAT_KURANG,
+    ),
+    "DATED_WEIGHTS": {False: (Fraction(1, 2), Fraction(1, 2)), True: (Fraction(1, 2), Fraction(1, 2))},
+    "DATED_PREDIKAT_BANDS": Ladder(
+        [(110, Predikat.SANGAT_BAIK), (100, Predikat.BAIK), (70, Predikat.BUTUH_PERBAIKAN), (50, Predikat.KURANG)],
+        floor=Predikat.SANGAT_KURANG,
+        source=AMENDMENT,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(P8_AMENDMENTS))
+def test_the_8_2021_tables_are_dated_from_the_regime_s_start(name: str) -> None:
+    (entry,) = getattr(p8, name).entries
+    current = {"DATED_NILAI_CAPAIAN_IKI": p8.NILAI_CAPAIAN_IKI, "DATED_KATEGORI_CAPAIAN_IKI": p8.KATEGORI_CAPAIAN_IKI,
+               "DATED_WEIGHTS": p8.WEIGHTS, "DATED_PREDIKAT_BANDS": p8.PREDIKAT_BANDS}[name]  # fmt: skip
+    assert entry.since == p8.INFO.valid_from and entry.value is current
+    assert entry.source.regulation in ("PermenPANRB 8/2021", "PP 30/2019")
+
+
+@pytest.mark.parametrize("name", sorted(P8_AMENDMENTS))
+def test_an_amended_8_2021_table_changes_the_periods_from_its_date_only(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    national = {start: kinerja.explain(_p8_doc(start)) for start in ("2021-07-01", "2021-10-01")}
+    monkeypatch.setattr(p8, name, getattr(p8, name).amended(Entry(FROM_Q4, P8_AMENDMENTS[name], AMENDMENT)))
+    assert kinerja.explain(_p8_doc("2021-07-01")) == national["2021-07-01"]
+    before, after = national["2021-10-01"], kinerja.explain(_p8_doc("2021-10-01"))
+    assert after != before
+    values = after["result"]["values"]
+    if name == "DATED_NILAI_CAPAIAN_IKI":  # 98 % scores 98 (was 88)
+        step = _p8_steps(after, "kinerja_utama[1] kategori and nilai")[0]
+        assert step["output"] == "98" and step["source"] == str(AMENDMENT)
+        assert values["nilai_ku"] == "102.4"
+    elif name == "DATED_KATEGORI_CAPAIAN_IKI":  # 98 % is Baik (was Cukup); the nilai is the table's
+        assert _p8_steps(after, "kinerja_utama[1] kategori and nilai")[0]["inputs"]["kategori"] == "Baik"
+        assert values == before["result"]["values"]
+    elif name == "DATED_WEIGHTS":
+        assert (values["bobot_skp"], values["bobot_perilaku"], values["score"]) == ("0.5", "0.5", "99.45")
+        step = _p8_steps(after, "nilai kinerja =")[0]
+        assert step["rule"] == "nilai kinerja = 50 % SKP + 50 % perilaku" and step["source"] == str(AMENDMENT)
+    else:  # 99.23 is Cukup under Baik from 100
+        assert values["predikat"] == "BUTUH_PERBAIKAN"
+        step = _p8_steps(after, "predikat:")[0]
+        assert step["rule"].startswith(
+            "predikat: Sangat Baik needs 110-120 and a new idea; Baik 100-120; Cukup 70-<100"
+        )
+        assert step["source"] == str(AMENDMENT)
+    assert p8.predikat_bands(on=dt.date(2021, 9, 30)) is p8.PREDIKAT_BANDS
+
+
+def test_the_kurang_edge_of_the_params_applies_to_the_bands_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
+    bands = P8_AMENDMENTS["DATED_PREDIKAT_BANDS"]
+    monkeypatch.setattr(p8, "DATED_PREDIKAT_BANDS", p8.DATED_PREDIKAT_BANDS.amended(Entry(FROM_Q4, bands, AMENDMENT)))
+    ladder = p8.predikat_bands(D(40), on=FROM_Q4)
+    assert [(str(r.lower), r.label) for r in ladder.rungs][1:] == [
+        ("100", Predikat.BAIK), ("70", Predikat.BUTUH_PERBAIKAN), ("40", Predikat.KURANG)
+    ]  # fmt: skip
+    assert p8.predikat_for(Fraction(45), False, D(40), ladder) is Predikat.KURANG

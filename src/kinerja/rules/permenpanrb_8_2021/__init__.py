@@ -25,6 +25,15 @@ The computation (spec §2.1 – §2.5)::
     predikat     110–120 and a recorded new idea → Sangat Baik;  90–120 → Baik;
                  70–<90 → Cukup (= Butuh Perbaikan);  50–<70 → Kurang;  < 50 → Sangat Kurang
 
+**Dated tables.** The nilai capaian IKI table, the kategori capaian IKI, the 70/30 – 60/40 weights and
+the predikat bands are dated parameters (:data:`DATED_NILAI_CAPAIAN_IKI`, :data:`DATED_KATEGORI_CAPAIAN_IKI`,
+:data:`DATED_WEIGHTS`, :data:`DATED_PREDIKAT_BANDS`; :mod:`kinerja.dated`), each with one entry from the
+regime's start (2021-07-01) citing its source. A document is scored with the entries in force when its period
+starts (looked up once per document), so a table amended from a later date is one added entry and changes
+no earlier result; the undated names (:data:`NILAI_CAPAIAN_IKI`, :data:`WEIGHTS`, :data:`PREDIKAT_BANDS`…)
+remain the current values. The Kurang / Sangat Kurang edge stays ``Permenpanrb8Params.kurang_min``, applied
+to whichever bands are in force.
+
 Everything inside is an exact rational; results leave as :class:`~decimal.Decimal`
 (40 significant digits), with ``nilai_skp_1dp`` (one decimal, as the Lampiran's example
 "102,8") and ``score_2dp`` rounded half-up for display.
@@ -104,12 +113,15 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
+from kinerja.dated import Dated, Entry
 from kinerja.errors import ValidationError, quote
 from kinerja.explain import Source
 from kinerja.indicators import range_reference
@@ -121,6 +133,10 @@ from kinerja.rules import RuleInfo
 from kinerja.rules.base import ParamsRule, percent_of, to_fraction
 
 __all__ = [
+    "DATED_KATEGORI_CAPAIAN_IKI",
+    "DATED_NILAI_CAPAIAN_IKI",
+    "DATED_PREDIKAT_BANDS",
+    "DATED_WEIGHTS",
     "INFO",
     "KATEGORI_CAPAIAN_IKI",
     "KT_CAP",
@@ -131,6 +147,7 @@ __all__ = [
     "PREDIKAT_BANDS",
     "RULE",
     "SCALE_MAX",
+    "WEIGHTS",
     "CapOn",
     "Iki",
     "KinerjaTambahan",
@@ -173,10 +190,13 @@ SRC_CAP = Source(PP30, "Pasal 41 ayat (5): the scale ends at 120", "C2")
 SRC_PREDIKAT = Source(PP30, "Pasal 41 ayat (5): predikat bands; Sangat Baik needs a new idea (Kurang lines [R])", "C2")
 SRC_DISPLAY = Source(PMPANRB, "Lampiran p.363: Nilai SKP shown with one decimal (102,8); nilai kinerja 2 dp", "C1")
 
+_SINCE: Final = _dt.date(2021, 7, 1)
+"""The first day of the appraisal periods scored under 8/2021 (``INFO.valid_from``), the date its tables take effect."""
+
 INFO: Final[RuleInfo] = RuleInfo.regime(
     "permenpanrb-8-2021",
     "PP 30/2019 + PermenPANRB 8/2021 - Sistem Manajemen Kinerja PNS",
-    _dt.date(2021, 7, 1),
+    _SINCE,
     _dt.date(2021, 12, 31),
     sources=(
         Source(PP30, "Penilaian Kinerja PNS, Pasal 41", "C2"),
@@ -256,35 +276,71 @@ KATEGORI_CAPAIAN_IKI: Final[Ladder[Predikat]] = Ladder(
 )
 """Kategori capaian IKI (spec §2.3); Cukup is the Butuh Perbaikan rung of :class:`~kinerja.model.Predikat`."""
 
+DATED_NILAI_CAPAIAN_IKI: Final[Dated[Ladder[Segment]]] = Dated(
+    "nilai capaian IKI (PermenPANRB 8/2021)", (Entry(_SINCE, NILAI_CAPAIAN_IKI, SRC_NILAI),)
+)
+"""The nilai capaian IKI table as a dated parameter, from the regime's start (:data:`NILAI_CAPAIAN_IKI` is the current one)."""
+
+DATED_KATEGORI_CAPAIAN_IKI: Final[Dated[Ladder[Predikat]]] = Dated(
+    "kategori capaian IKI (PermenPANRB 8/2021)", (Entry(_SINCE, KATEGORI_CAPAIAN_IKI, SRC_KATEGORI),)
+)
+"""The kategori capaian IKI as a dated parameter, from the regime's start (:data:`KATEGORI_CAPAIAN_IKI` is the current one)."""
+
 KURANG_MIN: Final = Decimal(50)
 """Default lower edge of Kurang (PP 30/2019 Pasal 41(5) d-e as paraphrased, open question 3)."""
 
 
-def predikat_bands(kurang_min: Decimal = KURANG_MIN) -> Ladder[Predikat]:
+PREDIKAT_BANDS: Final[Ladder[Predikat]] = Ladder(
+    [
+        (110, Predikat.SANGAT_BAIK),  # only with a recorded new idea; else Baik
+        (90, Predikat.BAIK),
+        (70, Predikat.BUTUH_PERBAIKAN),  # "Cukup"
+        (KURANG_MIN, Predikat.KURANG),
+    ],
+    floor=Predikat.SANGAT_KURANG,
+    source=SRC_PREDIKAT,
+)
+"""Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2), with the default Kurang edge 50: the
+current entry of :data:`DATED_PREDIKAT_BANDS`."""
+
+DATED_PREDIKAT_BANDS: Final[Dated[Ladder[Predikat]]] = Dated(
+    "predikat kinerja (PP 30/2019 Pasal 41(5))", (Entry(_SINCE, PREDIKAT_BANDS, SRC_PREDIKAT),)
+)
+"""The predikat bands as a dated parameter, from the regime's start; the Kurang edge of the entry in force is
+replaced by ``Permenpanrb8Params.kurang_min`` (:func:`predikat_bands`)."""
+
+
+def predikat_bands(kurang_min: Decimal = KURANG_MIN, *, on: _dt.date | None = None) -> Ladder[Predikat]:
     """Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2), with the Kurang edge *kurang_min*.
 
-    110 / 90 / 70 are the regulation's; the Kurang / Sangat Kurang edge is open question 3
+    110 / 90 / 70 are the regulation's, from the bands in force on *on* (:data:`DATED_PREDIKAT_BANDS`), or
+    without *on* the current ones; the Kurang / Sangat Kurang edge is open question 3
     (``Permenpanrb8Params.kurang_min``, default 50).
+
+    >>> predikat_bands() is PREDIKAT_BANDS, [str(r.lower) for r in predikat_bands(Decimal(40)).rungs]
+    (True, ['110', '90', '70', '40'])
     """
-    return _predikat_bands(Decimal(kurang_min))
+    bands = PREDIKAT_BANDS if on is None else DATED_PREDIKAT_BANDS.applicable(on).value
+    return with_kurang_min(bands, Decimal(kurang_min))
 
 
 @functools.cache
-def _predikat_bands(kurang_min: Decimal) -> Ladder[Predikat]:
-    return Ladder(
-        [
-            (110, Predikat.SANGAT_BAIK),  # only with a recorded new idea; else Baik
-            (90, Predikat.BAIK),
-            (70, Predikat.BUTUH_PERBAIKAN),  # "Cukup"
-            (kurang_min, Predikat.KURANG),
-        ],
-        floor=Predikat.SANGAT_KURANG,
-        source=SRC_PREDIKAT,
-    )
+def _kurang_at(bands: Ladder[Predikat], kurang_min: Decimal) -> Ladder[Predikat]:
+    if any(r.label is Predikat.KURANG and r.lower == kurang_min for r in bands.rungs):
+        return bands
+    rungs = [(kurang_min if r.label is Predikat.KURANG else r.lower, r.label) for r in bands.rungs]
+    return Ladder(rungs, floor=bands.floor, source=bands.source)
 
 
-PREDIKAT_BANDS: Final[Ladder[Predikat]] = predikat_bands()
-"""Predikat kinerja by nilai kinerja, PP 30/2019 Pasal 41(5) (spec §2.2), with the default Kurang edge 50."""
+@functools.cache
+def _national_kurang_at(kurang_min: Decimal) -> Ladder[Predikat]:
+    return _kurang_at(PREDIKAT_BANDS, kurang_min)
+
+
+def with_kurang_min(bands: Ladder[Predikat], kurang_min: Decimal) -> Ladder[Predikat]:
+    """*bands* with its Kurang rung starting at *kurang_min* (cached; the national bands without hashing them)."""
+    return _national_kurang_at(kurang_min) if bands is PREDIKAT_BANDS else _kurang_at(bands, kurang_min)
+
 
 SCALE_MAX: Final = Decimal(120)
 """The top of the nilai kinerja scale (PP 30/2019 Pasal 41(5))."""
@@ -292,8 +348,16 @@ SCALE_MAX: Final = Decimal(120)
 KT_CAP: Final = Decimal(10)
 """Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5)."""
 
-WEIGHTS: Final = {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
-"""(SKP weight, perilaku weight) by ``perilaku_360``, exact (PP 30/2019 Pasal 41(2)-(4)); see :func:`bobot`."""
+WEIGHTS: Final[Mapping[bool, tuple[Fraction, Fraction]]] = MappingProxyType(
+    {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
+)
+"""(SKP weight, perilaku weight) by ``perilaku_360``, exact (PP 30/2019 Pasal 41(2)-(4)); see :func:`bobot`.
+The current entry of :data:`DATED_WEIGHTS`."""
+
+DATED_WEIGHTS: Final[Dated[Mapping[bool, tuple[Fraction, Fraction]]]] = Dated(
+    "bobot nilai kinerja: SKP, perilaku (PP 30/2019 Pasal 41)", (Entry(_SINCE, WEIGHTS, SRC_WEIGHTS),)
+)
+"""The weights as a dated parameter, from the regime's start."""
 
 
 def bobot(perilaku_360: bool) -> tuple[Decimal, Decimal]:
@@ -419,18 +483,18 @@ def maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
     return target_maksimal and c >= 100  # above 100 only reaches here under TargetMaksimalRule.AT_LEAST_100
 
 
-def nilai_exact(c: Fraction, target_maksimal: bool) -> Fraction:
-    """The nilai capaian IKI of capaian *c* (as used for the lookup), exactly."""
+def nilai_exact(c: Fraction, target_maksimal: bool, table: Ladder[Segment] = NILAI_CAPAIAN_IKI) -> Fraction:
+    """The nilai capaian IKI of capaian *c* (as used for the lookup), exactly, from *table*."""
     if maksimal_met(c, target_maksimal):
         return Fraction(SCALE_MAX)
-    return NILAI_CAPAIAN_IKI.classify_exact(c).at(c)
+    return table.classify_exact(c).at(c)
 
 
-def kategori_exact(c: Fraction, target_maksimal: bool) -> Predikat:
-    """The kategori capaian IKI of capaian *c* (as used for the lookup)."""
+def kategori_exact(c: Fraction, target_maksimal: bool, table: Ladder[Predikat] = KATEGORI_CAPAIAN_IKI) -> Predikat:
+    """The kategori capaian IKI of capaian *c* (as used for the lookup), from *table*."""
     if maksimal_met(c, target_maksimal):
         return Predikat.SANGAT_BAIK
-    return KATEGORI_CAPAIAN_IKI.classify_exact(c)
+    return table.classify_exact(c)
 
 
 def _checked(
@@ -490,9 +554,12 @@ def label(predikat: Predikat) -> str:
     return _LABELS.get(predikat, predikat.label)
 
 
-def predikat_for(value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN) -> Predikat:
-    """The predikat of an exact nilai (the band value): Sangat Baik only with a recorded new idea (spec §2.2)."""
-    p = _predikat_bands(kurang_min).classify_exact(value)
+def predikat_for(
+    value: Fraction, ide_baru: bool, kurang_min: Decimal = KURANG_MIN, bands: Ladder[Predikat] = PREDIKAT_BANDS
+) -> Predikat:
+    """The predikat of an exact nilai (the band value) in *bands* with the Kurang edge *kurang_min*: Sangat Baik
+    only with a recorded new idea (spec §2.2)."""
+    p = with_kurang_min(bands, kurang_min).classify_exact(value)
     if p is Predikat.SANGAT_BAIK and not ide_baru:
         return Predikat.BAIK
     return p

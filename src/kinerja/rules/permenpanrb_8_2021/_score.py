@@ -6,21 +6,24 @@ Everything inside is an exact rational; the sources, tables and formulas are tho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from kinerja.dated import Entry
 from kinerja.errors import Problems
 from kinerja.explain import Step, Trace
 from kinerja.model import Direction, Predikat
 from kinerja.numbers import fmt, fraction_to_decimal, round_exact, round_half_up
+from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
+from kinerja.rules import permenpanrb_8_2021 as regulation
 from kinerja.rules.base import Ratio, ratio_sum, to_fraction
 from kinerja.rules.permenpanrb_8_2021 import (
     INFO,
     KT_CAP,
-    NILAI_CAPAIAN_IKI,
     SCALE_MAX,
     SRC_CAP,
     SRC_CAPAIAN_KHUSUS,
@@ -29,14 +32,11 @@ from kinerja.rules.permenpanrb_8_2021 import (
     SRC_KT,
     SRC_KU,
     SRC_MAKSIMAL,
-    SRC_NILAI,
-    SRC_PREDIKAT,
     SRC_ROUND,
     SRC_SKP,
-    SRC_WEIGHTS,
-    WEIGHTS,
     CapOn,
     Permenpanrb8Params,
+    Segment,
     capaian_exact,
     kategori_exact,
     label,
@@ -48,6 +48,42 @@ from kinerja.rules.permenpanrb_8_2021 import (
 from kinerja.rules.permenpanrb_8_2021._documents import Iki, Permenpanrb8Document
 
 __all__ = ["Outcome", "nilai_kinerja"]
+
+
+@attrs.frozen
+class _Tables:
+    """The dated tables in force for one document (looked up once, when its period starts)."""
+
+    nilai: Entry[Ladder[Segment]]
+    kategori: Entry[Ladder[Predikat]]
+    weights: Entry[Mapping[bool, tuple[Fraction, Fraction]]]
+    bands: Entry[Ladder[Predikat]]
+
+    @classmethod
+    def on(cls, doc: Permenpanrb8Document) -> _Tables:
+        """Read from the regulation module at call time (an amended table there is the one used), and
+        remembered per period start and tables (documents of one period repeat it; bounded)."""
+        dated = (
+            regulation.DATED_NILAI_CAPAIAN_IKI,
+            regulation.DATED_KATEGORI_CAPAIAN_IKI,
+            regulation.DATED_WEIGHTS,
+            regulation.DATED_PREDIKAT_BANDS,
+        )
+        key = (doc.period.start, *map(id, dated))
+        hit = _IN_FORCE.get(key)
+        if hit is None:
+            if len(_IN_FORCE) >= 256:
+                _IN_FORCE.clear()
+            start = doc.period.start
+            nilai, kategori, weights, bands = dated
+            tables = cls(
+                nilai.applicable(start), kategori.applicable(start), weights.applicable(start), bands.applicable(start)
+            )
+            hit = _IN_FORCE[key] = (dated, tables)  # dated held: its ids stay unique
+        return hit[1]
+
+
+_IN_FORCE: dict[tuple[object, ...], tuple[tuple[object, ...], _Tables]] = {}
 
 
 @attrs.frozen
@@ -67,6 +103,7 @@ def _iki_steps(
     nilai: Fraction,
     weighted_last: Ratio,
     places: int | None,
+    table: Entry[Ladder[Segment]],
 ) -> list[Step]:
     """The explanation of one IKI: its capaian, the rounding asked for, its kategori and nilai, its weighted value."""
     steps: list[Step] = []
@@ -97,8 +134,8 @@ def _iki_steps(
     steps.append(
         Step(
             f"{path} kategori and nilai capaian IKI"
-            + (" (maximum attainable target met)" if maks else f" = {NILAI_CAPAIAN_IKI.classify_exact(used)}"),
-            SRC_MAKSIMAL if maks else SRC_NILAI,
+            + (" (maximum attainable target met)" if maks else f" = {table.value.classify_exact(used)}"),
+            SRC_MAKSIMAL if maks else table.source,
             {
                 "capaian": fraction_to_decimal(used),
                 "kategori": label(kategori),
@@ -133,6 +170,7 @@ class _Totals:
     score: Fraction
     band_value: Fraction
     predikat: Predikat
+    tables: _Tables
 
 
 def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
@@ -189,14 +227,12 @@ def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
 
 def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
     """The explanation of the weighting of SKP and perilaku, the cap at 120 and the predikat (Pasal 41(5))."""
-    skp, skp_used, w_skp, w_per, raw, score, band_value, predikat = (
-        t.skp, t.skp_used, t.w_skp, t.w_per, t.raw, t.score, t.band_value, t.predikat
-    )  # fmt: skip
+    skp, skp_used, w_skp, w_per, raw, score = t.skp, t.skp_used, t.w_skp, t.w_per, t.raw, t.score
     steps: list[Step] = []
     steps.append(
         Step(
             f"nilai kinerja = {fraction_to_decimal(w_skp * 100)} % SKP + {fraction_to_decimal(w_per * 100)} % perilaku",
-            SRC_WEIGHTS,
+            t.tables.weights.source,
             {
                 "Nilai SKP": fraction_to_decimal(skp_used),
                 "nilai perilaku": doc.nilai_perilaku,
@@ -216,17 +252,25 @@ def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
             fraction_to_decimal(score),
         )
     )
-    steps.append(
-        Step(
-            "predikat: Sangat Baik needs 110-120 and a new idea; Baik 90-120; Cukup 70-<90; "
-            f"Kurang {fmt(params.kurang_min)}-<70",
-            SRC_PREDIKAT,
-            {"nilai kinerja": fraction_to_decimal(band_value), "ide baru": doc.ide_baru},
-            predikat,
-            note="110 or more without a recorded new idea is Baik" if band_value >= 110 and not doc.ide_baru else "",
-        )
-    )
+    steps.append(_predikat_step(doc, params, t))
     return steps
+
+
+def _predikat_step(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> Step:
+    """The predikat from the bands in force (Pasal 41(5)), their edges as the regulation states them."""
+    lower = {r.label: r.lower for r in t.tables.bands.value.rungs}
+    sb, b, c = (fmt(lower[p]) for p in (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN))
+    top = fmt(SCALE_MAX)
+    return Step(
+        f"predikat: Sangat Baik needs {sb}-{top} and a new idea; Baik {b}-{top}; Cukup {c}-<{b}; "
+        f"Kurang {fmt(params.kurang_min)}-<{c}",
+        t.tables.bands.source,
+        {"nilai kinerja": fraction_to_decimal(t.band_value), "ide baru": doc.ide_baru},
+        t.predikat,
+        note=f"{sb} or more without a recorded new idea is Baik"
+        if t.band_value >= Fraction(lower[Predikat.SANGAT_BAIK]) and not doc.ide_baru
+        else "",
+    )
 
 
 def _values(doc: Permenpanrb8Document, t: _Totals) -> dict[str, object]:
@@ -258,6 +302,7 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its second half with it.
     """
     warnings = validity_warnings(INFO, doc.period)
+    tables = _Tables.on(doc)  # the dated tables in force when the period starts, once per document
     weighted: list[Ratio] = []
     refused = Problems()
     for i, iki in enumerate(doc.kinerja_utama):
@@ -267,26 +312,28 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
         if why is not None:
             refused.add(f"kinerja_utama[{i}].realization.value", why)
             continue
-        kategori = kategori_exact(used, iki.target_maksimal)
-        nilai = nilai_exact(used, iki.target_maksimal)
+        kategori = kategori_exact(used, iki.target_maksimal, tables.kategori.value)
+        nilai = nilai_exact(used, iki.target_maksimal, tables.nilai.value)
         assert iki.weight is not None
         w = iki.weight.as_integer_ratio()  # nilai tertimbang = bobot / 100 x nilai, exact integers
         weighted.append((w[0] * nilai.numerator, w[1] * 100 * nilai.denominator))
         if trace is not None:
-            trace.extend(_iki_steps(i, iki, c, ref, used, kategori, nilai, weighted[-1], params.capaian_places))
+            trace.extend(
+                _iki_steps(i, iki, c, ref, used, kategori, nilai, weighted[-1], params.capaian_places, tables.nilai)
+            )
     refused.raise_if_any()
     ku = to_fraction(ratio_sum(weighted))
     kt_total = to_fraction(ratio_sum(k.nilai_tertimbang.as_integer_ratio() for k in doc.kinerja_tambahan))
     kt = min(kt_total, Fraction(KT_CAP))
     skp = ku + kt
-    w_skp, w_per = WEIGHTS[doc.perilaku_360]
+    w_skp, w_per = tables.weights.value[doc.perilaku_360]
     skp_used = min(skp, Fraction(SCALE_MAX)) if params.cap_on is CapOn.NILAI_SKP else skp
     perilaku = Fraction(doc.nilai_perilaku)
     raw = w_skp * skp_used + w_per * perilaku
     score = min(raw, Fraction(SCALE_MAX))
     band_value = round_exact(score, params.predikat_places)
-    predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min)
-    totals = _Totals(ku, kt_total, kt, skp, skp_used, w_skp, w_per, raw, score, band_value, predikat)
+    predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min, tables.bands.value)
+    totals = _Totals(ku, kt_total, kt, skp, skp_used, w_skp, w_per, raw, score, band_value, predikat, tables)
     if trace is not None:
         trace.extend(_total_steps(doc, params, totals))
     return Outcome(_values(doc, totals), tuple(warnings), score, predikat)

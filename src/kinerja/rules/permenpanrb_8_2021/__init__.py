@@ -321,7 +321,7 @@ def predikat_bands(kurang_min: Decimal = KURANG_MIN, *, on: _dt.date | None = No
     (True, ['110', '90', '70', '40'])
     """
     bands = PREDIKAT_BANDS if on is None else DATED_PREDIKAT_BANDS.applicable(on).value
-    return with_kurang_min(bands, Decimal(kurang_min))
+    return _with_kurang_min(bands, Decimal(kurang_min))
 
 
 @functools.cache
@@ -337,7 +337,7 @@ def _national_kurang_at(kurang_min: Decimal) -> Ladder[Predikat]:
     return _kurang_at(PREDIKAT_BANDS, kurang_min)
 
 
-def with_kurang_min(bands: Ladder[Predikat], kurang_min: Decimal) -> Ladder[Predikat]:
+def _with_kurang_min(bands: Ladder[Predikat], kurang_min: Decimal) -> Ladder[Predikat]:
     """*bands* with its Kurang rung starting at *kurang_min* (cached; the national bands without hashing them)."""
     return _national_kurang_at(kurang_min) if bands is PREDIKAT_BANDS else _kurang_at(bands, kurang_min)
 
@@ -559,7 +559,7 @@ def predikat_for(
 ) -> Predikat:
     """The predikat of an exact nilai (the band value) in *bands* with the Kurang edge *kurang_min*: Sangat Baik
     only with a recorded new idea (spec §2.2)."""
-    p = with_kurang_min(bands, kurang_min).classify_exact(value)
+    p = _with_kurang_min(bands, kurang_min).classify_exact(value)
     if p is Predikat.SANGAT_BAIK and not ide_baru:
         return Predikat.BAIK
     return p

@@ -170,6 +170,7 @@ class FastReader:
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
         self._memo: dict[type, dict[str, object]] = {}
+        self._built: dict[int, tuple[object, object]] = {}
 
     # --- the public face ---------------------------------------------------------------
 
@@ -200,6 +201,15 @@ class FastReader:
             except _Unsupported:
                 pass
         return self._readers[key]
+
+    def _remember(self, pending: object) -> None:
+        """Build, once, the object of a pending value just remembered by its text (a frozen value, so shared).
+
+        Kept with the pending value itself, which the memo keeps alive, so its ``id`` is its own.
+        """
+        build = self._builders.get(type(pending))
+        if build is not None:
+            self._built[id(pending)] = (pending, build(pending))
 
     def materialize(self, value: object) -> object:
         """Build the objects of pending *value* (a pending class, or a tuple of them); anything else as it is."""
@@ -279,22 +289,23 @@ class FastReader:
             return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
         if t not in self._scalar:  # {"value": "327"}: a pure function of that one text, remembered (bounded)
             memo, r, x = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}", f"x{d + 1}"
+            keep = self._name(ns, self._remember)
             return [
                 f"o{d + 1} = {v}",
                 f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None",
                 f"{r} = {memo}.get({x}) if type({x}) is str else None",
                 f"if {r} is None:",
                 *_indent(whole),
-                f"    if type({x}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{x}] = {r}",
+                f"    if type({x}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{x}] = {r}; {keep}({r})",
                 f"{v} = {r}",
             ]
         # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
-        memo, r = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}"
+        memo, r, keep = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}", self._name(ns, self._remember)
         bare = [
             f"{r} = {memo}.get({v}) if type({v}) is str else None",
             f"if {r} is None:",
             *_indent(self._class_lines(t, ns, d + 1, self._scalar[t], None, stack)),
-            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}",
+            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}; {keep}({r})",
         ]
         number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
         return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
@@ -451,7 +462,11 @@ class FastReader:
     def _builder(self, cls: type[Any], *, eager: bool = False, top: bool = False) -> Callable[[Any], object]:
         """Source of a function building *cls* from its field values, unchecked (they were read and checked)."""
         ns: dict[str, Any] = {"new": _new, "set": _set, "cls": cls, "M": self.materialize, "D": _Deferred}
-        lines = ["def build(p):", "    o = new(cls)"]
+        lines = ["def build(p):"]
+        if not (eager or top) and (cls in self._scalar or self._memo_key(cls) is not None):
+            built = self._name(ns, self._built)  # a value read from a remembered text was built when remembered
+            lines += [f"    e = {built}.get(id(p))", "    if e is not None and e[0] is p:", "        return e[1]"]
+        lines.append("    o = new(cls)")
         for i, f in enumerate(attrs.fields(cls)):
             put = self._setter(cls, f.name, ns)
             if top and f.metadata.get(LAZY):

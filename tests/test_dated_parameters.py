@@ -206,16 +206,23 @@ def _pp46_doc(year: int) -> dict[str, object]:
     return doc
 
 
-def test_the_pp46_tables_are_dated_from_the_regime_s_start_with_their_sources() -> None:
-    (bands,) = pp46_2011.DATED_SEBUTAN_BANDS.entries
-    assert (bands.since, bands.value, bands.source) == (
-        pp46_2011.INFO.valid_from,
-        pp46_2011.SEBUTAN_BANDS,
-        pp46_2011.SRC_BANDS,
-    )
-    (weights,) = pp46_2011.DATED_WEIGHTS.entries
-    assert weights.since == pp46_2011.INFO.valid_from and weights.source is pp46_2011.SRC_NPK
-    assert weights.value == (pp46_2011.W_SKP, pp46_2011.W_PERILAKU)
+PP46_TABLES = {
+    "DATED_SEBUTAN_BANDS": ("SEBUTAN_BANDS", "SRC_BANDS"),
+    "DATED_WEIGHTS": (None, "SRC_NPK"),
+    "DATED_TUGAS_TAMBAHAN_POINTS": ("TUGAS_TAMBAHAN_POINTS", "SRC_TUGAS_TAMBAHAN"),
+    "DATED_KREATIVITAS_POINTS": ("KREATIVITAS_POINTS", "SRC_KREATIVITAS"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PP46_TABLES))
+def test_the_pp46_tables_are_dated_from_the_regime_s_start_with_their_sources(name: str) -> None:
+    (entry,) = getattr(pp46_2011, name).entries
+    current, source = PP46_TABLES[name]
+    assert entry.since == pp46_2011.INFO.valid_from and entry.source is getattr(pp46_2011, source)
+    if current is None:  # the weights: the two undated names
+        assert entry.value == (pp46_2011.W_SKP, pp46_2011.W_PERILAKU)
+    else:
+        assert entry.value is getattr(pp46_2011, current)
 
 
 def test_amended_pp46_bands_change_the_periods_from_their_date_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -248,6 +255,43 @@ def test_amended_pp46_weights_change_the_periods_from_their_date_only(monkeypatc
     assert values["score_2dp"] == "83.97"  # (87.94… + 80) / 2
     step = next(s for s in after["explanation"]["steps"] if s["rule"].startswith("nilai prestasi kerja ="))
     assert step["rule"] == "nilai prestasi kerja = 50 % x SKP + 50 % x perilaku" and step["source"] == str(AMENDMENT)
+
+
+def test_amended_tugas_tambahan_points_change_the_periods_from_their_date_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    national = {year: kinerja.explain(_pp46_doc(year)) for year in (2019, 2020)}
+    doubled = Ladder([(7, 6), (4, 4), (1, 2)], floor=0, source=AMENDMENT)
+    amended = pp46_2011.DATED_TUGAS_TAMBAHAN_POINTS.amended(Entry(FROM_2020, doubled, AMENDMENT))
+    monkeypatch.setattr(pp46_2011, "DATED_TUGAS_TAMBAHAN_POINTS", amended)
+    assert kinerja.explain(_pp46_doc(2019)) == national[2019]
+    after = kinerja.explain(_pp46_doc(2020))
+    assert national[2020]["result"]["values"]["nilai_tugas_tambahan"] == "1"  # 2 tugas tambahan
+    assert after["result"]["values"]["nilai_tugas_tambahan"] == "2"
+    assert after["result"]["values"]["nilai_capaian_skp_2dp"] == "88.94"
+    step = next(s for s in after["explanation"]["steps"] if s["rule"] == "nilai tugas tambahan")
+    assert (step["output"], step["source"]) == ("2", str(AMENDMENT))
+    assert pp46_2011.nilai_tugas_tambahan(2, on=dt.date(2019, 12, 31)) == D(1)
+    assert pp46_2011.nilai_tugas_tambahan(2, on=FROM_2020) == D(2)
+
+
+def test_amended_kreativitas_points_change_the_periods_from_their_date_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    def with_kreativitas(year: int) -> dict[str, object]:
+        return {**_pp46_doc(year), "kreativitas": [{"tingkat": "INSTANSI", "name": "aplikasi"}]}
+
+    national = {year: kinerja.explain(with_kreativitas(year)) for year in (2019, 2020)}
+    t = pp46_2011.TingkatKreativitas
+    points = {t.UNIT_KERJA: 2, t.INSTANSI: 4, t.NASIONAL: 8}
+    amended = pp46_2011.DATED_KREATIVITAS_POINTS.amended(Entry(FROM_2020, points, AMENDMENT))
+    monkeypatch.setattr(pp46_2011, "DATED_KREATIVITAS_POINTS", amended)
+    assert kinerja.explain(with_kreativitas(2019)) == national[2019]
+    after = kinerja.explain(with_kreativitas(2020))
+    assert national[2020]["result"]["values"]["nilai_kreativitas"] == "6"
+    assert after["result"]["values"]["nilai_kreativitas"] == "4"
+    step = next(s for s in after["explanation"]["steps"] if s["rule"].startswith("nilai kreativitas"))
+    assert step["inputs"]["items"] == ["Instansi: 4"] and step["source"] == str(AMENDMENT)
+    assert pp46_2011.nilai_kreativitas([t.INSTANSI], on=dt.date(2019, 12, 31)) == D(6)
+    assert pp46_2011.nilai_kreativitas([t.INSTANSI], on=FROM_2020) == D(4)
 
 
 # --- PermenPANRB 8/2021: nilai and kategori capaian IKI, weights, predikat bands ----------------------------

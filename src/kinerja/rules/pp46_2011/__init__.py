@@ -31,12 +31,13 @@ band lookup work on the exact rational too — the ``*_2dp`` values and the DISP
 ROUND_INTEGER band policies round it with integer arithmetic, never through the 40-digit
 decimal (which would round twice: 85.205 − 10⁻⁴² would show as 85.21).
 
-**Dated tables.** The sebutan bands (:data:`DATED_SEBUTAN_BANDS`) and the 60/40 weights
-(:data:`DATED_WEIGHTS`) are dated parameters (:mod:`kinerja.dated`), each with one entry from the
-regime's start (2014-01-01) citing its source; a document is scored with the entries in force when its
-period starts (looked up once per document), so a table amended from a later date is one added entry
-and changes no earlier result. :data:`SEBUTAN_BANDS`, :data:`W_SKP` and :data:`W_PERILAKU` remain the
-current values.
+**Dated tables.** The sebutan bands (:data:`DATED_SEBUTAN_BANDS`), the 60/40 weights
+(:data:`DATED_WEIGHTS`), the tugas tambahan points (:data:`DATED_TUGAS_TAMBAHAN_POINTS`) and the kreativitas
+points (:data:`DATED_KREATIVITAS_POINTS`) are dated parameters (:mod:`kinerja.dated`), each with one entry
+from the regime's start (2014-01-01) citing its source; a document is scored with the entries in force when
+its period starts (looked up once per document), so a table amended from a later date is one added entry
+and changes no earlier result. :data:`SEBUTAN_BANDS`, :data:`W_SKP`, :data:`W_PERILAKU`,
+:data:`TUGAS_TAMBAHAN_POINTS` and :data:`KREATIVITAS_POINTS` remain the current values.
 
 **Perilaku.** The five bands apply to each perilaku element as well (spec §1.5): the
 explanation gives every element's sebutan (under the band policy in use), and
@@ -96,7 +97,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -114,9 +115,12 @@ from kinerja.rules import RuleInfo
 from kinerja.rules.base import ParamsRule, Ratio, percent_of, to_fraction
 
 __all__ = [
+    "DATED_KREATIVITAS_POINTS",
     "DATED_SEBUTAN_BANDS",
+    "DATED_TUGAS_TAMBAHAN_POINTS",
     "DATED_WEIGHTS",
     "INFO",
+    "KREATIVITAS_POINTS",
     "OUTPUTS",
     "RULE",
     "SEBUTAN_BANDS",
@@ -243,10 +247,22 @@ KREATIVITAS_POINTS: Final = {
     TingkatKreativitas.INSTANSI: 6,
     TingkatKreativitas.NASIONAL: 12,
 }
-"""Points per creative product, by level (Perka BKN 1/2013 Lampiran, spec §1.4 [C1])."""
+"""Points per creative product, by level (Perka BKN 1/2013 Lampiran, spec §1.4 [C1]): the current entry of
+:data:`DATED_KREATIVITAS_POINTS`."""
 
 TUGAS_TAMBAHAN_POINTS: Final[Ladder[int]] = Ladder([(7, 3), (4, 2), (1, 1)], floor=0, source=SRC_TUGAS_TAMBAHAN)
-"""Points for the number of tugas tambahan in the year: 0 → 0, 1–3 → 1, 4–6 → 2, ≥ 7 → 3 (spec §1.4)."""
+"""Points for the number of tugas tambahan in the year: 0 → 0, 1–3 → 1, 4–6 → 2, ≥ 7 → 3 (spec §1.4): the
+current entry of :data:`DATED_TUGAS_TAMBAHAN_POINTS`."""
+
+DATED_KREATIVITAS_POINTS: Final[Dated[Mapping[TingkatKreativitas, int]]] = Dated(
+    "nilai kreativitas (Perka BKN 1/2013)", (Entry(_SINCE, KREATIVITAS_POINTS, SRC_KREATIVITAS),)
+)
+"""The points per creative product as a dated parameter, from the regime's start."""
+
+DATED_TUGAS_TAMBAHAN_POINTS: Final[Dated[Ladder[int]]] = Dated(
+    "nilai tugas tambahan (Perka BKN 1/2013)", (Entry(_SINCE, TUGAS_TAMBAHAN_POINTS, SRC_TUGAS_TAMBAHAN),)
+)
+"""The tugas tambahan points as a dated parameter, from the regime's start."""
 
 SEBUTAN_BANDS: Final[Ladder[Sebutan]] = Ladder(
     [(91, Sebutan.SANGAT_BAIK), (76, Sebutan.BAIK), (61, Sebutan.CUKUP), (51, Sebutan.KURANG)],
@@ -358,36 +374,45 @@ def nilai_efisiensi(target: Decimal, realisasi: Decimal) -> Decimal:
     return fraction_to_decimal(to_fraction(efisiensi_exact(target, realisasi)[1]))
 
 
-def nilai_tugas_tambahan(count: int) -> Decimal:
-    """Points for *count* tugas tambahan (spec §1.4, row L10).
+def nilai_tugas_tambahan(count: int, *, on: _dt.date | None = None) -> Decimal:
+    """Points for *count* tugas tambahan (spec §1.4, row L10), from the table in force on *on*
+    (:data:`DATED_TUGAS_TAMBAHAN_POINTS`), or without *on* the current one.
 
     >>> [nilai_tugas_tambahan(n) for n in (0, 3, 4, 6, 7, 12)]
     [Decimal('0'), Decimal('1'), Decimal('2'), Decimal('2'), Decimal('3'), Decimal('3')]
     """
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
         raise ValidationError.one("tugas_tambahan", f"expected a non-negative integer, got {quote(count)}")
-    return Decimal(TUGAS_TAMBAHAN_POINTS.classify(Decimal(count)))
+    table = TUGAS_TAMBAHAN_POINTS if on is None else DATED_TUGAS_TAMBAHAN_POINTS.applicable(on).value
+    return Decimal(table.classify(Decimal(count)))
 
 
 def nilai_kreativitas(
     items: Iterable[Kreativitas | TingkatKreativitas],
     rule: KreativitasRule = KreativitasRule.SUM,
     cap: Decimal | None = None,
+    *,
+    on: _dt.date | None = None,
 ) -> Decimal:
-    """Points for the kreativitas items under *rule*, bounded by *cap* when given.
+    """Points for the kreativitas items under *rule*, bounded by *cap* when given, from the points in force on
+    *on* (:data:`DATED_KREATIVITAS_POINTS`), or without *on* the current ones.
 
     >>> t = TingkatKreativitas
     >>> nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI]), nilai_kreativitas([t.UNIT_KERJA, t.INSTANSI], KreativitasRule.MAX)
     (Decimal('9'), Decimal('6'))
     """
-    return fraction_to_decimal(kreativitas_exact(items, rule, cap))
+    table = KREATIVITAS_POINTS if on is None else DATED_KREATIVITAS_POINTS.applicable(on).value
+    return fraction_to_decimal(kreativitas_exact(items, rule, cap, table))
 
 
 def kreativitas_exact(
-    items: Iterable[Kreativitas | TingkatKreativitas], rule: KreativitasRule, cap: Decimal | None
+    items: Iterable[Kreativitas | TingkatKreativitas],
+    rule: KreativitasRule,
+    cap: Decimal | None,
+    table: Mapping[TingkatKreativitas, int] = KREATIVITAS_POINTS,
 ) -> Fraction:
-    """:func:`nilai_kreativitas` as an exact rational (the scoring adds it to the SKP value)."""
-    points = [KREATIVITAS_POINTS[i.tingkat if isinstance(i, Kreativitas) else i] for i in items]
+    """:func:`nilai_kreativitas` as an exact rational, with the points of *table* (the scoring adds it to the SKP value)."""
+    points = [table[i.tingkat if isinstance(i, Kreativitas) else i] for i in items]
     total = Fraction(0)
     if points:
         total = Fraction(sum(points) if rule is KreativitasRule.SUM else max(points))

@@ -7,6 +7,8 @@ tables and formulas are those of :mod:`kinerja.rules.pp46_2011`.
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,11 +25,9 @@ from kinerja.rules.base import Ratio, percent_of, ratio_sum, scaled, to_fraction
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
     INFO,
-    KREATIVITAS_POINTS,
     SRC_CAPAIAN,
     SRC_DISPLAY,
     SRC_EFISIENSI,
-    SRC_KREATIVITAS,
     SRC_KUALITAS,
     SRC_KUANTITAS,
     SRC_MEAN,
@@ -35,12 +35,11 @@ from kinerja.rules.pp46_2011 import (
     SRC_PERILAKU_BANDS,
     SRC_PREDIKAT,
     SRC_SKP,
-    SRC_TUGAS_TAMBAHAN,
     SRC_UNDONE,
-    TUGAS_TAMBAHAN_POINTS,
     BandPolicy,
     Pp46Params,
     Sebutan,
+    TingkatKreativitas,
     UndoneRule,
     efisiensi_exact,
     kreativitas_exact,
@@ -49,6 +48,39 @@ from kinerja.rules.pp46_2011 import (
 from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRealisasi
 
 __all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja"]
+
+
+@attrs.frozen
+class _Tables:
+    """The dated tables in force for one document (looked up once, when its period starts)."""
+
+    bands: Entry[Ladder[Sebutan]]
+    weights: Entry[tuple[Fraction, Fraction]]
+    tugas_tambahan: Entry[Ladder[int]]
+    kreativitas: Entry[Mapping[TingkatKreativitas, int]]
+
+
+def _in_force(start: _dt.date) -> _Tables:
+    """The tables for a period starting *start*, read from the regulation module at call time (an amended table
+    there is the one used) and remembered per start and tables (documents of one period repeat it; bounded)."""
+    dated = (
+        regulation.DATED_SEBUTAN_BANDS,
+        regulation.DATED_WEIGHTS,
+        regulation.DATED_TUGAS_TAMBAHAN_POINTS,
+        regulation.DATED_KREATIVITAS_POINTS,
+    )
+    key = (start, *map(id, dated))
+    hit = _IN_FORCE.get(key)
+    if hit is None:
+        if len(_IN_FORCE) >= 256:
+            _IN_FORCE.clear()
+        bands, weights, tt, kr = dated
+        tables = _Tables(bands.applicable(start), weights.applicable(start), tt.applicable(start), kr.applicable(start))
+        hit = _IN_FORCE[key] = (dated, tables)  # dated held with them: the ids in the key stay theirs
+    return hit[1]
+
+
+_IN_FORCE: dict[tuple[object, ...], tuple[tuple[object, ...], _Tables]] = {}
 
 
 @attrs.frozen
@@ -192,8 +224,7 @@ class _Totals:
     s_per: Sebutan
     s_npk: Sebutan
     shown: tuple[Decimal, Decimal, Decimal]
-    bands: Entry[Ladder[Sebutan]]
-    weights: Entry[tuple[Fraction, Fraction]]
+    tables: _Tables
 
 
 def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
@@ -214,7 +245,7 @@ def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
     steps.append(
         Step(
             "nilai tugas tambahan",
-            SRC_TUGAS_TAMBAHAN,
+            t.tables.tugas_tambahan.source,
             {"tugas tambahan": doc.tugas_tambahan},
             fraction_to_decimal(tt),
         )
@@ -222,9 +253,9 @@ def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
     steps.append(
         Step(
             f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
-            SRC_KREATIVITAS,
+            t.tables.kreativitas.source,
             {
-                "items": [f"{k.tingkat.label}: {KREATIVITAS_POINTS[k.tingkat]}" for k in doc.kreativitas],
+                "items": [f"{k.tingkat.label}: {t.tables.kreativitas.value[k.tingkat]}" for k in doc.kreativitas],
                 "cap": params.kreativitas_cap,
             },
             fraction_to_decimal(kr),
@@ -264,14 +295,14 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
             f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
             SRC_PERILAKU_BANDS,
             dict(elements),
-            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy, t.bands.value).items()},
+            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy, t.tables.bands.value).items()},
         )
     )
-    w_skp, w_per = (fraction_to_decimal(w * 100) for w in t.weights.value)
+    w_skp, w_per = (fraction_to_decimal(w * 100) for w in t.tables.weights.value)
     steps.append(
         Step(
             f"nilai prestasi kerja = {w_skp} % x SKP + {w_per} % x perilaku",
-            t.weights.source,
+            t.tables.weights.source,
             {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
             fraction_to_decimal(npk),
         )
@@ -287,7 +318,7 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
     steps.append(
         Step(
             f"sebutan ({params.band_policy.value} band policy)",
-            t.bands.source,
+            t.tables.bands.source,
             {
                 "nilai capaian SKP": s_skp.label,
                 "nilai perilaku": s_per.label,
@@ -295,7 +326,7 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
             },
             s_npk.label,
             note="open question 1: non-integers compared with the thresholds "
-            + ", ".join(f">= {r.lower}" for r in t.bands.value.rungs)
+            + ", ".join(f">= {r.lower}" for r in t.tables.bands.value.rungs)
             if params.band_policy is BandPolicy.EXACT
             else "",
         )
@@ -324,8 +355,8 @@ def _values(t: _Totals) -> dict[str, object]:
         "nilai_perilaku": fraction_to_decimal(perilaku),
         "nilai_perilaku_2dp": shown_per,
         "kategori_perilaku": s_per.label,
-        "bobot_skp": fraction_to_decimal(t.weights.value[0]),
-        "bobot_perilaku": fraction_to_decimal(t.weights.value[1]),
+        "bobot_skp": fraction_to_decimal(t.tables.weights.value[0]),
+        "bobot_perilaku": fraction_to_decimal(t.tables.weights.value[1]),
         "score": fraction_to_decimal(npk),
         "score_2dp": shown_npk,
         "kategori": s_npk.label,
@@ -365,9 +396,7 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
     """
     warnings = validity_warnings(INFO, doc.period)
-    # the dated tables in force when the period starts, once per document (read there: an amended table is used)
-    bands = regulation.DATED_SEBUTAN_BANDS.applicable(doc.period.start)
-    weights = regulation.DATED_WEIGHTS.applicable(doc.period.start)
+    tables = _in_force(doc.period.start)  # the dated tables in force when the period starts, once per document
     # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
     scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
     for s in scores:
@@ -376,8 +405,8 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
         )
     total = ratio_sum(s.capaian for s in scores)
     mean_r = (total[0], total[1] * len(scores))
-    tt = Fraction(TUGAS_TAMBAHAN_POINTS.classify(Decimal(doc.tugas_tambahan)))
-    kr = kreativitas_exact(doc.kreativitas, params.kreativitas, params.kreativitas_cap)
+    tt = Fraction(tables.tugas_tambahan.value.classify(Decimal(doc.tugas_tambahan)))
+    kr = kreativitas_exact(doc.kreativitas, params.kreativitas, params.kreativitas_cap, tables.kreativitas.value)
     skp_r = ratio_sum((mean_r, tt.as_integer_ratio(), kr.as_integer_ratio()))
     mean, skp = to_fraction(mean_r), to_fraction(skp_r)
     # perilaku
@@ -386,11 +415,13 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     perilaku_r = (jumlah_r[0], jumlah_r[1] * len(elements))
     jumlah, perilaku = to_fraction(jumlah_r), to_fraction(perilaku_r)
     # nilai prestasi kerja: w_skp x SKP + w_per x perilaku (60/40), one Fraction at the end
-    w_skp, w_per = weights.value
+    w_skp, w_per = tables.weights.value
     npk = to_fraction(ratio_sum((scaled(w_skp, skp_r), scaled(w_per, perilaku_r))))
-    (s_skp, s_per, s_npk), displayed = _classified((skp, perilaku, npk), params.band_policy, bands.value, warnings)
+    (s_skp, s_per, s_npk), displayed = _classified(
+        (skp, perilaku, npk), params.band_policy, tables.bands.value, warnings
+    )
     t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed,
-                bands, weights)  # fmt: skip
+                tables)  # fmt: skip
     if trace is not None:
         trace.extend(_npk_steps(doc, params, t))
     return Outcome(_values(t), tuple(warnings), npk, s_npk)

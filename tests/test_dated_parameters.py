@@ -328,6 +328,8 @@ P8_AMENDMENTS: dict[str, object] = {
         floor=Predikat.SANGAT_KURANG,
         source=AMENDMENT,
     ),
+    "DATED_KT_CAP": D(2),
+    "DATED_SCALE_MAX": D(99),
 }
 
 
@@ -335,7 +337,8 @@ P8_AMENDMENTS: dict[str, object] = {
 def test_the_8_2021_tables_are_dated_from_the_regime_s_start(name: str) -> None:
     (entry,) = getattr(p8, name).entries
     current = {"DATED_NILAI_CAPAIAN_IKI": p8.NILAI_CAPAIAN_IKI, "DATED_KATEGORI_CAPAIAN_IKI": p8.KATEGORI_CAPAIAN_IKI,
-               "DATED_WEIGHTS": p8.WEIGHTS, "DATED_PREDIKAT_BANDS": p8.PREDIKAT_BANDS}[name]  # fmt: skip
+               "DATED_WEIGHTS": p8.WEIGHTS, "DATED_PREDIKAT_BANDS": p8.PREDIKAT_BANDS,
+               "DATED_KT_CAP": p8.KT_CAP, "DATED_SCALE_MAX": p8.SCALE_MAX}[name]  # fmt: skip
     assert entry.since == p8.INFO.valid_from and entry.value is current
     assert entry.source.regulation in ("PermenPANRB 8/2021", "PP 30/2019")
 
@@ -361,6 +364,14 @@ def test_an_amended_8_2021_table_changes_the_periods_from_its_date_only(
         assert (values["bobot_skp"], values["bobot_perilaku"], values["score"]) == ("0.5", "0.5", "99.45")
         step = _p8_steps(after, "nilai kinerja =")[0]
         assert step["rule"] == "nilai kinerja = 50 % SKP + 50 % perilaku" and step["source"] == str(AMENDMENT)
+    elif name == "DATED_KT_CAP":  # the kinerja tambahan's 2.5 is converted to 2
+        assert (values["nilai_kt_total"], values["nilai_kt"], values["score"]) == ("2.5", "2", "98.88")
+        step = _p8_steps(after, "Nilai KT =")[0]
+        assert step["rule"].endswith("at most 2") and step["source"] == str(AMENDMENT)
+    elif name == "DATED_SCALE_MAX":  # 99.23 is capped at 99
+        assert (values["score_uncapped"], values["score"], values["predikat"]) == ("99.23", "99", "BAIK")
+        step = _p8_steps(after, "the scale ends at")[0]
+        assert step["rule"] == "the scale ends at 99" and step["source"] == str(AMENDMENT)
     else:  # 99.23 is Cukup under Baik from 100
         assert values["predikat"] == "BUTUH_PERBAIKAN"
         step = _p8_steps(after, "predikat:")[0]

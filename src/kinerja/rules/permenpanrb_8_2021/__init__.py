@@ -25,13 +25,15 @@ The computation (spec §2.1 – §2.5)::
     predikat     110–120 and a recorded new idea → Sangat Baik;  90–120 → Baik;
                  70–<90 → Cukup (= Butuh Perbaikan);  50–<70 → Kurang;  < 50 → Sangat Kurang
 
-**Dated tables.** The nilai capaian IKI table, the kategori capaian IKI, the 70/30 – 60/40 weights and
-the predikat bands are dated parameters (:data:`DATED_NILAI_CAPAIAN_IKI`, :data:`DATED_KATEGORI_CAPAIAN_IKI`,
-:data:`DATED_WEIGHTS`, :data:`DATED_PREDIKAT_BANDS`; :mod:`kinerja.dated`), each with one entry from the
-regime's start (2021-07-01) citing its source. A document is scored with the entries in force when its period
-starts (looked up once per document), so a table amended from a later date is one added entry and changes
-no earlier result; the undated names (:data:`NILAI_CAPAIAN_IKI`, :data:`WEIGHTS`, :data:`PREDIKAT_BANDS`…)
-remain the current values. The Kurang / Sangat Kurang edge stays ``Permenpanrb8Params.kurang_min``, applied
+**Dated tables.** The nilai capaian IKI table, the kategori capaian IKI, the 70/30 – 60/40 weights,
+the predikat bands, the cap of the Nilai KT (10) and the top of the scale (120) are dated parameters
+(:data:`DATED_NILAI_CAPAIAN_IKI`, :data:`DATED_KATEGORI_CAPAIAN_IKI`, :data:`DATED_WEIGHTS`,
+:data:`DATED_PREDIKAT_BANDS`, :data:`DATED_KT_CAP`, :data:`DATED_SCALE_MAX`; :mod:`kinerja.dated`), each with
+one entry from the regime's start (2021-07-01) citing its source. A document is scored with the entries in
+force when its period starts (looked up once per document), so a table amended from a later date is one added
+entry and changes no earlier result; the undated names (:data:`NILAI_CAPAIAN_IKI`, :data:`WEIGHTS`,
+:data:`PREDIKAT_BANDS`, :data:`KT_CAP`, :data:`SCALE_MAX`…) remain the current values (the loader's 0–120
+check of ``nilai_perilaku`` and :func:`predikat_kinerja` use the current scale). The Kurang / Sangat Kurang edge stays ``Permenpanrb8Params.kurang_min``, applied
 to whichever bands are in force.
 
 Everything inside is an exact rational; results leave as :class:`~decimal.Decimal`
@@ -134,8 +136,10 @@ from kinerja.rules.base import ParamsRule, percent_of, to_fraction
 
 __all__ = [
     "DATED_KATEGORI_CAPAIAN_IKI",
+    "DATED_KT_CAP",
     "DATED_NILAI_CAPAIAN_IKI",
     "DATED_PREDIKAT_BANDS",
+    "DATED_SCALE_MAX",
     "DATED_WEIGHTS",
     "INFO",
     "KATEGORI_CAPAIAN_IKI",
@@ -343,10 +347,22 @@ def _with_kurang_min(bands: Ladder[Predikat], kurang_min: Decimal) -> Ladder[Pre
 
 
 SCALE_MAX: Final = Decimal(120)
-"""The top of the nilai kinerja scale (PP 30/2019 Pasal 41(5))."""
+"""The top of the nilai kinerja scale (PP 30/2019 Pasal 41(5)): the current entry of :data:`DATED_SCALE_MAX`."""
 
 KT_CAP: Final = Decimal(10)
-"""Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5)."""
+"""Total nilai tertimbang of the kinerja tambahan above this is converted to it (spec §2.5): the current entry of
+:data:`DATED_KT_CAP`."""
+
+DATED_SCALE_MAX: Final[Dated[Decimal]] = Dated(
+    "batas atas nilai kinerja (PP 30/2019 Pasal 41(5))", (Entry(_SINCE, SCALE_MAX, SRC_CAP),)
+)
+"""The top of the scale as a dated parameter, from the regime's start: the cap of the nilai kinerja (and of the
+Nilai SKP under ``CapOn.NILAI_SKP``) and the nilai of a maximum attainable target met."""
+
+DATED_KT_CAP: Final[Dated[Decimal]] = Dated(
+    "batas nilai kinerja tambahan (PermenPANRB 8/2021)", (Entry(_SINCE, KT_CAP, SRC_KT),)
+)
+"""The cap of the Nilai KT as a dated parameter, from the regime's start."""
 
 WEIGHTS: Final[Mapping[bool, tuple[Fraction, Fraction]]] = MappingProxyType(
     {False: (Fraction(70, 100), Fraction(30, 100)), True: (Fraction(60, 100), Fraction(40, 100))}
@@ -483,10 +499,13 @@ def maksimal_met(c: Fraction, target_maksimal: bool) -> bool:
     return target_maksimal and c >= 100  # above 100 only reaches here under TargetMaksimalRule.AT_LEAST_100
 
 
-def nilai_exact(c: Fraction, target_maksimal: bool, table: Ladder[Segment] = NILAI_CAPAIAN_IKI) -> Fraction:
-    """The nilai capaian IKI of capaian *c* (as used for the lookup), exactly, from *table*."""
+def nilai_exact(
+    c: Fraction, target_maksimal: bool, table: Ladder[Segment] = NILAI_CAPAIAN_IKI, top: Decimal = SCALE_MAX
+) -> Fraction:
+    """The nilai capaian IKI of capaian *c* (as used for the lookup), exactly, from *table*; a maximum attainable
+    target met scores the top of the scale, *top*."""
     if maksimal_met(c, target_maksimal):
-        return Fraction(SCALE_MAX)
+        return Fraction(top)
     return table.classify_exact(c).at(c)
 
 

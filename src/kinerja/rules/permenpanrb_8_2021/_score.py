@@ -7,6 +7,7 @@ Everything inside is an exact rational; the sources, tables and formulas are tho
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -23,13 +24,9 @@ from kinerja.rules import permenpanrb_8_2021 as regulation
 from kinerja.rules.base import Ratio, ratio_sum, to_fraction
 from kinerja.rules.permenpanrb_8_2021 import (
     INFO,
-    KT_CAP,
-    SCALE_MAX,
-    SRC_CAP,
     SRC_CAPAIAN_KHUSUS,
     SRC_CAPAIAN_NORMAL,
     SRC_DISPLAY,
-    SRC_KT,
     SRC_KU,
     SRC_MAKSIMAL,
     SRC_ROUND,
@@ -58,6 +55,8 @@ class _Tables:
     kategori: Entry[Ladder[Predikat]]
     weights: Entry[Mapping[bool, tuple[Fraction, Fraction]]]
     bands: Entry[Ladder[Predikat]]
+    kt_cap: Entry[Decimal]
+    scale_max: Entry[Decimal]
 
     @classmethod
     def on(cls, doc: Permenpanrb8Document) -> _Tables:
@@ -68,6 +67,8 @@ class _Tables:
             regulation.DATED_KATEGORI_CAPAIAN_IKI,
             regulation.DATED_WEIGHTS,
             regulation.DATED_PREDIKAT_BANDS,
+            regulation.DATED_KT_CAP,
+            regulation.DATED_SCALE_MAX,
         )
         key = (doc.period.start, *map(id, dated))
         hit = _IN_FORCE.get(key)
@@ -75,9 +76,14 @@ class _Tables:
             if len(_IN_FORCE) >= 256:
                 _IN_FORCE.clear()
             start = doc.period.start
-            nilai, kategori, weights, bands = dated
+            nilai, kategori, weights, bands, kt_cap, scale_max = dated
             tables = cls(
-                nilai.applicable(start), kategori.applicable(start), weights.applicable(start), bands.applicable(start)
+                nilai.applicable(start),
+                kategori.applicable(start),
+                weights.applicable(start),
+                bands.applicable(start),
+                kt_cap.applicable(start),
+                scale_max.applicable(start),
             )
             hit = _IN_FORCE[key] = (dated, tables)  # dated held: its ids stay unique
         return hit[1]
@@ -187,8 +193,8 @@ def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
     )
     steps.append(
         Step(
-            "Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most 10",
-            SRC_KT,
+            f"Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most {fmt(t.tables.kt_cap.value)}",
+            t.tables.kt_cap.source,
             {
                 "items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan],
                 "total": fraction_to_decimal(kt_total),
@@ -207,9 +213,9 @@ def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
     if params.cap_on is CapOn.NILAI_SKP:
         steps.append(
             Step(
-                "Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP)",
-                SRC_CAP,
-                {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": SCALE_MAX},
+                f"Nilai SKP capped at {fmt(t.tables.scale_max.value)} before weighting (CapOn.NILAI_SKP)",
+                t.tables.scale_max.source,
+                {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": t.tables.scale_max.value},
                 fraction_to_decimal(skp_used),
                 note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
             )
@@ -239,16 +245,17 @@ def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
                 "perilaku with peers and subordinates": doc.perilaku_360,
             },
             fraction_to_decimal(raw),
-            note=f"Nilai SKP capped at 120 before weighting (CapOn.NILAI_SKP; KU + KT = {fraction_to_decimal(skp)})"
+            note=f"Nilai SKP capped at {fmt(t.tables.scale_max.value)} before weighting "
+            f"(CapOn.NILAI_SKP; KU + KT = {fraction_to_decimal(skp)})"
             if skp_used != skp
             else "",
         )
     )
     steps.append(
         Step(
-            "the scale ends at 120",
-            SRC_CAP,
-            {"nilai kinerja": fraction_to_decimal(raw), "cap": SCALE_MAX},
+            f"the scale ends at {fmt(t.tables.scale_max.value)}",
+            t.tables.scale_max.source,
+            {"nilai kinerja": fraction_to_decimal(raw), "cap": t.tables.scale_max.value},
             fraction_to_decimal(score),
         )
     )
@@ -260,7 +267,7 @@ def _predikat_step(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _To
     """The predikat from the bands in force (Pasal 41(5)), their edges as the regulation states them."""
     lower = {r.label: r.lower for r in t.tables.bands.value.rungs}
     sb, b, c = (fmt(lower[p]) for p in (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN))
-    top = fmt(SCALE_MAX)
+    top = fmt(t.tables.scale_max.value)
     return Step(
         f"predikat: Sangat Baik needs {sb}-{top} and a new idea; Baik {b}-{top}; Cukup {c}-<{b}; "
         f"Kurang {fmt(params.kurang_min)}-<{c}",
@@ -313,7 +320,7 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
             refused.add(f"kinerja_utama[{i}].realization.value", why)
             continue
         kategori = kategori_exact(used, iki.target_maksimal, tables.kategori.value)
-        nilai = nilai_exact(used, iki.target_maksimal, tables.nilai.value)
+        nilai = nilai_exact(used, iki.target_maksimal, tables.nilai.value, tables.scale_max.value)
         assert iki.weight is not None
         w = iki.weight.as_integer_ratio()  # nilai tertimbang = bobot / 100 x nilai, exact integers
         weighted.append((w[0] * nilai.numerator, w[1] * 100 * nilai.denominator))
@@ -324,13 +331,14 @@ def nilai_kinerja(doc: Permenpanrb8Document, params: Permenpanrb8Params, trace: 
     refused.raise_if_any()
     ku = to_fraction(ratio_sum(weighted))
     kt_total = to_fraction(ratio_sum(k.nilai_tertimbang.as_integer_ratio() for k in doc.kinerja_tambahan))
-    kt = min(kt_total, Fraction(KT_CAP))
+    kt = min(kt_total, Fraction(tables.kt_cap.value))
+    top = Fraction(tables.scale_max.value)
     skp = ku + kt
     w_skp, w_per = tables.weights.value[doc.perilaku_360]
-    skp_used = min(skp, Fraction(SCALE_MAX)) if params.cap_on is CapOn.NILAI_SKP else skp
+    skp_used = min(skp, top) if params.cap_on is CapOn.NILAI_SKP else skp
     perilaku = Fraction(doc.nilai_perilaku)
     raw = w_skp * skp_used + w_per * perilaku
-    score = min(raw, Fraction(SCALE_MAX))
+    score = min(raw, top)
     band_value = round_exact(score, params.predikat_places)
     predikat = predikat_for(band_value, doc.ide_baru, params.kurang_min, tables.bands.value)
     totals = _Totals(ku, kt_total, kt, skp, skp_used, w_skp, w_per, raw, score, band_value, predikat, tables)

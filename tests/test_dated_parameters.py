@@ -390,3 +390,34 @@ def test_the_kurang_edge_of_the_params_applies_to_the_bands_in_force(monkeypatch
         ("100", Predikat.BAIK), ("70", Predikat.BUTUH_PERBAIKAN), ("40", Predikat.KURANG)
     ]  # fmt: skip
     assert p8.predikat_for(Fraction(45), False, D(40), ladder) is Predikat.KURANG
+
+
+# --- a caller that knows the period: the unit report checks each period with the curve of its start ----------
+
+
+def _unit_of_ten_baik(year: int) -> list[dict[str, object]]:
+    from kinerja.rules import permenpanrb_6_2022
+
+    doc = permenpanrb_6_2022.example_document()  # Baik
+    doc |= {"period": {"start": f"{year}-01-01", "end": f"{year}-12-31"}, "year": year}
+    return [doc] * 10
+
+
+def test_a_unit_report_uses_a_later_curve_for_the_later_period_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kinerja import reporting
+
+    def checks() -> dict[str, Any]:
+        reports = reporting.unit_reports(_unit_of_ten_baik(2026) + _unit_of_ten_baik(2027), predikat_organisasi="Baik")
+        return {r.period[:4]: r.distribution for r in reports}
+
+    def failed(report: Any) -> list[str]:
+        return [c.constraint.id for c in report.failed]
+
+    national = checks()  # ten Baik: more than 70 %, and nobody Butuh Perbaikan or Kurang
+    assert failed(national["2026"]) == failed(national["2027"]) == ["baik.baik-max", "baik.perbaikan-or-kurang-min"]
+    relaxed = DATED_CURVES.amended(Entry(dt.date(2027, 1, 1), _curves_with_baik_at_most("1"), AMENDMENT))
+    monkeypatch.setattr("kinerja.distribution._curve.DATED_CURVES", relaxed)
+    amended = checks()
+    assert amended["2026"].to_json() == national["2026"].to_json()
+    assert failed(amended["2027"]) == ["baik.perbaikan-or-kurang-min"]
+    assert amended["2027"].to_json()["source"] == str(AMENDMENT)

@@ -12,8 +12,8 @@ A :class:`CalibrationRecord` is that record: frozen (immutable), serialisable
 **digest** — the SHA-256 of the canonical JSON of every other field (keys sorted,
 no spaces, non-ASCII as ``\\u`` escapes) — and **verified when created**: every moved employee has a
 reason, no employee appears twice, the digest matches, and the predikat *after*
-meet the curve of the organisation predikat (:func:`kinerja.distribution.check_distribution`,
-code ``calibration.curve``). A record that breaks the curve cannot exist.
+meet the curve of the organisation predikat in force when the period starts
+(:func:`kinerja.distribution.check_distribution`, code ``calibration.curve``). A record that breaks the curve cannot exist.
 
 :func:`diff_predikat` compares two snapshots of a unit (employee → predikat);
 :meth:`CalibrationRecord.to_html` renders a record as a self-contained, escaped
@@ -210,9 +210,12 @@ class CalibrationRecord:
         return tuple(r for r in self.rows if r.moved)
 
     def distribution(self, after: bool = True) -> DistributionReport:
-        """The curve check of the predikat after (or, with ``after=False``, before) the meeting."""
+        """The curve check of the predikat after (or, with ``after=False``, before) the meeting, against the curve in
+        force when the record's period starts (:data:`kinerja.distribution.DATED_CURVES`)."""
         levels = {r.pegawai: (r.after if after else r.before) for r in self.rows}
-        return check_distribution(self.org_predikat, levels, rounding=self.rounding, majority=self.majority)
+        return check_distribution(
+            self.org_predikat, levels, rounding=self.rounding, majority=self.majority, on=self.period.start
+        )
 
     def snapshot(self, after: bool = True) -> dict[str, Predikat]:
         """Employee → predikat after (or before) the meeting."""

@@ -7,10 +7,15 @@ moves, the assessor's order kept: ``skor`` when the input has one, else the pred
 itself with ties broken by NIP). The check needs only the five head counts of a unit,
 so partitions send counts, which add up across partitions; only the members of the
 failing units travel, grouped by unit on the cluster.
+
+The curve is the one in force on ``on`` (:data:`kinerja.distribution.DATED_CURVES`), the start of the
+year whose predikat are checked; the functions here do not know that year, so ``on`` is the caller's to
+pass, and without it the check uses today's curve (:func:`~kinerja.distribution.check_distribution`'s default).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import json
 from collections.abc import Iterable, Sequence
@@ -60,19 +65,22 @@ _PRED: Final = tuple(Predikat)  # by rank, worst first
 _CAL_SCHEMA: Final = pa.schema([("unit", pa.string()), *_PROPOSAL])
 
 
-def check_unit(org: str | None, counts: Sequence[int]) -> tuple[bool | None, list[str], str]:
-    """(holds, ids of the failed constraints, reason) for a unit's head counts by predikat rank; holds None without org."""
-    holds, failed, reason = _check(org, tuple(counts))
+def check_unit(
+    org: str | None, counts: Sequence[int], on: _dt.date | None = None
+) -> tuple[bool | None, list[str], str]:
+    """(holds, ids of the failed constraints, reason) for a unit's head counts by predikat rank, against the curve
+    in force on *on* (default today); holds None without org."""
+    holds, failed, reason = _check(org, tuple(counts), _dt.date.today() if on is None else on)
     return holds, list(failed), reason
 
 
 @functools.lru_cache(maxsize=65536)
-def _check(org: str | None, counts: tuple[int, ...]) -> tuple[bool | None, tuple[str, ...], str]:
+def _check(org: str | None, counts: tuple[int, ...], on: _dt.date) -> tuple[bool | None, tuple[str, ...], str]:
     """:func:`check_distribution` of the head counts (cached: small units repeat their counts)."""
     if org is None:
         return None, (), "no organisation predikat for this unit in the table of units"
     try:
-        report = check_distribution(org, [p for p in Predikat for _ in range(counts[p.rank])])
+        report = check_distribution(org, [p for p in Predikat for _ in range(counts[p.rank])], on=on)
     except ValidationError as exc:
         return None, (), str(exc)
     return (
@@ -82,10 +90,13 @@ def _check(org: str | None, counts: tuple[int, ...]) -> tuple[bool | None, tuple
     )
 
 
-def calibrate_unit(org: str, members: Iterable[tuple[str, int, int | None]]) -> tuple[bool, int, str, str]:
-    """(feasible, number of moves, moves as JSON, reason) of :func:`calibrate` for ``(subject, predikat rank, skor)``."""
+def calibrate_unit(
+    org: str, members: Iterable[tuple[str, int, int | None]], on: _dt.date | None = None
+) -> tuple[bool, int, str, str]:
+    """(feasible, number of moves, moves as JSON, reason) of :func:`calibrate` for ``(subject, predikat rank, skor)``,
+    against the curve in force on *on* (default today)."""
     people = [(s, _PRED[r], r if k is None else k) for s, r, k in members]
-    cal = calibrate(org, people)
+    cal = calibrate(org, people, on=on)
     return cal.feasible, len(cal.moves), json.dumps([m.to_json() for m in cal.moves], ensure_ascii=False), cal.reason
 
 
@@ -130,22 +141,24 @@ def _lookup(units: Any, names: Any) -> tuple[list[str | None], list[str | None]]
     return inst.to_pylist(), org.to_pylist()
 
 
-def check_units(counts: Any, units: Any) -> Any:
-    """The distribution check of every unit in *counts* (:data:`VERDICT_SCHEMA`, calibration columns empty)."""
+def check_units(counts: Any, units: Any, on: _dt.date | None = None) -> Any:
+    """The distribution check of every unit in *counts* (:data:`VERDICT_SCHEMA`, calibration columns empty), against
+    the curve in force on *on* (default today)."""
     names = counts.column("unit")
     instansi, orgs = _lookup(units, names)
     matrix = np.stack([np.asarray(counts.column(c).to_numpy(zero_copy_only=False), np.int64) for c in COUNT_COLUMNS], 1)
     rows = []
     for unit, inst, org, c in zip(names.to_pylist(), instansi, orgs, matrix.tolist()):
-        holds, failed, reason = check_unit(org, c)
+        holds, failed, reason = check_unit(org, c, on)
         row = {"unit": unit, "instansi": inst, "predikat_organisasi": org, "total": sum(c)}
         row |= dict(zip(COUNT_COLUMNS, c)) | {"holds": holds, "failed": failed, "reason": reason}
         rows.append(row | {"feasible": None, "moves": None, "proposal": None})
     return pa.Table.from_pylist(rows, schema=VERDICT_SCHEMA)
 
 
-def calibrate_members(members: Any, failing: Any) -> Any:
-    """Calibration proposals for the units of *failing* (columns unit, predikat_organisasi) from their *members*."""
+def calibrate_members(members: Any, failing: Any, on: _dt.date | None = None) -> Any:
+    """Calibration proposals for the units of *failing* (columns unit, predikat_organisasi) from their *members*,
+    against the curve in force on *on* (default today)."""
     if members.num_rows == 0:
         return _CAL_SCHEMA.empty_table()
     org_of = dict(zip(failing.column("unit").to_pylist(), failing.column("predikat_organisasi").to_pylist()))
@@ -161,7 +174,7 @@ def calibrate_members(members: Any, failing: Any) -> Any:
         while hi < len(units) and units[hi] == units[lo]:
             hi += 1
         feasible, moves, proposal, reason = calibrate_unit(
-            org_of[units[lo]], zip(subjects[lo:hi], preds[lo:hi], skor[lo:hi])
+            org_of[units[lo]], zip(subjects[lo:hi], preds[lo:hi], skor[lo:hi]), on
         )
         rows.append({"unit": units[lo], "feasible": feasible, "moves": moves, "proposal": proposal, "reason": reason})
         lo = hi

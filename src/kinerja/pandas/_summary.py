@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -143,7 +144,9 @@ def curve_checks(
     predikat (default ``"org_predikat"``, as :func:`read_agency` names it), a mapping
     unit → label, or one label for every unit. A unit without an organisation
     predikat or without a scored employee gets ``None``. *options* go to
-    :func:`kinerja.distribution.check_distribution` (``rounding=``, ``majority=``).
+    :func:`kinerja.distribution.check_distribution` (``rounding=``, ``majority=``, ``on=``). Without ``on=``, a
+    unit whose scored results are all for one period (column ``period``) is checked with the curve in force
+    when that period starts; a unit with results of several periods, or without the column, with today's curve.
     """
     from kinerja.distribution import check_distribution
 
@@ -153,8 +156,23 @@ def curve_checks(
         org = _org_of(results, by, u, org_predikat)
         mine = results[_in_unit(results, by, u) & ok]
         preds = [x for x in (_label(v) for v in mine[predikat].tolist()) if x is not None] if predikat in mine else []
-        out[u] = check_distribution(org, preds, **options) if org is not None and preds else None
+        if org is None or not preds:
+            out[u] = None
+            continue
+        on = options["on"] if "on" in options else _period_start(mine["period"].tolist() if "period" in mine else ())
+        out[u] = check_distribution(org, preds, **{**options, "on": on})
     return out
+
+
+def _period_start(labels: Iterable[object]) -> _dt.date | None:
+    """The start of the one period of a unit's results (labels ``start..end``); ``None`` for several or none."""
+    starts = {str(v).partition("..")[0] for v in labels if clean_cell(v) is not MISSING}
+    if len(starts) != 1:
+        return None  # several periods checked together: one curve, today's (check_distribution's default)
+    try:
+        return _dt.date.fromisoformat(starts.pop())
+    except ValueError:
+        return None
 
 
 def score_stats(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import pathlib
 from collections.abc import Mapping, Sequence
@@ -191,7 +192,7 @@ class UnitReport:
     ) -> UnitReport:
         """A report of *entries*, with the curve check made when the organisation predikat is given."""
         org = None if org_predikat is None else PredikatOrganisasi.parse(org_predikat, "org_predikat")
-        check, note = _check(org, entries)
+        check, note = _check(org, entries, period)
         return cls(agency, unit, period, org, tuple(entries), check, note)
 
     @property
@@ -214,7 +215,7 @@ class UnitReport:
 
         order = [(e.nip, p, i + 1) for i, (e, p) in enumerate((e, e.predikat) for e in self.entries) if p is not None]
         try:
-            return calibrate(self.org_predikat, order, higher_is_better=False, lang=lang)
+            return calibrate(self.org_predikat, order, higher_is_better=False, lang=lang, on=_period_start(self.period))
         except KinerjaError:
             return None
 
@@ -330,7 +331,20 @@ def _nip_text(nip: str) -> str:
         return nip
 
 
-def _check(org: PredikatOrganisasi | None, entries: Sequence[EmployeeEntry]) -> tuple[Any, str]:
+def _period_start(period: str) -> _dt.date | None:
+    """The first day of a period label (``2024-01-01..2024-12-31``), ``None`` when *period* is not one.
+
+    The curve of a unit's period is the one in force when the period starts; a unit whose period is unknown
+    (the label ``""``) is checked with today's curve, the default of :func:`kinerja.distribution.check_distribution`.
+    """
+    start, sep, _ = period.partition("..")
+    try:
+        return _dt.date.fromisoformat(start) if sep else None
+    except ValueError:
+        return None
+
+
+def _check(org: PredikatOrganisasi | None, entries: Sequence[EmployeeEntry], period: str) -> tuple[Any, str]:
     if org is None:
         return None, N_("the organisation predikat of the unit is not given")
     preds = [e.predikat for e in entries if e.predikat is not None]
@@ -338,7 +352,7 @@ def _check(org: PredikatOrganisasi | None, entries: Sequence[EmployeeEntry]) -> 
         return None, N_("no employee of the unit has a predikat")
     from kinerja.distribution import check_distribution
 
-    return check_distribution(org, preds), ""
+    return check_distribution(org, preds, on=_period_start(period)), ""
 
 
 def demo_data() -> dict[str, Any]:
@@ -460,7 +474,7 @@ def unit_reports(
         for label, members in _by_period(entries).items():
             if period is not None and label != period:
                 continue
-            check, note = _check(org, members)
+            check, note = _check(org, members, label)
             out.append(UnitReport(agency, name, label, org, tuple(members), check, note))
     if unit is not None and not out:
         known = sorted({g[1] for g in groups})

@@ -421,3 +421,39 @@ def test_a_unit_report_uses_a_later_curve_for_the_later_period_only(monkeypatch:
     assert amended["2026"].to_json() == national["2026"].to_json()
     assert failed(amended["2027"]) == ["baik.perbaikan-or-kurang-min"]
     assert amended["2027"].to_json()["source"] == str(AMENDMENT)
+
+
+def test_pandas_curve_checks_use_the_curve_of_a_unit_s_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    from kinerja.pandas import curve_checks
+
+    periods = {"y2026": "2026-01-01..2026-12-31", "y2027": "2027-01-01..2027-12-31", "mixed": None}
+    rows = [
+        {"unit": unit, "predikat": p.value, "period": period or f"{2026 + i % 2}-01-01..{2026 + i % 2}-12-31"}
+        for unit, period in periods.items()
+        for i, p in enumerate(UNIT)
+    ]
+    frame = pd.DataFrame(rows)
+    relaxed = DATED_CURVES.amended(Entry(dt.date(2027, 1, 1), _curves_with_baik_at_most("0.6"), AMENDMENT))
+    monkeypatch.setattr("kinerja.distribution._curve.DATED_CURVES", relaxed)
+    checks = curve_checks(frame, "Baik")
+    assert checks["y2026"].holds  # the SE's curve: 7 Baik of 10 is at most 70 %
+    assert checks["mixed"].to_json() == check_distribution("Baik", UNIT).to_json()  # two periods: today's curve
+    assert [c.constraint.id for c in checks["y2027"].failed] == ["baik.baik-max"]
+    assert not curve_checks(frame, "Baik", on=dt.date(2027, 6, 30))["y2026"].holds  # on= given: used for every unit
+
+
+def test_a_calibration_record_is_verified_against_the_curve_of_its_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kinerja.kalibrasi import CalibrationRecord, CalibrationRow
+
+    def record(year: int) -> CalibrationRecord:
+        rows = [CalibrationRow(f"e{i}", p, p) for i, p in enumerate(UNIT)]
+        when = dt.datetime(year, 12, 15, 9, 0, tzinfo=dt.UTC)
+        return CalibrationRecord.create("Bagian Umum", Period.year(year), "Baik", rows, "198503102010011002", when)
+
+    stricter = DATED_CURVES.amended(Entry(dt.date(2027, 1, 1), _curves_with_baik_at_most("0.6"), AMENDMENT))
+    monkeypatch.setattr("kinerja.distribution._curve.DATED_CURVES", stricter)
+    assert record(2026).distribution().source == SE_3_2023
+    with pytest.raises(ValidationError) as info:
+        record(2027)
+    assert info.value.problems[0].code == "calibration.curve"

@@ -179,9 +179,17 @@ class _Totals:
     tables: _Tables
 
 
+def _cap_step(rule: str, name: str, value: Fraction, capped: Fraction, cap: Entry[Decimal], note: str = "") -> Step:
+    """*value* (called *name*) capped at the top of the scale in force, *cap*: *rule* names it (``{cap}``), the
+    step cites its source."""
+    inputs = {name: fraction_to_decimal(value), "cap": cap.value}
+    return Step(rule.format(cap=fmt(cap.value)), cap.source, inputs, fraction_to_decimal(capped), note=note)
+
+
 def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Totals) -> list[Step]:
     """The explanation of Nilai KU, KT and SKP (and its cap under CapOn.NILAI_SKP), then :func:`_score_steps`."""
     ku, kt_total, kt, skp, skp_used = t.ku, t.kt_total, t.kt, t.skp, t.skp_used
+    kt_cap = t.tables.kt_cap
     steps: list[Step] = []
     steps.append(
         Step(
@@ -193,8 +201,8 @@ def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
     )
     steps.append(
         Step(
-            f"Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most {fmt(t.tables.kt_cap.value)}",
-            t.tables.kt_cap.source,
+            f"Nilai KT = sum of nilai tertimbang of the kinerja tambahan, at most {fmt(kt_cap.value)}",
+            kt_cap.source,
             {
                 "items": [f"{k.name}: {k.nilai_tertimbang}" for k in doc.kinerja_tambahan],
                 "total": fraction_to_decimal(kt_total),
@@ -212,12 +220,13 @@ def _total_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
     )
     if params.cap_on is CapOn.NILAI_SKP:
         steps.append(
-            Step(
-                f"Nilai SKP capped at {fmt(t.tables.scale_max.value)} before weighting (CapOn.NILAI_SKP)",
-                t.tables.scale_max.source,
-                {"Nilai KU + Nilai KT": fraction_to_decimal(skp), "cap": t.tables.scale_max.value},
-                fraction_to_decimal(skp_used),
-                note="the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
+            _cap_step(
+                "Nilai SKP capped at {cap} before weighting (CapOn.NILAI_SKP)",
+                "Nilai KU + Nilai KT",
+                skp,
+                skp_used,
+                t.tables.scale_max,
+                "the capped value is the Nilai SKP reported and weighted" if skp_used != skp else "",
             )
         )
     steps.append(
@@ -251,14 +260,7 @@ def _score_steps(doc: Permenpanrb8Document, params: Permenpanrb8Params, t: _Tota
             else "",
         )
     )
-    steps.append(
-        Step(
-            f"the scale ends at {fmt(t.tables.scale_max.value)}",
-            t.tables.scale_max.source,
-            {"nilai kinerja": fraction_to_decimal(raw), "cap": t.tables.scale_max.value},
-            fraction_to_decimal(score),
-        )
-    )
+    steps.append(_cap_step("the scale ends at {cap}", "nilai kinerja", raw, score, t.tables.scale_max))
     steps.append(_predikat_step(doc, params, t))
     return steps
 

@@ -20,6 +20,7 @@ and compares every result, problem and unit verdict with :mod:`kinerja.dask.refe
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import time
@@ -255,9 +256,9 @@ def _units_of_refused(scored: Any, annual: Annual) -> list[str | None]:
     return [first.get(k) for k in refused]
 
 
-def _check_chunk(counts: Any, units: Any, j: int, k: int) -> Any:
+def _check_chunk(counts: Any, units: Any, j: int, k: int, on: _dt.date) -> Any:
     n = counts.num_rows
-    return check_units(counts.slice(j * n // k, (j + 1) * n // k - j * n // k), units)
+    return check_units(counts.slice(j * n // k, (j + 1) * n // k - j * n // k), units, on)
 
 
 def _failing(verdicts: list[Any]) -> Any:
@@ -272,19 +273,19 @@ def _spanning(counts: list[Any]) -> Any:
     return found.field("values").filter(pc.greater(found.field("counts"), 1))
 
 
-def _calibrate_part(part: dict[str, Any], failing: Any, spanning: Any) -> tuple[Any, Any]:
+def _calibrate_part(part: dict[str, Any], failing: Any, spanning: Any, on: _dt.date) -> tuple[Any, Any]:
     """Calibrate, where the partition lives, its failing units that no other partition shares; return those proposals
     and the members of its failing units that span partitions (gathered by :func:`_report`)."""
     members = part["members"]
     failing_here = pc.is_in(members.column("unit"), value_set=failing.column("unit"))
     shared = pc.is_in(members.column("unit"), value_set=spanning)
     local = members.filter(pc.and_(failing_here, pc.invert(shared)))
-    return calibrate_members(local, failing), members.filter(pc.and_(failing_here, shared))
+    return calibrate_members(local, failing, on), members.filter(pc.and_(failing_here, shared))
 
 
-def _report(verdicts: list[Any], calibrated: list[tuple[Any, Any]], failing: Any) -> Any:
+def _report(verdicts: list[Any], calibrated: list[tuple[Any, Any]], failing: Any, on: _dt.date) -> Any:
     shared = pa.concat_tables([MEMBER_SCHEMA.empty_table(), *(m for _, m in calibrated)])
-    tables = [c for c, _ in calibrated] + [calibrate_members(shared, failing)]
+    tables = [c for c, _ in calibrated] + [calibrate_members(shared, failing, on)]
     return curve_report(pa.concat_tables(verdicts), tables)
 
 
@@ -297,11 +298,12 @@ def _graph(parts: Sequence[Part], year: int, units: Any, out: str, fmt: str, per
             stage1.append(delayed(_score_part)(p, year, u, out, fmt, periodic))
     counts = [delayed(_pick)(s, "counts") for s in stage1]
     merged = delayed(merge_counts)(counts)
-    verdicts = [delayed(_check_chunk)(merged, u, j, chunks) for j in range(chunks)]
+    on = _dt.date(year, 1, 1)  # the curve in force when the appraisal year starts (SE MenPANRB 3/2023, dated)
+    verdicts = [delayed(_check_chunk)(merged, u, j, chunks, on) for j in range(chunks)]
     failing = delayed(_failing)(verdicts)
     spanning = delayed(_spanning)(counts)
-    calibrated = [delayed(_calibrate_part)(s, failing, spanning) for s in stage1]
-    report = delayed(_report)(verdicts, calibrated, failing)
+    calibrated = [delayed(_calibrate_part)(s, failing, spanning, on) for s in stage1]
+    report = delayed(_report)(verdicts, calibrated, failing, on)
     stats = delayed(pa.concat_tables)([delayed(_pick)(s, "stats") for s in stage1])
     return delayed(_pair)(report, stats)
 

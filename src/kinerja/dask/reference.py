@@ -10,6 +10,7 @@ distributed cycle compares every output with it.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -75,9 +76,9 @@ def reference_cycle(partitions: Iterable[tuple[str, Any]], units: Any, year: int
     for unit, people in members.items():
         counts = [sum(1 for _, r, _ in people if r == k) for k in range(len(COUNT_COLUMNS))]
         org = orgs.get(unit)
-        holds, failed, _ = check_unit(org, counts)
+        holds, failed, _ = check_unit(org, counts, _dt.date(year, 1, 1))
         feasible = moves = None
         if holds is False and org is not None:
-            feasible, _, moves, _ = calibrate_unit(org, sorted(people))
+            feasible, _, moves, _ = calibrate_unit(org, sorted(people), _dt.date(year, 1, 1))
         verdicts[unit] = (org, counts, holds, failed, feasible, moves)
     return Reference(annual, problems, annual_problems, verdicts, periodic)

@@ -135,7 +135,8 @@ BAND_MAP: Final[Ladder[p8.Segment]] = Ladder(
 )
 """The default conversion of a PP 46/2011 score onto the 0–120 scale, band edge onto band edge."""
 
-_SCALE_MAX = Fraction(p8.SCALE_MAX)
+_SCALE_MAX = Fraction(p8.DATED_SCALE_MAX.at(_dt.date(2021, 12, 31)))
+"""The top of the 8/2021 scale in force in 2021, the one year this integration covers."""
 
 
 def _konversi(value: Fraction, how: Reconciliation, band_policy: p46.BandPolicy = p46.BandPolicy.EXACT) -> Fraction:

@@ -269,46 +269,39 @@ class FastReader:
         read = f"{self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"
         if t not in self._pure:
             return [f"{v} = {read}"]
-        memo = self._name(ns, self._memo.setdefault(t, {}))  # an immutable value that is a pure function of its text
-        return [
-            f"m = {memo}.get({v}) if type({v}) is str else None",
-            "if m is None:",
-            f"    m = {read}",
-            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = m",
-            f"{v} = m",
-        ]
+        return [*self._remembered(t, ns, v, "m", [f"m = {read}"]), f"{v} = m"]  # a pure function of its text
 
     def _nested_lines(self, t: type[Any], ns: dict[str, Any], d: int, stack: tuple[type, ...]) -> list[str]:
-        """Lines reading ``v{d}`` as the attrs class *t*, inlined; a bare number too where *t* has that form."""
-        v = f"v{d}"
+        """Lines reading ``v{d}`` as the attrs class *t*, inlined; a bare number too where *t* has that form.
+
+        A form whose reading depends on one text alone — a bare number, or an object with just the
+        class's one required key (``{"value": "327"}``) — is remembered by that text.
+        """
+        v, r = f"v{d}", f"r{d + 1}"
         if t in stack:  # a class that contains itself: not for this reader
             raise _Unsupported
         whole = self._class_lines(t, ns, d + 1, None, None, stack)
+        if t in self._scalar:
+            bare = self._remembered(t, ns, v, r, self._class_lines(t, ns, d + 1, self._scalar[t], None, stack))
+            number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
+            return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
         key = self._memo_key(t)
-        if t not in self._scalar and key is None:
-            return [f"o{d + 1} = {v}", *whole, f"{v} = r{d + 1}"]
-        if t not in self._scalar:  # {"value": "327"}: a pure function of that one text, remembered (bounded)
-            memo, r, x = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}", f"x{d + 1}"
-            keep = self._name(ns, self._remember)
-            return [
-                f"o{d + 1} = {v}",
-                f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None",
-                f"{r} = {memo}.get({x}) if type({x}) is str else None",
-                f"if {r} is None:",
-                *_indent(whole),
-                f"    if type({x}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{x}] = {r}; {keep}({r})",
-                f"{v} = {r}",
-            ]
-        # the bare-number form is a pure function of its text: remembered (bounded), like the decimals
-        memo, r, keep = self._name(ns, self._memo.setdefault(t, {})), f"r{d + 1}", self._name(ns, self._remember)
-        bare = [
-            f"{r} = {memo}.get({v}) if type({v}) is str else None",
-            f"if {r} is None:",
-            *_indent(self._class_lines(t, ns, d + 1, self._scalar[t], None, stack)),
-            f"    if type({v}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{v}] = {r}; {keep}({r})",
+        if key is None:
+            return [f"o{d + 1} = {v}", *whole, f"{v} = {r}"]
+        x = f"x{d + 1}"
+        only = f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None"
+        return [f"o{d + 1} = {v}", only, *self._remembered(t, ns, x, r, whole), f"{v} = {r}"]
+
+    def _remembered(self, t: Any, ns: dict[str, Any], text: str, target: str, compute: list[str]) -> list[str]:
+        """Lines setting *target* from *t*'s bounded memo when the variable *text* holds a text seen before,
+        else by the *compute* lines (which set *target*), then remembering it (:meth:`_remember`)."""
+        memo, keep = self._name(ns, self._memo.setdefault(t, {})), self._name(ns, self._remember)
+        return [
+            f"{target} = {memo}.get({text}) if type({text}) is str else None",
+            f"if {target} is None:",
+            *_indent(compute),
+            f"    if type({text}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{text}] = {target}; {keep}({target})",
         ]
-        number = f"type({v}) is str or type({v}) is int or type({v}) is Decimal"
-        return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
 
     def _memo_key(self, cls: type[Any]) -> str | None:
         """The one field whose text alone may decide a *cls* read from an object with just that key.

@@ -11,30 +11,19 @@ from importlib import resources
 from typing import Any, Literal
 
 import attrs
-import jsonschema
 import pytest
 
 from kinerja import io, schema, vectors
 from kinerja.model import Employee, JenisJabatan, Jenjang, Period, Predikat, Target
 from kinerja.vectors import generate
-
-
-def _stored(name: str) -> dict[str, Any]:
-    data = json.loads((resources.files("kinerja") / "schemas" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _validator(s: dict[str, Any]) -> jsonschema.protocols.Validator:
-    jsonschema.Draft202012Validator.check_schema(s)
-    return jsonschema.Draft202012Validator(s, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+from schemacheck import stored, validator
 
 
 @pytest.mark.parametrize("name", vectors.names())
 def test_every_vector_validates_against_its_schemas(name: str) -> None:
-    doc_v = _validator(_stored(f"{name}.input.json"))
-    res_v = _validator(_stored(f"{name}.result.json"))
-    dec_v = _validator(_stored("decision.json"))
+    doc_v = validator(stored(f"{name}.input.json"))
+    res_v = validator(stored(f"{name}.result.json"))
+    dec_v = validator(stored("decision.json"))
     for case in vectors.load(name).cases:
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in doc_v.iter_errors(case.input)]
         assert not errors, (case.id, errors)
@@ -46,14 +35,14 @@ def test_every_vector_validates_against_its_schemas(name: str) -> None:
 
 @pytest.mark.parametrize("name", vectors.names())
 def test_vector_files_validate_against_the_vector_schema(name: str) -> None:
-    v = _validator(_stored("vectors.json"))
+    v = validator(stored("vectors.json"))
     data = json.loads((resources.files("kinerja.vectors") / f"{name}.json").read_text(encoding="utf-8"))
     assert not [e.message for e in v.iter_errors(data)]
 
 
 @pytest.mark.parametrize("name", vectors.invalid_names())
 def test_invalid_vector_files_validate_against_their_schema(name: str) -> None:
-    v = _validator(_stored("invalid-vectors.json"))
+    v = validator(stored("invalid-vectors.json"))
     data = json.loads((resources.files("kinerja.vectors") / "invalid" / f"{name}.json").read_text(encoding="utf-8"))
     assert not [e.message for e in v.iter_errors(data)]
     codes = {p["code"] for c in data["cases"] for p in c["problems"]}
@@ -62,13 +51,13 @@ def test_invalid_vector_files_validate_against_their_schema(name: str) -> None:
 
 @pytest.mark.parametrize("name", generate.builtin_rules())
 def test_stored_schemas_equal_the_generated_ones(name: str) -> None:
-    assert _stored(f"{name}.input.json") == schema.document_schema(name)
-    assert _stored(f"{name}.result.json") == schema.result_schema(name)
+    assert stored(f"{name}.input.json") == schema.document_schema(name)
+    assert stored(f"{name}.result.json") == schema.result_schema(name)
 
 
 @pytest.mark.parametrize("name", generate.builtin_rules())
 def test_schema_rejects_what_the_loader_rejects_structurally(name: str) -> None:
-    v = _validator(schema.document_schema(name))
+    v = validator(schema.document_schema(name))
     case = next(iter(vectors.load(name).cases))
     good = dict(case.input)
     assert v.is_valid(good)
@@ -84,7 +73,7 @@ def test_schema_rejects_what_the_loader_rejects_structurally(name: str) -> None:
 def test_result_schema_types_values_from_outputs() -> None:
     name = generate.builtin_rules()[0]
     s = schema.result_schema(name)
-    v = _validator(s)
+    v = validator(s)
     case = next(iter(vectors.load(name).cases))
     expected = json.loads(json.dumps(case.expected))
     assert v.is_valid(expected)
@@ -121,7 +110,7 @@ def test_core_types() -> None:
 
 
 def test_decimal_pattern_accepts_what_to_decimal_reads() -> None:
-    v = _validator(schema.type_schema(Decimal))
+    v = validator(schema.type_schema(Decimal))
     for good in ("85.50", "-1", "0.1", "1e3", " 7 ", ".5", 85.5, 3, "1000000000000000", 10**15):
         assert v.is_valid(good), good
     for bad in ("85,50", "abc", "", True, None, "1_000", "1000000000000000.5", 10**15 + 1, "\uff11"):
@@ -130,7 +119,7 @@ def test_decimal_pattern_accepts_what_to_decimal_reads() -> None:
 
 def test_employee_schema_matches_dumped_employees() -> None:
     s = schema.type_schema(Employee)
-    v = _validator(s)
+    v = validator(s)
     emp = Employee(
         nip="19900101 201503 2 001", name="Siti", jenis_jabatan=JenisJabatan.FUNGSIONAL, jenjang=Jenjang.AHLI_MUDA
     )
@@ -142,10 +131,10 @@ def test_employee_schema_matches_dumped_employees() -> None:
 
 
 def test_target_and_period() -> None:
-    t = _validator(schema.type_schema(Target))
+    t = validator(schema.type_schema(Target))
     assert t.is_valid("5") and t.is_valid({"low": "80", "high": "90"})
     assert not t.is_valid({"low": "80", "top": "90"}) and not t.is_valid({"high": "90"})
-    p = _validator(schema.type_schema(Period))
+    p = validator(schema.type_schema(Period))
     assert p.is_valid({"start": "2024-01-01", "end": "2024-12-31"})
     assert not p.is_valid({"start": "2024-01-01"})
     assert not p.is_valid({"start": "2024-02-30", "end": "2024-12-31"})  # format checker
@@ -233,7 +222,7 @@ def test_cli_usage_errors() -> None:
 def test_error_schema_matches_the_batch_error_lines() -> None:
     from kinerja import batch
 
-    v = _validator(schema.error_schema())
+    v = validator(schema.error_schema())
     bad = b'{"regime": "permenpanrb-6-2022", "employee": {"nip": "1", "name": "A"}, "x": 1}\nnot json\n[1]\n'
     lines = [json.loads(line) for line in batch.score_jsonl(bad.splitlines(keepends=True))]
     assert len(lines) == 3 and all("problems" in line for line in lines)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,18 +31,7 @@ from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import to_decimal
 from kinerja.vectors import generate
-
-
-def _stored(name: str) -> dict[str, Any]:
-    data = json.loads((resources.files("kinerja") / "schemas" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _validator(s: dict[str, Any]) -> jsonschema.protocols.Validator:
-    jsonschema.Draft202012Validator.check_schema(s)
-    return jsonschema.Draft202012Validator(s, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-
+from schemacheck import stored, validator
 
 # --- schema = loader ---------------------------------------------------------------------------
 #
@@ -209,7 +197,7 @@ def _loader_accepts(value: object, tp: Any) -> bool:
 
 
 def _schema_accepts(value: object, tp: Any) -> bool:
-    return bool(_validator(schema.type_schema(_holder(tp))).is_valid({"value": value}))
+    return bool(validator(schema.type_schema(_holder(tp))).is_valid({"value": value}))
 
 
 @pytest.mark.parametrize("value", _agreement_params(DECIMAL_PROBES, DECIMAL_KNOWN))
@@ -426,7 +414,7 @@ def _schema_for(data: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("data", _doc_examples())
 def test_documentation_examples_validate(data: Any) -> None:
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(_schema_for(data)).iter_errors(data)]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(_schema_for(data)).iter_errors(data)]
     assert errors == []
     if "regime" in data and "values" not in data and "cases" not in data:
         io.load(data)  # and the loader reads it
@@ -435,7 +423,7 @@ def test_documentation_examples_validate(data: Any) -> None:
 def test_regime_may_be_left_out_for_a_national_regime_only() -> None:
     case = next(iter(vectors.load("permenpanrb-6-2022").cases))
     without = {k: v for k, v in case.input.items() if k != "regime"}
-    assert _validator(schema.document_schema("permenpanrb-6-2022")).is_valid(without)
+    assert validator(schema.document_schema("permenpanrb-6-2022")).is_valid(without)
     assert io.load(without)[0].info.name == "permenpanrb-6-2022"
     scheme = next(n for n in generate.builtin_rules() if rules.get(n).info.kind == "scheme")
     assert "regime" in schema.document_schema(scheme)["required"]
@@ -488,9 +476,9 @@ _STANDARD = {
 
 
 def test_only_standard_keywords() -> None:
-    stored = sorted(p.name for p in (resources.files("kinerja") / "schemas").iterdir() if p.name.endswith(".json"))
-    for name in stored:
-        assert _keywords(_stored(name)) <= _STANDARD, name
+    names = sorted(p.name for p in (resources.files("kinerja") / "schemas").iterdir() if p.name.endswith(".json"))
+    for name in names:
+        assert _keywords(stored(name)) <= _STANDARD, name
 
 
 # --- a second, independent validator: ajv (Node.js) in strict mode ------------------------------
@@ -548,7 +536,7 @@ def ajv() -> Any:
 
 def _all_stored() -> dict[str, Any]:
     folder = resources.files("kinerja") / "schemas"
-    return {p.name: _stored(p.name) for p in folder.iterdir() if p.name.endswith(".json")}
+    return {p.name: stored(p.name) for p in folder.iterdir() if p.name.endswith(".json")}
 
 
 def test_ajv_strict_compiles_every_schema_and_accepts_every_vector(ajv: Any) -> None:
@@ -591,7 +579,7 @@ def test_ajv_and_jsonschema_read_the_patterns_alike(ajv: Any) -> None:
 @pytest.mark.parametrize("regime", sorted(set(generate.builtin_rules()) & set(kt.regimes())))
 def test_generated_documents_validate(regime: str) -> None:
     # kinerja.testing.documents: valid documents of every regime and scheme, which the loader accepts
-    v = _validator(schema.document_schema(regime))
+    v = validator(schema.document_schema(regime))
 
     @given(kt.documents(regime))
     @settings(max_examples=40, deadline=None)

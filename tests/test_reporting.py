@@ -152,36 +152,35 @@ FLAGS = [
 ]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/browser_check.sh installs it)")
-def test_report_renders_in_a_real_headless_browser(tmp_path: pathlib.Path) -> None:
+def _chromium(tmp_path: pathlib.Path, *args: str) -> str:
+    """Run headless Chromium with a fresh profile and no network; its standard output."""
     assert CHROMIUM is not None
-    page = tmp_path / "report.html"
-    reporting.write_demo_report(page)
     profile = tempfile.mkdtemp(dir=tmp_path)
-    dom = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     ).stdout
+
+
+def _dom(page: pathlib.Path, tmp_path: pathlib.Path) -> str:
+    """The DOM headless Chromium built from *page*."""
+    return _chromium(tmp_path, "--dump-dom", page.as_uri())
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/browser_check.sh installs it)")
+def test_report_renders_in_a_real_headless_browser(tmp_path: pathlib.Path) -> None:
+    assert CHROMIUM is not None
+    page = tmp_path / "report.html"
+    reporting.write_demo_report(page)
+    dom = _dom(page, tmp_path)
     # the browser parsed the whole page: every unit, its figure, every explanation
     assert dom.count("<details") == 25 and dom.count("<svg") == 3
     assert "Bidang Infrastruktur dan Kewilayahan" in dom
     shot = tmp_path / "shot.png"
-    subprocess.run(
-        [
-            CHROMIUM,
-            *FLAGS,
-            f"--user-data-dir={profile}",
-            "--window-size=1100,1600",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=60,
-        check=True,
-    )
+    _chromium(tmp_path, "--window-size=1100,1600", f"--screenshot={shot}", page.as_uri())
     from matplotlib.image import imread
 
     pixels = imread(shot)
@@ -277,12 +276,5 @@ def test_report_renders_in_chromium_in_both_languages(tmp_path: pathlib.Path, la
     assert CHROMIUM is not None
     page = tmp_path / f"report-{lang}.html"
     reporting.report(reporting.demo_data(), page, lang=lang)
-    profile = tempfile.mkdtemp(dir=tmp_path)
-    dom = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout
+    dom = _dom(page, tmp_path)
     assert f'lang="{lang}"' in dom and heading in dom and dom.count("<details") == 25

@@ -109,3 +109,13 @@ def skp_doc(i: int) -> dict[str, object]:
         "hasil_kerja": EKS[i % 3],
         "perilaku_kerja": EKS[(i // 3) % 3],
     }
+
+
+@pytest.fixture(scope="module")
+def dask_client():  # type: ignore[no-untyped-def]
+    """A dask.distributed client of a LocalCluster of two worker processes (one per module that asks)."""
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()

@@ -15,14 +15,6 @@ distributed = pytest.importorskip("dask.distributed")
 from kinerja import batch  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def client():  # type: ignore[no-untyped-def]
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def _lines() -> list[str]:
     lines = []
     for i in range(60):
@@ -40,7 +32,7 @@ def _write(path: Path, lines: list[str]) -> bytes:
     return data
 
 
-def test_directory_on_local_cluster_matches_local_batch_file_by_file(client: object, tmp_path: Path) -> None:
+def test_directory_on_local_cluster_matches_local_batch_file_by_file(dask_client: object, tmp_path: Path) -> None:
     import kinerja.dask
 
     lines = _lines()
@@ -62,7 +54,7 @@ def test_directory_on_local_cluster_matches_local_batch_file_by_file(client: obj
     assert errors[2]["problems"][0]["code"] == "json.invalid"
 
 
-def test_garbage_gives_one_answer_per_non_blank_line(client: object, tmp_path: Path) -> None:
+def test_garbage_gives_one_answer_per_non_blank_line(dask_client: object, tmp_path: Path) -> None:
     """Issue 16 through Dask: bytes that are not UTF-8, white space, an array, blank lines."""
     import kinerja.dask
 
@@ -77,7 +69,7 @@ def test_garbage_gives_one_answer_per_non_blank_line(client: object, tmp_path: P
     assert codes == ["ok", "line.not_utf8", "line.whitespace", "line.not_object", "ok"]
 
 
-def test_bag_of_lines_reads_each_partition_once_and_numbers_globally(client: object) -> None:
+def test_bag_of_lines_reads_each_partition_once_and_numbers_globally(dask_client: object) -> None:
     import dask.bag as db
 
     import kinerja.dask
@@ -89,7 +81,7 @@ def test_bag_of_lines_reads_each_partition_once_and_numbers_globally(client: obj
     assert len(got) == 59
 
 
-def test_bag_of_documents(client: object) -> None:
+def test_bag_of_documents(dask_client: object) -> None:
     import dask.bag as db
 
     import kinerja.dask
@@ -101,7 +93,7 @@ def test_bag_of_documents(client: object) -> None:
     assert json.loads(got[-1])["index"] == len(docs) - 1
 
 
-def test_parquet_output(client: object, tmp_path: Path) -> None:
+def test_parquet_output(dask_client: object, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     import kinerja.dask
 

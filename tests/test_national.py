@@ -30,14 +30,6 @@ from kinerja.nip import parse_nip  # noqa: E402
 SMALL = NationSpec(employees=1_500, instansi=4, units=30, partition_size=250, invalid_rate=0.01, move_rate=0.05)
 
 
-@pytest.fixture(scope="module")
-def client():  # type: ignore[no-untyped-def]
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 # --- the synthetic nation -----------------------------------------------------------------
 
 
@@ -256,9 +248,9 @@ def _compare(out: Path, ref: Any, fmt: str) -> None:
     assert _verdicts(read_dataset(str(out), "curve")) == ref.verdicts
 
 
-def test_cycle_on_local_cluster_matches_single_process(client: Any, tmp_path: Path) -> None:
+def test_cycle_on_local_cluster_matches_single_process(dask_client: Any, tmp_path: Path) -> None:
     parts, units = generated(SMALL)
-    cycle = run_cycle(parts, units, str(tmp_path / "out"), year=SMALL.year, client=client, periodic=True)
+    cycle = run_cycle(parts, units, str(tmp_path / "out"), year=SMALL.year, client=dask_client, periodic=True)
     lay = layout(SMALL)
     tables = [(p.name, generate_partition(SMALL, p.index, lay)) for p in lay.partitions]
     ref = reference_cycle(tables, units, SMALL.year)
@@ -275,7 +267,7 @@ def test_cycle_on_local_cluster_matches_single_process(client: Any, tmp_path: Pa
     assert cycle.totals["rows"] == sum(t.num_rows for _, t in tables)
 
 
-def test_cli_runs_the_cycle_from_jsonl_partitions_on_the_cluster(client: Any, tmp_path: Path) -> None:
+def test_cli_runs_the_cycle_from_jsonl_partitions_on_the_cluster(dask_client: Any, tmp_path: Path) -> None:
     from kinerja.cli import main
 
     spec = NationSpec(employees=300, instansi=2, units=6, partition_size=100, invalid_rate=0.02)
@@ -284,7 +276,7 @@ def test_cli_runs_the_cycle_from_jsonl_partitions_on_the_cluster(client: Any, tm
     out, err = io.StringIO(), io.StringIO()
     from kinerja.dask.command import run_cli
 
-    address = client.scheduler.address  # type: ignore[attr-defined]
+    address = dask_client.scheduler.address  # type: ignore[attr-defined]
     argv = ["run", "--input", str(src), "--out", str(tmp_path / "out"), "--format", "jsonl", "--scheduler", address]
     code = run_cli([*argv, "--no-progress", "--periodic", "--year", str(spec.year)], out, err)
     assert code == 1, err.getvalue()  # spoiled rows: findings
@@ -312,7 +304,7 @@ def attrs_evolve(obj: Any, **changes: Any) -> Any:
     return attrs.evolve(obj, **changes)
 
 
-def test_units_spanning_partitions_from_parquet_files(client: Any, tmp_path: Path) -> None:
+def test_units_spanning_partitions_from_parquet_files(dask_client: Any, tmp_path: Path) -> None:
     """Parquet input where units straddle partitions: the head counts add up and the members meet for calibration."""
     spec = NationSpec(employees=600, instansi=1, units=12, partition_size=600, invalid_rate=0.01, seed=21)
     table = generate_partition(spec, 0)
@@ -323,7 +315,7 @@ def test_units_spanning_partitions_from_parquet_files(client: Any, tmp_path: Pat
     for name, t in tables:
         pq.write_table(t, src / f"{name}.parquet")
     units = units_table(layout(spec))
-    run_cycle(partitions_in(str(src)), units, str(tmp_path / "out"), year=spec.year, client=client, chunks=3)
+    run_cycle(partitions_in(str(src)), units, str(tmp_path / "out"), year=spec.year, client=dask_client, chunks=3)
     ref = reference_cycle(tables, units, spec.year)
     _compare(tmp_path / "out", ref, "parquet")
     failing = {u for u, v in ref.verdicts.items() if v[2] is False}

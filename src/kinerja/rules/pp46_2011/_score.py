@@ -1,8 +1,22 @@
 """How a ``pp-46-2011`` document is scored: each kegiatan, then the document, with the explanation of every step.
 
-Everything inside is an exact rational (:data:`~kinerja.rules.base.Ratio` pairs added with integer
-arithmetic, one :class:`~fractions.Fraction` where a value is shown or classified); the sources,
-tables and formulas are those of :mod:`kinerja.rules.pp46_2011`.
+**Arithmetic.** Every intermediate is an exact rational carried as a :data:`~kinerja.rules.base.Ratio`, a pair
+of Python integers (numerator, positive denominator) that is never reduced: the aspects of a kegiatan, its
+capaian, the mean over the kegiatan, the SKP value, the perilaku mean and the 60/40 weighted sum are added
+and multiplied in integers, with no rounding anywhere. That is exact rational arithmetic without
+:class:`~fractions.Fraction`'s reduction after every step (several times cheaper), so the order of the
+kegiatan cannot change a digit. A value is rounded only where it leaves:
+
+* the exact values in the result (``score``, ``nilai_capaian_skp``, the means …) are shown as a 40-digit
+  :class:`~decimal.Decimal` by :func:`_decimal` — exact when the rational terminates within 40 digits, else
+  rounded once at the 40th significant digit, half-even (:data:`~kinerja.numbers.CONTEXT`), the figure
+  :func:`~kinerja.numbers.fraction_to_decimal` gives for the reduced fraction;
+* the three values the regulation shows (``*_2dp``) are rounded once from the exact rational, two decimals,
+  half-up (:func:`~kinerja.numbers.round_half_up`, Perka BKN 1/2013 shows ``number_format(x, 2)``);
+* the sebutan compares the exact rational with the integer band thresholds (``BandPolicy.EXACT``), or the
+  value rounded once, half-up, under the other band policies.
+
+The sources, tables and formulas are those of :mod:`kinerja.rules.pp46_2011`.
 """
 
 from __future__ import annotations
@@ -11,17 +25,18 @@ import datetime as _dt
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
 from kinerja.dated import Entry
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
-from kinerja.numbers import fraction_to_decimal, round_half_up
+from kinerja.numbers import CONTEXT, fraction_to_decimal, round_half_up
 from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
 from kinerja.rules import pp46_2011 as regulation
-from kinerja.rules.base import Ratio, percent_of, ratio_sum, scaled, to_fraction
+from kinerja.rules.base import Ratio, percent_of, ratio_sum
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
     INFO,
@@ -49,15 +64,34 @@ from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRea
 
 __all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja"]
 
+_ZERO: Final[Ratio] = (0, 1)
+
+
+def _decimal(value: Ratio) -> Decimal:
+    """The exact rational *value* as a Decimal, as :func:`~kinerja.numbers.fraction_to_decimal` shows it.
+
+    Exact when it terminates within 40 significant digits, else rounded once at the 40th (half-even,
+    :data:`~kinerja.numbers.CONTEXT`). The quotient of the unreduced pair is the same Decimal as that of the
+    reduced fraction: an exact quotient of two integers takes the fewest digits its value needs, an inexact one
+    is the value correctly rounded, so neither depends on how the pair was written.
+    """
+    n, d = value
+    if n % d == 0:
+        return Decimal(n // d)
+    return CONTEXT.divide(Decimal(n), Decimal(d))
+
 
 @attrs.frozen
 class _Tables:
-    """The dated tables in force for one document (looked up once, when its period starts)."""
+    """The dated tables in force for one document (looked up once, when its period starts), with the weights
+    as integer ratios and as shown (``bobot_*``), worked out once with them."""
 
     bands: Entry[Ladder[Sebutan]]
     weights: Entry[tuple[Fraction, Fraction]]
     tugas_tambahan: Entry[Ladder[int]]
     kreativitas: Entry[Mapping[TingkatKreativitas, int]]
+    weight_ratios: tuple[Ratio, Ratio]
+    bobot: tuple[Decimal, Decimal]
 
 
 def _in_force(start: _dt.date) -> _Tables:
@@ -75,7 +109,10 @@ def _in_force(start: _dt.date) -> _Tables:
         if len(_IN_FORCE) >= 256:
             _IN_FORCE.clear()
         bands, weights, tt, kr = dated
-        tables = _Tables(bands.applicable(start), weights.applicable(start), tt.applicable(start), kr.applicable(start))
+        w = weights.applicable(start)
+        ratios = (w.value[0].as_integer_ratio(), w.value[1].as_integer_ratio())
+        bobot = (fraction_to_decimal(w.value[0]), fraction_to_decimal(w.value[1]))
+        tables = _Tables(bands.applicable(start), w, tt.applicable(start), kr.applicable(start), ratios, bobot)
         hit = _IN_FORCE[key] = (dated, tables)  # dated held with them: the ids in the key stay theirs
     return hit[1]
 
@@ -83,46 +120,35 @@ def _in_force(start: _dt.date) -> _Tables:
 _IN_FORCE: dict[tuple[object, ...], tuple[tuple[object, ...], _Tables]] = {}
 
 
-@attrs.frozen
-class _KegiatanScore:
-    kuantitas: Ratio
-    kualitas: Ratio
-    waktu: Ratio
-    biaya: Ratio | None
-    perhitungan: Ratio
-    capaian: Ratio
-    dikerjakan: bool
-    negative: tuple[str, ...]
-
-
 def _efisiensi_aspect(
-    where: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, negative: list[str]
+    path: str, name: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, warnings: list[str]
 ) -> Ratio:
-    """The nilai of a waktu or biaya aspect by the efisiensi rule; a negative value is noted in *negative*
-    and clamped at ``params.aspect_floor`` when one is set (open question 3)."""
+    """The nilai of the waktu or biaya aspect *name* by the efisiensi rule; a negative value adds a warning to
+    *warnings* and is clamped at ``params.aspect_floor`` when one is set (open question 3)."""
     assert aspect.realisasi is not None
     e, nilai, low_branch = efisiensi_exact(aspect.t, aspect.realisasi)
     raw = nilai
-    floor = None if params.aspect_floor is None else params.aspect_floor.as_integer_ratio()
     if nilai[0] < 0:
-        negative.append(where)
-        if floor is not None and nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
-            nilai = floor
+        warnings.append(f"{path}.{name} is negative (realisation above 1,76 x target); formula applied as written")
+        if params.aspect_floor is not None:
+            floor = params.aspect_floor.as_integer_ratio()
+            if nilai[0] * floor[1] < floor[0] * nilai[1]:  # nilai < floor
+                nilai = floor
     if trace is not None:
         trace.append(
             Step(
-                f"{where} = "
+                f"{path}.{name} = "
                 + (
                     "((1,76*T - R)/T)*100 since efisiensi <= 24 %"
                     if low_branch
                     else "76 - ((((1,76*T - R)/T)*100) - 100) since efisiensi > 24 %"
                 ),
                 SRC_EFISIENSI,
-                {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": fraction_to_decimal(to_fraction(e))},
-                fraction_to_decimal(to_fraction(nilai)),
+                {"target": aspect.t, "realisasi": aspect.realisasi, "efisiensi %": _decimal(e)},
+                _decimal(nilai),
                 note=""
                 if raw is nilai
-                else f"formula gives {fraction_to_decimal(to_fraction(raw))}; clamped at aspect_floor {params.aspect_floor}",
+                else f"formula gives {_decimal(raw)}; clamped at aspect_floor {params.aspect_floor}",
             )
         )
     return nilai
@@ -135,22 +161,21 @@ def _ratio_steps(k: Kegiatan, path: str, kuantitas: Ratio, kualitas: Ratio) -> l
             f"{path}.kuantitas = RO / TO x 100",
             SRC_KUANTITAS,
             {"name": k.name, "RO": k.kuantitas.realisasi, "TO": k.kuantitas.t, "satuan": k.satuan},
-            fraction_to_decimal(to_fraction(kuantitas)),
+            _decimal(kuantitas),
         ),
         Step(
             f"{path}.kualitas = RK / TK x 100",
             SRC_KUALITAS,
             {"RK": k.kualitas.realisasi, "TK": k.kualitas.t},
-            fraction_to_decimal(to_fraction(kualitas)),
+            _decimal(kualitas),
         ),
     ]
 
 
-def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) -> _KegiatanScore:
-    divisor = 4 if k.has_biaya else 3
-    zero = (0, 1)
-    if not k.dikerjakan and params.undone is UndoneRule.ZERO_ALL:
-        b0 = zero if k.has_biaya else None
+def _undone(k: Kegiatan, params: Pp46Params, trace: Trace, path: str, divisor: int) -> bool:
+    """True when kegiatan *k*, not done, scores 0 on every aspect (``UndoneRule.ZERO_ALL``); under
+    ``UndoneRule.FORMULA`` the formulas need every realisation, and a missing one is refused."""
+    if params.undone is UndoneRule.ZERO_ALL:
         if trace is not None:
             trace.append(
                 Step(
@@ -160,32 +185,45 @@ def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str) ->
                     Decimal(0),
                 )
             )
-        return _KegiatanScore(zero, zero, zero, b0, zero, zero, False, ())
+        return True
     missing = [f"{path}.{name}.realisasi" for name, aspect in k._aspects() if aspect.realisasi is None]
     if missing:
         raise ValidationError(
             Problem(m, "required when undone kegiatan are scored by formula (missing is not zero)") for m in missing
         )
-    assert k.kuantitas.realisasi is not None and k.kualitas.realisasi is not None and k.waktu.realisasi is not None
-    kuantitas = percent_of(k.kuantitas.realisasi, k.kuantitas.t)
-    kualitas = percent_of(k.kualitas.realisasi, k.kualitas.t)
-    negative: list[str] = []
+    return False
+
+
+def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str, warnings: list[str]) -> Ratio:
+    """The capaian of kegiatan *k* (at *path*): (kuantitas + kualitas + waktu [+ biaya]) / 3 [or / 4], an exact
+    ratio added in integers; a negative waktu or biaya adds a warning to *warnings*.
+
+    A done kegiatan has every realisation (its own check), so only one not done is looked at for missing ones.
+    """
+    kuantitas, kualitas, biaya = k.kuantitas, k.kualitas, k.biaya
+    divisor = 3 if biaya is None else 4
+    if not k.dikerjakan and _undone(k, params, trace, path, divisor):
+        return _ZERO
+    assert kuantitas.realisasi is not None and kualitas.realisasi is not None
+    qn, qd = q = percent_of(kuantitas.realisasi, kuantitas.t)
+    ln, ld = kl = percent_of(kualitas.realisasi, kualitas.t)
     if trace is not None:
-        trace.extend(_ratio_steps(k, path, kuantitas, kualitas))
-    waktu = _efisiensi_aspect(f"{path}.waktu", k.waktu, params, trace, negative)
-    biaya = _efisiensi_aspect(f"{path}.biaya", k.biaya, params, trace, negative) if k.biaya is not None else None
-    perhitungan = ratio_sum((kuantitas, kualitas, waktu, biaya or zero))
-    capaian = (perhitungan[0], perhitungan[1] * divisor)
+        trace.extend(_ratio_steps(k, path, q, kl))
+    wn, wd = _efisiensi_aspect(path, "waktu", k.waktu, params, trace, warnings)
+    n, d = (qn * ld + ln * qd) * wd + wn * qd * ld, qd * ld * wd  # kuantitas + kualitas + waktu
+    if biaya is not None:
+        bn, bd = _efisiensi_aspect(path, "biaya", biaya, params, trace, warnings)
+        n, d = n * bd + bn * d, d * bd
     if trace is not None:
         trace.append(
             Step(
                 f"{path} capaian = perhitungan / {divisor}",
                 SRC_CAPAIAN,
-                {"perhitungan": fraction_to_decimal(to_fraction(perhitungan)), "aspects": divisor},
-                fraction_to_decimal(to_fraction(capaian)),
+                {"perhitungan": _decimal((n, d)), "aspects": divisor},
+                _decimal((n, d * divisor)),
             )
         )
-    return _KegiatanScore(kuantitas, kualitas, waktu, biaya, perhitungan, capaian, k.dikerjakan, tuple(negative))
+    return n, d * divisor
 
 
 def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> Decimal:
@@ -196,7 +234,7 @@ def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> De
     >>> capaian_kegiatan(k)
     Decimal('85.5')
     """
-    return fraction_to_decimal(to_fraction(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan").capaian))
+    return _decimal(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan", []))
 
 
 @attrs.frozen
@@ -206,59 +244,43 @@ class Outcome(base.Outcome):
     sebutan: Sebutan
 
 
-@attrs.frozen
-class _Totals:
-    """The document-level values of :func:`nilai_prestasi_kerja`, exact, with the values shown (2 decimals)."""
-
-    scores: list[_KegiatanScore]
-    total: Ratio
-    mean: Fraction
-    tt: Fraction
-    kr: Fraction
-    skp: Fraction
-    elements: list[tuple[str, Decimal]]
-    jumlah: Fraction
-    perilaku: Fraction
-    npk: Fraction
-    s_skp: Sebutan
-    s_per: Sebutan
-    s_npk: Sebutan
-    shown: tuple[Decimal, Decimal, Decimal]
-    tables: _Tables
-
-
-def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
-    """The explanation of the SKP value (mean, tugas tambahan, kreativitas), then :func:`_perilaku_npk_steps`."""
-    scores, total, mean, tt, kr, skp = t.scores, t.total, t.mean, t.tt, t.kr, t.skp
+def _npk_steps(
+    doc: Pp46Document,
+    params: Pp46Params,
+    values: dict[str, object],
+    total: Ratio,
+    elements: list[tuple[str, Decimal]],
+    tables: _Tables,
+) -> list[Step]:
+    """The explanation of the SKP value (mean, tugas tambahan, kreativitas), then :func:`_perilaku_npk_steps`;
+    the figures are those of the result's *values*."""
+    v = values
     steps: list[Step] = []
     steps.append(
         Step(
             "mean capaian over the kegiatan",
             SRC_MEAN,
-            {
-                "jumlah capaian": fraction_to_decimal(to_fraction(total)),
-                "kegiatan": len(scores),
-            },
-            fraction_to_decimal(mean),
+            {"jumlah capaian": _decimal(total), "kegiatan": v["jumlah_kegiatan"]},
+            v["rata_rata_capaian_kegiatan"],
         )
     )
     steps.append(
         Step(
             "nilai tugas tambahan",
-            t.tables.tugas_tambahan.source,
+            tables.tugas_tambahan.source,
             {"tugas tambahan": doc.tugas_tambahan},
-            fraction_to_decimal(tt),
+            v["nilai_tugas_tambahan"],
         )
     )
     steps.append(
         Step(
             f"nilai kreativitas ({params.kreativitas.value.lower()} of the items)",
-            t.tables.kreativitas.source,
+            tables.kreativitas.source,
             {
-                "items": [f"{k.tingkat.label}: {t.tables.kreativitas.value[k.tingkat]}" for k in doc.kreativitas],
+                "items": [f"{k.tingkat.label}: {tables.kreativitas.value[k.tingkat]}" for k in doc.kreativitas],
                 "cap": params.kreativitas_cap,
             },
-            fraction_to_decimal(kr),
+            v["nilai_kreativitas"],
             note="open question 2: several items add up by default (KreativitasRule.SUM)",
         )
     )
@@ -267,27 +289,28 @@ def _npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
             "nilai capaian SKP = mean + tugas tambahan + kreativitas",
             SRC_SKP,
             {
-                "mean": fraction_to_decimal(mean),
-                "tugas tambahan": fraction_to_decimal(tt),
-                "kreativitas": fraction_to_decimal(kr),
+                "mean": v["rata_rata_capaian_kegiatan"],
+                "tugas tambahan": v["nilai_tugas_tambahan"],
+                "kreativitas": v["nilai_kreativitas"],
             },
-            fraction_to_decimal(skp),
+            v["nilai_capaian_skp"],
         )
     )
-    return [*steps, *_perilaku_npk_steps(doc, params, t)]
+    return [*steps, *_perilaku_npk_steps(doc, params, values, elements, tables)]
 
 
-def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> list[Step]:
+def _perilaku_npk_steps(
+    doc: Pp46Document, params: Pp46Params, values: dict[str, object], elements: list[tuple[str, Decimal]], t: _Tables
+) -> list[Step]:
     """The explanation of the perilaku, the nilai prestasi kerja, its display, its sebutan and predikat."""
-    skp, elements, perilaku, npk, s_skp, s_per, s_npk = t.skp, t.elements, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
-    shown_npk = t.shown[2]
+    v = values
     steps: list[Step] = []
     steps.append(
         Step(
             f"nilai perilaku = jumlah / {len(elements)}",
             SRC_PERILAKU,
             {**dict(elements), "struktural": doc.employee.jenis_jabatan.is_struktural},
-            fraction_to_decimal(perilaku),
+            v["nilai_perilaku"],
         )
     )
     steps.append(
@@ -295,73 +318,39 @@ def _perilaku_npk_steps(doc: Pp46Document, params: Pp46Params, t: _Totals) -> li
             f"sebutan of each perilaku element ({params.band_policy.value} band policy)",
             SRC_PERILAKU_BANDS,
             dict(elements),
-            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy, t.tables.bands.value).items()},
+            {name: s.label for name, s in doc.perilaku.sebutan_unsur(params.band_policy, t.bands.value).items()},
         )
     )
-    w_skp, w_per = (fraction_to_decimal(w * 100) for w in t.tables.weights.value)
+    w_skp, w_per = (fraction_to_decimal(w * 100) for w in t.weights.value)
     steps.append(
         Step(
             f"nilai prestasi kerja = {w_skp} % x SKP + {w_per} % x perilaku",
-            t.tables.weights.source,
-            {"nilai capaian SKP": fraction_to_decimal(skp), "nilai perilaku": fraction_to_decimal(perilaku)},
-            fraction_to_decimal(npk),
+            t.weights.source,
+            {"nilai capaian SKP": v["nilai_capaian_skp"], "nilai perilaku": v["nilai_perilaku"]},
+            v["score"],
         )
     )
     steps.append(
-        Step(
-            "shown with two decimals, half-up",
-            SRC_DISPLAY,
-            {"nilai prestasi kerja": fraction_to_decimal(npk)},
-            shown_npk,
-        )
+        Step("shown with two decimals, half-up", SRC_DISPLAY, {"nilai prestasi kerja": v["score"]}, v["score_2dp"])
     )
     steps.append(
         Step(
             f"sebutan ({params.band_policy.value} band policy)",
-            t.tables.bands.source,
+            t.bands.source,
             {
-                "nilai capaian SKP": s_skp.label,
-                "nilai perilaku": s_per.label,
-                "nilai prestasi kerja": fraction_to_decimal(npk),
+                "nilai capaian SKP": v["kategori_skp"],
+                "nilai perilaku": v["kategori_perilaku"],
+                "nilai prestasi kerja": v["score"],
             },
-            s_npk.label,
+            v["kategori"],
             note="open question 1: non-integers compared with the thresholds "
-            + ", ".join(f">= {r.lower}" for r in t.tables.bands.value.rungs)
+            + ", ".join(f">= {r.lower}" for r in t.bands.value.rungs)
             if params.band_policy is BandPolicy.EXACT
             else "",
         )
     )
-    steps.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": s_npk.label}, s_npk.predikat))
+    steps.append(Step("equivalent predikat", SRC_PREDIKAT, {"sebutan": v["kategori"]}, v["predikat"]))
     return steps
-
-
-def _values(t: _Totals) -> dict[str, object]:
-    """The output values of a result, in :data:`OUTPUTS` order."""
-    scores, mean, tt, kr, skp, elements = t.scores, t.mean, t.tt, t.kr, t.skp, t.elements
-    jumlah, perilaku, npk, s_skp, s_per, s_npk = t.jumlah, t.perilaku, t.npk, t.s_skp, t.s_per, t.s_npk
-    shown_skp, shown_per, shown_npk = t.shown
-    return {
-        "jumlah_kegiatan": len(scores),
-        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for s in scores if not s.dikerjakan),
-        "jumlah_kegiatan_dengan_biaya": sum(1 for s in scores if s.biaya is not None),
-        "rata_rata_capaian_kegiatan": fraction_to_decimal(mean),
-        "nilai_tugas_tambahan": fraction_to_decimal(tt),
-        "nilai_kreativitas": fraction_to_decimal(kr),
-        "nilai_capaian_skp": fraction_to_decimal(skp),
-        "nilai_capaian_skp_2dp": shown_skp,
-        "kategori_skp": s_skp.label,
-        "jumlah_unsur_perilaku": len(elements),
-        "jumlah_nilai_perilaku": fraction_to_decimal(jumlah),
-        "nilai_perilaku": fraction_to_decimal(perilaku),
-        "nilai_perilaku_2dp": shown_per,
-        "kategori_perilaku": s_per.label,
-        "bobot_skp": fraction_to_decimal(t.tables.weights.value[0]),
-        "bobot_perilaku": fraction_to_decimal(t.tables.weights.value[1]),
-        "score": fraction_to_decimal(npk),
-        "score_2dp": shown_npk,
-        "kategori": s_npk.label,
-        "predikat": s_npk.predikat,
-    }
 
 
 def _classified(
@@ -390,6 +379,15 @@ def _classified(
     return given, shown
 
 
+def _kegiatan_mean(doc: Pp46Document, params: Pp46Params, trace: Trace, warnings: list[str]) -> tuple[Ratio, Ratio]:
+    """The sum and the mean of the capaian over the kegiatan: an exact sum in integers, so the order cannot matter."""
+    n, d = _ZERO
+    for i, k in enumerate(doc.kegiatan):
+        cn, cd = _score_kegiatan(k, params, trace, f"kegiatan[{i}]", warnings)
+        n, d = n * cd + cn * d, d * cd
+    return (n, d), (n, d * len(doc.kegiatan))
+
+
 def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
     """Score one PP 46/2011 document (Perka BKN 1/2013 Lampiran); steps go to *trace*.
 
@@ -397,31 +395,48 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     """
     warnings = validity_warnings(INFO, doc.period)
     tables = _in_force(doc.period.start)  # the dated tables in force when the period starts, once per document
-    # SKP: per kegiatan, then the mean (an exact rational sum: the order cannot matter)
-    scores = [_score_kegiatan(k, params, trace, f"kegiatan[{i}]") for i, k in enumerate(doc.kegiatan)]
-    for s in scores:
-        warnings.extend(
-            f"{p} is negative (realisation above 1,76 x target); formula applied as written" for p in s.negative
+    total, mean = _kegiatan_mean(doc, params, trace, warnings)
+    tt = tables.tugas_tambahan.value.classify(Decimal(doc.tugas_tambahan))
+    kr = _ZERO  # no item: 0 points, whatever the (non-negative) cap
+    if doc.kreativitas:
+        points = kreativitas_exact(
+            doc.kreativitas, params.kreativitas, params.kreativitas_cap, tables.kreativitas.value
         )
-    total = ratio_sum(s.capaian for s in scores)
-    mean_r = (total[0], total[1] * len(scores))
-    tt = Fraction(tables.tugas_tambahan.value.classify(Decimal(doc.tugas_tambahan)))
-    kr = kreativitas_exact(doc.kreativitas, params.kreativitas, params.kreativitas_cap, tables.kreativitas.value)
-    skp_r = ratio_sum((mean_r, tt.as_integer_ratio(), kr.as_integer_ratio()))
-    mean, skp = to_fraction(mean_r), to_fraction(skp_r)
-    # perilaku
+        kr = points.as_integer_ratio()
+    skp = ratio_sum((mean, (tt, 1), kr))  # nilai capaian SKP = mean + tugas tambahan + kreativitas
     elements = doc.perilaku.elements()
-    jumlah_r = ratio_sum(v.as_integer_ratio() for _, v in elements)
-    perilaku_r = (jumlah_r[0], jumlah_r[1] * len(elements))
-    jumlah, perilaku = to_fraction(jumlah_r), to_fraction(perilaku_r)
-    # nilai prestasi kerja: w_skp x SKP + w_per x perilaku (60/40), one Fraction at the end
-    w_skp, w_per = tables.weights.value
-    npk = to_fraction(ratio_sum((scaled(w_skp, skp_r), scaled(w_per, perilaku_r))))
-    (s_skp, s_per, s_npk), displayed = _classified(
-        (skp, perilaku, npk), params.band_policy, tables.bands.value, warnings
+    jumlah = ratio_sum([v.as_integer_ratio() for _, v in elements])
+    perilaku = (jumlah[0], jumlah[1] * len(elements))
+    (wsn, wsd), (wpn, wpd) = tables.weight_ratios  # nilai prestasi kerja = w_skp x SKP + w_per x perilaku (60/40)
+    npk = Fraction(
+        wsn * skp[0] * wpd * perilaku[1] + wpn * perilaku[0] * wsd * skp[1], wsd * skp[1] * wpd * perilaku[1]
     )
-    t = _Totals(scores, total, mean, tt, kr, skp, elements, jumlah, perilaku, npk, s_skp, s_per, s_npk, displayed,
-                tables)  # fmt: skip
+    skp_f, perilaku_f = Fraction(*skp), Fraction(*perilaku)
+    (s_skp, s_per, s_npk), shown = _classified(
+        (skp_f, perilaku_f, npk), params.band_policy, tables.bands.value, warnings
+    )
+    values = {
+        "jumlah_kegiatan": len(doc.kegiatan),
+        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for k in doc.kegiatan if not k.dikerjakan),
+        "jumlah_kegiatan_dengan_biaya": sum(1 for k in doc.kegiatan if k.biaya is not None),
+        "rata_rata_capaian_kegiatan": _decimal(mean),
+        "nilai_tugas_tambahan": Decimal(tt),
+        "nilai_kreativitas": _decimal(kr),
+        "nilai_capaian_skp": fraction_to_decimal(skp_f),
+        "nilai_capaian_skp_2dp": shown[0],
+        "kategori_skp": s_skp.label,
+        "jumlah_unsur_perilaku": len(elements),
+        "jumlah_nilai_perilaku": _decimal(jumlah),
+        "nilai_perilaku": fraction_to_decimal(perilaku_f),
+        "nilai_perilaku_2dp": shown[1],
+        "kategori_perilaku": s_per.label,
+        "bobot_skp": tables.bobot[0],
+        "bobot_perilaku": tables.bobot[1],
+        "score": fraction_to_decimal(npk),
+        "score_2dp": shown[2],
+        "kategori": s_npk.label,
+        "predikat": s_npk.predikat,
+    }
     if trace is not None:
-        trace.extend(_npk_steps(doc, params, t))
-    return Outcome(_values(t), tuple(warnings), npk, s_npk)
+        trace.extend(_npk_steps(doc, params, values, total, elements, tables))
+    return Outcome(values, tuple(warnings), npk, s_npk)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -53,17 +54,11 @@ class Source:
 
 def render_value(value: object) -> Any:
     """Turn a value into plain JSON data: decimals as strings, enums as their codes, dates as ISO text."""
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # the common cases first, by exact type
-        return value
-    if isinstance(value, Decimal):
-        return fmt(value)
-    if isinstance(value, enum.Enum):
-        return value._value_  # the member's value (enum's own attribute, without the property's lookup)
-    if isinstance(value, bool | int | str) or value is None:
-        return value
-    if isinstance(value, _dt.date):
-        return value.isoformat()
+    return _RENDER[type(value)](value)
+
+
+def _render_any(value: object) -> Any:
+    """:func:`render_value` of a value whose type's rendering is not fixed by the type alone (containers, others)."""
     if isinstance(value, Mapping):
         return {str(k): render_value(v) for k, v in value.items()}
     if isinstance(value, Sequence | set | frozenset):
@@ -72,6 +67,39 @@ def render_value(value: object) -> Any:
     if isinstance(label, str):
         return label
     return str(value)
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class _Renderers(dict[type, Callable[[Any], Any]]):
+    """How each type of value is rendered, chosen on first sight of the type by the rules of :func:`render_value`.
+
+    Only a type's own nature decides the entry (a decimal, an enum, text or a number, a date); a value of any
+    other type goes through :func:`_render_any`, which looks at the value each time.
+    """
+
+    def __missing__(self, kind: type) -> Callable[[Any], Any]:
+        if issubclass(kind, Decimal):
+            found: Callable[[Any], Any] = fmt
+        elif issubclass(kind, enum.Enum):
+            found = _enum_value  # the member's value (enum's own attribute, without the property's lookup)
+        elif issubclass(kind, bool | int | str) or kind is type(None):
+            found = _same
+        elif issubclass(kind, _dt.date):
+            found = _isoformat
+        else:
+            found = _render_any
+        if len(self) < _KINDS_KEPT:
+            self[kind] = found
+        return found
+
+
+_enum_value: Callable[[Any], Any] = operator.attrgetter("_value_")
+_isoformat: Callable[[Any], Any] = operator.methodcaller("isoformat")
+_RENDER: Final = _Renderers()
+_KINDS_KEPT: Final = 512  # types remembered (a program making classes on the fly does not grow this without end)
 
 
 def _text(value: object) -> str:
@@ -95,11 +123,13 @@ class Step:
 
     def to_json(self, lang: str | None = "en") -> dict[str, Any]:
         """The step as JSON data; *lang* ``"id"`` gives the rule text in Bahasa Indonesia (issue 18)."""
+        render = _RENDER
+        output = self.output
         data: dict[str, Any] = {
-            "rule": step_text(self.rule, lang),
+            "rule": self.rule if lang == "en" else step_text(self.rule, lang),  # English: the text as written
             "source": str(self.source),
-            "inputs": {k: render_value(v) for k, v in self.inputs.items()},
-            "output": render_value(self.output),
+            "inputs": {k: render[type(v)](v) for k, v in self.inputs.items()},  # render_value, without its call
+            "output": render[type(output)](output),
         }
         if self.note:
             data["note"] = self.note

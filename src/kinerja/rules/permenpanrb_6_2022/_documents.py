@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -91,7 +92,12 @@ class Perilaku:
 
     def ratings(self) -> tuple[tuple[str, Ekspektasi | None], ...]:
         """``(field name, rating or None)`` for the seven values, in BerAKHLAK order."""
-        return tuple((name, getattr(self, name)) for name, _ in BERAKHLAK)
+        return tuple(zip(_VALUES, _RATINGS(self)))
+
+
+_VALUES: Final = tuple(name for name, _ in BERAKHLAK)
+_RATINGS: Final = operator.attrgetter(*_VALUES)
+"""The seven ratings of a :class:`Perilaku` as a tuple, in BerAKHLAK order (one C-level read of the fields)."""
 
 
 def _opt_nip(value: object) -> Nip | None:

@@ -70,11 +70,12 @@ class AssessorRating:
             )
         if trace is not None:
             if self.which == "hasil_kerja":
-                inds = [ind for r in skp.rhk for ind in r.indicators]
+                rhk = skp.rhk
+                groups = [r.indicators for r in rhk]
                 inputs: dict[str, object] = {
-                    "rhk": len(skp.rhk),
-                    "indicators": len(inds),
-                    "realised": sum(1 for ind in inds if ind.realization is not None),
+                    "rhk": len(rhk),
+                    "indicators": sum(map(len, groups)),
+                    "realised": len([ind for inds in groups for ind in inds if ind.realization is not None]),
                     "hasil_kerja (penilai)": rating,
                 }
                 trace.append(Step("rating hasil kerja given by the pejabat penilai kinerja", SRC_HK, inputs, rating))

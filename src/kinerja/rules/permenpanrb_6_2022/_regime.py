@@ -36,19 +36,43 @@ _ORG = "kinerja-organisasi"
 def _evaluation_step(doc: Permenpanrb6Document) -> Step:
     """The first step of an explanation: which evaluation (periodic or annual), of whom (Pasal 5)."""
     e = doc.employee
-    kind = "tahunan" if doc.period == Period.year(doc.skp_year) else "periodik"
+    period = doc.period
+    year = doc.skp_year
+    # annual when the period is the whole SKP year (Period.year(year), compared by its dates: no Period is built)
+    whole = type(period) is Period and period.start == _dt.date(year, 1, 1) and period.end == _dt.date(year, 12, 31)
+    who, label = _shown(doc)
+    penilai = doc.penilai
     inputs: dict[str, object] = {
-        "employee": f"{e.name} ({e.nip})",
+        "employee": who,
         "status": e.status,
         "jenis_jabatan": e.jenis_jabatan,
         "jenjang": e.jenjang,
         "golongan": e.golongan,
         "unit": e.unit,
-        "year": doc.skp_year,
+        "year": year,
         "rhk": len(doc.rhk),
-        "penilai": None if doc.penilai is None else str(doc.penilai),
+        "penilai": None if penilai is None else str(penilai),
     }
-    return Step(f"evaluasi kinerja {kind}", SRC_PERIOD, inputs, doc.period.label, note="PNS and PPPK alike")
+    kind = "evaluasi kinerja tahunan" if whole else "evaluasi kinerja periodik"
+    return Step(kind, SRC_PERIOD, inputs, label, note="PNS and PPPK alike")
+
+
+_last_shown: tuple[Permenpanrb6Document | None, tuple[str, str]] = (None, ("", ""))
+
+
+def _shown(doc: Permenpanrb6Document) -> tuple[str, str]:
+    """The employee as ``"name (NIP)"`` and the period label, as the evaluation step and the title both show them.
+
+    The last answer is kept with its (frozen) document, so one explanation formats them once.
+    """
+    global _last_shown  # one remembered pair, replaced whole: safe to read from any thread
+    last = _last_shown
+    if last[0] is doc:
+        return last[1]
+    e = doc.employee
+    texts = (f"{e.name} ({e.nip})", doc.period.label)
+    _last_shown = (doc, texts)
+    return texts
 
 
 @attrs.frozen
@@ -174,8 +198,8 @@ class Permenpanrb6Rule(ScoredRule, document=Permenpanrb6Document, outputs=OUTPUT
 
     def explanation_title(self, document: Permenpanrb6Document) -> str:
         """The rule, the employee by name and NIP, and the period."""
-        e = document.employee
-        return f"{self.info.title}: {e.name} ({e.nip}), {document.period.label}"
+        who, label = _shown(document)
+        return f"{self.info.title}: {who}, {label}"
 
     def annual(
         self,

@@ -26,7 +26,7 @@ import attrs
 from kinerja.i18n import step_text, text
 from kinerja.numbers import fmt
 
-__all__ = ["Explanation", "Source", "Step", "Trace", "render_value"]
+__all__ = ["Explanation", "Source", "Step", "Trace", "render_value", "render_values"]
 
 
 @attrs.frozen
@@ -55,6 +55,16 @@ class Source:
 def render_value(value: object) -> Any:
     """Turn a value into plain JSON data: decimals as strings, enums as their codes, dates as ISO text."""
     return _RENDER[type(value)](value)
+
+
+def render_values(values: Mapping[str, object]) -> dict[str, Any]:
+    """Each value of *values* through :func:`render_value`, under the same key (the inputs of a step, a result's values).
+
+    >>> render_values({"score": Decimal("85.50"), "n": 3})
+    {'score': '85.50', 'n': 3}
+    """
+    render = _RENDER
+    return {k: render[type(v)](v) for k, v in values.items()}
 
 
 def _render_any(value: object) -> Any:
@@ -128,8 +138,8 @@ class Step:
         data: dict[str, Any] = {
             "rule": self.rule if lang == "en" else step_text(self.rule, lang),  # English: the text as written
             "source": str(self.source),
-            "inputs": {k: render[type(v)](v) for k, v in self.inputs.items()},  # render_value, without its call
-            "output": render[type(output)](output),
+            "inputs": render_values(self.inputs),
+            "output": render[type(output)](output),  # render_value, without its call
         }
         if self.note:
             data["note"] = self.note

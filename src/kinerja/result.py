@@ -21,9 +21,9 @@ from typing import Any, Literal
 import attrs
 
 from kinerja.errors import Problems, ValidationError, quote
-from kinerja.explain import Explanation, render_value
+from kinerja.explain import Explanation, render_value, render_values
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
-from kinerja.numbers import fmt, to_decimal
+from kinerja.numbers import to_decimal
 
 __all__ = ["OutputField", "OutputKind", "Result"]
 
@@ -84,16 +84,6 @@ def _output_decimal(value: object, path: str) -> Decimal:
     elif isinstance(value, Decimal) and value.is_finite():
         return value
     return to_decimal(value, path)
-
-
-def _plain(value: object) -> Any:
-    """:func:`~kinerja.explain.render_value`, with the common exact types answered first (same output)."""
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
-        return value
-    if kind is Decimal:
-        return fmt(value)  # type: ignore[arg-type]
-    return render_value(value)
 
 
 def _envelope_problems(data: Mapping[str, Any]) -> Problems:
@@ -198,7 +188,7 @@ class Result:
             "version": self.version,
             "subject": self.subject,
             "period": self.period,
-            "values": {k: _plain(v) for k, v in self.values.items()},
+            "values": render_values(self.values),
             "warnings": list(self.warnings),
         }
 

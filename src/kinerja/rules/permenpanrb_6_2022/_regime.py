@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from kinerja.dated import Entry
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Step, Trace
 from kinerja.model import Ekspektasi, Period, Predikat
@@ -73,6 +74,26 @@ def _shown(doc: Permenpanrb6Document) -> tuple[str, str]:
     texts = (f"{e.name} ({e.nip})", doc.period.label)
     _last_shown = (doc, texts)
     return texts
+
+
+_last_kuadran: tuple[object, object, Any] = (None, None, None)
+
+
+def _kuadran(start: _dt.date) -> Entry[Mapping[tuple[Ekspektasi, Ekspektasi], Predikat]]:
+    """The kuadran for a period starting on *start*: ``KUADRAN.applicable(start)``, ``KUADRAN`` read from the
+    regulation module each time (an amended kuadran is the one used).
+
+    The last answer is kept with its (frozen) ``Dated`` and date: the documents of a batch mostly start on one day.
+    """
+    global _last_kuadran  # one remembered triple, replaced whole: safe to read from any thread
+    dated = regulation.KUADRAN
+    last = _last_kuadran
+    if last[0] is dated and last[1] == start:
+        entry: Entry[Mapping[tuple[Ekspektasi, Ekspektasi], Predikat]] = last[2]
+        return entry
+    entry = dated.applicable(start)
+    _last_kuadran = (dated, start, entry)
+    return entry
 
 
 @attrs.frozen
@@ -175,7 +196,7 @@ class Permenpanrb6Rule(ScoredRule, document=Permenpanrb6Document, outputs=OUTPUT
                 f"perilaku_kerja: the penilai gave {doc.perilaku_kerja.label}; "
                 f"{self.perilaku_kerja_policy.name} gives {pk.label}, which is used"
             )
-        kuadran = regulation.KUADRAN.applicable(doc.period.start)  # read there: an amended KUADRAN is the one used
+        kuadran = _kuadran(doc.period.start)
         result = kuadran.value[hk, pk]
         if trace is not None:
             trace.append(

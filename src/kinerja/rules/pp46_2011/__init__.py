@@ -440,14 +440,19 @@ def band_value(value: Fraction, policy: BandPolicy) -> Fraction:
     return round_exact(value, places)
 
 
-def sebutan_exact(value: Fraction, policy: BandPolicy, bands: Ladder[Sebutan] = SEBUTAN_BANDS) -> Sebutan:
-    """:func:`sebutan` of an exact rational: :func:`band_value` compared with the thresholds of *bands* in integers."""
-    v = band_value(value, policy)
-    n, d = v.numerator, v.denominator
+def band_of(n: int, d: int, bands: Ladder[Sebutan] = SEBUTAN_BANDS) -> Sebutan:
+    """The sebutan of the band of *bands* holding the exact rational *n* / *d* (*d* > 0), compared with the
+    thresholds in integers (no rounding)."""
     for (ln, ld), label in _BANDS_EXACT if bands is SEBUTAN_BANDS else _integer_rungs(bands):
         if n * ld >= ln * d:
             return label
     return bands.floor
+
+
+def sebutan_exact(value: Fraction, policy: BandPolicy, bands: Ladder[Sebutan] = SEBUTAN_BANDS) -> Sebutan:
+    """:func:`sebutan` of an exact rational: :func:`band_value` compared with the thresholds of *bands* in integers."""
+    v = band_value(value, policy)
+    return band_of(v.numerator, v.denominator, bands)
 
 
 def sebutan(value: Decimal, policy: BandPolicy = BandPolicy.EXACT, *, on: _dt.date | None = None) -> Sebutan:

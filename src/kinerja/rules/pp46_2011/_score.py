@@ -32,7 +32,7 @@ import attrs
 from kinerja.dated import Entry
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
-from kinerja.numbers import CONTEXT, fraction_to_decimal, round_half_up
+from kinerja.numbers import CONTEXT, fraction_to_decimal
 from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
 from kinerja.rules import pp46_2011 as regulation
@@ -56,6 +56,7 @@ from kinerja.rules.pp46_2011 import (
     Sebutan,
     TingkatKreativitas,
     UndoneRule,
+    band_of,
     efisiensi_exact,
     kreativitas_exact,
     sebutan_exact,
@@ -353,39 +354,61 @@ def _perilaku_npk_steps(
     return steps
 
 
+_SHOWN_NAMES: Final = ("nilai capaian SKP", "nilai perilaku", "nilai prestasi kerja")
+_LABEL: Final = {s: s.label for s in Sebutan}
+
+
 def _classified(
-    values: tuple[Fraction, Fraction, Fraction], policy: BandPolicy, bands: Ladder[Sebutan], warnings: list[str]
-) -> tuple[tuple[Sebutan, Sebutan, Sebutan], tuple[Decimal, Decimal, Decimal]]:
-    """The sebutan of the SKP, perilaku and final values under *bands*, and the values shown (two decimals, half-up);
-    a value whose shown figure lies in another band than the one it is classified in adds a warning."""
-    skp, perilaku, npk = values
-    given = (
-        sebutan_exact(skp, policy, bands),
-        sebutan_exact(perilaku, policy, bands),
-        sebutan_exact(npk, policy, bands),
-    )
-    shown = (
-        round_half_up(skp, DISPLAY_PLACES),
-        round_half_up(perilaku, DISPLAY_PLACES),
-        round_half_up(npk, DISPLAY_PLACES),
-    )
-    if policy is not BandPolicy.DISPLAYED:
-        for i, name in enumerate(("nilai capaian SKP", "nilai perilaku", "nilai prestasi kerja")):
-            if bands.classify(shown[i]) is not given[i]:
-                warnings.append(
-                    f"{name} is shown as {shown[i]} but classified {given[i].label} "
-                    f"(band policy {policy.value} on {fraction_to_decimal(values[i])})"
-                )
+    values: tuple[Ratio, Ratio, Ratio], policy: BandPolicy, bands: Ladder[Sebutan], warnings: list[str]
+) -> tuple[list[Sebutan], list[Decimal]]:
+    """The sebutan of the SKP, perilaku and final values under *bands* and *policy*, and the values shown.
+
+    Shown as the regulation shows them (``number_format(x, 2)``): rounded once, half-up (away from zero), to two
+    decimals, from the exact rational in integers — with q = |n / d| × 100, floor(q + 1/2) = (200·|n| + d) // 2d
+    hundredths — the figure :func:`~kinerja.numbers.round_half_up` gives (digits built as text, no context rounds
+    them again). The sebutan compares the exact value with the thresholds (``EXACT``), or the shown one
+    (``DISPLAYED``), or the value rounded once to an integer (``ROUND_INTEGER``), all in integers. A value whose
+    shown figure lies in another band than the one it is classified in adds a warning.
+    """
+    given: list[Sebutan] = []
+    shown: list[Decimal] = []
+    for (n, d), name in zip(values, _SHOWN_NAMES, strict=True):
+        hundredths = (200 * abs(n) + d) // (2 * d)
+        if n < 0:
+            hundredths = -hundredths
+        figure = Decimal(f"{hundredths}E-{DISPLAY_PLACES}")  # a value that rounds to zero is 0, not -0
+        in_shown = band_of(hundredths, 10**DISPLAY_PLACES, bands)
+        if policy is BandPolicy.EXACT:
+            s = band_of(n, d, bands)
+        elif policy is BandPolicy.DISPLAYED:
+            s = in_shown
+        else:
+            s = sebutan_exact(Fraction(n, d), policy, bands)
+        if s is not in_shown:
+            warnings.append(
+                f"{name} is shown as {figure} but classified {_LABEL[s]} "
+                f"(band policy {policy.value} on {_decimal((n, d))})"
+            )
+        given.append(s)
+        shown.append(figure)
     return given, shown
 
 
-def _kegiatan_mean(doc: Pp46Document, params: Pp46Params, trace: Trace, warnings: list[str]) -> tuple[Ratio, Ratio]:
-    """The sum and the mean of the capaian over the kegiatan: an exact sum in integers, so the order cannot matter."""
+def _kegiatan_mean(
+    doc: Pp46Document, params: Pp46Params, trace: Trace, warnings: list[str]
+) -> tuple[Ratio, Ratio, int, int]:
+    """The sum and the mean of the capaian over the kegiatan (an exact sum in integers, so the order cannot
+    matter), the number not done and the number with a biaya."""
     n, d = _ZERO
+    undone = with_biaya = 0
     for i, k in enumerate(doc.kegiatan):
         cn, cd = _score_kegiatan(k, params, trace, f"kegiatan[{i}]", warnings)
         n, d = n * cd + cn * d, d * cd
-    return (n, d), (n, d * len(doc.kegiatan))
+        if not k.dikerjakan:
+            undone += 1
+        if k.biaya is not None:
+            with_biaya += 1
+    return (n, d), (n, d * len(doc.kegiatan)), undone, with_biaya
 
 
 def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) -> Outcome:
@@ -395,7 +418,7 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     """
     warnings = validity_warnings(INFO, doc.period)
     tables = _in_force(doc.period.start)  # the dated tables in force when the period starts, once per document
-    total, mean = _kegiatan_mean(doc, params, trace, warnings)
+    total, mean, undone, with_biaya = _kegiatan_mean(doc, params, trace, warnings)
     tt = tables.tugas_tambahan.value.classify(Decimal(doc.tugas_tambahan))
     kr = _ZERO  # no item: 0 points, whatever the (non-negative) cap
     if doc.kreativitas:
@@ -408,35 +431,30 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     jumlah = ratio_sum([v.as_integer_ratio() for _, v in elements])
     perilaku = (jumlah[0], jumlah[1] * len(elements))
     (wsn, wsd), (wpn, wpd) = tables.weight_ratios  # nilai prestasi kerja = w_skp x SKP + w_per x perilaku (60/40)
-    npk = Fraction(
-        wsn * skp[0] * wpd * perilaku[1] + wpn * perilaku[0] * wsd * skp[1], wsd * skp[1] * wpd * perilaku[1]
-    )
-    skp_f, perilaku_f = Fraction(*skp), Fraction(*perilaku)
-    (s_skp, s_per, s_npk), shown = _classified(
-        (skp_f, perilaku_f, npk), params.band_policy, tables.bands.value, warnings
-    )
+    npk = (wsn * skp[0] * wpd * perilaku[1] + wpn * perilaku[0] * wsd * skp[1], wsd * skp[1] * wpd * perilaku[1])
+    (s_skp, s_per, s_npk), shown = _classified((skp, perilaku, npk), params.band_policy, tables.bands.value, warnings)
     values = {
         "jumlah_kegiatan": len(doc.kegiatan),
-        "jumlah_kegiatan_tidak_dikerjakan": sum(1 for k in doc.kegiatan if not k.dikerjakan),
-        "jumlah_kegiatan_dengan_biaya": sum(1 for k in doc.kegiatan if k.biaya is not None),
+        "jumlah_kegiatan_tidak_dikerjakan": undone,
+        "jumlah_kegiatan_dengan_biaya": with_biaya,
         "rata_rata_capaian_kegiatan": _decimal(mean),
         "nilai_tugas_tambahan": Decimal(tt),
         "nilai_kreativitas": _decimal(kr),
-        "nilai_capaian_skp": fraction_to_decimal(skp_f),
+        "nilai_capaian_skp": _decimal(skp),
         "nilai_capaian_skp_2dp": shown[0],
-        "kategori_skp": s_skp.label,
+        "kategori_skp": _LABEL[s_skp],
         "jumlah_unsur_perilaku": len(elements),
         "jumlah_nilai_perilaku": _decimal(jumlah),
-        "nilai_perilaku": fraction_to_decimal(perilaku_f),
+        "nilai_perilaku": _decimal(perilaku),
         "nilai_perilaku_2dp": shown[1],
-        "kategori_perilaku": s_per.label,
+        "kategori_perilaku": _LABEL[s_per],
         "bobot_skp": tables.bobot[0],
         "bobot_perilaku": tables.bobot[1],
-        "score": fraction_to_decimal(npk),
+        "score": _decimal(npk),
         "score_2dp": shown[2],
-        "kategori": s_npk.label,
+        "kategori": _LABEL[s_npk],
         "predikat": s_npk.predikat,
     }
     if trace is not None:
         trace.extend(_npk_steps(doc, params, values, total, elements, tables))
-    return Outcome(values, tuple(warnings), npk, s_npk)
+    return Outcome(values, tuple(warnings), Fraction(*npk), s_npk)

@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH (or: make PYTHON=python3 ...)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,pandas,plot,notebook,dask,testing,server,db]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pandas,plot,notebook,dask,testing,server,db,fast]'
 	touch $(STAMP)
 
 demo: $(STAMP)

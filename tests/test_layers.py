@@ -54,6 +54,7 @@ LAYERS: dict[str, int] = {
     # 4 — the edge: loading, dumping, the declared documents and their schema
     "kinerja.edge": 4,
     "kinerja._fastload": 4,
+    "kinerja._compiled": 4,  # the [fast] extra's gate: structs derived from the same declarations
     # 5 — regulations, city schemes and the agency measures (raters, surveys, comparisons they use)
     "kinerja.rules": 5,
     "kinerja.io": 5,  # the document loader looks the rule up in the registry: it sits beside it

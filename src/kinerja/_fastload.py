@@ -45,7 +45,16 @@ from kinerja.model import SAME_AS_TYPE, RankedEnum
 from kinerja.numbers import to_decimal
 from kinerja.plain import converted_default
 
-__all__ = ["LAZY", "STRUCTURE", "VALUE_CHECKS", "FastReader", "Refused", "read_decimal"]
+__all__ = [
+    "LAZY",
+    "STRUCTURE",
+    "VALUE_CHECKS",
+    "FastReader",
+    "Refused",
+    "optional_inner",
+    "read_decimal",
+    "tuple_inner",
+]
 
 STRUCTURE: Final = "kinerja.structure"
 """Field metadata key: ``attrs.field(metadata={STRUCTURE: reader})`` reads that field's raw value with *reader*."""
@@ -57,6 +66,8 @@ VALUE_CHECKS: Final = "value_checks"
 """Class attribute: ``value_checks(**field values) -> Problems``, the class's cross-field rules on plain values."""
 
 _MISSING: Final = object()
+_STRUCTS: Final = " structs"
+"""Marks the namespace of a reader generated for typed structs (not a name generated code can use)."""
 _MEMO_SIZE: Final = 4096
 _new = object.__new__
 _set = object.__setattr__
@@ -117,7 +128,8 @@ def read_decimal(value: object) -> Decimal:
     return to_decimal(value, "")
 
 
-def _optional_inner(t: object) -> Any:
+def optional_inner(t: object) -> Any:
+    """``X`` of ``X | None`` (``Optional[X]``); else None."""
     args = getattr(t, "__args__", None)
     union = getattr(t, "__origin__", None) is Union or isinstance(t, UnionType)
     if union and args is not None and len(args) == 2 and type(None) in args:
@@ -125,7 +137,8 @@ def _optional_inner(t: object) -> Any:
     return None
 
 
-def _tuple_inner(t: object) -> Any:
+def tuple_inner(t: object) -> Any:
+    """``X`` of ``tuple[X, ...]``; else None."""
     args = getattr(t, "__args__", None)
     if getattr(t, "__origin__", None) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis:
         return args[0]
@@ -165,7 +178,7 @@ class FastReader:
         self._scalar = dict(scalar_forms)
         self._own = own_forms
         self._pure = pure_from_text
-        self._readers: dict[tuple[type, str | None, str | None], Callable[[object], object] | None] = {}
+        self._readers: dict[tuple[type, str | None, str | None, bool], Callable[[object], object] | None] = {}
         self._builders: dict[type, Callable[[Any], object]] = {}
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
@@ -174,12 +187,23 @@ class FastReader:
 
     # --- the public face ---------------------------------------------------------------
 
-    def document(self, data: object, cls: type[Any], ignore: str | None = None) -> Any:
+    @property
+    def scalar_forms(self) -> Mapping[type, str]:
+        """The attrs classes whose JSON may be a bare number, and the field it fills."""
+        return self._scalar
+
+    @property
+    def own_forms(self) -> frozenset[type]:
+        """The attrs classes read by their own hook (a NIP is text, not an object)."""
+        return self._own
+
+    def document(self, data: object, cls: type[Any], ignore: str | None = None, absent: object = None) -> Any:
         """Read *data* as a *cls*: the object (LAZY fields pending), or :class:`Refused`.
 
-        *ignore* names one more key the object may have, which is not read (a document's ``regime``).
+        *ignore* names one more key the object may have, which is not read (a document's ``regime``);
+        *absent*, as in :meth:`reader`, reads a typed struct instead of a dict.
         """
-        read = self.reader(cls, ignore=ignore)
+        read = self.reader(cls, ignore=ignore, absent=absent)
         if read is None:
             raise Refused
         value = read(data)
@@ -187,17 +211,21 @@ class FastReader:
         return value if build is None else build(value)
 
     def reader(
-        self, cls: type[Any], scalar: str | None = None, ignore: str | None = None
+        self, cls: type[Any], scalar: str | None = None, ignore: str | None = None, absent: object = None
     ) -> Callable[[object], object] | None:
         """The generated reader of attrs class *cls*, or ``None`` when it is not one this module handles.
 
         With *scalar*, the reader of the class's bare-number form: the value is that field's.
+        With *absent*, the reader of a **typed struct** of the same shape (:mod:`kinerja._compiled`):
+        each field is its attribute, *absent* the value of one not written, and the struct's own
+        decoder has already refused unknown keys and any object where an object does not belong;
+        every value is then read and checked by the same lines as from a dict.
         """
-        key = (cls, scalar, ignore)
+        key = (cls, scalar, ignore, absent is not None)
         if key not in self._readers:
             self._readers[key] = None  # in progress (a class that contains itself stays unsupported)
             try:
-                self._readers[key] = self._compile_reader(cls, scalar, ignore)
+                self._readers[key] = self._compile_reader(cls, scalar, ignore, absent)
             except _Unsupported:
                 pass
         return self._readers[key]
@@ -235,8 +263,8 @@ class FastReader:
         type, no call per object); *stack* holds the classes being read around it.
         """
         v = f"v{d}"
-        if t is str or t is bool:
-            return [f"if type({v}) is not {t.__name__}: raise Refused"]
+        if t is str or t is bool:  # (a struct's decoder checked it)
+            return [] if _STRUCTS in ns else [f"if type({v}) is not {t.__name__}: raise Refused"]
         if t is Decimal:
             memo = self._name(ns, _DECIMALS)
             return [
@@ -249,14 +277,14 @@ class FastReader:
                 f"m = {table}.get({v}) if type({v}) is str else None",
                 f"{v} = {parse}({v}, '') if m is None else m",
             ]
-        inner = _optional_inner(t)
+        inner = optional_inner(t)
         if inner is not None:
             return [f"if {v} is not None:", *_indent(self._type_lines(inner, ns, d, stack))]
-        item = _tuple_inner(t)
+        item = tuple_inner(t)
         if item is not None:
             w = f"v{d + 1}"
             return [
-                f"if type({v}) is not list: raise Refused",
+                *([] if _STRUCTS in ns else [f"if type({v}) is not list: raise Refused"]),
                 f"a{d} = []",
                 f"for {w} in {v}:",
                 *_indent([*self._type_lines(item, ns, d + 1, stack), f"a{d}.append({w})"]),
@@ -289,7 +317,11 @@ class FastReader:
         if key is None:
             return [f"o{d + 1} = {v}", *whole, f"{v} = {r}"]
         x = f"x{d + 1}"
-        only = f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None"
+        if _STRUCTS in ns:  # a typed struct: the key alone was written when every other field is absent
+            rest = "".join(f" and {v}.{f.name} is MISSING" for f in attrs.fields(t) if f.name != key)
+            only = f"{x} = {v}.{key} if True{rest} else None"
+        else:
+            only = f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None"
         return [f"o{d + 1} = {v}", only, *self._remembered(t, ns, x, r, whole), f"{v} = {r}"]
 
     def _remembered(self, t: Any, ns: dict[str, Any], text: str, target: str, compute: list[str]) -> list[str]:
@@ -325,20 +357,25 @@ class FastReader:
     ) -> list[str]:
         default = _converted_default(f)
         o, v = f"o{d}", f"v{d}"
-        source = f"{o}.get({f.name!r}, MISSING)" if scalar is None else o if f.name == scalar else "MISSING"
-        lines = [f"{v} = {source}", f"if {v} is MISSING:"]
-        lines.append("    raise Refused" if default is _MISSING else f"    {v} = {self._name(ns, default)}")
+        whole = f"{o}.{f.name}" if _STRUCTS in ns else f"{o}.get({f.name!r}, MISSING)"
+        source = whole if scalar is None else o if f.name == scalar else "MISSING"
         if f.type is None:
             raise _Unsupported
         reader = f.metadata.get(STRUCTURE)
         if reader is not None:  # a declared reader of the raw value; the field's converter then does its work
-            lines += ["else:", f"    {v} = {self._name(ns, reader)}({v})", *_indent(self._converter_lines(f, ns, v))]
+            reading = [f"{v} = {self._name(ns, reader)}({v})", *self._converter_lines(f, ns, v)]
         else:
-            lines += ["else:", *_indent(self._type_lines(f.type, ns, d, stack))]
+            reading = self._type_lines(f.type, ns, d, stack)
             if f.converter is not None and not f.metadata.get(SAME_AS_TYPE):
                 if self._may_hold_pending(f.type):  # the converter would see pending values, not objects
                     raise _Unsupported
-                lines += _indent(self._converter_lines(f, ns, v))
+                reading += self._converter_lines(f, ns, v)
+        if default is _MISSING and source == whole and _STRUCTS in ns:  # a struct's decoder required it
+            lines = [f"{v} = {source}", *reading]
+        else:
+            lines = [f"{v} = {source}", f"if {v} is MISSING:"]
+            lines.append("    raise Refused" if default is _MISSING else f"    {v} = {self._name(ns, default)}")
+            lines += ["else:", *_indent(reading)] if reading else []
         if f.validator is not None:
             lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, {v})")
         return [*lines, f"f{d}_{i} = {v}"]
@@ -362,10 +399,15 @@ class FastReader:
         checks: Callable[..., Any] = getattr(cls, VALUE_CHECKS)
         return checks
 
-    def _compile_reader(self, cls: type[Any], scalar: str | None, ignore: str | None) -> Callable[[object], object]:
+    def _compile_reader(
+        self, cls: type[Any], scalar: str | None, ignore: str | None, absent: object = None
+    ) -> Callable[[object], object]:
         ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
+        if absent is not None:
+            ns.update({"MISSING": absent, _STRUCTS: True})
         lines = ["def read(o0):", *_indent([*self._class_lines(cls, ns, 0, scalar, ignore, ()), "return r0"])]
-        exec(compile("\n".join(lines), f"<kinerja fast reader: {cls.__qualname__}>", "exec"), ns)
+        kind = "struct" if absent is not None else "fast"
+        exec(compile("\n".join(lines), f"<kinerja {kind} reader: {cls.__qualname__}>", "exec"), ns)
         return ns["read"]  # type: ignore[no-any-return]
 
     def _class_lines(
@@ -388,7 +430,7 @@ class FastReader:
         if "__attrs_pre_init__" in dir(cls):
             raise _Unsupported
         lines = []
-        if scalar is None:
+        if scalar is None and _STRUCTS not in ns:  # (a typed struct has no other keys)
             keys = self._name(ns, frozenset(f.name for f in fields) | ({ignore} if ignore else set()))
             lines.append(f"if type(o{d}) is not dict or not o{d}.keys() <= {keys}: raise Refused")
         for i, f in enumerate(fields):
@@ -484,8 +526,8 @@ class FastReader:
 
     def _build_expr(self, t: Any, value: str, ns: dict[str, Any]) -> str:
         """An expression building the objects of *value*, a field of type *t* holding pending values."""
-        item = _tuple_inner(t)
-        pending = self._pending.get(_optional_inner(t) or item or t)
+        item = tuple_inner(t)
+        pending = self._pending.get(optional_inner(t) or item or t)
         if pending is None:  # an eagerly built class: its values are objects already
             return value
         pt, build = self._name(ns, pending), self._name(ns, self._builders[pending])
@@ -494,5 +536,5 @@ class FastReader:
         return f"{build}(v) if type(v := {value}) is {pt} else v"
 
     def _may_hold_pending(self, t: Any) -> bool:
-        inner = _optional_inner(t) or _tuple_inner(t) or t
+        inner = optional_inner(t) or tuple_inner(t) or t
         return isinstance(inner, type) and attrs.has(inner) and inner not in self._own

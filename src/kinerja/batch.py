@@ -324,16 +324,20 @@ def _subject_of(doc: object) -> str | None:
     return None
 
 
+def _good_id(rid: object) -> bool:
+    """A record id the batch accepts: text of at most MAX_ID_CHARS characters, or an integer of at most 60 bits."""
+    if isinstance(rid, str):
+        return len(rid) <= MAX_ID_CHARS
+    return isinstance(rid, int) and not isinstance(rid, bool) and rid.bit_length() <= 60
+
+
 def _split_id(doc: Mapping[str, Any]) -> tuple[Mapping[str, Any], str | int | None]:
     """Take the record's own ``"id"`` out of a document; refuse an id that is not short text or a small integer."""
     if "id" not in doc:
         return doc, None
     rid = doc["id"]
-    body = {k: v for k, v in doc.items() if k != "id"}
-    if isinstance(rid, str) and len(rid) <= MAX_ID_CHARS:
-        return body, rid
-    if isinstance(rid, int) and not isinstance(rid, bool) and rid.bit_length() <= 60:
-        return body, rid
+    if _good_id(rid):
+        return {k: v for k, v in doc.items() if k != "id"}, rid
     raise ValidationError.one(
         "id",
         f"a record id is text of at most {MAX_ID_CHARS} characters or an integer of at most 18 digits",
@@ -419,9 +423,32 @@ def _answer(key: str, position: int, item: object) -> tuple[str, int]:
         return _dumps(error.to_json()), INTERNAL
 
 
+def _compiled_answer(number: int, raw: bytes | str) -> str | None:
+    """The output line of a line the compiled gate takes (:func:`kinerja.io.load_line`), or None.
+
+    None on any doubt — an id the batch refuses, any failure while scoring — and the
+    line takes the ordinary path, which names the problem.
+    """
+    got = io.load_line(raw)
+    if got is None:
+        return None
+    rule, doc, rid = got
+    if rid is not None and not _good_id(rid):
+        return None
+    try:
+        head: dict[str, Any] = {"line": number} if rid is None else {"line": number, "id": rid}
+        return _dumps({**head, **rule.evaluate(doc).to_json()})
+    except Exception:
+        return None
+
+
 def _line_answer(number: int, raw: bytes | str, bom: bool) -> tuple[str | None, int]:
     if raw in _BLANK or (bom and raw == BOM):
         return None, BLANK
+    if len(raw) <= MAX_LINE_BYTES:
+        text = _compiled_answer(number, raw)
+        if text is not None:
+            return text, RESULT
     try:
         doc = parse_line(raw, first=bom)
     except ValidationError as exc:

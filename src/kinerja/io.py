@@ -20,6 +20,7 @@ input.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -32,11 +33,13 @@ from kinerja.model import Period
 from kinerja.result import Result
 
 __all__ = [
+    "compiled_gate",
     "converter",
     "dump",
     "evaluate",
     "explain",
     "load",
+    "load_line",
     "load_result",
     "loads",
     "structure",
@@ -86,6 +89,48 @@ def load(document: object, *, locale: str | None = None) -> tuple[rules.Rule, An
             pass
     body = {k: v for k, v in document.items() if k != "regime"}
     return rule, structure(body, rule.document_type, locale=locale)
+
+
+_GATE: list[Any] = []
+"""The compiled gate, once built (or ``None`` when it is not available)."""
+
+
+def compiled_gate() -> Any:
+    """The compiled gate of every registered rule's documents (:mod:`kinerja._compiled`), built on first use.
+
+    ``None`` without the ``[fast]`` extra (msgspec), or when the environment sets
+    ``KINERJA_COMPILED=0`` (the benchmark measures both ways). Rules registered later
+    are not in it: their lines take the ordinary path.
+    """
+    if not _GATE:
+        try:
+            if os.environ.get("KINERJA_COMPILED", "1") == "0":
+                raise ImportError
+            from kinerja._compiled import CompiledGate
+        except ImportError:
+            _GATE.append(None)
+        else:
+            documents = {info.name: rules.get(info.name).document_type for info in rules.available()}
+            _GATE.append(CompiledGate(reader, documents))
+    return _GATE[0]
+
+
+def load_line(raw: bytes | str) -> tuple[rules.Rule, Any, str | int | None] | None:
+    """One JSON line → (its rule, the document object, its record ``"id"`` or None), through the compiled gate.
+
+    ``None`` when the gate is not available or does not take the line (any doubt at all):
+    then parse it (:func:`loads`) and :func:`load` it, which decide and name every problem.
+    The same document object as that way (``tests/test_compiled.py``).
+    """
+    gate = compiled_gate()
+    got = None if gate is None else gate.read(raw)
+    if got is None:
+        return None
+    name, doc, rid = got
+    rule = rules.get(name)
+    if rule.document_type is not type(doc):  # the registry changed since the gate was built
+        return None
+    return rule, doc, rid if isinstance(rid, (str, int)) else None
 
 
 def dump(rule: rules.Rule, document: object) -> dict[str, Any]:

@@ -1,0 +1,164 @@
+"""The compiled gate of a JSON line (issue 14), with the ``[fast]`` extra (msgspec).
+
+Without the extra nothing here runs. With it, a line is decoded **and** checked for
+shape in one pass of compiled code, into structs derived from the very attrs declarations
+that give the per-record reader (:mod:`kinerja._fastload`) and the converters — no rule is
+written here:
+
+* an attrs class is a struct with the same fields, unknown keys refused, a field with a
+  default optional (absent = ``msgspec.UNSET``), a document a struct tagged by its
+  ``regime`` (and the batch's own ``"id"``);
+* a field's JSON type follows its declared type — text, ``true``/``false``, a list for a
+  tuple, ``null`` for an optional; a decimal only as text or an integer, a label only as
+  text, a class with a bare-number form (a target ``"12"``) also as text or an integer;
+  any other type (a date, a NIP, a field with its own declared reader) any JSON value,
+  left to its hook.
+
+The struct is then read by the **same generated lines** as a parsed dict
+(:meth:`~kinerja._fastload.FastReader.reader` with ``absent``): every value is read and
+checked as before, every class's rules run. The gate is stricter than the ordinary path,
+never looser: a JSON fraction where a decimal belongs, a number where a label belongs, a
+``\\u003a`` escape, a repeated key or anything the reader refuses makes :meth:`CompiledGate.read`
+answer ``None``, and the line takes the ordinary path (``kinerja.io.loads``, the reader, the
+converters), which decides and names every problem. So this changes speed, never results
+(``tests/test_compiled.py``).
+
+A struct decoder keeps the last of a repeated key. Each key written in the text has one
+``:`` after it outside strings, and every string keeps its colons when the struct is encoded
+again (only a ``\\u003a`` escape could hide one, and a line holding one is not taken here), so a
+line whose struct, encoded again, has fewer colons than the line repeated a key (or held an
+object in a place read by its hook with one): it is not taken here.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import msgspec
+
+from kinerja._fastload import STRUCTURE, FastReader, optional_inner, tuple_inner
+from kinerja.model import RankedEnum
+
+__all__ = ["CompiledGate"]
+
+_ESCAPED_COLON: Final = ("\\u003", b"\\u003")
+"""The start of a ``\\u003a`` (``:``) escape, and of the digits' (a line holding one is not taken)."""
+
+
+class _Unsupported(Exception):
+    """A type this gate does not describe: its documents take the ordinary path."""
+
+
+class CompiledGate:
+    """Decode JSON lines of the documents named in *documents* (rule name → attrs class).
+
+    Built once (the first line that asks); a document type the gate cannot describe, or
+    the reader cannot read as a struct, is left out: its lines take the ordinary path.
+    """
+
+    def __init__(self, reader: FastReader, documents: Mapping[str, type[Any]]) -> None:
+        self._reader = reader
+        self._structs: dict[type[Any], Any] = {}
+        self._tops: dict[type[Any], tuple[str, type[Any]]] = {}
+        for name, cls in documents.items():
+            try:
+                top = self._document_struct(name, cls)
+            except _Unsupported:
+                continue
+            if reader.reader(cls, absent=msgspec.UNSET) is not None:
+                self._tops[top] = (name, cls)
+        self._decode = (
+            msgspec.json.Decoder(functools.reduce(operator.or_, self._tops), float_hook=Decimal).decode
+            if self._tops
+            else None
+        )
+        self._encode = msgspec.json.Encoder().encode
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The rule names whose lines this gate takes."""
+        return frozenset(name for name, _ in self._tops.values())
+
+    def read(self, raw: bytes | str) -> tuple[str, Any, object] | None:
+        """One JSON line → (its ``regime``, the document object, its ``"id"`` or ``msgspec.UNSET``), or ``None``.
+
+        ``None`` means: not taken here (any doubt at all); the ordinary path decides.
+        """
+        if self._decode is None or _ESCAPED_COLON[isinstance(raw, bytes)] in raw:  # type: ignore[operator]
+            return None
+        try:
+            struct = self._decode(raw)
+        except Exception:  # not JSON, not this shape, too deep …: the ordinary path names the problem
+            return None
+        colon: Any = b":" if isinstance(raw, bytes) else ":"
+        if self._encode(struct).count(b":") != raw.count(colon):
+            return None  # a repeated key (see the module's docstring)
+        name, cls = self._tops[type(struct)]
+        try:
+            doc = self._reader.document(struct, cls, absent=msgspec.UNSET)
+        except Exception:  # refused by the reader: the converters decide
+            return None
+        return name, doc, struct.id
+
+    def _document_struct(self, name: str, cls: type[Any]) -> Any:
+        fields = self._fields(cls, ())
+        if any(f[0] in ("regime", "id") for f in fields):
+            raise _Unsupported
+        return msgspec.defstruct(
+            f"Json{cls.__name__}",
+            [*fields, ("id", str | int, msgspec.UNSET)],
+            kw_only=True,
+            forbid_unknown_fields=True,
+            omit_defaults=True,
+            gc=False,
+            tag_field="regime",
+            tag=name,
+        )
+
+    def _struct(self, cls: type[Any], stack: tuple[type, ...]) -> Any:
+        if cls not in self._structs:
+            if cls in stack:
+                raise _Unsupported
+            fields = self._fields(cls, stack)
+            self._structs[cls] = msgspec.defstruct(
+                f"Json{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True, gc=False
+            )
+        return self._structs[cls]
+
+    def _fields(self, cls: type[Any], stack: tuple[type, ...]) -> list[tuple[Any, ...]]:
+        try:
+            attrs.resolve_types(cls)
+        except Exception:
+            raise _Unsupported from None
+        out: list[tuple[Any, ...]] = []
+        for f in attrs.fields(cls):
+            t = Any if f.metadata.get(STRUCTURE) is not None else self._shape(f.type, (*stack, cls))
+            out.append((f.name, t) if f.default is attrs.NOTHING else (f.name, t, msgspec.UNSET))
+        return out
+
+    def _shape(self, t: Any, stack: tuple[type, ...]) -> Any:
+        """The JSON type of a field declared *t* (see the module's docstring)."""
+        if t is str or t is bool:
+            return t
+        if t is Decimal:
+            return int | str
+        if isinstance(t, type) and issubclass(t, RankedEnum):
+            return str
+        inner = optional_inner(t)
+        if inner is not None:
+            shape = self._shape(inner, stack)
+            return Any if shape is Any else shape | None
+        item = tuple_inner(t)
+        if item is not None:
+            return list[self._shape(item, stack)]  # type: ignore[misc]
+        if isinstance(t, type) and attrs.has(t) and t not in self._reader.own_forms:
+            struct = self._struct(t, stack)
+            return struct | int | str if t in self._reader.scalar_forms else struct
+        if t is None or isinstance(t, str):
+            raise _Unsupported
+        return Any  # read by its hook, as from a parsed dict

@@ -14,10 +14,11 @@ True
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -185,7 +186,11 @@ def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Proble
     if len(items) < 2:
         return ()
     try:
-        if len({getattr(item, "id", None) for item in items}) == len(items):  # all distinct: nothing repeated
+        try:
+            ids = set(map(_ID, items))  # every item has an id: read in one C-level pass
+        except AttributeError:
+            ids = {getattr(item, "id", None) for item in items}
+        if len(ids) == len(items):  # all distinct: nothing repeated
             return ()
     except TypeError:  # an id that cannot be hashed (not text): the loop below skips it
         pass
@@ -199,6 +204,8 @@ def duplicate_ids(items: Sequence[Any], path: str, what: str) -> Sequence[Proble
             seen.add(ident)
     return ps.items
 
+
+_ID: Final = operator.attrgetter("id")
 
 Ratio = tuple[int, int]
 """An exact rational as (numerator, positive denominator), not reduced: rules add and compare these with integer

@@ -312,9 +312,20 @@ _BIAYA_ZERO: Final = "a biaya target must be positive, got 0: omit `biaya` when 
 
 
 def _structure_biaya(value: object) -> TargetRealisasi | None:
-    """The ``biaya`` aspect, with a message that says what a zero target means (SIMPEG stores 0 for no budget)."""
+    """The ``biaya`` aspect, with a message that says what a zero target means (SIMPEG stores 0 for no budget).
+
+    A good value is read by the per-record reader of :class:`TargetRealisasi` (the one :func:`kinerja.edge.structure`
+    tries first, without its set-up); anything it refuses goes to :func:`~kinerja.edge.structure`, which names
+    every problem, and a zero target's message is then the one above.
+    """
     if value is None:
         return None
+    read = edge.reader.reader(TargetRealisasi)
+    if read is not None:
+        try:
+            return edge.reader.materialize(read(value))  # type: ignore[return-value]
+        except Exception:  # refused, or any doubt: structure() below decides and names every problem
+            pass
     try:
         return edge.structure(value, TargetRealisasi)  # type: ignore[no-any-return]
     except ValidationError as exc:

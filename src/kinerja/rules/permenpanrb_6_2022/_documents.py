@@ -51,7 +51,7 @@ class Rhk:
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(),
         converter=_list_of("indicators", "indicators"),  # type: ignore[misc]
-        metadata={LAZY: True, SAME_AS_TYPE: True},  # built on first read: counting the RHK builds none of them
+        metadata={SAME_AS_TYPE: True},
     )
     tambahan: bool = False
     intervensi: str = ""

@@ -1,12 +1,14 @@
-"""duplicate_ids reads the ids in one pass when every item has one (kinerja.rules.base): the same answers as
-before for items with and without ids, unhashable ids and repeats."""
+"""Speed paths of kinerja.rules.base give the answers of the plain code: duplicate_ids (ids read in one pass when
+every item has one) and period_text (the last period label remembered with its dates)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 from kinerja.errors import Problem
-from kinerja.rules.base import duplicate_ids
+from kinerja.model import Period
+from kinerja.rules.base import duplicate_ids, period_text
 
 
 def _items(*ids: object) -> list[SimpleNamespace]:
@@ -32,3 +34,18 @@ def test_each_repeat_is_named_at_its_own_path() -> None:
 def test_unhashable_and_missing_ids_are_skipped_but_text_repeats_found() -> None:
     found = duplicate_ids(_items("x", ["list"], None, "x"), "indicators", "indicator")
     assert [p.path for p in found] == ["indicators[3].id"]
+
+
+def test_period_text_is_the_label_whether_remembered_or_not() -> None:
+    class Named(Period):
+        @property
+        def label(self) -> str:
+            return "own"
+
+    start, end = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+    assert period_text(Period(start, end)) == "2025-01-01..2025-12-31"
+    assert period_text(Period(start, end)) == "2025-01-01..2025-12-31"  # remembered, the same dates
+    assert period_text(Period.month(2025, 2)) == "2025-02-01..2025-02-28"
+    assert period_text(Named(start, end)) == "own"  # a subclass says its own label
+    assert period_text(Period(start, end)) == "2025-01-01..2025-12-31"
+    assert period_text(SimpleNamespace(label="semester 1")) == "semester 1"

@@ -24,6 +24,7 @@ import attrs
 
 from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Step, Trace
+from kinerja.model import Period
 from kinerja.result import OutputField, Result
 from kinerja.rules import RuleInfo
 
@@ -35,6 +36,7 @@ __all__ = [
     "ScoredRule",
     "duplicate_ids",
     "percent_of",
+    "period_text",
     "ratio_sum",
     "scaled",
     "to_fraction",
@@ -91,7 +93,7 @@ class ScoredRule:
 
     def period_label(self, document: Any) -> str:
         """Which period the result is for."""
-        return str(document.period.label)
+        return period_text(document.period)
 
     def explanation_title(self, document: Any) -> str:
         """The title of the explanation: the rule, the subject and the period."""
@@ -136,6 +138,26 @@ class ScoredRule:
         trace: list[Step] = []
         self.score(doc, trace)
         return Explanation(self.explanation_title(doc), tuple(trace))
+
+
+_last_period: tuple[object, object, str] = (None, None, "")
+
+
+def period_text(period: Any) -> str:
+    """``str(period.label)``. For a :class:`~kinerja.model.Period` the last label is kept with its two dates
+    (frozen, compared by identity) and given again for a period of the very same dates: the documents of a
+    batch share their period's dates (the reader keeps one date object per text).
+    """
+    global _last_period  # one remembered triple, replaced whole: safe to read from any thread
+    if type(period) is not Period:
+        return str(period.label)
+    start, end = period.start, period.end
+    last = _last_period
+    if last[0] is start and last[1] is end:
+        return last[2]
+    text = period.label
+    _last_period = (start, end, text)
+    return text
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from kinerja.model import Ekspektasi, Period, Predikat
 from kinerja.result import Result
 from kinerja.rules import RuleInfo, validity_warnings
 from kinerja.rules import permenpanrb_6_2022 as regulation
-from kinerja.rules.base import Scored, ScoredRule
+from kinerja.rules.base import Scored, ScoredRule, period_text
 from kinerja.rules.permenpanrb_6_2022 import INFO, OUTPUTS, SRC_LEADER, SRC_LEADER_MAP, SRC_PERIOD
 from kinerja.rules.permenpanrb_6_2022._documents import Permenpanrb6Document
 from kinerja.rules.permenpanrb_6_2022._policies import ASSESSOR, LeaderMapping, RatingPolicy
@@ -71,7 +71,7 @@ def _shown(doc: Permenpanrb6Document) -> tuple[str, str]:
     if last[0] is doc:
         return last[1]
     e = doc.employee
-    texts = (f"{e.name} ({e.nip})", doc.period.label)
+    texts = (f"{e.name} ({e.nip})", period_text(doc.period))
     _last_shown = (doc, texts)
     return texts
 

@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import workload
 
-from kinerja import batch
+from kinerja import batch, io
 from kinerja.rules.permenpanrb_6_2022 import MATRIX
 
 _MATRIX = {(a.value, b.value): p.value for (a, b), p in MATRIX.items()}
@@ -68,6 +68,16 @@ def floor_8_2021(line: str) -> str:
 
 def kinerja_lines(lines: list[str]) -> list[str]:
     return list(batch.score_jsonl(lines))
+
+
+def pure_lines(lines: list[str]) -> list[str]:
+    """kinerja as without the ``[fast]`` extra: the compiled gate set aside for these lines."""
+    kept = io._GATE[:]  # the gate, once built (kinerja.io.compiled_gate)
+    io._GATE[:] = [None]
+    try:
+        return list(batch.score_jsonl(lines))
+    finally:
+        io._GATE[:] = kept
 
 
 def floor_lines(floor: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
@@ -131,8 +141,10 @@ def main() -> None:
     args = ap.parse_args()
     results: dict[str, Any] = {}
     print(f"kinerja edge benchmark - {time.strftime('%Y-%m-%d %H:%M')} - Python {sys.version.split()[0]}")
-    print("| records | floor µs | kinerja µs | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
+    gate = io.compiled_gate() is not None
+    print(f"compiled gate ([fast] extra, msgspec): {'on' if gate else 'not installed'}")
+    print("| records | floor µs | kinerja µs | ratio | without [fast] | target |")
+    print("|---|---:|---:|---:|---:|---:|")
     for regime, floor, target in (
         ("permenpanrb-6-2022", floor_6_2022, "≤ 2.5×"),
         ("pp-46-2011", floor_pp46, "≤ 5×"),
@@ -140,9 +152,12 @@ def main() -> None:
     ):
         lines = [json.dumps(d) for d in workload.documents(regime, args.n)]
         kinerja_lines(lines[:1])  # warm the rule's import
-        f, k = interleaved(lines, [floor_lines(floor), kinerja_lines])
+        f, k, p = interleaved(lines, [floor_lines(floor), kinerja_lines, pure_lines])
         results[regime] = k / f
-        print(f"| {regime} × {args.n:,} | {f / args.n * 1e6:.1f} | {k / args.n * 1e6:.1f} | {k / f:.2f}× | {target} |")
+        print(
+            f"| {regime} × {args.n:,} | {f / args.n * 1e6:.1f} | {k / args.n * 1e6:.1f} | {k / f:.2f}× "
+            f"| {p / f:.2f}× | {target} |"
+        )
     plain, full = latency()
     print(
         f"\nsingle kinerja.evaluate, median: {plain * 1e6:.1f} µs (target ≤ 30); "

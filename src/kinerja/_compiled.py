@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -46,6 +46,7 @@ from kinerja.model import RankedEnum
 
 __all__ = ["CompiledGate"]
 
+_BACKSLASH: Final = ("\\", b"\\")
 _ESCAPED_COLON: Final = ("\\u003", b"\\u003")
 """The start of a ``\\u003a`` (``:``) escape, and of the digits' (a line holding one is not taken)."""
 
@@ -64,14 +65,15 @@ class CompiledGate:
     def __init__(self, reader: FastReader, documents: Mapping[str, type[Any]]) -> None:
         self._reader = reader
         self._structs: dict[type[Any], Any] = {}
-        self._tops: dict[type[Any], tuple[str, type[Any]]] = {}
+        self._tops: dict[type[Any], tuple[str, Callable[[object], Any]]] = {}
         for name, cls in documents.items():
             try:
                 top = self._document_struct(name, cls)
             except _Unsupported:
                 continue
-            if reader.reader(cls, absent=msgspec.UNSET) is not None:
-                self._tops[top] = (name, cls)
+            read = reader.document_reader(cls, absent=msgspec.UNSET)
+            if read is not None:
+                self._tops[top] = (name, read)
         self._decode = (
             msgspec.json.Decoder(functools.reduce(operator.or_, self._tops), float_hook=Decimal).decode
             if self._tops
@@ -89,8 +91,10 @@ class CompiledGate:
 
         ``None`` means: not taken here (any doubt at all); the ordinary path decides.
         """
-        if self._decode is None or _ESCAPED_COLON[isinstance(raw, bytes)] in raw:  # type: ignore[operator]
+        if self._decode is None:
             return None
+        if _BACKSLASH[isinstance(raw, bytes)] in raw and _ESCAPED_COLON[isinstance(raw, bytes)] in raw:  # type: ignore[operator]
+            return None  # (the first test alone is a fast scan: most lines hold no escape at all)
         try:
             struct = self._decode(raw)
         except Exception:  # not JSON, not this shape, too deep …: the ordinary path names the problem
@@ -98,9 +102,9 @@ class CompiledGate:
         colon: Any = b":" if isinstance(raw, bytes) else ":"
         if self._encode(struct).count(b":") != raw.count(colon):
             return None  # a repeated key (see the module's docstring)
-        name, cls = self._tops[type(struct)]
+        name, read = self._tops[type(struct)]
         try:
-            doc = self._reader.document(struct, cls, absent=msgspec.UNSET)
+            doc = read(struct)
         except Exception:  # refused by the reader: the converters decide
             return None
         return name, doc, struct.id

@@ -203,12 +203,23 @@ class FastReader:
         *ignore* names one more key the object may have, which is not read (a document's ``regime``);
         *absent*, as in :meth:`reader`, reads a typed struct instead of a dict.
         """
-        read = self.reader(cls, ignore=ignore, absent=absent)
+        read = self.document_reader(cls, ignore, absent)
         if read is None:
             raise Refused
-        value = read(data)
-        build = self._tops.get(type(value)) or self._builders.get(type(value))
-        return value if build is None else build(value)
+        return read(data)
+
+    def document_reader(
+        self, cls: type[Any], ignore: str | None = None, absent: object = None
+    ) -> Callable[[object], Any] | None:
+        """The function :meth:`document` applies: read, then build the object (``None`` when not handled)."""
+        read = self.reader(cls, ignore=ignore, absent=absent)
+        if read is None:
+            return None
+        pending = self._pending.get(cls)
+        build = None if pending is None else self._tops.get(pending) or self._builders.get(pending)
+        if build is None:  # read and checked by building it (its own __attrs_post_init__)
+            return read
+        return lambda data: build(read(data))
 
     def reader(
         self, cls: type[Any], scalar: str | None = None, ignore: str | None = None, absent: object = None

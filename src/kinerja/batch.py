@@ -689,6 +689,12 @@ def score_jsonl(lines: Iterable[bytes | str], *, workers: int = 1, chunksize: in
     own keys; error lines carry ``"line"``, ``"error"`` and ``"problems"`` (so a
     consumer tells them from results, which carry ``"rule"``).
     """
+    if workers <= 1:  # the answers alone, line by line (no tally, no block to build and split again)
+        for number, raw in read_lines(lines):
+            text = _line_answer(number, raw, number == 1)[0]
+            if text is not None:
+                yield text
+        return
     for block in score_stream(lines, workers=workers, chunksize=chunksize):
         if block.text:
             yield from block.text[:-1].split("\n")

@@ -346,7 +346,12 @@ def efisiensi_exact(t: Decimal, r: Decimal) -> tuple[Ratio, Ratio, bool]:
     of the rule, used by every caller (pitfall 4); the tests check it against the
     Lampiran's literal formula.
     """
-    qn, qd = percent_of(r, t)
+    return efisiensi_of(percent_of(r, t))
+
+
+def efisiensi_of(q: Ratio) -> tuple[Ratio, Ratio, bool]:
+    """:func:`efisiensi_exact` from q = R / T × 100 given as an exact ratio (numerator, positive denominator)."""
+    qn, qd = q
     if qn >= 76 * qd:
         return (100 * qd - qn, qd), (176 * qd - qn, qd), True
     return (100 * qd - qn, qd), (qn, qd), False

@@ -36,7 +36,7 @@ from kinerja.numbers import CONTEXT, fraction_to_decimal
 from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
 from kinerja.rules import pp46_2011 as regulation
-from kinerja.rules.base import Ratio, percent_of, ratio_sum
+from kinerja.rules.base import Ratio, ratio_sum
 from kinerja.rules.pp46_2011 import (
     DISPLAY_PLACES,
     INFO,
@@ -57,7 +57,7 @@ from kinerja.rules.pp46_2011 import (
     TingkatKreativitas,
     UndoneRule,
     band_of,
-    efisiensi_exact,
+    efisiensi_of,
     kreativitas_exact,
     sebutan_exact,
 )
@@ -66,6 +66,26 @@ from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRea
 __all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja"]
 
 _ZERO: Final[Ratio] = (0, 1)
+
+_RATIOS: dict[Decimal, Ratio] = {}
+_RATIOS_SIZE: Final = 4096
+
+
+def _percent(r: Decimal, t: Decimal) -> Ratio:
+    """R / T × 100 exactly (:func:`~kinerja.rules.base.percent_of`), each number's integer ratio read through a
+    bounded memo: targets and realisations repeat (a kualitas target of 100, a waktu of 12 months), and a Decimal's
+    hash is kept with it, so a repeated number costs a dictionary look-up instead of a conversion."""
+    rr = _RATIOS.get(r)
+    if rr is None:
+        rr = r.as_integer_ratio()
+        if len(_RATIOS) < _RATIOS_SIZE:
+            _RATIOS[r] = rr
+    tr = _RATIOS.get(t)
+    if tr is None:
+        tr = t.as_integer_ratio()
+        if len(_RATIOS) < _RATIOS_SIZE:
+            _RATIOS[t] = tr
+    return rr[0] * 100 * tr[1], rr[1] * tr[0]
 
 
 def _decimal(value: Ratio) -> Decimal:
@@ -121,14 +141,22 @@ def _in_force(start: _dt.date) -> _Tables:
 _IN_FORCE: dict[tuple[object, ...], tuple[tuple[object, ...], _Tables]] = {}
 
 
+def _where(index: int | None) -> str:
+    """The path of kegiatan *index* of a document (``kegiatan`` for one scored on its own): built only when a
+    step, a warning or a problem names it."""
+    return "kegiatan" if index is None else f"kegiatan[{index}]"
+
+
 def _efisiensi_aspect(
-    path: str, name: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, warnings: list[str]
+    index: int | None, name: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, warnings: list[str]
 ) -> Ratio:
     """The nilai of the waktu or biaya aspect *name* by the efisiensi rule; a negative value adds a warning to
     *warnings* and is clamped at ``params.aspect_floor`` when one is set (open question 3)."""
     assert aspect.realisasi is not None
-    e, nilai, low_branch = efisiensi_exact(aspect.t, aspect.realisasi)
-    raw = nilai
+    e, nilai, low_branch = efisiensi_of(_percent(aspect.realisasi, aspect.t))
+    if nilai[0] >= 0 and trace is None:  # the usual case: nothing to note
+        return nilai
+    raw, path = nilai, _where(index)
     if nilai[0] < 0:
         warnings.append(f"{path}.{name} is negative (realisation above 1,76 x target); formula applied as written")
         if params.aspect_floor is not None:
@@ -195,36 +223,40 @@ def _undone(k: Kegiatan, params: Pp46Params, trace: Trace, path: str, divisor: i
     return False
 
 
-def _score_kegiatan(k: Kegiatan, params: Pp46Params, trace: Trace, path: str, warnings: list[str]) -> Ratio:
-    """The capaian of kegiatan *k* (at *path*): (kuantitas + kualitas + waktu [+ biaya]) / 3 [or / 4], an exact
-    ratio added in integers; a negative waktu or biaya adds a warning to *warnings*.
+def _score_kegiatan(
+    k: Kegiatan, params: Pp46Params, trace: Trace, index: int | None, warnings: list[str]
+) -> tuple[int, int, bool]:
+    """The capaian of kegiatan *k* (number *index*): (kuantitas + kualitas + waktu [+ biaya]) / 3 [or / 4], an exact
+    ratio (numerator, denominator) added in integers, and whether it was done; a negative waktu or biaya adds a
+    warning to *warnings*.
 
     A done kegiatan has every realisation (its own check), so only one not done is looked at for missing ones.
     """
     kuantitas, kualitas, biaya = k.kuantitas, k.kualitas, k.biaya
     divisor = 3 if biaya is None else 4
-    if not k.dikerjakan and _undone(k, params, trace, path, divisor):
-        return _ZERO
+    done = k.dikerjakan
+    if not done and _undone(k, params, trace, _where(index), divisor):
+        return 0, 1, done
     assert kuantitas.realisasi is not None and kualitas.realisasi is not None
-    qn, qd = q = percent_of(kuantitas.realisasi, kuantitas.t)
-    ln, ld = kl = percent_of(kualitas.realisasi, kualitas.t)
+    qn, qd = q = _percent(kuantitas.realisasi, kuantitas.t)
+    ln, ld = kl = _percent(kualitas.realisasi, kualitas.t)
     if trace is not None:
-        trace.extend(_ratio_steps(k, path, q, kl))
-    wn, wd = _efisiensi_aspect(path, "waktu", k.waktu, params, trace, warnings)
+        trace.extend(_ratio_steps(k, _where(index), q, kl))
+    wn, wd = _efisiensi_aspect(index, "waktu", k.waktu, params, trace, warnings)
     n, d = (qn * ld + ln * qd) * wd + wn * qd * ld, qd * ld * wd  # kuantitas + kualitas + waktu
     if biaya is not None:
-        bn, bd = _efisiensi_aspect(path, "biaya", biaya, params, trace, warnings)
+        bn, bd = _efisiensi_aspect(index, "biaya", biaya, params, trace, warnings)
         n, d = n * bd + bn * d, d * bd
     if trace is not None:
         trace.append(
             Step(
-                f"{path} capaian = perhitungan / {divisor}",
+                f"{_where(index)} capaian = perhitungan / {divisor}",
                 SRC_CAPAIAN,
                 {"perhitungan": _decimal((n, d)), "aspects": divisor},
                 _decimal((n, d * divisor)),
             )
         )
-    return n, d * divisor
+    return n, d * divisor, done
 
 
 def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> Decimal:
@@ -235,7 +267,8 @@ def capaian_kegiatan(kegiatan: Kegiatan, params: Pp46Params | None = None) -> De
     >>> capaian_kegiatan(k)
     Decimal('85.5')
     """
-    return _decimal(_score_kegiatan(kegiatan, params or Pp46Params(), None, "kegiatan", []))
+    n, d, _ = _score_kegiatan(kegiatan, params or Pp46Params(), None, None, [])
+    return _decimal((n, d))
 
 
 @attrs.frozen
@@ -402,9 +435,9 @@ def _kegiatan_mean(
     n, d = _ZERO
     undone = with_biaya = 0
     for i, k in enumerate(doc.kegiatan):
-        cn, cd = _score_kegiatan(k, params, trace, f"kegiatan[{i}]", warnings)
+        cn, cd, done = _score_kegiatan(k, params, trace, i, warnings)
         n, d = n * cd + cn * d, d * cd
-        if not k.dikerjakan:
+        if not done:
             undone += 1
         if k.biaya is not None:
             with_biaya += 1

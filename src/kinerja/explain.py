@@ -63,8 +63,8 @@ def render_values(values: Mapping[str, object]) -> dict[str, Any]:
     >>> render_values({"score": Decimal("85.50"), "n": 3})
     {'score': '85.50', 'n': 3}
     """
-    render = _RENDER
-    return {k: render[type(v)](v) for k, v in values.items()}
+    render, as_is = _RENDER, _AS_IS
+    return {k: v if type(v) in as_is else render[type(v)](v) for k, v in values.items()}
 
 
 def _render_any(value: object) -> Any:
@@ -109,6 +109,7 @@ class _Renderers(dict[type, Callable[[Any], Any]]):
 _enum_value: Callable[[Any], Any] = operator.attrgetter("_value_")
 _isoformat: Callable[[Any], Any] = operator.methodcaller("isoformat")
 _RENDER: Final = _Renderers()
+_AS_IS: Final = frozenset({str, int, bool, type(None)})  # the commonest values, JSON data already: no call at all
 _KINDS_KEPT: Final = 512  # types remembered (a program making classes on the fly does not grow this without end)
 
 

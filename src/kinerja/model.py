@@ -460,8 +460,9 @@ class Employee:
     unit: str = ""
 
     def __attrs_post_init__(self) -> None:
+        kind = self.nip.kind  # read once (it parses digits 13-14)
         if self.status is None:  # not stated: the NIP says which
-            object.__setattr__(self, "status", Status.PPPK if self.nip.kind is NipKind.PPPK else Status.PNS)
+            object.__setattr__(self, "status", Status.PPPK if kind is NipKind.PPPK else Status.PNS)
         ps = Problems()
         if self.jenis_jabatan is JenisJabatan.FUNGSIONAL and self.jenjang is None:
             ps.add("jenjang", "a jabatan fungsional needs its jenjang")
@@ -470,7 +471,6 @@ class Employee:
                 "jenjang",
                 f"jenjang is only for jabatan fungsional, not {self.jenis_jabatan.label}",
             )
-        kind = self.nip.kind
         if (kind is NipKind.PPPK) != (self.status is Status.PPPK):
             ps.add(
                 "status",

@@ -177,16 +177,20 @@ class Permenpanrb6Rule(ScoredRule, document=Permenpanrb6Document, outputs=OUTPUT
         warnings = validity_warnings(self.info, doc.period)
         if trace is not None:
             trace.append(_evaluation_step(doc))
-        ps = Problems()  # both ratings are checked, so a document missing both hears of both at once
+        failed: list[ValidationError] = []  # both ratings are checked, so a document missing both hears of both at once
         try:
             hk, hk_source = self._hasil_kerja(doc, trace)
         except ValidationError as exc:
-            ps.extend(exc)
+            failed.append(exc)
         try:
             pk = self.perilaku_kerja_policy.rate(doc, trace)
         except ValidationError as exc:
-            ps.extend(exc)
-        ps.raise_if_any()
+            failed.append(exc)
+        if failed:
+            ps = Problems()
+            for error in failed:
+                ps.extend(error)
+            ps.raise_if_any()
         if doc.hasil_kerja is not None and doc.hasil_kerja is not hk:
             warnings.append(
                 f"hasil_kerja: the penilai gave {doc.hasil_kerja.label}; {hk_source} gives {hk.label}, which is used"

@@ -22,6 +22,7 @@ The sources, tables and formulas are those of :mod:`kinerja.rules.pp46_2011`.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -71,21 +72,21 @@ _RATIOS: dict[Decimal, Ratio] = {}
 _RATIOS_SIZE: Final = 4096
 
 
+def _ratio(x: Decimal) -> Ratio:
+    """*x*'s integer ratio, remembered in a bounded memo: the numbers of a document repeat (a kualitas target of
+    100, a waktu of 12 months, perilaku scores), and a Decimal keeps its hash, so ``_RATIOS.get(x) or _ratio(x)``
+    costs a dictionary look-up for a number seen before instead of a conversion."""
+    r = x.as_integer_ratio()
+    if len(_RATIOS) < _RATIOS_SIZE:
+        _RATIOS[x] = r
+    return r
+
+
 def _percent(r: Decimal, t: Decimal) -> Ratio:
-    """R / T × 100 exactly (:func:`~kinerja.rules.base.percent_of`), each number's integer ratio read through a
-    bounded memo: targets and realisations repeat (a kualitas target of 100, a waktu of 12 months), and a Decimal's
-    hash is kept with it, so a repeated number costs a dictionary look-up instead of a conversion."""
-    rr = _RATIOS.get(r)
-    if rr is None:
-        rr = r.as_integer_ratio()
-        if len(_RATIOS) < _RATIOS_SIZE:
-            _RATIOS[r] = rr
-    tr = _RATIOS.get(t)
-    if tr is None:
-        tr = t.as_integer_ratio()
-        if len(_RATIOS) < _RATIOS_SIZE:
-            _RATIOS[t] = tr
-    return rr[0] * 100 * tr[1], rr[1] * tr[0]
+    """R / T × 100 exactly (:func:`~kinerja.rules.base.percent_of`), the numbers read through :func:`_ratio`."""
+    rn, rd = _RATIOS.get(r) or _ratio(r)
+    tn, td = _RATIOS.get(t) or _ratio(t)
+    return rn * 100 * td, rd * tn
 
 
 def _decimal(value: Ratio) -> Decimal:
@@ -441,6 +442,8 @@ def _kegiatan_mean(
             undone += 1
         if k.biaya is not None:
             with_biaya += 1
+    g = math.gcd(n, d)  # reduced once: the values after it are built from smaller integers
+    n, d = n // g, d // g
     return (n, d), (n, d * len(doc.kegiatan)), undone, with_biaya
 
 
@@ -459,21 +462,23 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
             doc.kreativitas, params.kreativitas, params.kreativitas_cap, tables.kreativitas.value
         )
         kr = points.as_integer_ratio()
-    skp = ratio_sum((mean, (tt, 1), kr))  # nilai capaian SKP = mean + tugas tambahan + kreativitas
+    # nilai capaian SKP = mean + tugas tambahan + kreativitas (the mean itself when both are 0, the common case)
+    skp = mean if tt == 0 and kr[0] == 0 else ratio_sum((mean, (tt, 1), kr))
     elements = doc.perilaku.elements()
-    jumlah = ratio_sum([v.as_integer_ratio() for _, v in elements])
+    jumlah = ratio_sum([_RATIOS.get(v) or _ratio(v) for _, v in elements])
     perilaku = (jumlah[0], jumlah[1] * len(elements))
     (wsn, wsd), (wpn, wpd) = tables.weight_ratios  # nilai prestasi kerja = w_skp x SKP + w_per x perilaku (60/40)
     npk = (wsn * skp[0] * wpd * perilaku[1] + wpn * perilaku[0] * wsd * skp[1], wsd * skp[1] * wpd * perilaku[1])
     (s_skp, s_per, s_npk), shown = _classified((skp, perilaku, npk), params.band_policy, tables.bands.value, warnings)
+    shown_mean = _decimal(mean)
     values = {
         "jumlah_kegiatan": len(doc.kegiatan),
         "jumlah_kegiatan_tidak_dikerjakan": undone,
         "jumlah_kegiatan_dengan_biaya": with_biaya,
-        "rata_rata_capaian_kegiatan": _decimal(mean),
+        "rata_rata_capaian_kegiatan": shown_mean,
         "nilai_tugas_tambahan": Decimal(tt),
         "nilai_kreativitas": _decimal(kr),
-        "nilai_capaian_skp": _decimal(skp),
+        "nilai_capaian_skp": shown_mean if skp is mean else _decimal(skp),
         "nilai_capaian_skp_2dp": shown[0],
         "kategori_skp": _LABEL[s_skp],
         "jumlah_unsur_perilaku": len(elements),

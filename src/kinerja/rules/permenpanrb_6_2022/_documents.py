@@ -94,6 +94,11 @@ class Perilaku:
         """``(field name, rating or None)`` for the seven values, in BerAKHLAK order."""
         return tuple(zip(_VALUES, _RATINGS(self)))
 
+    def rating_values(self) -> tuple[Ekspektasi | None, ...]:
+        """The seven ratings (``None`` where not rated), in BerAKHLAK order: :meth:`ratings` without the names."""
+        values: tuple[Ekspektasi | None, ...] = _RATINGS(self)
+        return values
+
 
 _VALUES: Final = tuple(name for name, _ in BERAKHLAK)
 _RATINGS: Final = operator.attrgetter(*_VALUES)

@@ -80,11 +80,14 @@ class AssessorRating:
                 }
                 trace.append(Step("rating hasil kerja given by the pejabat penilai kinerja", SRC_HK, inputs, rating))
             else:
-                inputs = {label: r for (_, label), (_, r) in zip(BERAKHLAK, skp.perilaku.ratings()) if r is not None}
+                inputs = {label: r for label, r in zip(_LABELS, skp.perilaku.rating_values()) if r is not None}
                 inputs["perilaku_kerja (penilai)"] = rating
                 trace.append(Step("rating perilaku kerja given by the pejabat penilai kinerja", SRC_PK, inputs, rating))
         return rating
 
+
+_LABELS: Final = tuple(label for _, label in BERAKHLAK)
+"""The labels of the seven BerAKHLAK values, in order (the inputs of a perilaku kerja step)."""
 
 ASSESSOR: Final[tuple[AssessorRating, AssessorRating]] = (
     AssessorRating("hasil_kerja"),

@@ -254,6 +254,19 @@ def test_line_separator_in_a_name_stays_in_its_record(tmp_path: pathlib.Path, de
     assert sum(len(r.entries) for r in reports) == 3 and not any(r.errors for r in reports)
 
 
+def test_a_lone_surrogate_in_a_name_is_written_as_a_character_reference(
+    tmp_path: pathlib.Path, demo: dict[str, Any]
+) -> None:
+    # found by the fuzzer (make fuzz, seed 7): UTF-8 cannot hold a lone surrogate, and the report used to
+    # stop with an internal error when writing the page
+    docs = [d for u in demo["units"] for d in u["documents"]][:3]
+    docs[0] = {**docs[0], "employee": {**docs[0]["employee"], "name": "Siti \ud800"}}
+    out = tmp_path / "r.html"
+    page = reporting.report(docs, out, predikat_organisasi="Baik")
+    assert "Siti \ud800" in page
+    assert "Siti &#55296;" in out.read_text(encoding="utf-8")
+
+
 def test_exit_status_is_one_when_documents_could_not_be_scored(
     tmp_path: pathlib.Path, demo: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:

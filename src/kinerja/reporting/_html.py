@@ -485,10 +485,12 @@ def report(
 
 
 def _write(path: pathlib.Path, page: str) -> None:
+    """Write *page* as UTF-8; a lone surrogate (from a ``\ud800`` escape in the input's text, which
+    UTF-8 cannot hold) is written as its character reference, which a browser shows as U+FFFD."""
     try:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as fh:
+        with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace") as fh:
             fh.write(page)
     except OSError as exc:
         raise ValidationError.one(

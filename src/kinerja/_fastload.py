@@ -81,13 +81,13 @@ class _Unsupported(Exception):
     """A class or type the generated reader does not handle (the converters always do)."""
 
 
-class _Deferred:
-    """The pending values of a LAZY field, held in the object's slot until the attribute is first read."""
+class _Deferred(tuple[object]):
+    """The pending values of a LAZY field (its one item), held in the object's slot until the attribute is first read.
 
-    __slots__ = ("value",)
+    A one-item tuple, made by ``tuple.__new__`` in generated code: no Python ``__init__`` per document.
+    """
 
-    def __init__(self, value: object) -> None:
-        self.value = value
+    __slots__ = ()
 
 
 class _LazySlot:
@@ -102,7 +102,7 @@ class _LazySlot:
             return self.member
         value = self.member.__get__(obj, owner)
         if type(value) is _Deferred:
-            value = self.materialize(value.value)
+            value = self.materialize(value[0])
             self.member.__set__(obj, value)
         return value
 
@@ -507,7 +507,14 @@ class FastReader:
 
     def _builder(self, cls: type[Any], *, eager: bool = False, top: bool = False) -> Callable[[Any], object]:
         """Source of a function building *cls* from its field values, unchecked (they were read and checked)."""
-        ns: dict[str, Any] = {"new": _new, "set": _set, "cls": cls, "M": self.materialize, "D": _Deferred}
+        ns: dict[str, Any] = {
+            "new": _new,
+            "set": _set,
+            "cls": cls,
+            "M": self.materialize,
+            "D": _Deferred,
+            "T": tuple.__new__,
+        }
         lines = ["def build(p):"]
         if not (eager or top) and (cls in self._scalar or self._memo_key(cls) is not None):
             built = self._name(ns, self._built)  # a value read from a remembered text was built when remembered
@@ -516,7 +523,7 @@ class FastReader:
         for i, f in enumerate(attrs.fields(cls)):
             put = self._setter(cls, f.name, ns)
             if top and f.metadata.get(LAZY):
-                lines.append(f"    {put}D(p[{i}]))")
+                lines.append(f"    {put}T(D, (p[{i}],)))")
             elif self._may_hold_pending(f.type):
                 lines.append(f"    {put}{self._build_expr(f.type, f'p[{i}]', ns)})")
             else:

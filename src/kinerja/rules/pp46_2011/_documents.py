@@ -81,11 +81,11 @@ class Kegiatan:
     raw_checks = staticmethod(lambda data: _raw_kegiatan(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
-        problems = _kegiatan_problems(
-            self.kuantitas.realisasi,
-            (self.kualitas.target, self.kualitas.realisasi),
-            [(name, aspect.realisasi) for name, aspect in self._aspects()],
-        )
+        kualitas = self.kualitas
+        realisasi = [("kualitas", kualitas.realisasi), ("waktu", self.waktu.realisasi)]
+        if self.biaya is not None:
+            realisasi.append(("biaya", self.biaya.realisasi))
+        problems = _kegiatan_problems(self.kuantitas.realisasi, (kualitas.target, kualitas.realisasi), realisasi)
         if problems:
             raise ValidationError(problems)
 
@@ -208,7 +208,7 @@ def _kegiatan_problems(
 ) -> list[Problem]:
     """The checks of one kegiatan across its aspects (paths relative to the kegiatan)."""
     out: list[Problem] = []
-    for name, value in zip(("target", "realisasi"), kualitas, strict=True):
+    for name, value in (("target", kualitas[0]), ("realisasi", kualitas[1])):
         if isinstance(value, Decimal) and value > 100:
             out.append(Problem(f"kualitas.{name}", f"kualitas is scored on a 0-100 scale, got {value}"))
     if kuantitas_realisasi is None:

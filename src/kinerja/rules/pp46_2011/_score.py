@@ -82,8 +82,11 @@ def _ratio(x: Decimal) -> Ratio:
     return r
 
 
-def _percent(r: Decimal, t: Decimal) -> Ratio:
-    """R / T × 100 exactly (:func:`~kinerja.rules.base.percent_of`), the numbers read through :func:`_ratio`."""
+def _percent(aspect: TargetRealisasi) -> Ratio:
+    """R / T × 100 of *aspect* exactly (:func:`~kinerja.rules.base.percent_of`), its numbers read through
+    :func:`_ratio`; the realisation is there (a kegiatan not done is not scored by formula without it)."""
+    r, t = aspect.realisasi, aspect.target
+    assert r is not None and t is not None
     rn, rd = _RATIOS.get(r) or _ratio(r)
     tn, td = _RATIOS.get(t) or _ratio(t)
     return rn * 100 * td, rd * tn
@@ -153,8 +156,7 @@ def _efisiensi_aspect(
 ) -> Ratio:
     """The nilai of the waktu or biaya aspect *name* by the efisiensi rule; a negative value adds a warning to
     *warnings* and is clamped at ``params.aspect_floor`` when one is set (open question 3)."""
-    assert aspect.realisasi is not None
-    e, nilai, low_branch = efisiensi_of(_percent(aspect.realisasi, aspect.t))
+    e, nilai, low_branch = efisiensi_of(_percent(aspect))
     if nilai[0] >= 0 and trace is None:  # the usual case: nothing to note
         return nilai
     raw, path = nilai, _where(index)
@@ -238,9 +240,8 @@ def _score_kegiatan(
     done = k.dikerjakan
     if not done and _undone(k, params, trace, _where(index), divisor):
         return 0, 1, done
-    assert kuantitas.realisasi is not None and kualitas.realisasi is not None
-    qn, qd = q = _percent(kuantitas.realisasi, kuantitas.t)
-    ln, ld = kl = _percent(kualitas.realisasi, kualitas.t)
+    qn, qd = q = _percent(kuantitas)
+    ln, ld = kl = _percent(kualitas)
     if trace is not None:
         trace.extend(_ratio_steps(k, _where(index), q, kl))
     wn, wd = _efisiensi_aspect(index, "waktu", k.waktu, params, trace, warnings)
@@ -388,44 +389,41 @@ def _perilaku_npk_steps(
     return steps
 
 
-_SHOWN_NAMES: Final = ("nilai capaian SKP", "nilai perilaku", "nilai prestasi kerja")
 _LABEL: Final = {s: s.label for s in Sebutan}
+_SHOWN_SCALE: Final = 10**DISPLAY_PLACES
+_SHOWN_EXPONENT: Final = f"E-{DISPLAY_PLACES}"
 
 
 def _classified(
-    values: tuple[Ratio, Ratio, Ratio], policy: BandPolicy, bands: Ladder[Sebutan], warnings: list[str]
-) -> tuple[list[Sebutan], list[Decimal]]:
-    """The sebutan of the SKP, perilaku and final values under *bands* and *policy*, and the values shown.
+    value: Ratio, name: str, policy: BandPolicy, bands: Ladder[Sebutan], warnings: list[str]
+) -> tuple[Sebutan, Decimal]:
+    """The sebutan of *value* (the SKP, perilaku or final value, called *name*) under *bands* and *policy*, and the
+    value shown.
 
-    Shown as the regulation shows them (``number_format(x, 2)``): rounded once, half-up (away from zero), to two
+    Shown as the regulation shows it (``number_format(x, 2)``): rounded once, half-up (away from zero), to two
     decimals, from the exact rational in integers — with q = |n / d| × 100, floor(q + 1/2) = (200·|n| + d) // 2d
     hundredths — the figure :func:`~kinerja.numbers.round_half_up` gives (digits built as text, no context rounds
     them again). The sebutan compares the exact value with the thresholds (``EXACT``), or the shown one
     (``DISPLAYED``), or the value rounded once to an integer (``ROUND_INTEGER``), all in integers. A value whose
     shown figure lies in another band than the one it is classified in adds a warning.
     """
-    given: list[Sebutan] = []
-    shown: list[Decimal] = []
-    for (n, d), name in zip(values, _SHOWN_NAMES, strict=True):
-        hundredths = (200 * abs(n) + d) // (2 * d)
-        if n < 0:
-            hundredths = -hundredths
-        figure = Decimal(f"{hundredths}E-{DISPLAY_PLACES}")  # a value that rounds to zero is 0, not -0
-        in_shown = band_of(hundredths, 10**DISPLAY_PLACES, bands)
-        if policy is BandPolicy.EXACT:
-            s = band_of(n, d, bands)
-        elif policy is BandPolicy.DISPLAYED:
-            s = in_shown
-        else:
-            s = sebutan_exact(Fraction(n, d), policy, bands)
-        if s is not in_shown:
-            warnings.append(
-                f"{name} is shown as {figure} but classified {_LABEL[s]} "
-                f"(band policy {policy.value} on {_decimal((n, d))})"
-            )
-        given.append(s)
-        shown.append(figure)
-    return given, shown
+    n, d = value
+    hundredths = (2 * _SHOWN_SCALE * abs(n) + d) // (2 * d)
+    if n < 0:
+        hundredths = -hundredths
+    figure = Decimal(f"{hundredths}{_SHOWN_EXPONENT}")  # a value that rounds to zero is 0, not -0
+    in_shown = band_of(hundredths, _SHOWN_SCALE, bands)
+    if policy is BandPolicy.EXACT:
+        s = band_of(n, d, bands)
+    elif policy is BandPolicy.DISPLAYED:
+        s = in_shown
+    else:
+        s = sebutan_exact(Fraction(n, d), policy, bands)
+    if s is not in_shown:
+        warnings.append(
+            f"{name} is shown as {figure} but classified {_LABEL[s]} (band policy {policy.value} on {_decimal(value)})"
+        )
+    return s, figure
 
 
 def _kegiatan_mean(
@@ -469,7 +467,10 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
     perilaku = (jumlah[0], jumlah[1] * len(elements))
     (wsn, wsd), (wpn, wpd) = tables.weight_ratios  # nilai prestasi kerja = w_skp x SKP + w_per x perilaku (60/40)
     npk = (wsn * skp[0] * wpd * perilaku[1] + wpn * perilaku[0] * wsd * skp[1], wsd * skp[1] * wpd * perilaku[1])
-    (s_skp, s_per, s_npk), shown = _classified((skp, perilaku, npk), params.band_policy, tables.bands.value, warnings)
+    policy, bands = params.band_policy, tables.bands.value
+    s_skp, shown_skp = _classified(skp, "nilai capaian SKP", policy, bands, warnings)
+    s_per, shown_per = _classified(perilaku, "nilai perilaku", policy, bands, warnings)
+    s_npk, shown_npk = _classified(npk, "nilai prestasi kerja", policy, bands, warnings)
     shown_mean = _decimal(mean)
     values = {
         "jumlah_kegiatan": len(doc.kegiatan),
@@ -479,17 +480,17 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
         "nilai_tugas_tambahan": Decimal(tt),
         "nilai_kreativitas": _decimal(kr),
         "nilai_capaian_skp": shown_mean if skp is mean else _decimal(skp),
-        "nilai_capaian_skp_2dp": shown[0],
+        "nilai_capaian_skp_2dp": shown_skp,
         "kategori_skp": _LABEL[s_skp],
         "jumlah_unsur_perilaku": len(elements),
         "jumlah_nilai_perilaku": _decimal(jumlah),
         "nilai_perilaku": _decimal(perilaku),
-        "nilai_perilaku_2dp": shown[1],
+        "nilai_perilaku_2dp": shown_per,
         "kategori_perilaku": _LABEL[s_per],
         "bobot_skp": tables.bobot[0],
         "bobot_perilaku": tables.bobot[1],
         "score": _decimal(npk),
-        "score_2dp": shown[2],
+        "score_2dp": shown_npk,
         "kategori": _LABEL[s_npk],
         "predikat": s_npk.predikat,
     }

@@ -68,7 +68,7 @@ class Rhk:
     @staticmethod
     def value_checks(indicators: Sequence[Any]) -> Sequence[Problem]:
         """Indicator ids are unique within the RHK (also run on a parsed document before any object is built)."""
-        return duplicate_ids(indicators, "indicators", "indicator")
+        return duplicate_ids(indicators, "indicators", "indicator") if len(indicators) > 1 else ()  # one cannot repeat
 
 
 @attrs.frozen
@@ -167,22 +167,23 @@ class Permenpanrb6Document:
         period: Period, year: int | None, rhk: Sequence[Any], kepala_unit: bool, predikat_organisasi: object
     ) -> Sequence[Problem]:
         """The SKP's own rules across its fields (also run on a parsed document before any object is built)."""
-        ps = Problems()
+        found: list[Problem] = []  # a plain list: this runs for every document read
         if isinstance(period, Period):
             if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-                ps.add("year", f"expected a year (whole number), got {quote(year)}", "type.integer")
+                found.append(Problem("year", f"expected a year (whole number), got {quote(year)}", "type.integer"))
             elif year is not None and not (period.start.year == period.end.year == year):
-                ps.add("period", f"the period {period.label} lies outside the SKP year {year}", "period.outside_year")
+                outside = f"the period {period.label} lies outside the SKP year {year}"
+                found.append(Problem("period", outside, "period.outside_year"))
             elif period.start.year != period.end.year:
-                ps.add("period", f"the period {period.label} {_CROSSES}", "period.outside_year")
-        ps.items.extend(duplicate_ids(rhk, "rhk", "RHK"))
+                found.append(Problem("period", f"the period {period.label} {_CROSSES}", "period.outside_year"))
+        found.extend(duplicate_ids(rhk, "rhk", "RHK"))
         if kepala_unit is True and predikat_organisasi is None:
-            ps.add("predikat_organisasi", _HEAD_NEEDS_ORG, "field.missing")
+            found.append(Problem("predikat_organisasi", _HEAD_NEEDS_ORG, "field.missing"))
         elif kepala_unit is not True and predikat_organisasi is not None:
-            ps.add("predikat_organisasi", _ONLY_HEAD_ORG, "field.not_allowed")
+            found.append(Problem("predikat_organisasi", _ONLY_HEAD_ORG, "field.not_allowed"))
         if not isinstance(kepala_unit, bool):
-            ps.add("kepala_unit", "expected true or false")
-        return ps.items
+            found.append(Problem("kepala_unit", "expected true or false"))
+        return found
 
     @property
     def skp_year(self) -> int:

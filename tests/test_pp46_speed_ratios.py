@@ -30,6 +30,7 @@ from kinerja.rules.pp46_2011 import (
     PerilakuKerja,
     Pp46Document,
     Pp46Params,
+    Pp46Rule,
     Sebutan,
     TargetRealisasi,
     TingkatKreativitas,
@@ -205,6 +206,8 @@ def test_integer_ratios_equal_fraction_arithmetic(doc: Pp46Document, p: Pp46Para
     assert typed(out.values) == typed(values)
     assert list(out.warnings) == warnings
     assert out.score == npk and type(out.score) is Fraction
+    per_record = Pp46Rule(params=p).score(doc, None)  # the rule's own path: the same values and warnings
+    assert typed(per_record[0]) == typed(values) and per_record[1] == out.warnings
 
 
 @settings(max_examples=200, deadline=None)

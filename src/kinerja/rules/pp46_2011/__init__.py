@@ -106,13 +106,13 @@ import attrs
 
 from kinerja.dated import Dated, Entry
 from kinerja.errors import ValidationError, quote
-from kinerja.explain import Source
+from kinerja.explain import Source, Trace
 from kinerja.model import Predikat, RankedEnum, decimal_field, register_labels
 from kinerja.numbers import fraction_to_decimal, round_exact
 from kinerja.policy import Ladder
 from kinerja.result import OutputField
 from kinerja.rules import RuleInfo
-from kinerja.rules.base import ParamsRule, Ratio, percent_of, to_fraction
+from kinerja.rules.base import ParamsRule, Ratio, Scored, percent_of, to_fraction
 
 __all__ = [
     "DATED_KREATIVITAS_POINTS",
@@ -511,7 +511,12 @@ from kinerja.rules.pp46_2011._documents import (  # noqa: E402
     TargetRealisasi,
     check_aspect,
 )
-from kinerja.rules.pp46_2011._score import Outcome, capaian_kegiatan, nilai_prestasi_kerja  # noqa: E402
+from kinerja.rules.pp46_2011._score import (  # noqa: E402
+    Outcome,
+    capaian_kegiatan,
+    nilai_prestasi_kerja,
+    score_values,
+)
 
 
 @attrs.frozen
@@ -525,6 +530,11 @@ class Pp46Rule(ParamsRule, document=Pp46Document, outputs=OUTPUTS, scorer=nilai_
 
     params: Pp46Params = attrs.field(factory=Pp46Params)
     info: RuleInfo = INFO
+
+    def score(self, document: Any, trace: Trace) -> Scored:
+        """The values and warnings of :func:`nilai_prestasi_kerja` (without the exact score it also returns, which a
+        result does not carry)."""
+        return score_values(document, self.params, trace)
 
 
 RULE: Final = Pp46Rule()

@@ -64,7 +64,7 @@ from kinerja.rules.pp46_2011 import (
 )
 from kinerja.rules.pp46_2011._documents import Kegiatan, Pp46Document, TargetRealisasi
 
-__all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja"]
+__all__ = ["Outcome", "capaian_kegiatan", "nilai_prestasi_kerja", "score_values"]
 
 _ZERO: Final[Ratio] = (0, 1)
 
@@ -390,6 +390,7 @@ def _perilaku_npk_steps(
 
 
 _LABEL: Final = {s: s.label for s in Sebutan}
+_PREDIKAT: Final = {s: s.predikat for s in Sebutan}
 _SHOWN_SCALE: Final = 10**DISPLAY_PLACES
 _SHOWN_EXPONENT: Final = f"E-{DISPLAY_PLACES}"
 
@@ -450,6 +451,19 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
 
     Public so that :mod:`~kinerja.rules.integrasi_2021` scores its first half with it.
     """
+    values, warnings, npk, s_npk = _scored(doc, params, trace)
+    return Outcome(values, tuple(warnings), Fraction(*npk), s_npk)
+
+
+def score_values(doc: Pp46Document, params: Pp46Params, trace: Trace) -> base.Scored:
+    """:func:`nilai_prestasi_kerja`'s values and warnings alone: what the rule's per-record path returns, without
+    the reduced :class:`~fractions.Fraction` of the score and the :class:`Outcome` that it would throw away."""
+    values, warnings, _, _ = _scored(doc, params, trace)
+    return values, tuple(warnings)
+
+
+def _scored(doc: Pp46Document, params: Pp46Params, trace: Trace) -> tuple[dict[str, object], list[str], Ratio, Sebutan]:
+    """The values, the warnings, the exact nilai prestasi kerja and its sebutan (see :func:`nilai_prestasi_kerja`)."""
     warnings = validity_warnings(INFO, doc.period)
     tables = _in_force(doc.period.start)  # the dated tables in force when the period starts, once per document
     total, mean, undone, with_biaya = _kegiatan_mean(doc, params, trace, warnings)
@@ -492,8 +506,8 @@ def nilai_prestasi_kerja(doc: Pp46Document, params: Pp46Params, trace: Trace) ->
         "score": _decimal(npk),
         "score_2dp": shown_npk,
         "kategori": _LABEL[s_npk],
-        "predikat": s_npk.predikat,
+        "predikat": _PREDIKAT[s_npk],
     }
     if trace is not None:
         trace.extend(_npk_steps(doc, params, values, total, elements, tables))
-    return Outcome(values, tuple(warnings), Fraction(*npk), s_npk)
+    return values, warnings, npk, s_npk

@@ -43,9 +43,12 @@ import msgspec
 
 from kinerja._fastload import STRUCTURE, FastReader, optional_inner, tuple_inner
 from kinerja.model import RankedEnum
+from kinerja.plain import converted_default
 
 __all__ = ["CompiledGate"]
 
+_COLON: Final = (":", b":")
+_QUOTE_COLON: Final = ('":', b'":')
 _BACKSLASH: Final = ("\\", b"\\")
 _ESCAPED_COLON: Final = ("\\u003", b"\\u003")
 """The start of a ``\\u003a`` (``:``) escape, and of the digits' (a line holding one is not taken)."""
@@ -93,21 +96,34 @@ class CompiledGate:
         """
         if self._decode is None:
             return None
-        if _BACKSLASH[isinstance(raw, bytes)] in raw and _ESCAPED_COLON[isinstance(raw, bytes)] in raw:  # type: ignore[operator]
-            return None  # (the first test alone is a fast scan: most lines hold no escape at all)
         try:
             struct = self._decode(raw)
         except Exception:  # not JSON, not this shape, too deep …: the ordinary path names the problem
             return None
-        colon: Any = b":" if isinstance(raw, bytes) else ":"
-        if self._encode(struct).count(b":") != raw.count(colon):
-            return None  # a repeated key (see the module's docstring)
         name, read = self._tops[type(struct)]
         try:
-            doc = read(struct)
+            doc, keys = read(struct)
         except Exception:  # refused by the reader: the converters decide
             return None
+        if not self._once_each(raw, struct, keys + 1 + (struct.id is not msgspec.UNSET)):
+            return None
         return name, doc, struct.id
+
+    def _once_each(self, raw: bytes | str, struct: Any, keys: int) -> bool:
+        """Whether no key of *raw* was repeated in its object, *keys* being the keys its *struct* holds.
+
+        First (a fast scan): when every ``:`` in the text follows a ``"`` — no white space before a
+        colon, no colon inside text but after an escaped quote — the text holds one ``:`` per key
+        written, so as many as the struct holds means none was repeated. Otherwise the struct is
+        encoded again (see the module's docstring).
+        """
+        binary = isinstance(raw, bytes)
+        colons = raw.count(_COLON[binary])  # type: ignore[arg-type]
+        if colons == keys and raw.count(_QUOTE_COLON[binary]) == colons:  # type: ignore[arg-type]
+            return True
+        if _BACKSLASH[binary] in raw and _ESCAPED_COLON[binary] in raw:  # type: ignore[operator]
+            return False  # (the first test alone is a fast scan: most lines hold no escape at all)
+        return bool(self._encode(struct).count(b":") == colons)
 
     def _document_struct(self, name: str, cls: type[Any]) -> Any:
         fields = self._fields(cls, ())
@@ -142,7 +158,8 @@ class CompiledGate:
         out: list[tuple[Any, ...]] = []
         for f in attrs.fields(cls):
             t = Any if f.metadata.get(STRUCTURE) is not None else self._shape(f.type, (*stack, cls))
-            out.append((f.name, t) if f.default is attrs.NOTHING else (f.name, t, msgspec.UNSET))
+            required = converted_default(f) is attrs.NOTHING  # as the reader has it: a default refused is none
+            out.append((f.name, t) if required else (f.name, t, msgspec.UNSET))
         return out
 
     def _shape(self, t: Any, stack: tuple[type, ...]) -> Any:

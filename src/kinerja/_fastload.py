@@ -128,6 +128,15 @@ def read_decimal(value: object) -> Decimal:
     return to_decimal(value, "")
 
 
+def count_keys(value: object) -> int:
+    """The keys of every JSON object within *value*, a JSON value as parsed (dicts and lists)."""
+    if type(value) is dict:
+        return len(value) + sum(map(count_keys, value.values()))
+    if type(value) is list:
+        return sum(map(count_keys, value))
+    return 0
+
+
 def optional_inner(t: object) -> Any:
     """``X`` of ``X | None`` (``Optional[X]``); else None."""
     args = getattr(t, "__args__", None)
@@ -217,6 +226,13 @@ class FastReader:
             return None
         pending = self._pending.get(cls)
         build = None if pending is None else self._tops.get(pending) or self._builders.get(pending)
+        if absent is not None and build is not None:  # a struct reader: (the object, the keys its text held)
+
+            def read_struct(data: object) -> tuple[Any, int]:
+                got: tuple[Any, int] = read(data)  # type: ignore[assignment]
+                return build(got[0]), got[1]
+
+            return read_struct
         if build is None:  # read and checked by building it (its own __attrs_post_init__)
             return read
         return lambda data: build(read(data))
@@ -307,8 +323,14 @@ class FastReader:
             raise _Unsupported
         read = f"{self._name(ns, self._hook(t))}({v}, {self._name(ns, t)})"
         if t not in self._pure:
-            return [f"{v} = {read}"]
-        return [*self._remembered(t, ns, v, "m", [f"m = {read}"]), f"{v} = m"]  # a pure function of its text
+            return [*self._held_keys(ns, v), f"{v} = {read}"]
+        return [*self._held_keys(ns, v), *self._remembered(t, ns, v, "m", [f"m = {read}"]), f"{v} = m"]  # (by its text)
+
+    def _held_keys(self, ns: dict[str, Any], v: str) -> list[str]:
+        """In a struct reader, the line counting the keys of a JSON value its hook is given as it was parsed."""
+        if _STRUCTS not in ns:
+            return []
+        return [f"if type({v}) is dict or type({v}) is list: k += {self._name(ns, count_keys)}({v})"]
 
     def _nested_lines(self, t: type[Any], ns: dict[str, Any], d: int, stack: tuple[type, ...]) -> list[str]:
         """Lines reading ``v{d}`` as the attrs class *t*, inlined; a bare number too where *t* has that form.
@@ -333,7 +355,8 @@ class FastReader:
             only = f"{x} = {v}.{key} if True{rest} else None"
         else:
             only = f"{x} = {v}.get({key!r}) if type({v}) is dict and len({v}) == 1 else None"
-        return [f"o{d + 1} = {v}", only, *self._remembered(t, ns, x, r, whole), f"{v} = {r}"]
+        hit = ["else:", "    k += 1"] if _STRUCTS in ns else []  # (remembered: the one key was written)
+        return [f"o{d + 1} = {v}", only, *self._remembered(t, ns, x, r, whole), *hit, f"{v} = {r}"]
 
     def _remembered(self, t: Any, ns: dict[str, Any], text: str, target: str, compute: list[str]) -> list[str]:
         """Lines setting *target* from *t*'s bounded memo when the variable *text* holds a text seen before,
@@ -374,7 +397,11 @@ class FastReader:
             raise _Unsupported
         reader = f.metadata.get(STRUCTURE)
         if reader is not None:  # a declared reader of the raw value; the field's converter then does its work
-            reading = [f"{v} = {self._name(ns, reader)}({v})", *self._converter_lines(f, ns, v)]
+            reading = [
+                *self._held_keys(ns, v),
+                f"{v} = {self._name(ns, reader)}({v})",
+                *self._converter_lines(f, ns, v),
+            ]
         else:
             reading = self._type_lines(f.type, ns, d, stack)
             if f.converter is not None and not f.metadata.get(SAME_AS_TYPE):
@@ -386,6 +413,8 @@ class FastReader:
         else:
             lines = [f"{v} = {source}", f"if {v} is MISSING:"]
             lines.append("    raise Refused" if default is _MISSING else f"    {v} = {self._name(ns, default)}")
+            if _STRUCTS in ns and source == whole:
+                reading = ["k += 1", *reading]
             lines += ["else:", *_indent(reading)] if reading else []
         if f.validator is not None:
             lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, {v})")
@@ -416,7 +445,11 @@ class FastReader:
         ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": _MISSING}
         if absent is not None:
             ns.update({"MISSING": absent, _STRUCTS: True})
-        lines = ["def read(o0):", *_indent([*self._class_lines(cls, ns, 0, scalar, ignore, ()), "return r0"])]
+        body = self._class_lines(cls, ns, 0, scalar, ignore, ())
+        if absent is None:
+            lines = ["def read(o0):", *_indent([*body, "return r0"])]
+        else:  # also the number of keys the struct's text held (kinerja._compiled compares it with the text)
+            lines = ["def read(o0):", *_indent(["k = 0", *body, "return r0, k"])]
         kind = "struct" if absent is not None else "fast"
         exec(compile("\n".join(lines), f"<kinerja {kind} reader: {cls.__qualname__}>", "exec"), ns)
         return ns["read"]  # type: ignore[no-any-return]
@@ -444,6 +477,9 @@ class FastReader:
         if scalar is None and _STRUCTS not in ns:  # (a typed struct has no other keys)
             keys = self._name(ns, frozenset(f.name for f in fields) | ({ignore} if ignore else set()))
             lines.append(f"if type(o{d}) is not dict or not o{d}.keys() <= {keys}: raise Refused")
+        required = sum(_converted_default(f) is _MISSING for f in fields)
+        if scalar is None and _STRUCTS in ns and required:  # keys written: the required ones, then each other one
+            lines.append(f"k += {required}")
         for i, f in enumerate(fields):
             lines += self._field_lines(i, f, ns, scalar, d, (*stack, cls))
         values = ", ".join(f"f{d}_{i}" for i in range(len(fields))) + ("," if len(fields) == 1 else "")

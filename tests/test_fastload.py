@@ -113,6 +113,17 @@ def test_a_6_2022_record_is_read_without_building_its_rhk_until_asked() -> None:
     assert doc == again and hash(doc) == hash(again)
 
 
+def test_held_gives_a_lazy_field_as_it_is_held_building_nothing() -> None:
+    _, doc = io.load(example_document())
+    pending = edge.held(doc, "rhk")
+    assert len(pending) == len(example_document()["rhk"]) and type(pending[0]) is not Rhk
+    assert [r.id for r in pending] == [r["id"] for r in example_document()["rhk"]]
+    assert type(edge.held(doc, "rhk")[0]) is not Rhk  # still not built
+    assert edge.held(doc, "employee") is doc.employee
+    built = doc.rhk
+    assert edge.held(doc, "rhk") is built  # once read, the objects themselves
+
+
 def test_a_lazy_document_is_an_ordinary_skp_for_every_caller() -> None:
     for make in (
         lambda d: pickle.loads(pickle.dumps(d)),

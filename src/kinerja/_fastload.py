@@ -51,6 +51,8 @@ __all__ = [
     "VALUE_CHECKS",
     "FastReader",
     "Refused",
+    "count_keys",
+    "held",
     "optional_inner",
     "read_decimal",
     "tuple_inner",
@@ -111,6 +113,16 @@ class _LazySlot:
 
     def __delete__(self, obj: object) -> None:
         self.member.__delete__(obj)
+
+
+def held(obj: object, name: str) -> Any:
+    """Field *name* of *obj* as it is held now, building nothing: a LAZY field not yet read gives its pending
+    values (named tuples with the class's field names), any other field its value."""
+    slot = type(obj).__dict__.get(name)
+    if isinstance(slot, _LazySlot):
+        value = slot.member.__get__(obj, type(obj))
+        return value[0] if type(value) is _Deferred else value
+    return getattr(obj, name)
 
 
 _DECIMALS: dict[str, Decimal] = {}

@@ -44,7 +44,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from kinerja import formats
-from kinerja._fastload import LAZY, STRUCTURE, FastReader
+from kinerja._fastload import LAZY, STRUCTURE, FastReader, held
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
@@ -59,6 +59,7 @@ __all__ = [
     "converter",
     "converters",
     "fast_converter",
+    "held",
     "make_converter",
     "problems_from",
     "read_lenient",

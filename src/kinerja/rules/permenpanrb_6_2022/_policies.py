@@ -12,6 +12,7 @@ from typing import Final, Literal, Protocol, runtime_checkable
 import attrs
 
 from kinerja.aggregation import Aggregator, Item, Mean
+from kinerja.edge import held
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Source, Step, Trace
 from kinerja.indicators import capaian
@@ -70,8 +71,8 @@ class AssessorRating:
             )
         if trace is not None:
             if self.which == "hasil_kerja":
-                rhk = skp.rhk
-                groups = [r.indicators for r in rhk]
+                rhk = held(skp, "rhk")  # counted as held: RHK and indicators not yet built are not built for a count
+                groups = [held(r, "indicators") for r in rhk]
                 inputs: dict[str, object] = {
                     "rhk": len(rhk),
                     "indicators": sum(map(len, groups)),

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from kinerja.dated import Entry
+from kinerja.edge import held
 from kinerja.errors import Problems, ValidationError, quote
 from kinerja.explain import Step, Trace
 from kinerja.model import Ekspektasi, Period, Predikat
@@ -51,7 +52,7 @@ def _evaluation_step(doc: Permenpanrb6Document) -> Step:
         "golongan": e.golongan,
         "unit": e.unit,
         "year": year,
-        "rhk": len(doc.rhk),
+        "rhk": len(held(doc, "rhk")),  # counted as held: not built for a count
         "penilai": None if penilai is None else str(penilai),
     }
     kind = "evaluasi kinerja tahunan" if whole else "evaluasi kinerja periodik"

@@ -21,14 +21,17 @@ The computation (spec §1.1 – §1.7)::
     nilai prestasi kerja = 60 % × nilai capaian SKP + 40 % × nilai perilaku   (``score``)
     sebutan: ≥ 91 Sangat Baik, ≥ 76 Baik, ≥ 61 Cukup, ≥ 51 Kurang, else Buruk
 
-**Exactness.** Every intermediate is an exact rational (:class:`fractions.Fraction`);
-values leave as :class:`~decimal.Decimal` (40 significant digits) and only the
-``*_2dp`` outputs are rounded (two decimals, half-up, as ``number_format`` shows them;
-spec §1.7). The 24 % test compares exact rationals, so the floating-point trap of spec
-§1.3 (TW = 12, RW = 9,12 giving e a hair above 24 in doubles, hence nilai 76 instead of 100)
-cannot happen, and the order of the kegiatan cannot change a single digit. Rounding and
-band lookup work on the exact rational too — the ``*_2dp`` values and the DISPLAYED /
-ROUND_INTEGER band policies round it with integer arithmetic, never through the 40-digit
+**Exactness.** Every intermediate is an exact rational, carried as a pair of integers
+(numerator, denominator) and added, multiplied and compared in integer arithmetic: exact
+rational arithmetic without :class:`fractions.Fraction`'s reduction after every step. Nothing
+is rounded until a value leaves, and then once: the exact values as :class:`~decimal.Decimal`
+(exact when they terminate within 40 significant digits, else rounded at the 40th, half-even),
+the ``*_2dp`` outputs from the exact rational to two decimals, half-up (away from zero), as
+``number_format`` shows them (spec §1.7). The 24 % test compares exact rationals, so the
+floating-point trap of spec §1.3 (TW = 12, RW = 9,12 giving e a hair above 24 in doubles,
+hence nilai 76 instead of 100) cannot happen, and the order of the kegiatan cannot change a
+single digit. Band lookup works on the exact rational too — the DISPLAYED / ROUND_INTEGER
+band policies round it once, half-up, with integer arithmetic, never through the 40-digit
 decimal (which would round twice: 85.205 − 10⁻⁴² would show as 85.21).
 
 **Dated tables.** The sebutan bands (:data:`DATED_SEBUTAN_BANDS`), the 60/40 weights

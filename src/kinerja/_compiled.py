@@ -18,16 +18,20 @@ The struct is then read by the **same generated lines** as a parsed dict
 (:meth:`~kinerja._fastload.FastReader.reader` with ``absent``): every value is read and
 checked as before, every class's rules run. The gate is stricter than the ordinary path,
 never looser: a JSON fraction where a decimal belongs, a number where a label belongs, a
-``\\u003a`` escape, a repeated key or anything the reader refuses makes :meth:`CompiledGate.read`
-answer ``None``, and the line takes the ordinary path (``kinerja.io.loads``, the reader, the
-converters), which decides and names every problem. So this changes speed, never results
+repeated key or anything the reader refuses makes :meth:`CompiledGate.read` answer ``None``,
+and the line takes the ordinary path (``kinerja.io.loads``, the reader, the converters),
+which decides and names every problem. So this changes speed, never results
 (``tests/test_compiled.py``).
 
-A struct decoder keeps the last of a repeated key. Each key written in the text has one
-``:`` after it outside strings, and every string keeps its colons when the struct is encoded
-again (only a ``\\u003a`` escape could hide one, and a line holding one is not taken here), so a
-line whose struct, encoded again, has fewer colons than the line repeated a key (or held an
-object in a place read by its hook with one): it is not taken here.
+**Repeated keys.** A struct decoder keeps the last of a repeated key, so the gate counts.
+Outside strings a JSON text has exactly one ``:`` per key written, so its colons are the keys
+written (repeats included) plus the ``:`` characters inside its strings. The struct reader
+counts the keys the struct holds (each required field, each optional one present, and the keys
+inside a value left to a hook); when the line has that many colons, no key was repeated — one
+fast scan. A line with a colon inside some text (a time, a URL) is checked the slower way: the
+struct is encoded again, which writes every string with its colons and each key once, so fewer
+colons than in the line means a repeated key — unless a ``\u003a`` escape in the line became a
+colon in the struct, and a line holding one is not taken here.
 """
 
 from __future__ import annotations
@@ -48,7 +52,6 @@ from kinerja.plain import converted_default
 __all__ = ["CompiledGate"]
 
 _COLON: Final = (":", b":")
-_QUOTE_COLON: Final = ('":', b'":')
 _BACKSLASH: Final = ("\\", b"\\")
 _ESCAPED_COLON: Final = ("\\u003", b"\\u003")
 """The start of a ``\\u003a`` (``:``) escape, and of the digits' (a line holding one is not taken)."""
@@ -112,14 +115,14 @@ class CompiledGate:
     def _once_each(self, raw: bytes | str, struct: Any, keys: int) -> bool:
         """Whether no key of *raw* was repeated in its object, *keys* being the keys its *struct* holds.
 
-        First (a fast scan): when every ``:`` in the text follows a ``"`` — no white space before a
-        colon, no colon inside text but after an escaped quote — the text holds one ``:`` per key
-        written, so as many as the struct holds means none was repeated. Otherwise the struct is
-        encoded again (see the module's docstring).
+        First (one fast scan): outside strings a JSON text has one ``:`` per key written, so its
+        colons are the keys written (repeats included) plus the ``:`` characters inside its strings;
+        as many colons as the struct holds keys means no key was repeated (and no string holds a
+        colon). Otherwise the struct is encoded again (see the module's docstring).
         """
         binary = isinstance(raw, bytes)
         colons = raw.count(_COLON[binary])  # type: ignore[arg-type]
-        if colons == keys and raw.count(_QUOTE_COLON[binary]) == colons:  # type: ignore[arg-type]
+        if colons == keys:
             return True
         if _BACKSLASH[binary] in raw and _ESCAPED_COLON[binary] in raw:  # type: ignore[operator]
             return False  # (the first test alone is a fast scan: most lines hold no escape at all)

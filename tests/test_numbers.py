@@ -151,6 +151,19 @@ def test_fmt_has_no_exponent() -> None:
     assert fmt(Decimal("-0.0")) == "0"
 
 
+@given(st.decimals(allow_nan=False, allow_infinity=False), st.booleans())
+def test_fmt_is_the_fixed_point_format(d: Decimal, lower: bool) -> None:
+    # fmt reads str(d) when it has no exponent (cheaper); it must be the fixed-point text whatever the digits,
+    # exponent or the context's capitals
+    import decimal
+
+    with decimal.localcontext() as ctx:
+        ctx.capitals = 0 if lower else 1
+        expected = f"{d:f}"
+        assert fmt(d) == ("0" if expected in ("-0", "-0.0") else expected)
+        assert "e" not in fmt(d).lower()
+
+
 @given(st.one_of(st.text(max_size=40), st.floats(), st.integers(), st.booleans(), st.none(), st.decimals()))
 def test_anything_is_a_decimal_or_a_kinerja_error(value: object) -> None:
     try:

@@ -251,5 +251,7 @@ def fmt(value: Decimal) -> str:
     >>> fmt(Decimal("1E+2")), fmt(Decimal("85.50")), fmt(Decimal("-0.0"))
     ('100', '85.50', '0')
     """
-    text = f"{value:f}"  # fixed-point: never an exponent ('1E+2' is '100')
+    text = str(value)  # the same digits as the fixed-point format, unless written with an exponent (cheaper)
+    if "E" in text or "e" in text:
+        text = f"{value:f}"  # fixed-point: never an exponent ('1E+2' is '100')
     return "0" if text in ("-0", "-0.0") else text

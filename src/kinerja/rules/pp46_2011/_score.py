@@ -70,14 +70,16 @@ _ZERO: Final[Ratio] = (0, 1)
 
 _RATIOS: dict[Decimal, Ratio] = {}
 _RATIOS_SIZE: Final = 4096
+_RATIOS_BELOW: Final = 10**6
 
 
 def _ratio(x: Decimal) -> Ratio:
-    """*x*'s integer ratio, remembered in a bounded memo: the numbers of a document repeat (a kualitas target of
-    100, a waktu of 12 months, perilaku scores), and a Decimal keeps its hash, so ``_RATIOS.get(x) or _ratio(x)``
-    costs a dictionary look-up for a number seen before instead of a conversion."""
+    """*x*'s integer ratio, remembered in a bounded memo when it is a small number: the small numbers of a document
+    repeat (a kualitas target of 100, a waktu of 12 months, counts, perilaku scores) and a Decimal keeps its hash, so
+    ``_RATIOS.get(x) or _ratio(x)`` costs a dictionary look-up for one seen before instead of a conversion; amounts of
+    a million and more (a biaya in rupiah) seldom repeat and are not kept, so they do not crowd the small ones out."""
     r = x.as_integer_ratio()
-    if len(_RATIOS) < _RATIOS_SIZE:
+    if r[0] < _RATIOS_BELOW and r[1] < _RATIOS_BELOW and len(_RATIOS) < _RATIOS_SIZE:
         _RATIOS[x] = r
     return r
 

@@ -47,6 +47,7 @@ from kinerja.plain import converted_default
 
 __all__ = [
     "LAZY",
+    "MESSAGES",
     "STRUCTURE",
     "VALUE_CHECKS",
     "FastReader",
@@ -60,6 +61,11 @@ __all__ = [
 
 STRUCTURE: Final = "kinerja.structure"
 """Field metadata key: ``attrs.field(metadata={STRUCTURE: reader})`` reads that field's raw value with *reader*."""
+
+MESSAGES: Final = "kinerja.messages"
+"""Field metadata key: ``attrs.field(metadata={MESSAGES: rewrite})`` — the field is read by its declared type,
+and when its value is refused, ``rewrite(value, problems)`` gives the problems reported (a message that says
+more); this reader, which only accepts, reads the field by its type."""
 
 LAZY: Final = "kinerja.lazy"
 """Field metadata key: ``attrs.field(metadata={LAZY: True})`` — the per-record path builds this field on first use."""

@@ -6,8 +6,9 @@ here, by one function, :func:`make_converter` (the cattrs ``make_converter`` /
 beyond its attrs declaration is *declared on the class* and read here:
 
 * a field's ``metadata[STRUCTURE]`` — a function reading that field's raw JSON value
-  in place of its type's reader (e.g. a rating whose bad text must never be quoted,
-  or a PP 46 biaya target of 0 with its own message);
+  in place of its type's reader (e.g. a rating whose bad text must never be quoted);
+* a field's ``metadata[MESSAGES]`` — the field is read by its type, and when its value is
+  refused a function rewrites the problems (a PP 46 biaya target of 0 gets its own message);
 * a class's :data:`RAW_CHECKS` attribute — cross-field checks written as functions of
   raw JSON data, run when loading that class fails, so one bad field does not hide
   the checks that span several fields (every problem at once);
@@ -27,8 +28,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from types import UnionType
 from typing import Any, Final, Union
 
@@ -44,7 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from kinerja import formats
-from kinerja._fastload import LAZY, STRUCTURE, FastReader, held
+from kinerja._fastload import LAZY, MESSAGES, STRUCTURE, FastReader, held, optional_inner
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
@@ -52,6 +54,7 @@ from kinerja.numbers import INT_LIMIT, fmt, to_decimal
 
 __all__ = [
     "LAZY",
+    "MESSAGES",
     "RAW_CHECKS",
     "STRUCTURE",
     "UNREADABLE",
@@ -65,6 +68,7 @@ __all__ = [
     "read_lenient",
     "read_lenient_in",
     "reader",
+    "reworded",
     "structure",
     "unstructure",
 ]
@@ -259,13 +263,30 @@ def _unreached(cls: type[Any], data: Mapping[str, Any], failed: set[str], conv: 
 
 
 def _overrides(cls: type[Any]) -> dict[str, Any]:
-    """The cattrs overrides a class declares through its fields' ``metadata[STRUCTURE]``."""
+    """The cattrs overrides a class declares through its fields' ``metadata[STRUCTURE]`` or ``metadata[MESSAGES]``."""
     out: dict[str, Any] = {}
-    for f in attrs.fields(cls):
+    for f in attrs.fields(attrs.resolve_types(cls)):  # (the annotations are text, PEP 563)
         reader = f.metadata.get(STRUCTURE)
+        rewrite = f.metadata.get(MESSAGES)
         if reader is not None:
             out[f.name] = override(struct_hook=_field_reader(reader))
+        elif rewrite is not None:
+            out[f.name] = override(struct_hook=_field_reader(partial(reworded, t=f.type, rewrite=rewrite)))
     return out
+
+
+def reworded(value: object, t: Any, rewrite: Callable[[object, Sequence[Problem]], Iterable[Problem]]) -> Any:
+    """*value* structured as *t* (``None`` for an optional *t*); when refused, the problems ``rewrite(value, problems)`` gives.
+
+    The reading of a field declared ``metadata={MESSAGES: rewrite}`` (see the module's docstring).
+    """
+    inner = optional_inner(t)
+    if value is None and inner is not None:
+        return None
+    try:
+        return structure(value, inner or t)
+    except ValidationError as exc:
+        raise ValidationError(rewrite(value, exc.problems)) from None
 
 
 def _field_reader(reader: Callable[[object], object]) -> Callable[[object, object], object]:

@@ -77,7 +77,9 @@ class Kegiatan:
     kuantitas: TargetRealisasi
     kualitas: TargetRealisasi
     waktu: TargetRealisasi
-    biaya: TargetRealisasi | None = attrs.field(default=None, metadata={edge.STRUCTURE: lambda v: _structure_biaya(v)})
+    biaya: TargetRealisasi | None = attrs.field(
+        default=None, metadata={edge.MESSAGES: lambda v, ps: _biaya_messages(v, ps)}
+    )
     satuan: str = ""
     raw_checks = staticmethod(lambda data: _raw_kegiatan(data))  # declared for kinerja.edge
 
@@ -313,27 +315,15 @@ def _raw_document(data: Mapping[str, Any]) -> list[Problem]:
 _BIAYA_ZERO: Final = "a biaya target must be positive, got 0: omit `biaya` when the kegiatan has no budget"
 
 
-def _structure_biaya(value: object) -> TargetRealisasi | None:
-    """The ``biaya`` aspect, with a message that says what a zero target means (SIMPEG stores 0 for no budget).
+def _biaya_messages(value: object, problems: Sequence[Problem]) -> list[Problem]:
+    """The problems of a refused ``biaya``, a zero target's message saying what it means (SIMPEG stores 0 for no budget).
 
-    A good value is read by the per-record reader of :class:`TargetRealisasi` (the one :func:`kinerja.edge.structure`
-    tries first, without its set-up); anything it refuses goes to :func:`~kinerja.edge.structure`, which names
-    every problem, and a zero target's message is then the one above.
+    ``biaya`` is read as a :class:`TargetRealisasi` like the other aspects (``metadata[MESSAGES]``,
+    :func:`kinerja.edge.reworded`); only the message of a zero target differs.
     """
-    if value is None:
-        return None
-    read = edge.reader.reader(TargetRealisasi)
-    if read is not None:
-        try:
-            return edge.reader.materialize(read(value))  # type: ignore[return-value]
-        except Exception:  # refused, or any doubt: structure() below decides and names every problem
-            pass
-    try:
-        return edge.structure(value, TargetRealisasi)  # type: ignore[no-any-return]
-    except ValidationError as exc:
-        if not (isinstance(value, Mapping) and read_lenient(value.get("target")) == 0):
-            raise
-        raise ValidationError(Problem(p.path, _BIAYA_ZERO) if p.path == "target" else p for p in exc.problems) from None
+    if not (isinstance(value, Mapping) and read_lenient(value.get("target")) == 0):
+        return list(problems)
+    return [Problem(p.path, _BIAYA_ZERO) if p.path == "target" else p for p in problems]
 
 
 def check_aspect(target: Decimal | None, realisasi: Decimal | None) -> None:

@@ -366,7 +366,10 @@ class FastReader:
             return [f"o{d + 1} = {v}", f"if {number}:", *_indent(bare), "else:", *_indent(whole), f"{v} = {r}"]
         key = self._memo_key(t)
         if key is None:
-            return [f"o{d + 1} = {v}", *whole, f"{v} = {r}"]
+            texts = self._text_fields(t)
+            if texts is None:
+                return [f"o{d + 1} = {v}", *whole, f"{v} = {r}"]
+            return [f"o{d + 1} = {v}", *self._texts_remembered(t, ns, d, texts, whole), f"{v} = {r}"]
         x = f"x{d + 1}"
         if _STRUCTS in ns:  # a typed struct: the key alone was written when every other field is absent
             rest = "".join(f" and {v}.{f.name} is MISSING" for f in attrs.fields(t) if f.name != key)
@@ -385,6 +388,51 @@ class FastReader:
             f"if {target} is None:",
             *_indent(compute),
             f"    if type({text}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{text}] = {target}; {keep}({target})",
+        ]
+
+    def _text_fields(self, cls: type[Any]) -> list[str] | None:
+        """The fields of *cls* when each is read from text alone (text, decimal, label, date, NIP; or ``None``).
+
+        Such a class read from an object whose values are all text (or absent, or null) is a pure
+        function of those texts: a PP 46 aspect ``{"target": "100", "realisasi": "84"}``, a period.
+        """
+        plain = (str, Decimal, *self._pure)
+        fields = attrs.fields(cls)
+        for f in fields:
+            t = optional_inner(f.type) or f.type
+            if f.metadata.get(STRUCTURE) is not None or not isinstance(t, type):
+                return None
+            if not (t in plain or issubclass(t, RankedEnum)):
+                return None
+        return [f.name for f in fields] or None
+
+    def _texts_remembered(
+        self, t: type[Any], ns: dict[str, Any], d: int, names: list[str], whole: list[str]
+    ) -> list[str]:
+        """Lines reading ``o{d+1}`` as *t* through a bounded memo keyed by its field texts (see :meth:`_text_fields`)."""
+        o, r, key = f"o{d + 1}", f"r{d + 1}", f"y{d + 1}"
+        xs = [f"x{d + 1}_{i}" for i in range(len(names))]
+        structs = _STRUCTS in ns
+        get = [f"{x} = {o}.{n}" if structs else f"{x} = {o}.get({n!r}, MISSING)" for x, n in zip(xs, names)]
+        plain = " and ".join(f"(type({x}) is str or {x} is MISSING or {x} is None)" for x in xs)
+        present = " + ".join(f"({x} is not MISSING)" for x in xs)
+        if structs:
+            lines = [*get, f"{key} = ({', '.join(xs)},) if {plain} else None"]
+        else:
+            lines = [
+                f"if type({o}) is dict:",
+                *_indent([*get, f"{key} = ({', '.join(xs)},) if {plain} and len({o}) == {present} else None"]),
+                "else:",
+                f"    {key} = None",
+            ]
+        memo, keep = self._name(ns, self._memo.setdefault(t, {})), self._name(ns, self._remember)
+        return [
+            *lines,
+            f"{r} = {memo}.get({key}) if {key} is not None else None",
+            f"if {r} is None:",
+            *_indent(whole),
+            f"    if {key} is not None and len({memo}) < {_MEMO_SIZE}: {memo}[{key}] = {r}; {keep}({r})",
+            *(["else:", f"    k += {present}"] if structs else []),
         ]
 
     def _memo_key(self, cls: type[Any]) -> str | None:
@@ -570,7 +618,9 @@ class FastReader:
             "T": tuple.__new__,
         }
         lines = ["def build(p):"]
-        if not (eager or top) and (cls in self._scalar or self._memo_key(cls) is not None):
+        if not (eager or top) and (
+            cls in self._scalar or self._memo_key(cls) is not None or self._text_fields(cls) is not None
+        ):
             built = self._name(ns, self._built)  # a value read from a remembered text was built when remembered
             lines += [f"    e = {built}.get(id(p))", "    if e is not None and e[0] is p:", "        return e[1]"]
         lines.append("    o = new(cls)")

@@ -84,13 +84,18 @@ class Kegiatan:
     raw_checks = staticmethod(lambda data: _raw_kegiatan(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
-        kualitas = self.kualitas
-        realisasi = [("kualitas", kualitas.realisasi), ("waktu", self.waktu.realisasi)]
-        if self.biaya is not None:
-            realisasi.append(("biaya", self.biaya.realisasi))
-        problems = _kegiatan_problems(self.kuantitas.realisasi, (kualitas.target, kualitas.realisasi), realisasi)
+        problems = self.value_checks(self.kuantitas, self.kualitas, self.waktu, self.biaya)
         if problems:
             raise ValidationError(problems)
+
+    @staticmethod
+    def value_checks(kuantitas: Any, kualitas: Any, waktu: Any, biaya: Any) -> Sequence[Problem]:
+        """The kegiatan's rules across its aspects, on their values (also run on a parsed document before any
+        object is built, its aspects then being their read values)."""
+        realisasi = [("kualitas", kualitas.realisasi), ("waktu", waktu.realisasi)]
+        if biaya is not None:
+            realisasi.append(("biaya", biaya.realisasi))
+        return _kegiatan_problems(kuantitas.realisasi, (kualitas.target, kualitas.realisasi), realisasi)
 
     def _aspects(self) -> list[tuple[str, TargetRealisasi]]:
         out = [("kualitas", self.kualitas), ("waktu", self.waktu)]

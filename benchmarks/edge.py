@@ -5,7 +5,9 @@ line, look the answer up in a dict (for 6/2022 the 3x3 matrix; for PP 46 and
 8/2021 a sum over the kegiatan's or IKI's numbers as floats, the cheapest
 arithmetic that touches every number), ``json.dumps`` a small answer. kinerja and the floor run on the
 same records, interleaved chunk by chunk, so a busy machine slows both alike;
-the ratio is the figure, the microseconds are context.
+the ratio is the figure, the microseconds are context. kinerja is measured as installed
+by ``make``, with the ``[fast]`` extra (msgspec: the compiled gate of :mod:`kinerja._compiled`),
+and in the same turns without it (the column "without [fast]"); both give the same answers.
 
 Also: the median of one ``kinerja.evaluate`` and one ``kinerja.explain`` on a
 JSON-like document, and the import of kinerja against the import of its own

@@ -392,9 +392,10 @@ def _json_default(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, default=_json_default)
-_ASCII_ENCODER: Final = json.JSONEncoder(ensure_ascii=True, default=_json_default)
-"""The encoders of the output lines, made once (``json.dumps`` with options makes one per call)."""
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, default=_json_default, check_circular=False)
+_ASCII_ENCODER: Final = json.JSONEncoder(ensure_ascii=True, default=_json_default, check_circular=False)
+"""The encoders of the output lines, made once (``json.dumps`` with options makes one per call); an answer is a
+tree built fresh for its line, so it holds no cycle to look for."""
 
 
 def _dumps(data: Mapping[str, Any]) -> str:

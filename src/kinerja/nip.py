@@ -36,7 +36,7 @@ from typing import Final
 
 import attrs
 
-from kinerja.errors import Problems, ValidationError, quote
+from kinerja.errors import Problem, ValidationError, quote
 
 __all__ = ["PPPK_CODES_SEEN", "PPPK_FIRST_YEAR", "Gender", "Nip", "NipKind", "parse_nip"]
 
@@ -65,44 +65,43 @@ class Gender(enum.Enum):
 
 
 def _validate(digits: str) -> None:
-    path = ""
-    ps = Problems()
     if len(digits) != 18 or not digits.isascii() or not digits.isdigit():
-        ps.add(
-            path,
-            f"a NIP has exactly 18 digits (spaces allowed between groups), got {quote(digits)}",
-            "nip.format",
+        raise ValidationError.one(
+            "", f"a NIP has exactly 18 digits (spaces allowed between groups), got {quote(digits)}", "nip.format"
         )
-        ps.raise_if_any()
+    found: list[Problem] = []  # every problem of the number at once (a list: no collector built for a good one)
     try:
-        birth = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+        birth: _dt.date | None = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        ps.add(path, f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth", "nip.birth_date")
+        found.append(Problem("", f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth", "nip.birth_date"))
         birth = None
     year = int(digits[8:12])
     code = int(digits[12:14])
     if year < 1900:
-        ps.add(path, f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year", "nip.appointment")
+        found.append(
+            Problem("", f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year", "nip.appointment")
+        )
     elif birth is not None and year < birth.year:
-        ps.add(path, f"appointment year {year} is before the birth year {birth.year}", "nip.appointment")
+        found.append(Problem("", f"appointment year {year} is before the birth year {birth.year}", "nip.appointment"))
     elif birth is not None and year == birth.year and 1 <= code < birth.month:
         # PNS: digits 13-14 are the appointment month (spec §8.1 rule 3: appointment not before birth)
-        ps.add(
-            path,
-            f"appointment {year}-{code:02d} is before the birth month {birth.year}-{birth.month:02d}",
-            "nip.appointment",
+        found.append(
+            Problem(
+                "",
+                f"appointment {year}-{code:02d} is before the birth month {birth.year}-{birth.month:02d}",
+                "nip.appointment",
+            )
         )
     if code == 0:
-        ps.add(
-            path,
-            "digits 13-14 are 00: neither an appointment month (PNS) nor a PPPK code",
-            "nip.appointment",
+        found.append(
+            Problem("", "digits 13-14 are 00: neither an appointment month (PNS) nor a PPPK code", "nip.appointment")
         )
     if digits[14] not in "12":
-        ps.add(path, f"digit 15 (gender) must be 1 or 2, got {digits[14]}", "nip.gender")
+        found.append(Problem("", f"digit 15 (gender) must be 1 or 2, got {digits[14]}", "nip.gender"))
     if digits[15:18] == "000":
-        ps.add(path, "digits 16-18 (sequence) must not be 000", "nip.sequence_zero")
-    ps.raise_if_any()
+        found.append(Problem("", "digits 16-18 (sequence) must not be 000", "nip.sequence_zero"))
+    if found:
+        raise ValidationError(found)
 
 
 def _clean(value: object) -> str:

@@ -54,7 +54,29 @@ def _line(doc: dict[str, Any]) -> str:
 def test_the_gate_takes_every_built_in_rule() -> None:
     gate = io.compiled_gate()
     assert gate is not None
-    assert gate.names == {info.name for info in rules.available()}
+    assert all(gate.takes(info.name) for info in rules.available())
+    assert gate.names >= {info.name for info in rules.available()}
+    assert not gate.takes("no-such-rule") and "no-such-rule" not in gate.names
+
+
+def test_a_rule_is_added_when_its_first_line_comes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a one-line call builds the structs of its own rule only (not of every registered rule)
+    monkeypatch.setattr(io, "_GATE", [])
+    line = _line({"regime": "permenpanrb-6-2022", **example_document()})
+    assert io.load_line(line) is not None
+    gate = io.compiled_gate()
+    assert gate.names == {"permenpanrb-6-2022"}
+    late = _line({**{k: v for k, v in example_document().items() if k != "regime"}, "regime": "permenpanrb-6-2022"})
+    assert io.load_line(late) is not None
+    body = {k: v for k, v in example_document().items() if k != "regime"}
+    untagged = _line(body)  # no regime: the ordinary path chooses by period
+    assert io.load_line(untagged) is None
+    # a "regime" that is not the document's own (here inside an object) never stands for it
+    nested = _line({**body, "perilaku": {"regime": "pp-46-2011"}})
+    assert io.load_line(nested) is None
+    assert io.load_line(_line({"regime": "pp-46-2011", **body})) is None  # not a PP 46 document
+    gated, plain = _both_ways(nested, monkeypatch)
+    assert gated == plain
 
 
 def test_the_gate_without_the_extra_is_none(ordinary: None) -> None:

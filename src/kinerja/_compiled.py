@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -57,53 +58,60 @@ _ESCAPED_COLON: Final = ("\\u003", b"\\u003")
 """The start of a ``\\u003a`` (``:``) escape, and of the digits' (a line holding one is not taken)."""
 
 
+_REGIME: Final = (
+    re.compile(r'"regime"\s*:\s*"([A-Za-z0-9][A-Za-z0-9._-]{0,63})"'),
+    re.compile(rb'"regime"\s*:\s*"([A-Za-z0-9][A-Za-z0-9._-]{0,63})"'),
+)
+"""A ``"regime": "name"`` pair in a line: the rule to add when the gate has not met it yet."""
+
+_NEVER: Final = msgspec.defstruct(
+    "JsonNoDocument", [], tag_field="regime", tag="\u0000", forbid_unknown_fields=True, gc=False
+)
+"""A struct no line is (its tag is a NUL): beside it, a rule's struct needs its ``regime`` to be decoded."""
+
+
 class _Unsupported(Exception):
     """A type this gate does not describe: its documents take the ordinary path."""
 
 
 class CompiledGate:
-    """Decode JSON lines of the documents named in *documents* (rule name → attrs class).
+    """Decode JSON lines of the rules *document_type* names (rule name → its attrs document class, or ``None``).
 
-    Built once (the first line that asks); a document type the gate cannot describe, or
-    the reader cannot read as a struct, is left out: its lines take the ordinary path.
+    A rule's structs are built the first time one of its lines comes (a few milliseconds; a
+    one-line call pays for one rule, not for every rule); a document type the gate cannot
+    describe, or the reader cannot read as a struct, is left out: its lines take the ordinary path.
     """
 
-    def __init__(self, reader: FastReader, documents: Mapping[str, type[Any]]) -> None:
+    def __init__(self, reader: FastReader, document_type: Callable[[str], type[Any] | None]) -> None:
         self._reader = reader
+        self._document_type = document_type
         self._structs: dict[type[Any], Any] = {}
         self._tops: dict[type[Any], tuple[str, Callable[[object], Any]]] = {}
-        for name, cls in documents.items():
-            try:
-                top = self._document_struct(name, cls)
-            except _Unsupported:
-                continue
-            read = reader.document_reader(cls, absent=msgspec.UNSET)
-            if read is not None:
-                self._tops[top] = (name, read)
-        self._decode = (
-            msgspec.json.Decoder(functools.reduce(operator.or_, self._tops), float_hook=Decimal).decode
-            if self._tops
-            else None
-        )
+        self._taken: dict[str, bool] = {}
+        self._decode: Callable[[bytes | str], Any] | None = None
         self._encode = msgspec.json.Encoder().encode
 
     @property
     def names(self) -> frozenset[str]:
-        """The rule names whose lines this gate takes."""
-        return frozenset(name for name, _ in self._tops.values())
+        """The rule names whose lines this gate takes (so far: a rule is added when its first line comes)."""
+        return frozenset(name for name, taken in self._taken.items() if taken)
+
+    def takes(self, name: str) -> bool:
+        """Whether this gate takes the lines of rule *name* (its structs are built on the first ask)."""
+        if name not in self._taken:
+            self._taken[name] = self._add(name)
+        return self._taken[name]
 
     def read(self, raw: bytes | str) -> tuple[str, Any, object] | None:
         """One JSON line → (its ``regime``, the document object, its ``"id"`` or ``msgspec.UNSET``), or ``None``.
 
         ``None`` means: not taken here (any doubt at all); the ordinary path decides.
         """
-        if self._decode is None:
+        struct = self._decoded(raw)
+        top = None if struct is None else self._tops.get(type(struct))
+        if top is None:
             return None
-        try:
-            struct = self._decode(raw)
-        except Exception:  # not JSON, not this shape, too deep …: the ordinary path names the problem
-            return None
-        name, read = self._tops[type(struct)]
+        name, read = top
         try:
             doc, keys = read(struct)
         except Exception:  # refused by the reader: the converters decide
@@ -111,6 +119,42 @@ class CompiledGate:
         if not self._once_each(raw, struct, keys + 1 + (struct.id is not msgspec.UNSET)):
             return None
         return name, doc, struct.id
+
+    def _decoded(self, raw: bytes | str) -> Any:
+        """The struct of *raw*, or None. A line whose ``regime`` the gate has not met yet is decoded again
+        once that rule is added."""
+        if self._decode is not None:
+            try:
+                return self._decode(raw)
+            except Exception:  # not JSON, not this shape, too deep, a rule not added yet …
+                pass
+        found: Any = _REGIME[isinstance(raw, bytes)].search(raw)  # type: ignore[arg-type]
+        if found is None:
+            return None
+        name = found.group(1)
+        name = name.decode("ascii") if isinstance(name, bytes) else name
+        if name in self._taken or not self.takes(name) or self._decode is None:
+            return None  # (a rule met before: the line itself is not taken)
+        try:
+            return self._decode(raw)
+        except Exception:
+            return None
+
+    def _add(self, name: str) -> bool:
+        cls = self._document_type(name)
+        if cls is None:
+            return False
+        try:
+            top = self._document_struct(name, cls)
+        except _Unsupported:
+            return False
+        read = self._reader.document_reader(cls, absent=msgspec.UNSET)
+        if read is None:
+            return False
+        self._tops[top] = (name, read)
+        union = functools.reduce(operator.or_, [*self._tops, _NEVER])  # two at least: the tag is then required
+        self._decode = msgspec.json.Decoder(union, float_hook=Decimal).decode
+        return True
 
     def _once_each(self, raw: bytes | str, struct: Any, keys: int) -> bool:
         """Whether no key of *raw* was repeated in its object, *keys* being the keys its *struct* holds.

@@ -46,6 +46,7 @@ from kinerja.numbers import to_decimal
 from kinerja.plain import converted_default
 
 __all__ = [
+    "ITEMS_READ",
     "LAZY",
     "MESSAGES",
     "STRUCTURE",
@@ -66,6 +67,12 @@ MESSAGES: Final = "kinerja.messages"
 """Field metadata key: ``attrs.field(metadata={MESSAGES: rewrite})`` — the field is read by its declared type,
 and when its value is refused, ``rewrite(value, problems)`` gives the problems reported (a message that says
 more); this reader, which only accepts, reads the field by its type."""
+
+ITEMS_READ: Final = "kinerja.items_read"
+"""Field metadata key, on a ``tuple[X, ...]`` field: ``attrs.field(metadata={ITEMS_READ: ("id",)})`` says that the
+class's ``value_checks`` read only these fields of its items (each a required text field, read as written). A struct
+reader then checks such items without keeping what it read, and gives the checks the items as decoded; a LAZY
+field's items are read again, from those, when first asked for."""
 
 LAZY: Final = "kinerja.lazy"
 """Field metadata key: ``attrs.field(metadata={LAZY: True})`` — the per-record path builds this field on first use."""
@@ -98,6 +105,13 @@ class _Deferred(tuple[object]):
     __slots__ = ()
 
 
+class _Raw(tuple[object, object]):
+    """A LAZY field's items as a typed struct decoder gave them (checked, not kept), and the reader that reads
+    them into pending values when the field is first asked for (:data:`ITEMS_READ`)."""
+
+    __slots__ = ()
+
+
 class _LazySlot:
     """Wraps a slot of an attrs class: a :class:`_Deferred` value is built and stored on first read."""
 
@@ -123,11 +137,13 @@ class _LazySlot:
 
 def held(obj: object, name: str) -> Any:
     """Field *name* of *obj* as it is held now, building nothing: a LAZY field not yet read gives its pending
-    values (named tuples with the class's field names), any other field its value."""
+    values (named tuples with the class's field names; read from the decoded items when it holds those), any
+    other field its value."""
     slot = type(obj).__dict__.get(name)
     if isinstance(slot, _LazySlot):
-        value = slot.member.__get__(obj, type(obj))
-        return value[0] if type(value) is _Deferred else value
+        value: Any = slot.member.__get__(obj, type(obj))
+        value = value[0] if type(value) is _Deferred else value
+        return value[1](value[0]) if type(value) is _Raw else value  # type: ignore[operator]  # (items as decoded)
     return getattr(obj, name)
 
 
@@ -286,6 +302,8 @@ class FastReader:
 
     def materialize(self, value: object) -> object:
         """Build the objects of pending *value* (a pending class, or a tuple of them); anything else as it is."""
+        if type(value) is _Raw:  # items checked as decoded: read them now
+            value = value[1](value[0])  # type: ignore[operator]
         build = self._builders.get(type(value))
         if build is not None:
             return build(value)
@@ -453,7 +471,14 @@ class FastReader:
         return name
 
     def _field_lines(
-        self, i: int, f: attrs.Attribute[Any], ns: dict[str, Any], scalar: str | None, d: int, stack: tuple[type, ...]
+        self,
+        i: int,
+        f: attrs.Attribute[Any],
+        ns: dict[str, Any],
+        scalar: str | None,
+        d: int,
+        stack: tuple[type, ...],
+        store: bool = True,
     ) -> list[str]:
         default = _converted_default(f)
         o, v = f"o{d}", f"v{d}"
@@ -476,6 +501,8 @@ class FastReader:
                 reading += self._converter_lines(f, ns, v)
         if default is _MISSING and source == whole and _STRUCTS in ns:  # a struct's decoder required it
             lines = [f"{v} = {source}", *reading]
+        elif not store and _STRUCTS in ns and source == whole:  # checked only: an absent field needs nothing
+            return [f"{v} = {source}", f"if {v} is not MISSING:", *_indent(["k += 1", *reading])]
         else:
             lines = [f"{v} = {source}", f"if {v} is MISSING:"]
             lines.append("    raise Refused" if default is _MISSING else f"    {v} = {self._name(ns, default)}")
@@ -484,7 +511,7 @@ class FastReader:
             lines += ["else:", *_indent(reading)] if reading else []
         if f.validator is not None:
             lines.append(f"{self._name(ns, f.validator)}(None, {self._name(ns, f)}, {v})")
-        return [*lines, f"f{d}_{i} = {v}"]
+        return [*lines, f"f{d}_{i} = {v}"] if store else lines
 
     def _converter_lines(self, f: attrs.Attribute[Any], ns: dict[str, Any], v: str) -> list[str]:
         conv = f.converter
@@ -528,8 +555,13 @@ class FastReader:
         scalar: str | None,
         ignore: str | None,
         stack: tuple[type, ...],
+        keep: bool = True,
     ) -> list[str]:
-        """Lines reading ``o{d}`` as a *cls* into ``r{d}``: its fields, their checks, then the class's own rules."""
+        """Lines reading ``o{d}`` as a *cls* into ``r{d}``: its fields, their checks, then the class's own rules.
+
+        With *keep* false (items of an :data:`ITEMS_READ` field in a struct reader) the same checks run and
+        nothing is kept: no pending value is made, a field no check reads is not stored.
+        """
         try:
             attrs.resolve_types(cls)  # the annotations are text (PEP 563), as cattrs resolves them too
         except Exception:
@@ -546,27 +578,86 @@ class FastReader:
         required = sum(_converted_default(f) is _MISSING for f in fields)
         if scalar is None and _STRUCTS in ns and required:  # keys written: the required ones, then each other one
             lines.append(f"k += {required}")
-        for i, f in enumerate(fields):
-            lines += self._field_lines(i, f, ns, scalar, d, (*stack, cls))
-        values = ", ".join(f"f{d}_{i}" for i in range(len(fields))) + ("," if len(fields) == 1 else "")
         checks = self._checks(cls)
+        read = {p.name for p in inspect.signature(checks).parameters.values()} if checks is not None else set()
+        held_raw: dict[int, str] = {}
+        for i, f in enumerate(fields):
+            item = (
+                self._unkept_items(f)
+                if _STRUCTS in ns and scalar is None and (f.metadata.get(LAZY) or not keep)
+                else None
+            )
+            if item is not None:
+                lines += self._unkept_lines(i, f, item, ns, d, (*stack, cls))
+                if keep:  # a LAZY field: its items as decoded, read again when first asked for
+                    raw, reread = self._name(ns, _Raw), self._name(ns, self._value_reader(f.type, ns["MISSING"]))
+                    new = self._name(ns, tuple.__new__)
+                    held_raw[i] = f"{new}({raw}, (f{d}_{i}, {reread})) if type(f{d}_{i}) is list else f{d}_{i}"
+            else:
+                kept = keep or f.name in read or f.validator is not None
+                lines += self._field_lines(i, f, ns, scalar, d, (*stack, cls), store=kept)
+        values = ", ".join(held_raw.get(i, f"f{d}_{i}") for i in range(len(fields))) + ("," if len(fields) == 1 else "")
+        if not keep:
+            return [*lines, *self._checks_line(cls, fields, checks, d, ns)]
         if checks is not None or not hasattr(cls, "__attrs_post_init__"):
             pending = self._pending.get(cls) or self._pending_type(cls)
-            if checks is not None:
-                params = inspect.signature(checks).parameters.values()
-                index = {f.name: i for i, f in enumerate(fields)}
-                if any(
-                    p.name not in index or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY) for p in params
-                ):
-                    raise _Unsupported
-                args = [f"f{d}_{index[p.name]}" for p in params]
-                lines.append(
-                    f"if {self._changed(fields, index, params, d, ns, checks)}{self._name(ns, checks)}({', '.join(args)}): raise Refused"
-                )
+            lines += self._checks_line(cls, fields, checks, d, ns)
             lines.append(f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
         else:  # checked by its own __attrs_post_init__, on the object built now
             lines.append(f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))")
         return lines
+
+    def _checks_line(
+        self, cls: type[Any], fields: Any, checks: Callable[..., Any] | None, d: int, ns: dict[str, Any]
+    ) -> list[str]:
+        """The line running the class's ``value_checks`` on the values read (none when it has none)."""
+        if checks is None:
+            return []
+        params = inspect.signature(checks).parameters.values()
+        index = {f.name: i for i, f in enumerate(fields)}
+        if any(p.name not in index or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY) for p in params):
+            raise _Unsupported
+        args = [f"f{d}_{index[p.name]}" for p in params]
+        guard = self._changed(fields, index, params, d, ns, checks)
+        return [f"if {guard}{self._name(ns, checks)}({', '.join(args)}): raise Refused"]
+
+    def _unkept_items(self, f: attrs.Attribute[Any]) -> type[Any] | None:
+        """The item class of an :data:`ITEMS_READ` field whose items a struct reader may check without keeping them."""
+        names, item = f.metadata.get(ITEMS_READ), tuple_inner(f.type)
+        if not names or not (isinstance(item, type) and attrs.has(item)) or item in self._own or item in self._scalar:
+            return None
+        if self._memo_key(item) is not None or self._text_fields(item) is not None:
+            return None  # (remembered classes keep their pending values)
+        if self._checks(item) is None and hasattr(item, "__attrs_post_init__"):
+            return None  # checked by building it
+        by_name = {a.name: a for a in attrs.fields(attrs.resolve_types(item))}
+        for name in names:  # each read as written: required text, no converter, no reader of its own
+            a = by_name.get(name)
+            if a is None or a.type is not str or a.converter is not None or a.metadata.get(STRUCTURE) is not None:
+                return None
+            if _converted_default(a) is not _MISSING:
+                return None
+        return item
+
+    def _unkept_lines(
+        self, i: int, f: attrs.Attribute[Any], item: type[Any], ns: dict[str, Any], d: int, stack: tuple[type, ...]
+    ) -> list[str]:
+        """Lines checking each item of field *f* (a list of *item* structs) as decoded, keeping the list itself."""
+        v, w = f"v{d}", f"v{d + 1}"
+        body = [f"o{d + 2} = {w}", *self._class_lines(item, ns, d + 2, None, None, stack, keep=False)]
+        loop = ["k += 1", f"for {w} in {v}:", *_indent(body)]
+        default = _converted_default(f)
+        if default is _MISSING:
+            return [f"{v} = o{d}.{f.name}", *loop[1:], f"f{d}_{i} = {v}"]
+        head = [f"{v} = o{d}.{f.name}", f"if {v} is MISSING:", f"    {v} = {self._name(ns, default)}", "else:"]
+        return [*head, *_indent(loop), f"f{d}_{i} = {v}"]
+
+    def _value_reader(self, t: Any, absent: object) -> Callable[[object], object]:
+        """A struct reader of a value of type *t* alone (the pending values of a LAZY field's decoded items)."""
+        ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": absent, _STRUCTS: True}
+        lines = ["def read(v0):", "    k = 0", *_indent(self._type_lines(t, ns, 0, ())), "    return v0"]
+        exec(compile("\n".join(lines), f"<kinerja struct reader: {t}>", "exec"), ns)
+        return ns["read"]  # type: ignore[no-any-return]
 
     def _changed(
         self, fields: Any, index: dict[str, int], params: Any, d: int, ns: dict[str, Any], checks: Callable[..., Any]

@@ -46,13 +46,14 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from kinerja import formats
-from kinerja._fastload import LAZY, MESSAGES, STRUCTURE, FastReader, held, optional_inner
+from kinerja._fastload import ITEMS_READ, LAZY, MESSAGES, STRUCTURE, FastReader, held, optional_inner
 from kinerja.errors import Problem, ValidationError, join_path, quote
 from kinerja.model import RankedEnum, Target
 from kinerja.nip import Nip
 from kinerja.numbers import INT_LIMIT, fmt, to_decimal
 
 __all__ = [
+    "ITEMS_READ",
     "LAZY",
     "MESSAGES",
     "RAW_CHECKS",

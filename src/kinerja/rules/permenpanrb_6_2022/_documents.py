@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import attrs
 
-from kinerja.edge import LAZY
+from kinerja.edge import ITEMS_READ, LAZY
 from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.model import (
     SAME_AS_TYPE,
@@ -51,7 +51,7 @@ class Rhk:
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(),
         converter=_list_of("indicators", "indicators"),  # type: ignore[misc]
-        metadata={SAME_AS_TYPE: True},
+        metadata={SAME_AS_TYPE: True, ITEMS_READ: ("id",)},  # the RHK's checks read the indicators' ids only
     )
     tambahan: bool = False
     intervensi: str = ""
@@ -141,7 +141,7 @@ class Permenpanrb6Document:
     rhk: tuple[Rhk, ...] = attrs.field(
         default=(),
         converter=_list_of("rhk", "rencana hasil kerja"),  # type: ignore[misc]
-        metadata={LAZY: True, SAME_AS_TYPE: True},
+        metadata={LAZY: True, SAME_AS_TYPE: True, ITEMS_READ: ("id",)},  # the SKP's checks read the RHK ids only
     )
     perilaku: Perilaku = attrs.field(factory=Perilaku)
     hasil_kerja: Ekspektasi | None = enum_field(Ekspektasi, default=None)

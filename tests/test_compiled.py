@@ -285,3 +285,15 @@ def _classes(cls: type[Any], seen: set[type[Any]] | None = None) -> set[type[Any
             if isinstance(t, type) and attrs.has(t):
                 _classes(t, seen)
     return seen
+
+
+@pytest.mark.parametrize("regime", kt.regimes())
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_json_answer_without_a_result_is_the_results_json(regime: str, data: st.DataObject) -> None:
+    rule, doc = io.load(data.draw(kt.documents(regime)))
+    answer = getattr(rule, "evaluate_json", None)  # (a rule without it is answered through its Result)
+    if rule.info.kind == "regime":
+        assert answer is not None  # every national regime makes it (kinerja.rules.base.ScoredRule)
+    if answer is not None:
+        assert answer(doc) == rule.evaluate(doc).to_json()

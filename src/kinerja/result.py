@@ -14,7 +14,7 @@ DataFrame path, golden vectors and the JSON edge all handle one type:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -25,7 +25,7 @@ from kinerja.explain import Explanation, render_value, render_values
 from kinerja.model import Ekspektasi, Predikat, PredikatOrganisasi
 from kinerja.numbers import to_decimal
 
-__all__ = ["OutputField", "OutputKind", "Result"]
+__all__ = ["OutputField", "OutputKind", "Result", "result_json"]
 
 OutputKind = Literal["decimal", "predikat", "ekspektasi", "predikat_organisasi", "text", "integer", "boolean"]
 
@@ -132,6 +132,20 @@ def _no_explainer() -> Explanation:
     raise ValidationError.one("", "this result was loaded without its input document; it cannot re-explain itself")
 
 
+def result_json(
+    rule: str, version: str, subject: str, period: str, values: Mapping[str, object], warnings: Iterable[str]
+) -> dict[str, Any]:
+    """The JSON form of a result (:meth:`Result.to_json`) from its parts, for a caller that needs no :class:`Result`."""
+    return {
+        "rule": rule,
+        "version": version,
+        "subject": subject,
+        "period": period,
+        "values": render_values(values),
+        "warnings": list(warnings),
+    }
+
+
 @attrs.frozen(eq=False)
 class Result:
     """The outcome of scoring one document under one rule set.
@@ -183,14 +197,7 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data; decimals are strings, enums their codes."""
-        return {
-            "rule": self.rule,
-            "version": self.version,
-            "subject": self.subject,
-            "period": self.period,
-            "values": render_values(self.values),
-            "warnings": list(self.warnings),
-        }
+        return result_json(self.rule, self.version, self.subject, self.period, self.values, self.warnings)
 
     @classmethod
     def from_json(

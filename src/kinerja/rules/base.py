@@ -25,7 +25,7 @@ import attrs
 from kinerja.errors import Problem, Problems, ValidationError, quote
 from kinerja.explain import Explanation, Step, Trace
 from kinerja.model import Period
-from kinerja.result import OutputField, Result
+from kinerja.result import OutputField, Result, result_json
 from kinerja.rules import RuleInfo
 
 __all__ = [
@@ -113,6 +113,13 @@ class ScoredRule:
         doc = self.checked(document)
         values, warnings = self.score(doc, None)
         return self._result(doc, values, warnings)
+
+    def evaluate_json(self, document: Any) -> dict[str, Any]:
+        """``evaluate(document).to_json()``, without building the :class:`Result` (a batch's answer to a line)."""
+        doc = self.checked(document)
+        values, warnings = self.score(doc, None)
+        info = self.info
+        return result_json(info.name, info.version, self.subject(doc), self.period_label(doc), values, warnings)
 
     def evaluate_explained(self, document: Any) -> tuple[Result, Explanation]:
         """:meth:`evaluate` and :meth:`explain` at once, from one traced run of the score."""

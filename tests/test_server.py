@@ -560,8 +560,8 @@ def test_the_server_binds_loopback_and_survives_a_client_leaving_mid_batch(tmp_p
         assert status == 200
         status, body = server.request("POST", "/v1/batch", body_of(*[DOC] * 50), NDJSON)
         assert status == 200 and len(body.splitlines()) == 50
-        deadline = time.monotonic() + 20
-        while "stopped early" not in server.log() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 20  # both access-log lines are written after their responses: wait for them
+        while not ("stopped early" in server.log() and "records=50 " in server.log()) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert server.stop() == -signal.SIGTERM  # stopped by the signal, after a graceful shutdown
         log = server.log()

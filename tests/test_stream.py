@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 from conftest import skp_doc
 from kinerja import batch
 from kinerja.cli import main
-from kinerja.result import Result
 
 KINERJA = [sys.executable, "-m", "kinerja"]
 
@@ -211,14 +210,14 @@ def test_an_internal_error_is_answered_on_its_own_line_with_exit_3(tmp_path: Pat
     from kinerja import rules
 
     cls = type(rules.get("permenpanrb-6-2022"))
-    real = cls.evaluate
+    real = cls.score  # the scoring every way to a result goes through (evaluate, evaluate_json, explain)
 
-    def flaky(self: Any, doc: Any) -> Result:
+    def flaky(self: Any, doc: Any, trace: Any) -> Any:
         if doc.employee.name == "Pegawai 1":
             raise ZeroDivisionError("boom")
-        return real(self, doc)  # type: ignore[no-any-return]
+        return real(self, doc, trace)
 
-    monkeypatch.setattr(cls, "evaluate", flaky)
+    monkeypatch.setattr(cls, "score", flaky)
     path = tmp_path / "i.jsonl"
     path.write_bytes(b"\n".join(line(i) for i in range(3)) + b"\n")
     code, out, err = run("score", str(path))

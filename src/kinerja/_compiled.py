@@ -30,7 +30,7 @@ counts the keys the struct holds (each required field, each optional one present
 inside a value left to a hook); when the line has that many colons, no key was repeated — one
 fast scan. A line with a colon inside some text (a time, a URL) is checked the slower way: the
 struct is encoded again, which writes every string with its colons and each key once, so fewer
-colons than in the line means a repeated key — unless a ``\u003a`` escape in the line became a
+colons than in the line means a repeated key — unless a ``\\u003a`` escape in the line became a
 colon in the struct, and a line holding one is not taken here.
 """
 

@@ -599,13 +599,20 @@ class FastReader:
         values = ", ".join(held_raw.get(i, f"f{d}_{i}") for i in range(len(fields))) + ("," if len(fields) == 1 else "")
         if not keep:
             return [*lines, *self._checks_line(cls, fields, checks, d, ns)]
-        if checks is not None or not hasattr(cls, "__attrs_post_init__"):
-            pending = self._pending.get(cls) or self._pending_type(cls)
-            lines += self._checks_line(cls, fields, checks, d, ns)
-            lines.append(f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))")
-        else:  # checked by its own __attrs_post_init__, on the object built now
-            lines.append(f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))")
-        return lines
+        return [*lines, *self._result_lines(cls, fields, checks, d, ns, values)]
+
+    def _result_lines(
+        self, cls: type[Any], fields: Any, checks: Callable[..., Any] | None, d: int, ns: dict[str, Any], values: str
+    ) -> list[str]:
+        """The lines checking the values read of *cls* and setting ``r{d}``: the object (built at once, or built
+        now and checked by its own ``__attrs_post_init__``) or its pending value."""
+        if checks is None and hasattr(cls, "__attrs_post_init__"):  # checked by building it, now
+            return [f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))"]
+        lines = self._checks_line(cls, fields, checks, d, ns)
+        if self._built_at_once(cls):
+            return [*lines, f"r{d} = {self._name(ns, self._builder(cls, direct=True))}(({values}))"]
+        pending = self._pending.get(cls) or self._pending_type(cls)
+        return [*lines, f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))"]
 
     def _checks_line(
         self, cls: type[Any], fields: Any, checks: Callable[..., Any] | None, d: int, ns: dict[str, Any]
@@ -698,7 +705,16 @@ class FastReader:
         setattr(cls, name, _LazySlot(slot, self.materialize))
         return True
 
-    def _builder(self, cls: type[Any], *, eager: bool = False, top: bool = False) -> Callable[[Any], object]:
+    def _built_at_once(self, cls: type[Any]) -> bool:
+        """Whether *cls* is built as soon as it is read and checked: a class of plain values that is remembered
+        by its text (a target, a realisation, a PP 46 aspect), so the remembered value is the object itself."""
+        if cls in self._pending or any(self._may_hold_pending(f.type) for f in attrs.fields(cls)):
+            return False
+        return cls in self._scalar or self._memo_key(cls) is not None or self._text_fields(cls) is not None
+
+    def _builder(
+        self, cls: type[Any], *, eager: bool = False, top: bool = False, direct: bool = False
+    ) -> Callable[[Any], object]:
         """Source of a function building *cls* from its field values, unchecked (they were read and checked)."""
         ns: dict[str, Any] = {
             "new": _new,
@@ -709,7 +725,7 @@ class FastReader:
             "T": tuple.__new__,
         }
         lines = ["def build(p):"]
-        if not (eager or top) and (
+        if not (eager or top or direct) and (
             cls in self._scalar or self._memo_key(cls) is not None or self._text_fields(cls) is not None
         ):
             built = self._name(ns, self._built)  # a value read from a remembered text was built when remembered

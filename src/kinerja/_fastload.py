@@ -409,20 +409,24 @@ class FastReader:
         ]
 
     def _text_fields(self, cls: type[Any]) -> list[str] | None:
-        """The fields of *cls* when each is read from text alone (text, decimal, label, date, NIP; or ``None``).
+        """The fields of *cls* when each is read from text alone (text, decimal, label, date, NIP; or ``None``),
+        and its texts are likely to recur in a batch: at most two values, or labels and free text only.
 
         Such a class read from an object whose values are all text (or absent, or null) is a pure
-        function of those texts: a PP 46 aspect ``{"target": "100", "realisasi": "84"}``, a period.
+        function of those texts: a PP 46 aspect ``{"target": "100", "realisasi": "84"}``, a period, the
+        perilaku ratings. A class of several numbers, or holding a NIP, seldom recurs: it is not remembered.
         """
         plain = (str, Decimal, *self._pure)
         fields = attrs.fields(cls)
+        labels = True
         for f in fields:
             t = optional_inner(f.type) or f.type
             if f.metadata.get(STRUCTURE) is not None or not isinstance(t, type):
                 return None
             if not (t in plain or issubclass(t, RankedEnum)):
                 return None
-        return [f.name for f in fields] or None
+            labels = labels and (t is str or issubclass(t, RankedEnum))
+        return [f.name for f in fields] if fields and (labels or len(fields) <= 2) else None
 
     def _texts_remembered(
         self, t: type[Any], ns: dict[str, Any], d: int, names: list[str], whole: list[str]

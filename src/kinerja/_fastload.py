@@ -226,7 +226,6 @@ class FastReader:
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
         self._memo: dict[type, dict[str, object]] = {}
-        self._built: dict[int, tuple[object, object]] = {}
 
     # --- the public face ---------------------------------------------------------------
 
@@ -290,15 +289,6 @@ class FastReader:
             except _Unsupported:
                 pass
         return self._readers[key]
-
-    def _remember(self, pending: object) -> None:
-        """Build, once, the object of a pending value just remembered by its text (a frozen value, so shared).
-
-        Kept with the pending value itself, which the memo keeps alive, so its ``id`` is its own.
-        """
-        build = self._builders.get(type(pending))
-        if build is not None:
-            self._built[id(pending)] = (pending, build(pending))
 
     def materialize(self, value: object) -> object:
         """Build the objects of pending *value* (a pending class, or a tuple of them); anything else as it is."""
@@ -397,15 +387,19 @@ class FastReader:
         hit = ["else:", "    k += 1"] if _STRUCTS in ns else []  # (remembered: the one key was written)
         return [f"o{d + 1} = {v}", only, *self._remembered(t, ns, x, r, whole), *hit, f"{v} = {r}"]
 
-    def _remembered(self, t: Any, ns: dict[str, Any], text: str, target: str, compute: list[str]) -> list[str]:
+    def _remembered(
+        self, t: Any, ns: dict[str, Any], text: str, target: str, compute: list[str], known: str = ""
+    ) -> list[str]:
         """Lines setting *target* from *t*'s bounded memo when the variable *text* holds a text seen before,
-        else by the *compute* lines (which set *target*), then remembering it (:meth:`_remember`)."""
-        memo, keep = self._name(ns, self._memo.setdefault(t, {})), self._name(ns, self._remember)
+        else by the *compute* lines (which set *target*), then remembering it. What is remembered is a
+        frozen value (an object: see :meth:`_built_at_once`), so one is shared by every document that wrote
+        that text. *known* is the test that *text* is a key at all (by default: it is text)."""
+        memo, known = self._name(ns, self._memo.setdefault(t, {})), known or f"type({text}) is str"
         return [
-            f"{target} = {memo}.get({text}) if type({text}) is str else None",
+            f"{target} = {memo}.get({text}) if {known} else None",
             f"if {target} is None:",
             *_indent(compute),
-            f"    if type({text}) is str and len({memo}) < {_MEMO_SIZE}: {memo}[{text}] = {target}; {keep}({target})",
+            f"    if {known} and len({memo}) < {_MEMO_SIZE}: {memo}[{text}] = {target}",
         ]
 
     def _text_fields(self, cls: type[Any]) -> list[str] | None:
@@ -447,15 +441,8 @@ class FastReader:
                 "else:",
                 f"    {key} = None",
             ]
-        memo, keep = self._name(ns, self._memo.setdefault(t, {})), self._name(ns, self._remember)
-        return [
-            *lines,
-            f"{r} = {memo}.get({key}) if {key} is not None else None",
-            f"if {r} is None:",
-            *_indent(whole),
-            f"    if {key} is not None and len({memo}) < {_MEMO_SIZE}: {memo}[{key}] = {r}; {keep}({r})",
-            *(["else:", f"    k += {present}"] if structs else []),
-        ]
+        remembered = self._remembered(t, ns, key, r, whole, known=f"{key} is not None")
+        return [*lines, *remembered, *(["else:", f"    k += {present}"] if structs else [])]
 
     def _memo_key(self, cls: type[Any]) -> str | None:
         """The one field whose text alone may decide a *cls* read from an object with just that key.
@@ -614,7 +601,7 @@ class FastReader:
             return [f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))"]
         lines = self._checks_line(cls, fields, checks, d, ns)
         if self._built_at_once(cls):
-            return [*lines, f"r{d} = {self._name(ns, self._builder(cls, direct=True))}(({values}))"]
+            return [*lines, f"r{d} = {self._name(ns, self._builder(cls))}(({values}))"]
         pending = self._pending.get(cls) or self._pending_type(cls)
         return [*lines, f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))"]
 
@@ -716,9 +703,7 @@ class FastReader:
             return False
         return cls in self._scalar or self._memo_key(cls) is not None or self._text_fields(cls) is not None
 
-    def _builder(
-        self, cls: type[Any], *, eager: bool = False, top: bool = False, direct: bool = False
-    ) -> Callable[[Any], object]:
+    def _builder(self, cls: type[Any], *, eager: bool = False, top: bool = False) -> Callable[[Any], object]:
         """Source of a function building *cls* from its field values, unchecked (they were read and checked)."""
         ns: dict[str, Any] = {
             "new": _new,
@@ -728,13 +713,7 @@ class FastReader:
             "D": _Deferred,
             "T": tuple.__new__,
         }
-        lines = ["def build(p):"]
-        if not (eager or top or direct) and (
-            cls in self._scalar or self._memo_key(cls) is not None or self._text_fields(cls) is not None
-        ):
-            built = self._name(ns, self._built)  # a value read from a remembered text was built when remembered
-            lines += [f"    e = {built}.get(id(p))", "    if e is not None and e[0] is p:", "        return e[1]"]
-        lines.append("    o = new(cls)")
+        lines = ["def build(p):", "    o = new(cls)"]
         for i, f in enumerate(attrs.fields(cls)):
             put = self._setter(cls, f.name, ns)
             if top and f.metadata.get(LAZY):

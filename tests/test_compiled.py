@@ -297,3 +297,33 @@ def test_the_json_answer_without_a_result_is_the_results_json(regime: str, data:
         assert answer is not None  # every national regime makes it (kinerja.rules.base.ScoredRule)
     if answer is not None:
         assert answer(doc) == rule.evaluate(doc).to_json()
+
+
+# --- writing: the answer line the gate writes is the one the standard library writes --------------------------
+
+_JSON_DATA = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**80), max_value=2**80) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), _JSON_DATA, max_size=6))
+def test_the_gate_writes_an_answer_as_the_standard_library_does(data: dict[str, Any]) -> None:
+    # every character (controls, quotes, backslashes, U+2028, astral), integers beyond 64 bits, nesting;
+    # a lone surrogate is not UTF-8: the gate declines it and the batch's writer escapes it
+    gate = io.compiled_gate()
+    assert gate is not None
+    written = gate.text(data)
+    if written is None:
+        assert any("\ud800" <= c <= "\udfff" for c in json.dumps(data, ensure_ascii=False))
+    else:
+        assert written == batch._dumps(data) == json.dumps(data, ensure_ascii=False)
+
+
+def test_the_gate_declines_a_lone_surrogate_and_the_batch_escapes_it() -> None:
+    gate = io.compiled_gate()
+    assert gate is not None
+    assert gate.text({"name": "a\ud800b"}) is None
+    assert batch._dumps({"name": "a\ud800b"}) == '{"name": "a\\ud800b"}'

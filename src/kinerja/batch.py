@@ -439,7 +439,8 @@ def _compiled_answer(number: int, raw: bytes | str) -> str | None:
     try:
         head: dict[str, Any] = {"line": number} if rid is None else {"line": number, "id": rid}
         answer = getattr(rule, "evaluate_json", None)  # a rule that makes the JSON without a Result
-        return _dumps({**head, **(answer(doc) if answer is not None else rule.evaluate(doc).to_json())})
+        data = {**head, **(answer(doc) if answer is not None else rule.evaluate(doc).to_json())}
+        return io.compiled_gate().text(data) or _dumps(data)  # (the gate took the line: it is there)
     except Exception:
         return None
 

@@ -278,11 +278,10 @@ class JenisJabatan(RankedEnum):
     @property
     def is_struktural(self) -> bool:
         """True for managerial positions (JPT, administrator, pengawas)."""
-        return self in (
-            JenisJabatan.JPT,
-            JenisJabatan.ADMINISTRATOR,
-            JenisJabatan.PENGAWAS,
-        )
+        return self in _STRUKTURAL
+
+
+_STRUKTURAL: Final = (JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)
 
 
 class KategoriJenjang(enum.Enum):
@@ -463,21 +462,21 @@ class Employee:
         kind = self.nip.kind  # read once (it parses digits 13-14)
         if self.status is None:  # not stated: the NIP says which
             object.__setattr__(self, "status", Status.PPPK if kind is NipKind.PPPK else Status.PNS)
-        ps = Problems()
+        found: list[Problem] = []  # every problem at once (a list: no collector built for a good employee)
         if self.jenis_jabatan is JenisJabatan.FUNGSIONAL and self.jenjang is None:
-            ps.add("jenjang", "a jabatan fungsional needs its jenjang")
+            found.append(Problem("jenjang", "a jabatan fungsional needs its jenjang"))
         if self.jenis_jabatan is not JenisJabatan.FUNGSIONAL and self.jenjang is not None:
-            ps.add(
-                "jenjang",
-                f"jenjang is only for jabatan fungsional, not {self.jenis_jabatan.label}",
-            )
+            found.append(Problem("jenjang", f"jenjang is only for jabatan fungsional, not {self.jenis_jabatan.label}"))
         if (kind is NipKind.PPPK) != (self.status is Status.PPPK):
-            ps.add(
-                "status",
-                f"status {self.status.value} does not match the {kind.value} number {self.nip}",
-                "nip.status",
+            found.append(
+                Problem(
+                    "status",
+                    f"status {self.status.value} does not match the {kind.value} number {self.nip}",
+                    "nip.status",
+                )
             )
-        ps.raise_if_any()
+        if found:
+            raise ValidationError(found)
 
 
 def _date_conv(value: object, field: attrs.Attribute[Any]) -> _dt.date:

@@ -91,7 +91,22 @@ class Kegiatan:
     @staticmethod
     def value_checks(kuantitas: Any, kualitas: Any, waktu: Any, biaya: Any) -> Sequence[Problem]:
         """The kegiatan's rules across its aspects, on their values (also run on a parsed document before any
-        object is built, its aspects then being their read values)."""
+        object is built, its aspects then being their read values).
+
+        The usual kegiatan (done, kualitas within 0-100, every realisation there) is passed at once, with the
+        same comparisons as :func:`_kegiatan_problems`; any other is looked at by it."""
+        done, kt, kr = kuantitas.realisasi, kualitas.target, kualitas.realisasi
+        if (
+            type(done) is Decimal
+            and done > ZERO
+            and type(kt) is Decimal
+            and kt <= HUNDRED
+            and type(kr) is Decimal
+            and kr <= HUNDRED
+            and waktu.realisasi is not None
+            and (biaya is None or biaya.realisasi is not None)
+        ):
+            return ()
         realisasi = [("kualitas", kualitas.realisasi), ("waktu", waktu.realisasi)]
         if biaya is not None:
             realisasi.append(("biaya", biaya.realisasi))
@@ -134,7 +149,12 @@ class PerilakuKerja:
     raw_checks = staticmethod(lambda data: _raw_perilaku(data))  # declared for kinerja.edge
 
     def __attrs_post_init__(self) -> None:
-        problems = _perilaku_problems(self.elements())
+        scored = [self.orientasi_pelayanan, self.integritas, self.komitmen, self.disiplin, self.kerja_sama]
+        if self.kepemimpinan is not None:
+            scored.append(self.kepemimpinan)
+        if ZERO <= min(scored) and max(scored) <= HUNDRED:  # the usual: every element on the 0-100 scale
+            return
+        problems = _perilaku_problems(self.elements())  # which ones, with their paths
         if problems:
             raise ValidationError(problems)
 
@@ -252,12 +272,14 @@ def _document_problems(
     kegiatan: int | None, tugas_tambahan: int | None, jabatan: JenisJabatan | None, kepemimpinan: bool | None
 ) -> list[Problem]:
     """The document-level checks; an argument that is ``None`` was unreadable and its check is skipped."""
+    struktural = jabatan is not None and jabatan.is_struktural
+    if kegiatan != 0 and (tugas_tambahan is None or tugas_tambahan >= 0) and kepemimpinan in (None, struktural):
+        return []  # the usual document: each check below passes (kepemimpinan as the jabatan needs it, or unread)
     out: list[Problem] = []
     if kegiatan == 0:
         out.append(Problem("kegiatan", "at least one kegiatan tugas jabatan is required"))
     if tugas_tambahan is not None and tugas_tambahan < 0:
         out.append(Problem("tugas_tambahan", f"the number of tugas tambahan cannot be negative, got {tugas_tambahan}"))
-    struktural = jabatan is not None and jabatan.is_struktural
     if jabatan is not None and kepemimpinan is not None:
         if struktural and not kepemimpinan:
             out.append(

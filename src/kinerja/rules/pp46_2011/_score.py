@@ -33,7 +33,7 @@ import attrs
 from kinerja.dated import Entry
 from kinerja.errors import Problem, ValidationError
 from kinerja.explain import Step, Trace
-from kinerja.numbers import CONTEXT, fraction_to_decimal
+from kinerja.numbers import CONTEXT, ZERO, fraction_to_decimal
 from kinerja.policy import Ladder
 from kinerja.rules import base, validity_warnings
 from kinerja.rules import pp46_2011 as regulation
@@ -153,14 +153,20 @@ def _where(index: int | None) -> str:
     return "kegiatan" if index is None else f"kegiatan[{index}]"
 
 
-def _efisiensi_aspect(
-    index: int | None, name: str, aspect: TargetRealisasi, params: Pp46Params, trace: Trace, warnings: list[str]
+def _efisiensi_noted(
+    index: int | None,
+    name: str,
+    aspect: TargetRealisasi,
+    found: tuple[Ratio, Ratio, bool],
+    params: Pp46Params,
+    trace: Trace,
+    warnings: list[str],
 ) -> Ratio:
-    """The nilai of the waktu or biaya aspect *name* by the efisiensi rule; a negative value adds a warning to
-    *warnings* and is clamped at ``params.aspect_floor`` when one is set (open question 3)."""
-    e, nilai, low_branch = efisiensi_of(_percent(aspect))
-    if nilai[0] >= 0 and trace is None:  # the usual case: nothing to note
-        return nilai
+    """The nilai of the waktu or biaya aspect *name* from *found* (:func:`efisiensi_of` of its percent), when it
+    is to be noted: a negative value adds a warning to *warnings* and is clamped at ``params.aspect_floor`` when
+    one is set (open question 3); with a *trace*, the step. (A value of 0 or more without a trace needs none of
+    this: :func:`_score_kegiatan` takes it as found.)"""
+    e, nilai, low_branch = found
     raw, path = nilai, _where(index)
     if nilai[0] < 0:
         warnings.append(f"{path}.{name} is negative (realisation above 1,76 x target); formula applied as written")
@@ -236,21 +242,29 @@ def _score_kegiatan(
     warning to *warnings*.
 
     A done kegiatan has every realisation (its own check), so only one not done is looked at for missing ones.
+    Written for the usual kegiatan (done, waktu and biaya 0 or more, no trace): each aspect's percent and
+    efisiensi once, and :func:`_efisiensi_noted` only for a value to note or a step to write.
     """
-    kuantitas, kualitas, biaya = k.kuantitas, k.kualitas, k.biaya
-    divisor = 3 if biaya is None else 4
-    done = k.dikerjakan
-    if not done and _undone(k, params, trace, _where(index), divisor):
+    kuantitas, biaya = k.kuantitas, k.biaya
+    done = kuantitas.realisasi is not None and kuantitas.realisasi > ZERO  # Kegiatan.dikerjakan
+    if not done and _undone(k, params, trace, _where(index), 3 if biaya is None else 4):
         return 0, 1, done
     qn, qd = q = _percent(kuantitas)
-    ln, ld = kl = _percent(kualitas)
+    ln, ld = kl = _percent(k.kualitas)
     if trace is not None:
         trace.extend(_ratio_steps(k, _where(index), q, kl))
-    wn, wd = _efisiensi_aspect(index, "waktu", k.waktu, params, trace, warnings)
+    found = efisiensi_of(_percent(k.waktu))
+    wn, wd = found[1]
+    if wn < 0 or trace is not None:
+        wn, wd = _efisiensi_noted(index, "waktu", k.waktu, found, params, trace, warnings)
     n, d = (qn * ld + ln * qd) * wd + wn * qd * ld, qd * ld * wd  # kuantitas + kualitas + waktu
     if biaya is not None:
-        bn, bd = _efisiensi_aspect(index, "biaya", biaya, params, trace, warnings)
+        found = efisiensi_of(_percent(biaya))
+        bn, bd = found[1]
+        if bn < 0 or trace is not None:
+            bn, bd = _efisiensi_noted(index, "biaya", biaya, found, params, trace, warnings)
         n, d = n * bd + bn * d, d * bd
+    divisor = 3 if biaya is None else 4
     if trace is not None:
         trace.append(
             Step(

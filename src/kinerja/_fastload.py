@@ -96,6 +96,10 @@ class _Unsupported(Exception):
     """A class or type the generated reader does not handle (the converters always do)."""
 
 
+class _Lazily:
+    """Marks the classes being read within a LAZY field (in a generator's *stack*): what is read there stays pending."""
+
+
 class _Deferred(tuple[object]):
     """The pending values of a LAZY field (its one item), held in the object's slot until the attribute is first read.
 
@@ -586,21 +590,34 @@ class FastReader:
                     held_raw[i] = f"{new}({raw}, (f{d}_{i}, {reread})) if type(f{d}_{i}) is list else f{d}_{i}"
             else:
                 kept = keep or f.name in read or f.validator is not None
-                lines += self._field_lines(i, f, ns, scalar, d, (*stack, cls), store=kept)
+                within = (*stack, cls, _Lazily) if f.metadata.get(LAZY) else (*stack, cls)
+                lines += self._field_lines(i, f, ns, scalar, d, within, store=kept)
         values = ", ".join(held_raw.get(i, f"f{d}_{i}") for i in range(len(fields))) + ("," if len(fields) == 1 else "")
         if not keep:
             return [*lines, *self._checks_line(cls, fields, checks, d, ns)]
-        return [*lines, *self._result_lines(cls, fields, checks, d, ns, values)]
+        return [*lines, *self._result_lines(cls, fields, checks, d, ns, values, stack)]
 
     def _result_lines(
-        self, cls: type[Any], fields: Any, checks: Callable[..., Any] | None, d: int, ns: dict[str, Any], values: str
+        self,
+        cls: type[Any],
+        fields: Any,
+        checks: Callable[..., Any] | None,
+        d: int,
+        ns: dict[str, Any],
+        values: str,
+        stack: tuple[type, ...],
     ) -> list[str]:
         """The lines checking the values read of *cls* and setting ``r{d}``: the object (built at once, or built
-        now and checked by its own ``__attrs_post_init__``) or its pending value."""
+        now and checked by its own ``__attrs_post_init__``) or its pending value.
+
+        A class nested in a document is built at once (its values are checked, the document is built from
+        objects), unless it is read within a LAZY field (kept pending until asked for) or holds one; a
+        document itself, read at the top, keeps its way (:meth:`document_reader` builds a pending one)."""
         if checks is None and hasattr(cls, "__attrs_post_init__"):  # checked by building it, now
             return [f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))"]
         lines = self._checks_line(cls, fields, checks, d, ns)
-        if self._built_at_once(cls):
+        nested = d > 0 and _Lazily not in stack and not any(f.metadata.get(LAZY) for f in fields)
+        if nested or self._built_at_once(cls):
             return [*lines, f"r{d} = {self._name(ns, self._builder(cls))}(({values}))"]
         pending = self._pending.get(cls) or self._pending_type(cls)
         return [*lines, f"r{d} = {self._name(ns, tuple.__new__)}({self._name(ns, pending)}, ({values}))"]
@@ -653,7 +670,7 @@ class FastReader:
     def _value_reader(self, t: Any, absent: object) -> Callable[[object], object]:
         """A struct reader of a value of type *t* alone (the pending values of a LAZY field's decoded items)."""
         ns: dict[str, Any] = {"Refused": Refused, "Decimal": Decimal, "MISSING": absent, _STRUCTS: True}
-        lines = ["def read(v0):", "    k = 0", *_indent(self._type_lines(t, ns, 0, ())), "    return v0"]
+        lines = ["def read(v0):", "    k = 0", *_indent(self._type_lines(t, ns, 0, (_Lazily,))), "    return v0"]
         exec(compile("\n".join(lines), f"<kinerja struct reader: {t}>", "exec"), ns)
         return ns["read"]  # type: ignore[no-any-return]
 

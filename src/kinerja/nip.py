@@ -105,6 +105,8 @@ def _validate(digits: str) -> None:
 
 
 def _clean(value: object) -> str:
+    if type(value) is str and value.isdigit():
+        return value  # digits alone: nothing to take out (the commonest; _validate checks they are 18 ASCII ones)
     if isinstance(value, Nip):
         return value.digits
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -116,7 +116,10 @@ def to_decimal(value: object, path: str = "value") -> Decimal:
     """
     kind = type(value)
     if kind is str:
-        text = value.strip()  # type: ignore[attr-defined]
+        text: str = value  # type: ignore[assignment]
+        if text.isdigit() and text.isascii() and len(text) <= MAX_EXPONENT:
+            return Decimal(text)  # the commonest: a count or an amount, whole, within the bound (cheaper than below)
+        text = text.strip()
         if _SIMPLE(text):  # fast path: plain decimal text within the limits, nothing more to check
             d = Decimal(text)
             return d if d or text[0] != "-" else _ZERO_D

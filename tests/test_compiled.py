@@ -327,3 +327,20 @@ def test_the_gate_declines_a_lone_surrogate_and_the_batch_escapes_it() -> None:
     assert gate is not None
     assert gate.text({"name": "a\ud800b"}) is None
     assert batch._dumps({"name": "a\ud800b"}) == '{"name": "a\\ud800b"}'
+
+
+def test_a_remembered_aspect_counts_its_keys_and_a_repeat_inside_it_is_not_taken() -> None:
+    # a PP 46 aspect is remembered by its struct (text alone): a hit must add the keys it held, as the miss did
+    from kinerja.rules.pp46_2011 import example_document as pp46_document
+
+    line = _line({"regime": "pp-46-2011", **pp46_document()})
+    gate = io.compiled_gate()
+    assert gate is not None and gate.takes("pp-46-2011")
+    read = gate._tops[type(gate._decode(line))][1]
+    counts = [read(gate._decode(line))[1] for _ in range(2)]  # the second read hits the memo
+    assert counts[0] == counts[1] == sum(1 for _ in _keys_of(json.loads(line))) - 1
+    assert io.load_line(line) is not None
+    repeated = line.replace('"realisasi": "90"', '"realisasi": "90", "realisasi": "90"', 1)
+    assert repeated != line and io.load_line(repeated) is None
+    answer = json.loads(batch.score_line(1, repeated) or "")
+    assert [p["code"] for p in answer["problems"]] == ["field.duplicate"]

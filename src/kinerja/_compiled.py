@@ -209,7 +209,13 @@ class CompiledGate:
                 raise _Unsupported
             fields = self._fields(cls, stack)
             self._structs[cls] = msgspec.defstruct(
-                f"Json{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True, gc=False
+                f"Json{cls.__name__}",
+                fields,
+                kw_only=True,
+                forbid_unknown_fields=True,
+                omit_defaults=True,
+                gc=False,
+                frozen=True,  # hashable: a struct of text alone is its own memo key (kinerja._fastload)
             )
         return self._structs[cls]
 

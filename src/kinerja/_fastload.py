@@ -230,6 +230,7 @@ class FastReader:
         self._pending: dict[type, type] = {}
         self._tops: dict[type, Callable[[Any], object]] = {}
         self._memo: dict[type, dict[str, object]] = {}
+        self._struct_memo: dict[type, dict[object, tuple[object, int]]] = {}
 
     # --- the public face ---------------------------------------------------------------
 
@@ -433,6 +434,8 @@ class FastReader:
         o, r, key = f"o{d + 1}", f"r{d + 1}", f"y{d + 1}"
         xs = [f"x{d + 1}_{i}" for i in range(len(names))]
         structs = _STRUCTS in ns
+        if structs and self._struct_keyed(t):
+            return self._struct_remembered(t, ns, d, names, whole)
         get = [f"{x} = {o}.{n}" if structs else f"{x} = {o}.get({n!r}, MISSING)" for x, n in zip(xs, names)]
         plain = " and ".join(f"(type({x}) is str or {x} is MISSING or {x} is None)" for x in xs)
         present = " + ".join(f"({x} is not MISSING)" for x in xs)
@@ -447,6 +450,35 @@ class FastReader:
             ]
         remembered = self._remembered(t, ns, key, r, whole, known=f"{key} is not None")
         return [*lines, *remembered, *(["else:", f"    k += {present}"] if structs else [])]
+
+    def _struct_keyed(self, t: type[Any]) -> bool:
+        """Whether a typed struct of *t* (read from text alone: :meth:`_text_fields`) may itself be its memo's key:
+        each field is text, a decimal (text or an integer) or a label, so the (frozen) struct is hashable and
+        equal to another exactly when the same values were written — no date or NIP, whose field takes any
+        JSON value."""
+        for f in attrs.fields(t):
+            u = optional_inner(f.type) or f.type
+            if not (u is str or u is Decimal or (isinstance(u, type) and issubclass(u, RankedEnum))):
+                return False
+        return True
+
+    def _struct_remembered(
+        self, t: type[Any], ns: dict[str, Any], d: int, names: list[str], whole: list[str]
+    ) -> list[str]:
+        """Lines reading the struct ``o{d+1}`` as *t* through a bounded memo keyed by the struct itself (see
+        :meth:`_struct_keyed`), which also keeps how many keys it held (the count a hit adds)."""
+        o, r, h = f"o{d + 1}", f"r{d + 1}", f"h{d + 1}"
+        memo = self._name(ns, self._struct_memo.setdefault(t, {}))
+        present = " + ".join(f"({o}.{n} is not MISSING)" for n in names)
+        return [
+            f"{h} = {memo}.get({o})",
+            f"if {h} is None:",
+            *_indent(whole),
+            f"    if len({memo}) < {_MEMO_SIZE}: {memo}[{o}] = ({r}, {present})",
+            "else:",
+            f"    {r} = {h}[0]",
+            f"    k += {h}[1]",
+        ]
 
     def _memo_key(self, cls: type[Any]) -> str | None:
         """The one field whose text alone may decide a *cls* read from an object with just that key.

@@ -452,10 +452,9 @@ class FastReader:
         return [*lines, *remembered, *(["else:", f"    k += {present}"] if structs else [])]
 
     def _struct_keyed(self, t: type[Any]) -> bool:
-        """Whether a typed struct of *t* (read from text alone: :meth:`_text_fields`) may itself be its memo's key:
-        each field is text, a decimal (text or an integer) or a label, so the (frozen) struct is hashable and
-        equal to another exactly when the same values were written — no date or NIP, whose field takes any
-        JSON value."""
+        """Whether a typed struct of *t* (read from text alone: :meth:`_text_fields`) may be its memo's key: each field
+        text, a decimal or a label, so the frozen struct is hashable and equal to another exactly when the same
+        values were written (no date or NIP, whose field takes any JSON value)."""
         for f in attrs.fields(t):
             u = optional_inner(f.type) or f.type
             if not (u is str or u is Decimal or (isinstance(u, type) and issubclass(u, RankedEnum))):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from kinerja.errors import ValidationError
@@ -140,3 +140,51 @@ def test_unusual_pppk_numbers_are_warned(raw: str, expected: tuple[str, ...]) ->
     n = Nip(raw)
     assert n.kind is NipKind.PPPK
     assert n.warnings_on(TODAY) == expected
+
+
+def _reference_problems(digits: str) -> set[str]:
+    """The rules of spec §8.1 stated plainly (the oracle of the property below): the codes a number breaks."""
+    codes = set()
+    try:
+        birth: dt.date | None = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        codes.add("nip.birth_date")
+        birth = None
+    year, code = int(digits[8:12]), int(digits[12:14])
+    if year < 1900 or (birth is not None and (year < birth.year or (year == birth.year and 1 <= code < birth.month))):
+        codes.add("nip.appointment")
+    if code == 0:
+        codes.add("nip.appointment")
+    if digits[14] not in "12":
+        codes.add("nip.gender")
+    if digits[15:18] == "000":
+        codes.add("nip.sequence_zero")
+    return codes
+
+
+@given(
+    st.tuples(
+        (st.sampled_from([0, 1, 1899, 1900, 1990, 2015, 2016]) | st.integers(0, 2100)).map("{:04d}".format),
+        (st.sampled_from([0, 1, 2, 3, 12, 13]) | st.integers(0, 13)).map("{:02d}".format),
+        (st.sampled_from([0, 1, 28, 29, 30, 31, 32]) | st.integers(0, 32)).map("{:02d}".format),
+        (st.sampled_from([1899, 1900, 1990, 2015, 2016]) | st.integers(1850, 2100)).map("{:04d}".format),
+        st.sampled_from(["00", "01", "05", "12", "13", "21", "24"]),
+        st.sampled_from("0123"),
+        st.sampled_from(["000", "001", "123"]),
+    ).map("".join)
+)
+@example("000001012015031001")  # birth year 0: no such date
+@example("199002292015031001")  # 29 February in a common year
+@example("199004312015031001")  # 31 April
+@example("201903012019041001")  # appointed in the birth year, after the birth month (allowed here)
+@example("201905122019031001")  # appointed in the birth year, before the birth month
+@settings(max_examples=600)
+def test_a_number_is_refused_exactly_when_it_breaks_a_rule(digits: str) -> None:
+    # the usual number is passed at once, before the checks that name each problem: both ways must agree
+    expected = _reference_problems(digits)
+    try:
+        parse_nip(digits)
+    except ValidationError as exc:
+        assert {p.code for p in exc.problems} == expected
+    else:
+        assert expected == set()

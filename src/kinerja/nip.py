@@ -69,14 +69,24 @@ def _validate(digits: str) -> None:
         raise ValidationError.one(
             "", f"a NIP has exactly 18 digits (spaces allowed between groups), got {quote(digits)}", "nip.format"
         )
+    year, code = int(digits[8:12]), int(digits[12:14])
+    month, day = int(digits[4:6]), int(digits[6:8])
+    if (  # the usual number, passed at once: a day every month has, appointed in a later year, coded, a sequence
+        1 <= month <= 12
+        and 1 <= day <= 28
+        and 0 < int(digits[0:4]) < year
+        and year >= 1900
+        and code != 0
+        and digits[14] in "12"
+        and digits[15:18] != "000"
+    ):
+        return
     found: list[Problem] = []  # every problem of the number at once (a list: no collector built for a good one)
     try:
         birth: _dt.date | None = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         found.append(Problem("", f"digits 1-8 ({digits[0:8]}) are not a real calendar date of birth", "nip.birth_date"))
         birth = None
-    year = int(digits[8:12])
-    code = int(digits[12:14])
     if year < 1900:
         found.append(
             Problem("", f"digits 9-12 ({digits[8:12]}) are not a plausible appointment year", "nip.appointment")

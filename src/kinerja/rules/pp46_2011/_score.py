@@ -440,8 +440,7 @@ def _classified(
     hundredths = (2 * _SHOWN_SCALE * abs(n) + d) // (2 * d)
     if n < 0:
         hundredths = -hundredths
-    figure = Decimal(f"{hundredths}{_SHOWN_EXPONENT}")  # a value that rounds to zero is 0, not -0
-    in_shown = band_of(hundredths, _SHOWN_SCALE, bands)
+    figure, in_shown = _shown(hundredths, bands)
     if policy is BandPolicy.EXACT:
         s = band_of(n, d, bands)
     elif policy is BandPolicy.DISPLAYED:
@@ -453,6 +452,25 @@ def _classified(
             f"{name} is shown as {figure} but classified {_LABEL[s]} (band policy {policy.value} on {_decimal(value)})"
         )
     return s, figure
+
+
+def _shown(hundredths: int, bands: Ladder[Sebutan]) -> tuple[Decimal, Sebutan]:
+    """The figure shown for *hundredths* (``Decimal('82.65')``; a value that rounds to zero is 0, not -0) and the
+    band of *bands* it lies in, remembered per table (a shown figure recurs: it has two decimals; bounded)."""
+    held = _SHOWN.get(id(bands))
+    if held is None or held[0] is not bands:  # (the table itself is held: its id stays its own)
+        if len(_SHOWN) >= 64:
+            _SHOWN.clear()
+        held = _SHOWN[id(bands)] = (bands, {})
+    found = held[1].get(hundredths)
+    if found is None:
+        found = Decimal(f"{hundredths}{_SHOWN_EXPONENT}"), band_of(hundredths, _SHOWN_SCALE, bands)
+        if len(held[1]) < 8192:
+            held[1][hundredths] = found
+    return found
+
+
+_SHOWN: dict[int, tuple[Ladder[Sebutan], dict[int, tuple[Decimal, Sebutan]]]] = {}
 
 
 def _kegiatan_mean(

@@ -84,26 +84,14 @@ def _ratio(x: Decimal) -> Ratio:
     return r
 
 
-def _percents(k: Kegiatan) -> tuple[Ratio, Ratio, Ratio, Ratio | None]:
-    """R / T × 100 exactly (:func:`~kinerja.rules.base.percent_of`) of each aspect of done kegiatan *k* (kuantitas,
-    kualitas, waktu, biaya or None), its numbers read through :func:`_ratio`; every realisation is there (a
-    kegiatan not done is not scored by formula without it). The same lines for each aspect, in one call rather
-    than one per aspect (a PP 46 record has about twenty)."""
-    get, biaya = _RATIOS.get, k.biaya
-    a = k.kuantitas
-    (rn, rd), (tn, td) = get(a.realisasi) or _ratio(a.realisasi), get(a.target) or _ratio(a.target)  # type: ignore[arg-type]
-    q = rn * 100 * td, rd * tn
-    a = k.kualitas
-    (rn, rd), (tn, td) = get(a.realisasi) or _ratio(a.realisasi), get(a.target) or _ratio(a.target)  # type: ignore[arg-type]
-    kl = rn * 100 * td, rd * tn
-    a = k.waktu
-    (rn, rd), (tn, td) = get(a.realisasi) or _ratio(a.realisasi), get(a.target) or _ratio(a.target)  # type: ignore[arg-type]
-    w = rn * 100 * td, rd * tn
-    if biaya is None:
-        return q, kl, w, None
-    a = biaya
-    (rn, rd), (tn, td) = get(a.realisasi) or _ratio(a.realisasi), get(a.target) or _ratio(a.target)  # type: ignore[arg-type]
-    return q, kl, w, (rn * 100 * td, rd * tn)
+def _percent(aspect: TargetRealisasi) -> Ratio:
+    """R / T × 100 of *aspect* exactly (:func:`~kinerja.rules.base.percent_of`), its numbers read through
+    :func:`_ratio`; the realisation is there (a kegiatan not done is not scored by formula without it)."""
+    r, t = aspect.realisasi, aspect.target
+    assert r is not None and t is not None
+    rn, rd = _RATIOS.get(r) or _ratio(r)
+    tn, td = _RATIOS.get(t) or _ratio(t)
+    return rn * 100 * td, rd * tn
 
 
 def _decimal(value: Ratio) -> Decimal:
@@ -261,17 +249,17 @@ def _score_kegiatan(
     done = kuantitas.realisasi is not None and kuantitas.realisasi > ZERO  # Kegiatan.dikerjakan
     if not done and _undone(k, params, trace, _where(index), 3 if biaya is None else 4):
         return 0, 1, done
-    q, kl, w, b = _percents(k)
-    (qn, qd), (ln, ld) = q, kl
+    qn, qd = q = _percent(kuantitas)
+    ln, ld = kl = _percent(k.kualitas)
     if trace is not None:
         trace.extend(_ratio_steps(k, _where(index), q, kl))
-    found = efisiensi_of(w)
+    found = efisiensi_of(_percent(k.waktu))
     wn, wd = found[1]
     if wn < 0 or trace is not None:
         wn, wd = _efisiensi_noted(index, "waktu", k.waktu, found, params, trace, warnings)
     n, d = (qn * ld + ln * qd) * wd + wn * qd * ld, qd * ld * wd  # kuantitas + kualitas + waktu
-    if biaya is not None and b is not None:
-        found = efisiensi_of(b)
+    if biaya is not None:
+        found = efisiensi_of(_percent(biaya))
         bn, bd = found[1]
         if bn < 0 or trace is not None:
             bn, bd = _efisiensi_noted(index, "biaya", biaya, found, params, trace, warnings)

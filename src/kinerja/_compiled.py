@@ -32,6 +32,10 @@ fast scan. A line with a colon inside some text (a time, a URL) is checked the s
 struct is encoded again, which writes every string with its colons and each key once, so fewer
 colons than in the line means a repeated key — unless a ``\\u003a`` escape in the line became a
 colon in the struct, and a line holding one is not taken here.
+
+**Writing.** The answer to a line the gate took is written by msgspec as well
+(:meth:`CompiledGate.text`), spaced by ``msgspec.json.format(indent=0)`` exactly as
+``json.dumps`` spaces it, with the same escapes: the same text, in about a third of the time.
 """
 
 from __future__ import annotations

@@ -455,11 +455,8 @@ class FastReader:
         """Whether a typed struct of *t* (read from text alone: :meth:`_text_fields`) may be its memo's key: each field
         text, a decimal or a label, so the frozen struct is hashable and equal to another exactly when the same
         values were written (no date or NIP, whose field takes any JSON value)."""
-        for f in attrs.fields(t):
-            u = optional_inner(f.type) or f.type
-            if not (u is str or u is Decimal or (isinstance(u, type) and issubclass(u, RankedEnum))):
-                return False
-        return True
+        kinds = (optional_inner(f.type) or f.type for f in attrs.fields(t))
+        return all(u is str or u is Decimal or (isinstance(u, type) and issubclass(u, RankedEnum)) for u in kinds)
 
     def _struct_remembered(
         self, t: type[Any], ns: dict[str, Any], d: int, names: list[str], whole: list[str]
@@ -641,9 +638,8 @@ class FastReader:
         """The lines checking the values read of *cls* and setting ``r{d}``: the object (built at once, or built
         now and checked by its own ``__attrs_post_init__``) or its pending value.
 
-        A class nested in a document is built at once (its values are checked, the document is built from
-        objects), unless it is read within a LAZY field (kept pending until asked for) or holds one; a
-        document itself, read at the top, keeps its way (:meth:`document_reader` builds a pending one)."""
+        A class nested in a document is built at once, unless read within a LAZY field (pending until asked for)
+        or holding one; a document read at the top keeps its way (:meth:`document_reader` builds a pending one)."""
         if checks is None and hasattr(cls, "__attrs_post_init__"):  # checked by building it, now
             return [f"r{d} = {self._name(ns, self._builder(cls, eager=True))}(({values}))"]
         lines = self._checks_line(cls, fields, checks, d, ns)
